@@ -1,0 +1,75 @@
+import Foundation
+
+/// How serious a finding is. Errors fail `reclam check`; warnings do not.
+public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
+    case error
+    case warning
+    case note
+
+    private var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .note: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A finding about the ledger: data, not a failure of the tool.
+///
+/// `file` is relative to the ledger root so that output is stable across clones; `line` and
+/// `column` are 1-based and absent when the finding concerns a whole file.
+public struct Diagnostic: Sendable, Hashable, Codable {
+    public var severity: Severity
+    public var rule: String
+    public var message: String
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+
+    public init(
+        _ severity: Severity, rule: String, _ message: String, file: String, line: Int? = nil,
+        column: Int? = nil
+    ) {
+        self.severity = severity
+        self.rule = rule
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public init(_ severity: Severity, rule: String, _ message: String, file: String, at location: SourceLocation?) {
+        self.init(severity, rule: rule, message, file: file, line: location?.line, column: location?.column)
+    }
+}
+
+extension Diagnostic: Comparable {
+    /// File, then position, then severity: the order a person reads a file in.
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        if lhs.file != rhs.file { return lhs.file < rhs.file }
+        let l = (lhs.line ?? 0, lhs.column ?? 0)
+        let r = (rhs.line ?? 0, rhs.column ?? 0)
+        if l != r { return l < r }
+        if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
+        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+        return lhs.message < rhs.message
+    }
+}
+
+/// A 1-based position in a text file; columns count characters, as editors do.
+public struct SourceLocation: Sendable, Hashable, Codable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+}

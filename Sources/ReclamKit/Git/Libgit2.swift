@@ -1,0 +1,33 @@
+import CLibgit2
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// One-time, thread-safe libgit2 initialisation. Swift initialises a global `let`
+/// exactly once (with `swift_once`), so this is the only process-wide state.
+private let libgit2Initialization: Int32 = {
+    let result = git_libgit2_init()
+    if result >= 0 {
+        // Objects, refs and the index are fsynced as git does with core.fsync.
+        _ = reclam_git_enable_fsync_gitdir(1)
+    }
+    return result
+}()
+
+enum Libgit2 {
+    /// Initialises libgit2 on first use; every public entry point calls this.
+    static func ensureInitialized() throws {
+        let result = libgit2Initialization
+        if result < 0 { throw GitError.libgit2(result, operation: "initialise libgit2") }
+    }
+}
+
+func systemErrorText(_ value: Int32) -> String {
+    if let text = strerror(value) { return String(cString: text) }
+    return "errno \(value)"
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// The ledger's settings, read from `reclam.yml`.
+public struct LedgerConfig: Sendable {
+    public static let fileName = "reclam.yml"
+
+    public var organisation: String
+    public var language: Language
+    public var timeZone: TimeZone
+    public var procedure: Procedure
+    /// Sections read by later layers (calendar, SLA rules, audit), kept as written.
+    public var calendarNode: YAMLNode?
+    public var slaNode: YAMLNode?
+    public var root: YAMLNode?
+
+    public init(organisation: String, language: Language = .fr, timeZone: TimeZone = TimeZone(identifier: "Europe/Paris")!, procedure: Procedure) {
+        self.organisation = organisation
+        self.language = language
+        self.timeZone = timeZone
+        self.procedure = procedure
+    }
+
+    static let knownKeys = ["organisation", "language", "timezone", "calendar", "procedure", "sla", "audit", "actions", "trends", "intake"]
+
+    /// Reads the settings; problems are returned as diagnostics against `reclam.yml`, and a
+    /// usable configuration is returned whenever the procedure could be read.
+    public static func read(_ data: Data) -> (LedgerConfig?, [Diagnostic]) {
+        let file = fileName
+        let text: TextFile
+        do { text = try TextFile.decode(data) } catch {
+            return (nil, [Diagnostic(.error, rule: error.rule, error.message, file: file, at: error.location)])
+        }
+        let root: YAMLNode?
+        do { root = try YAMLReader.read(text.text) } catch {
+            return (nil, [Diagnostic(.error, rule: error.rule.rawValue, error.message, file: file, at: error.location)])
+        }
+        var reader = NodeReader(file: file)
+        guard let root, root.pairs != nil else {
+            reader.error("config-invalid", "reclam.yml must be a mapping of settings (organisation, language, timezone, procedure…)", at: root?.start ?? SourceLocation(line: 1, column: 1))
+            return (nil, reader.diagnostics)
+        }
+        for pair in root.pairs ?? [] where !knownKeys.contains(pair.key) {
+            var message = "unknown setting '\(pair.key)'"
+            if let s = Suggestion.closest(to: pair.key, in: knownKeys) { message += "; did you mean '\(s)'?" }
+            reader.warning("config-unknown-key", message, at: pair.keyStart)
+        }
+        let organisation = reader.text(root, "organisation", required: true) ?? ""
+        var language = Language.fr
+        if let node = root["language"] {
+            if let value = node.scalar, let parsed = Language(rawValue: value) { language = parsed } else {
+                reader.error("config-invalid", "language must be 'fr' or 'en'", at: node.start)
+            }
+        }
+        var timeZone = TimeZone(identifier: "Europe/Paris")!
+        if let node = root["timezone"] {
+            if let value = node.scalar, let zone = TimeZone(identifier: value) { timeZone = zone } else {
+                reader.error("config-invalid", "timezone '\(node.scalar ?? "")' is not an IANA time zone; write e.g. Europe/Paris", at: node.start)
+            }
+        }
+        var procedure: Procedure?
+        if let node = root["procedure"] {
+            procedure = ProcedureReader.read(node, reader: &reader)
+        } else {
+            reader.error("config-invalid", "reclam.yml has no 'procedure' section; add 'procedure: training' or 'procedure: network', or a full procedure", at: SourceLocation(line: 1, column: 1))
+        }
+        guard let procedure else { return (nil, reader.diagnostics) }
+        var config = LedgerConfig(organisation: organisation, language: language, timeZone: timeZone, procedure: procedure)
+        config.calendarNode = root["calendar"]
+        config.slaNode = root["sla"]
+        config.root = root
+        return (config, reader.diagnostics)
+    }
+}
+
+/// Reads typed values out of YAML nodes, collecting diagnostics instead of stopping at the first.
+struct NodeReader {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    mutating func error(_ rule: String, _ message: String, at location: SourceLocation?) {
+        diagnostics.append(Diagnostic(.error, rule: rule, message, file: file, at: location))
+    }
+
+    mutating func warning(_ rule: String, _ message: String, at location: SourceLocation?) {
+        diagnostics.append(Diagnostic(.warning, rule: rule, message, file: file, at: location))
+    }
+
+    mutating func text(_ node: YAMLNode, _ key: String, required: Bool = false, rule: String = "config-invalid") -> String? {
+        guard let value = node[key] else {
+            if required { error(rule, "missing '\(key)'", at: node.start) }
+            return nil
+        }
+        guard let text = value.scalar else {
+            error(rule, "'\(key)' must be text, not a \(value.kindName)", at: value.start)
+            return nil
+        }
+        return text
+    }
+
+    mutating func bool(_ node: YAMLNode, _ key: String, rule: String = "config-invalid") -> Bool {
+        guard let value = node[key] else { return false }
+        switch value.scalar {
+        case "true": return true
+        case "false": return false
+        default:
+            error(rule, "'\(key)' must be true or false", at: value.start)
+            return false
+        }
+    }
+
+    /// A scalar or a list of scalars, as in `from: received` or `from: [received, acknowledged]`.
+    mutating func texts(_ node: YAMLNode, _ key: String, rule: String = "config-invalid") -> [String]? {
+        guard let value = node[key] else { return nil }
+        if let text = value.scalar { return [text] }
+        if let items = value.items, items.allSatisfy({ $0.scalar != nil }) { return items.compactMap(\.scalar) }
+        error(rule, "'\(key)' must be a word or a list of words", at: value.start)
+        return nil
+    }
+}

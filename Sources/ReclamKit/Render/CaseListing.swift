@@ -1,0 +1,57 @@
+import Foundation
+
+/// The cases of a ledger, filtered and sorted for `reclam list`.
+public struct CaseListing: Sendable {
+    public var cases: [Case]
+    public var unreadable: [Diagnostic]
+
+    public static func load(_ ledger: Ledger, stage: String? = nil, learner: String? = nil) throws(ReclamError) -> CaseListing {
+        let scan = try LedgerScan.scan(ledger)
+        var paths = scan.casePaths
+        if let learner { paths = paths.filter { $0.hasPrefix("\(Ledger.casesFolder)/\(learner)/") } }
+        var (cases, problems) = LedgerReader.cases(paths, in: ledger)
+        if let stage { cases = cases.filter { $0.stage == stage } }
+        cases.sort { ($0.receivedText ?? "", $0.id) < ($1.receivedText ?? "", $1.id) }
+        return CaseListing(cases: cases, unreadable: problems)
+    }
+
+    public static func summary(_ item: Case) -> JSON.Value {
+        .object([
+            "id": .string(item.id), "learner": .string(item.learner), "title": .string(item.title), "stage": .string(item.stage),
+            "received": .string(item.receivedText ?? ""), "channel": .string(item.channel ?? ""),
+            "complainant": .string(item.complainant ?? ""), "owner": item.owner.map(JSON.Value.string) ?? .null,
+            "category": item.category.map(JSON.Value.string) ?? .null, "path": .string(item.path),
+        ])
+    }
+
+    public func text(procedure: Procedure) -> String {
+        guard !cases.isEmpty else { return "no cases\n" }
+        let rows = cases.map { [$0.id, $0.learner, String(($0.receivedText ?? "").prefix(10)), $0.stage, $0.title] }
+        return TextTable.render(header: ["ID", "LEARNER", "RECEIVED", "STAGE", "TITLE"], rows: rows)
+    }
+
+    public func csv() -> String {
+        CSV.document(
+            header: ["id", "learner", "received", "channel", "complainant", "stage", "owner", "category", "title"],
+            rows: cases.map { [$0.id, $0.learner, $0.receivedText ?? "", $0.channel ?? "", $0.complainant ?? "", $0.stage, $0.owner ?? "", $0.category ?? "", $0.title] })
+    }
+}
+
+/// Aligned columns for the terminal; control characters in user text are made visible.
+public enum TextTable {
+    public static func render(header: [String], rows: [[String]]) -> String {
+        let clean = rows.map { $0.map(sanitize) }
+        var widths = header.map(\.count)
+        for row in clean { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, cell in
+                i == cells.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }
+        return ([line(header)] + clean.map(line)).joined(separator: "\n") + "\n"
+    }
+
+    static func sanitize(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "␣" : $0 }))
+    }
+}

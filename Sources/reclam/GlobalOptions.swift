@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+import ReclamKit
+
+/// Options every command accepts.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The ledger folder (default: found by walking up from the current directory).", valueName: "dir"))
+    var ledger: String?
+
+    func openLedger() throws -> Ledger {
+        try Ledger.open(at: ledger.map { URL(fileURLWithPath: $0) })
+    }
+
+    /// The clock: RECLAM_NOW replaces it for tests and replays.
+    func now() throws -> Date {
+        try Clock.now(environment: ProcessInfo.processInfo.environment)
+    }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import ReclamKit
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List cases, oldest first.",
+        discussion: """
+            Examples:
+              reclam list --stage investigating
+              reclam list --learner stg-2026-014 --format csv > cases.csv
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument { case text, json, csv }
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only cases at this stage.") var stage: String?
+    @Option(help: "Only this learner's cases.") var learner: String?
+    @Option(help: "Output format: text, json or csv.") var format: Format = .text
+
+    func run() throws {
+        let ledger = try global.openLedger()
+        if let stage, ledger.config.procedure.stage(stage) == nil {
+            throw ValidationError("unknown stage '\(stage)'; stages: \(ledger.config.procedure.stages.map(\.id).joined(separator: ", "))")
+        }
+        let listing = try CaseListing.load(ledger, stage: stage, learner: learner)
+        switch format {
+        case .text: print(listing.text(procedure: ledger.config.procedure), terminator: "")
+        case .json: print(JSON.encode(.array(listing.cases.map(CaseListing.summary))))
+        case .csv: print(listing.csv(), terminator: "")
+        }
+        if !listing.unreadable.isEmpty {
+            FileHandle.standardError.write("reclam: \(listing.unreadable.count) case file(s) could not be read; run 'reclam check'\n")
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import ReclamKit
+
+@main
+struct Reclam: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reclam",
+        abstract: "A plain-text, git-friendly complaint ledger.",
+        discussion: """
+            Every complaint is a Markdown file under cases/<learner>/; every step is a git commit.
+            The ledger is found by walking up from the current directory to reclam.yml, or given
+            with --ledger DIR.
+
+            Exit status: 0 success, 1 findings or a refusal (the ledger's rules said no),
+            2 usage or I/O error.
+
+            Example:
+              reclam init my-ledger && cd my-ledger
+              reclam new --learner stg-2026-001 --title "Attestation non reçue" --channel email --complainant learner
+              reclam check
+            """,
+        version: ReclamVersion.current,
+        subcommands: [
+            InitCommand.self, NewCommand.self, CheckCommand.self, RulesCommand.self, ShowCommand.self,
+            ListCommand.self,
+        ]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(with: error)
+        }
+    }
+
+    /// Maps every failure to the documented exit status: 1 for a refusal or findings, 2 otherwise.
+    static func exit(with error: Error) -> Never {
+        if let reclamError = error as? ReclamError {
+            if !reclamError.diagnostics.isEmpty {
+                FileHandle.standardError.write(DiagnosticFormatter.render(reclamError.diagnostics, as: .text))
+            }
+            FileHandle.standardError.write("reclam: \(reclamError.message)\n")
+            Foundation.exit(reclamError.kind == .refused ? 1 : 2)
+        }
+        if let code = error as? ExitCode {
+            Foundation.exit(code.rawValue)
+        }
+        let code = exitCode(for: error)
+        let message = fullMessage(for: error)
+        if code == .success {
+            if !message.isEmpty { print(message) }
+            Foundation.exit(0)
+        }
+        FileHandle.standardError.write(message + "\n")
+        Foundation.exit(2)
+    }
+}
+
+extension FileHandle {
+    func write(_ string: String) {
+        write(string.data(using: .utf8) ?? Data())
+    }
+}

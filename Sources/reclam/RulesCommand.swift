@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import ReclamKit
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List every rule of 'reclam check' with an example that breaks it.",
+        discussion: """
+            Example:
+              reclam rules
+              reclam rules --format json
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    func run() {
+        switch format {
+        case .text:
+            for rule in RuleCatalogue.all {
+                print("\(rule.id) (\(rule.severity.rawValue))")
+                print("  \(rule.summary)")
+                print("  bad:")
+                for line in rule.badExample.split(separator: "\n", omittingEmptySubsequences: false) { print("    \(line)") }
+                print("")
+            }
+        case .json:
+            print(
+                JSON.encode(
+                    RuleCatalogue.all.map {
+                        ["id": .string($0.id), "severity": .string($0.severity.rawValue), "summary": .string($0.summary), "bad_example": .string($0.badExample)]
+                    }))
+        }
+    }
+}

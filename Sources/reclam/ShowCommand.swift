@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import ReclamKit
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one case.",
+        discussion: """
+            md prints the file as it is; json prints its fields; html renders a self-contained page
+            (user text escaped, Markdown rendered by cmark in safe mode).
+
+            Example:
+              reclam show 20261005-k7p3 --format html > case.html
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument { case md, html, json }
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case id.") var id: String
+    @Option(help: "Output format: md, html or json.") var format: Format = .md
+    @Option(help: "Language of the HTML labels: fr or en (default: the ledger's).") var lang: Language?
+
+    func run() throws {
+        let ledger = try global.openLedger()
+        let item = try CaseLocator.load(id, in: ledger)
+        switch format {
+        case .md: print(item.document.text, terminator: "")
+        case .json: print(JSON.encode(CaseRenderer.json(item)))
+        case .html: print(CaseRenderer.html(item, procedure: ledger.config.procedure, language: lang ?? ledger.config.language), terminator: "")
+        }
+    }
+}
+
+extension Language: ExpressibleByArgument {}
