@@ -26,9 +26,9 @@ struct CheckCommand: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        let ledger = try global.openLedger()
-        let relative = try paths.map { try LedgerPath.relative($0, in: ledger) }
-        let diagnostics = try Checker(ledger: ledger, now: try global.now()).run(paths: relative.isEmpty ? nil : relative)
+        let root = try global.ledgerRoot()
+        let relative = try paths.map { try LedgerPath.relative($0, root: root) }
+        let diagnostics = try Checker.run(root: root, now: try global.now(), paths: relative.isEmpty ? nil : relative)
         print(DiagnosticFormatter.render(diagnostics, as: format), terminator: "")
         if format == .text {
             FileHandle.standardError.write(DiagnosticFormatter.summary(diagnostics) + "\n")

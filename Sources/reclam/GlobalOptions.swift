@@ -4,11 +4,17 @@ import ReclamKit
 
 /// Options every command accepts.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The ledger folder (default: found by walking up from the current directory).", valueName: "dir"))
+    @Option(
+        name: .long, help: ArgumentHelp("The ledger folder (default: found by walking up from the current directory).", valueName: "dir"))
     var ledger: String?
 
     func openLedger() throws -> Ledger {
-        try Ledger.open(at: ledger.map { URL(fileURLWithPath: $0) })
+        try Ledger.open(at: try ledgerRoot())
+    }
+
+    /// The ledger's root folder, before reading its settings.
+    func ledgerRoot() throws -> URL {
+        try Ledger.root(given: ledger.map { URL(fileURLWithPath: $0) })
     }
 
     /// The clock: RECLAM_NOW replaces it for tests and replays.

@@ -28,7 +28,9 @@ struct NewCommand: ParsableCommand {
     @Option(help: "Who handles the case.") var owner: String?
     @Option(help: "complaint (default) or dysfunction.") var kind: String?
     @Option(help: "The organisation's category.") var category: String?
-    @Option(name: .customLong("body-file"), help: ArgumentHelp("The complaint text, from a file or - for standard input.", valueName: "file")) var bodyFile: String?
+    @Option(
+        name: .customLong("body-file"), help: ArgumentHelp("The complaint text, from a file or - for standard input.", valueName: "file"))
+    var bodyFile: String?
 
     func run() throws {
         var request = NewCaseRequest(learner: learner, title: title, channel: channel, complainant: complainant)

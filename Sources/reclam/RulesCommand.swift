@@ -32,7 +32,10 @@ struct RulesCommand: ParsableCommand {
             print(
                 JSON.encode(
                     RuleCatalogue.all.map {
-                        ["id": .string($0.id), "severity": .string($0.severity.rawValue), "summary": .string($0.summary), "bad_example": .string($0.badExample)]
+                        [
+                            "id": .string($0.id), "severity": .string($0.severity.rawValue), "summary": .string($0.summary),
+                            "bad_example": .string($0.badExample),
+                        ]
                     }))
         }
     }

@@ -28,7 +28,8 @@ struct ShowCommand: ParsableCommand {
         switch format {
         case .md: print(item.document.text, terminator: "")
         case .json: print(JSON.encode(CaseRenderer.json(item)))
-        case .html: print(CaseRenderer.html(item, procedure: ledger.config.procedure, language: lang ?? ledger.config.language), terminator: "")
+        case .html:
+            print(CaseRenderer.html(item, procedure: ledger.config.procedure, language: lang ?? ledger.config.language), terminator: "")
         }
     }
 }

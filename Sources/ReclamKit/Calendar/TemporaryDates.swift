@@ -8,7 +8,9 @@ public struct CivilDate: Sendable, Hashable, Comparable {
         guard text.count == 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
             (1...12).contains(m), d >= 1, d <= CivilDate.days(in: m, year: y)
         else { return nil }
-        year = y; month = m; day = d
+        year = y
+        month = m
+        day = d
     }
     static func days(in month: Int, year: Int) -> Int {
         switch month {
@@ -23,10 +25,13 @@ public struct CivilDate: Sendable, Hashable, Comparable {
 public enum ISODateTime {
     public static func parse(_ text: String) -> (date: Date, offsetSeconds: Int)? {
         let u = Array(text.utf8)
-        guard u.count >= 20, let date = CivilDate(String(decoding: u[0..<10], as: UTF8.self)), u[10] == UInt8(ascii: "T") else { return nil }
+        guard u.count >= 20, let date = CivilDate(String(decoding: u[0..<10], as: UTF8.self)), u[10] == UInt8(ascii: "T") else {
+            return nil
+        }
         func num(_ r: Range<Int>) -> Int? { Int(String(decoding: u[r], as: UTF8.self)) }
         guard let h = num(11..<13), u[13] == UInt8(ascii: ":"), let mi = num(14..<16), u[16] == UInt8(ascii: ":"), let s = num(17..<19),
-            h < 24, mi < 60, s < 60 else { return nil }
+            h < 24, mi < 60, s < 60
+        else { return nil }
         var i = 19
         var frac = 0.0
         if i < u.count, u[i] == UInt8(ascii: ".") {
@@ -37,7 +42,9 @@ public enum ISODateTime {
         }
         var offset = 0
         guard i < u.count else { return nil }
-        if u[i] == UInt8(ascii: "Z") { i += 1 } else if u[i] == UInt8(ascii: "+") || u[i] == UInt8(ascii: "-") {
+        if u[i] == UInt8(ascii: "Z") {
+            i += 1
+        } else if u[i] == UInt8(ascii: "+") || u[i] == UInt8(ascii: "-") {
             let sign = u[i] == UInt8(ascii: "+") ? 1 : -1
             guard u.count - i >= 5, let oh = num(i + 1..<i + 3) else { return nil }
             var j = i + 3
@@ -45,7 +52,9 @@ public enum ISODateTime {
             guard j + 2 <= u.count, let om = num(j..<j + 2), oh < 24, om < 60 else { return nil }
             offset = sign * (oh * 3600 + om * 60)
             i = j + 2
-        } else { return nil }
+        } else {
+            return nil
+        }
         guard i == u.count else { return nil }
         let days = daysFromCivil(date.year, date.month, date.day)
         let seconds = Double(days * 86400 + h * 3600 + mi * 60 + s - offset) + frac
@@ -69,6 +78,8 @@ extension ISODateTime {
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         let sign = offset < 0 ? "-" : "+"
         let o = abs(offset)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!, sign, o / 3600, (o % 3600) / 60)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!, sign, o / 3600,
+            (o % 3600) / 60)
     }
 }

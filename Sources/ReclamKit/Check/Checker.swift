@@ -10,6 +10,18 @@ public struct Checker: Sendable {
         self.now = now
     }
 
+    /// Opens the ledger and checks it; a `reclam.yml` too broken to open is itself a finding.
+    public static func run(root: URL?, now: Date, paths: [String]? = nil) throws(ReclamError) -> [Diagnostic] {
+        let ledger: Ledger
+        do {
+            ledger = try Ledger.open(at: root)
+        } catch {
+            if error.kind == .refused && !error.diagnostics.isEmpty { return error.diagnostics.sorted() }
+            throw error
+        }
+        return try Checker(ledger: ledger, now: now).run(paths: paths)
+    }
+
     /// Checks `reclam.yml` and every case and learner file, or only `paths` when given (the
     /// id-duplicate rule still looks at the whole ledger's file names, which costs no reads).
     public func run(paths: [String]? = nil) throws(ReclamError) -> [Diagnostic] {
@@ -60,7 +72,10 @@ public struct Checker: Sendable {
         for (id, files) in byID where files.count > 1 {
             for file in files {
                 let others = files.filter { $0.path != file.path }.map(\.path).joined(separator: ", ")
-                out.append(Diagnostic(.error, rule: "id-duplicate", "id '\(id)' is also used by \(others); give one of them a new id", file: file.path, at: file.location))
+                out.append(
+                    Diagnostic(
+                        .error, rule: "id-duplicate", "id '\(id)' is also used by \(others); give one of them a new id", file: file.path,
+                        at: file.location))
             }
         }
         return out
@@ -92,7 +107,9 @@ public struct CaseChecker: Sendable {
         let pairs = document.root?.pairs ?? []
         let present = Set(pairs.map(\.key))
         for field in FieldCatalogue.caseFields where field.required && !present.contains(field.name) {
-            report("field-missing", "missing required field '\(field.name)' (\(field.summary)); add '\(field.name): …' to the front-matter", top)
+            report(
+                "field-missing", "missing required field '\(field.name)' (\(field.summary)); add '\(field.name): …' to the front-matter",
+                top)
         }
         let knownNames = FieldCatalogue.caseFields.map(\.name) + declared.keys.sorted()
         for pair in pairs {
@@ -111,7 +128,9 @@ public struct CaseChecker: Sendable {
                 }
             } else if let requirement = declared[pair.key] {
                 if let problem = requirement.type.problem(with: value, values: requirement.values) {
-                    report(requirement.type == .enum && value.scalar != nil ? "field-enum" : "field-type", "\(pair.key): \(problem)", value.start)
+                    report(
+                        requirement.type == .enum && value.scalar != nil ? "field-enum" : "field-type", "\(pair.key): \(problem)",
+                        value.start)
                 }
             } else {
                 var message = "unknown field '\(pair.key)'"
@@ -124,13 +143,18 @@ public struct CaseChecker: Sendable {
             }
         }
         if let id = document.string("id"), Identifier.isValid(id), id != item.fileID {
-            report("id-mismatch", "id '\(id)' does not match the file name '\(item.fileID).md'; rename the file or fix the id", document["id"]?.start)
+            report(
+                "id-mismatch", "id '\(id)' does not match the file name '\(item.fileID).md'; rename the file or fix the id",
+                document["id"]?.start)
         }
         if Identifier.problem(item.fileID) != nil && document.string("id") == nil {
             report("id-invalid", "file name '\(item.fileID).md' is not a valid case id", top)
         }
         if let learner = document.string("learner"), Identifier.isValid(learner), learner != item.folderLearner {
-            report("learner-mismatch", "learner '\(learner)' does not match the folder 'cases/\(item.folderLearner)/'; move the file or fix the learner", document["learner"]?.start)
+            report(
+                "learner-mismatch",
+                "learner '\(learner)' does not match the folder 'cases/\(item.folderLearner)/'; move the file or fix the learner",
+                document["learner"]?.start)
         }
         if let received = item.received, received > now.addingTimeInterval(300) {
             report("date-future", "received \(item.receivedText ?? "") is in the future", document["received"]?.start, .warning)
@@ -148,7 +172,10 @@ public struct CaseChecker: Sendable {
         for node in nodes {
             guard node.pairs != nil else { continue }  // field-type already reported it
             for pair in node.pairs ?? [] where !FieldCatalogue.stepFields.contains(pair.key) {
-                out.append(Diagnostic(.warning, rule: "field-unknown", "unknown step field '\(pair.key)'; a step has stage, at, by, note", file: item.path, at: pair.keyStart))
+                out.append(
+                    Diagnostic(
+                        .warning, rule: "field-unknown", "unknown step field '\(pair.key)'; a step has stage, at, by, note",
+                        file: item.path, at: pair.keyStart))
             }
             let stage = node["stage"]?.scalar ?? ""
             if !stageIDs.contains(stage) {
@@ -157,20 +184,33 @@ public struct CaseChecker: Sendable {
                 out.append(Diagnostic(.error, rule: "steps-invalid", message, file: item.path, at: node["stage"]?.start ?? node.start))
             }
             guard let atNode = node["at"], let atText = atNode.scalar, let at = ISODateTime.parse(atText)?.date else {
-                out.append(Diagnostic(.error, rule: "steps-invalid", "step needs 'at', a date-time in ISO 8601 with an offset, e.g. 2026-10-05T11:02:00+02:00", file: item.path, at: node["at"]?.start ?? node.start))
+                out.append(
+                    Diagnostic(
+                        .error, rule: "steps-invalid",
+                        "step needs 'at', a date-time in ISO 8601 with an offset, e.g. 2026-10-05T11:02:00+02:00", file: item.path,
+                        at: node["at"]?.start ?? node.start))
                 continue
             }
             if let before = previous, at < before {
-                out.append(Diagnostic(.error, rule: "steps-order", "step at \(atText) is earlier than the previous event (\(previousText)); steps are recorded in time order", file: item.path, at: atNode.start))
+                out.append(
+                    Diagnostic(
+                        .error, rule: "steps-order",
+                        "step at \(atText) is earlier than the previous event (\(previousText)); steps are recorded in time order",
+                        file: item.path, at: atNode.start))
             }
             if at > now.addingTimeInterval(300) {
-                out.append(Diagnostic(.warning, rule: "date-future", "step at \(atText) is in the future", file: item.path, at: atNode.start))
+                out.append(
+                    Diagnostic(.warning, rule: "date-future", "step at \(atText) is in the future", file: item.path, at: atNode.start))
             }
             previous = at
             previousText = atText
         }
         if let last = nodes.last?["stage"]?.scalar, !item.stage.isEmpty, last != item.stage, stageIDs.contains(item.stage) {
-            out.append(Diagnostic(.warning, rule: "steps-stage-mismatch", "the last step records stage '\(last)' but the case is at '\(item.stage)'; record the move with 'reclam move'", file: item.path, at: item.document["stage"]?.start))
+            out.append(
+                Diagnostic(
+                    .warning, rule: "steps-stage-mismatch",
+                    "the last step records stage '\(last)' but the case is at '\(item.stage)'; record the move with 'reclam move'",
+                    file: item.path, at: item.document["stage"]?.start))
         }
         return out
     }
@@ -202,12 +242,19 @@ enum LearnerChecker {
         let folder = (path as NSString).deletingLastPathComponent.components(separatedBy: "/").last ?? ""
         let names = FieldCatalogue.learnerFields.map(\.name)
         guard let id = document["id"] else {
-            return [Diagnostic(.error, rule: "field-missing", "missing required field 'id' (the learner's pseudonymous id, equal to the folder name)", file: path, line: 1, column: 1)]
+            return [
+                Diagnostic(
+                    .error, rule: "field-missing", "missing required field 'id' (the learner's pseudonymous id, equal to the folder name)",
+                    file: path, line: 1, column: 1)
+            ]
         }
         if let problem = FieldType.id.problem(with: id) {
             out.append(Diagnostic(.error, rule: "id-invalid", "id: \(problem)", file: path, at: id.start))
         } else if id.scalar != folder {
-            out.append(Diagnostic(.error, rule: "id-mismatch", "learner id '\(id.scalar ?? "")' does not match the folder '\(folder)'", file: path, at: id.start))
+            out.append(
+                Diagnostic(
+                    .error, rule: "id-mismatch", "learner id '\(id.scalar ?? "")' does not match the folder '\(folder)'", file: path,
+                    at: id.start))
         }
         for pair in document.root?.pairs ?? [] {
             if let field = FieldCatalogue.learnerFields.first(where: { $0.name == pair.key }) {

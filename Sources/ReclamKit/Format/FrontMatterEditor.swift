@@ -81,7 +81,8 @@ public struct FrontMatterEditor: Sendable {
             let dashIndex = text[lineStart..<firstItemStart].lastIndex(of: "-") ?? lineStart
             let indent = String(text[lineStart..<dashIndex])
             let lastEnd = positions.index(of: last.end)
-            let insertAt = positions.lineFullEnd(containing: last.end.column == 1 && last.end.line > last.start.line ? text.index(before: lastEnd) : lastEnd)
+            let insertAt = positions.lineFullEnd(
+                containing: last.end.column == 1 && last.end.line > last.start.line ? text.index(before: lastEnd) : lastEnd)
             try replace(insertAt..<insertAt, with: "\(indent)- \(flowItem)\(eol)")
         case .sequence(let items) where items.isEmpty:
             let range = positions.index(of: pair.value.start)..<positions.index(of: pair.value.end)

@@ -44,7 +44,9 @@ public enum YAMLReader {
 
         /// An open collection and what has been read into it so far.
         enum Frame {
-            case mapping(pairs: [YAMLPair], pendingKey: (String, SourceLocation)?, seen: [String: SourceLocation], start: SourceLocation, style: YAMLNode.Style)
+            case mapping(
+                pairs: [YAMLPair], pendingKey: (String, SourceLocation)?, seen: [String: SourceLocation], start: SourceLocation,
+                style: YAMLNode.Style)
             case sequence(items: [YAMLNode], start: SourceLocation, style: YAMLNode.Style)
         }
 
@@ -73,14 +75,20 @@ public enum YAMLReader {
                 case YAML_DOCUMENT_START_EVENT:
                     documents += 1
                     if documents > 1 {
-                        throw YAMLError(rule: .multipleDocuments, message: "only one YAML document is allowed here; remove the extra '---' or '...' line", location: start)
+                        throw YAMLError(
+                            rule: .multipleDocuments,
+                            message: "only one YAML document is allowed here; remove the extra '---' or '...' line", location: start)
                     }
                 case YAML_ALIAS_EVENT:
-                    throw YAMLError(rule: .alias, message: "YAML aliases ('*name') are not allowed; write the value out in full", location: start)
+                    throw YAMLError(
+                        rule: .alias, message: "YAML aliases ('*name') are not allowed; write the value out in full", location: start)
                 case YAML_SCALAR_EVENT:
                     let data = event.data.scalar
-                    try refuseAnchorAndTag(anchor: data.anchor, tag: data.tag, plainImplicit: data.plain_implicit, quotedImplicit: data.quoted_implicit, at: start)
-                    let text = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: Int(data.length)), as: UTF8.self) } ?? ""
+                    try refuseAnchorAndTag(
+                        anchor: data.anchor, tag: data.tag, plainImplicit: data.plain_implicit, quotedImplicit: data.quoted_implicit,
+                        at: start)
+                    let text =
+                        data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: Int(data.length)), as: UTF8.self) } ?? ""
                     let style: YAMLNode.Style
                     switch data.style {
                     case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -93,7 +101,10 @@ public enum YAMLReader {
                 case YAML_MAPPING_START_EVENT:
                     let data = event.data.mapping_start
                     try refuseAnchorAndTag(anchor: data.anchor, tag: data.tag, plainImplicit: data.implicit, quotedImplicit: 1, at: start)
-                    try push(.mapping(pairs: [], pendingKey: nil, seen: [:], start: start, style: data.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block), at: start)
+                    try push(
+                        .mapping(
+                            pairs: [], pendingKey: nil, seen: [:], start: start,
+                            style: data.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block), at: start)
                 case YAML_SEQUENCE_START_EVENT:
                     let data = event.data.sequence_start
                     try refuseAnchorAndTag(anchor: data.anchor, tag: data.tag, plainImplicit: data.implicit, quotedImplicit: 1, at: start)
@@ -114,7 +125,9 @@ public enum YAMLReader {
 
         mutating func push(_ frame: Frame, at start: SourceLocation) throws(YAMLError) {
             if stack.count >= YAMLReader.maximumDepth {
-                throw YAMLError(rule: .depth, message: "YAML nested deeper than \(YAMLReader.maximumDepth) levels; flatten the structure", location: start)
+                throw YAMLError(
+                    rule: .depth, message: "YAML nested deeper than \(YAMLReader.maximumDepth) levels; flatten the structure",
+                    location: start)
             }
             if case .mapping(_, nil, _, _, _)? = stack.last {
                 throw YAMLError(rule: .complexKey, message: "a mapping key must be plain text, not a list or a mapping", location: start)
@@ -134,10 +147,13 @@ public enum YAMLReader {
                     stack.append(.mapping(pairs: pairs, pendingKey: nil, seen: seen, start: s, style: style))
                 } else {
                     guard let key = node.scalar else {
-                        throw YAMLError(rule: .complexKey, message: "a mapping key must be plain text, not a list or a mapping", location: node.start)
+                        throw YAMLError(
+                            rule: .complexKey, message: "a mapping key must be plain text, not a list or a mapping", location: node.start)
                     }
                     if let first = seen[key] {
-                        throw YAMLError(rule: .duplicateKey, message: "duplicate key '\(key)' (first set on line \(first.line)); keep only one", location: node.start)
+                        throw YAMLError(
+                            rule: .duplicateKey, message: "duplicate key '\(key)' (first set on line \(first.line)); keep only one",
+                            location: node.start)
                     }
                     seen[key] = node.start
                     stack.append(.mapping(pairs: pairs, pendingKey: (key, node.start), seen: seen, start: s, style: style))
@@ -154,10 +170,11 @@ public enum YAMLReader {
         ) throws(YAMLError) {
             if let anchor {
                 let name = String(cString: anchor)
-                throw YAMLError(rule: .alias, message: "YAML anchors ('&\(name)') are not allowed; write each value out in full", location: start)
+                throw YAMLError(
+                    rule: .alias, message: "YAML anchors ('&\(name)') are not allowed; write each value out in full", location: start)
             }
             if let tag {
-                let name = String(cString: tag)
+                let name = String(cString: tag).replacingOccurrences(of: "tag:yaml.org,2002:", with: "!!")
                 throw YAMLError(rule: .tag, message: "YAML tags ('\(name)') are not allowed; quote the value instead", location: start)
             }
         }

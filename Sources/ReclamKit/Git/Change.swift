@@ -65,8 +65,9 @@ enum PathRules {
     /// `..` or `.git` component (any case, as git itself protects).
     static func validate(_ path: String, operation: String) throws {
         func refuse(_ why: String) -> GitError {
-            GitError(.invalidPath, operation: operation,
-                     message: "\(why); expected a relative path like cases/<learner>/<case>.md", path: path)
+            GitError(
+                .invalidPath, operation: operation,
+                message: "\(why); expected a relative path like cases/<learner>/<case>.md", path: path)
         }
         if path.isEmpty { throw refuse("the path is empty") }
         if path.utf8.count > 4096 { throw refuse("the path is too long") }

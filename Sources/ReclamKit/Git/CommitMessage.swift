@@ -31,7 +31,7 @@ enum CommitMessage {
             for (key, value) in trailers {
                 let value = value.trimmingCharacters(in: .whitespaces)
                 guard let first = key.unicodeScalars.first, first.isASCII, CharacterSet.alphanumerics.contains(first),
-                      key.unicodeScalars.allSatisfy({ $0.isASCII && ($0 == "-" || CharacterSet.alphanumerics.contains($0)) })
+                    key.unicodeScalars.allSatisfy({ $0.isASCII && ($0 == "-" || CharacterSet.alphanumerics.contains($0)) })
                 else { throw invalid("trailer key \"\(key)\" must be letters, digits and hyphens") }
                 if value.isEmpty { throw invalid("trailer \(key) has an empty value") }
                 if ActorIdentity.hasControlCharacters(value) { throw invalid("trailer \(key) must be one line") }
@@ -49,8 +49,11 @@ enum CommitMessage {
         var result: [(key: String, value: String)] = []
         for index in 0..<array.count {
             let trailer = array.trailers[index]
-            result.append((key: trailer.key.map { String(cString: $0) } ?? "",
-                           value: trailer.value.map { String(cString: $0) } ?? ""))
+            result.append(
+                (
+                    key: trailer.key.map { String(cString: $0) } ?? "",
+                    value: trailer.value.map { String(cString: $0) } ?? ""
+                ))
         }
         return result
     }

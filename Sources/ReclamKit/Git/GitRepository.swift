@@ -34,8 +34,9 @@ public final class GitRepository {
         defer { git_buf_dispose(&buffer) }
         let result = git_repository_discover(&buffer, path, 0, nil)
         if result == GIT_ENOTFOUND.rawValue {
-            throw GitError(.notFound, operation: "find repository",
-                           message: "no git repository in \(path) or any parent directory")
+            throw GitError(
+                .notFound, operation: "find repository",
+                message: "no git repository in \(path) or any parent directory")
         }
         try check(result, "find repository from \(path)")
         let gitDir = String(cString: buffer.ptr)
@@ -49,8 +50,9 @@ public final class GitRepository {
     public static func initialize(at path: String, initialBranch: String = "main") throws -> GitRepository {
         try Libgit2.ensureInitialized()
         var options = git_repository_init_options()
-        try check(git_repository_init_options_init(&options, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION)),
-                  "initialise repository options")
+        try check(
+            git_repository_init_options_init(&options, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION)),
+            "initialise repository options")
         options.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue | GIT_REPOSITORY_INIT_NO_REINIT.rawValue
         var out: OpaquePointer?
         let result = initialBranch.withCString { head -> Int32 in
@@ -225,8 +227,9 @@ public final class GitRepository {
         let result = git_status_file(&flags, pointer, path)
         if result == GIT_ENOTFOUND.rawValue { return [] }
         if result == GIT_EAMBIGUOUS.rawValue {
-            throw GitError(.libgit2(result), operation: "check status",
-                           message: "the path is a directory, not a file", path: path)
+            throw GitError(
+                .libgit2(result), operation: "check status",
+                message: "the path is a directory, not a file", path: path)
         }
         try check(result, "check status", path: path)
         return FileStatus(rawValue: flags)
@@ -242,7 +245,8 @@ public final class GitRepository {
         var options = git_status_options()
         try check(git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)), "initialise status options")
         options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR
-        options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS.rawValue
+        options.flags =
+            GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS.rawValue
             | GIT_STATUS_OPT_SORT_CASE_SENSITIVELY.rawValue
         var list: OpaquePointer?
         try check(git_status_list_new(&list, pointer, &options), "read status")

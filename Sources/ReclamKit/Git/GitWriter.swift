@@ -2,11 +2,11 @@ import CLibgit2
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #endif
 
 /// The one write path of Reclam: every change to a ledger is one commit made here.
@@ -51,13 +51,16 @@ public struct GitWriter {
             throw GitError(.unsupportedRepository, operation: "commit", message: "the repository has no work tree")
         }
         guard let branch = try repository.headReferenceName() else {
-            throw GitError(.unsupportedRepository, operation: "commit",
-                           message: "HEAD is not on a branch (detached HEAD); check out a branch first")
+            throw GitError(
+                .unsupportedRepository, operation: "commit",
+                message: "HEAD is not on a branch (detached HEAD); check out a branch first")
         }
         let lock = try FileLock(path: repository.commonDirectory + "/reclam.lock", timeout: lockTimeout)
         return try withExtendedLifetime(lock) {
-            try Attempt(writer: self, plan: plan, workdir: workdir, branch: branch,
-                        author: authorHandle, committer: committerHandle).run()
+            try Attempt(
+                writer: self, plan: plan, workdir: workdir, branch: branch,
+                author: authorHandle, committer: committerHandle
+            ).run()
         }
     }
 }
@@ -97,8 +100,9 @@ struct Plan {
             for component in path.split(separator: "/").dropLast() {
                 prefix += prefix.isEmpty ? String(component) : "/" + component
                 if seen.contains(prefix) {
-                    throw GitError(.invalidChange, operation: operation,
-                                   message: "the path is both a file and a directory of \(path)", path: prefix)
+                    throw GitError(
+                        .invalidChange, operation: operation,
+                        message: "the path is both a file and a directory of \(path)", path: prefix)
                 }
             }
         }
@@ -179,8 +183,9 @@ private struct Attempt {
         var tree = try buildTree(on: base.tree, states: originalStates)
         var baseTreeID = base.tree.id.oid
         if git_oid_equal(&tree, &baseTreeID) == 1 {
-            throw GitError(.nothingToCommit, operation: "commit",
-                           message: "the files already have this content in the branch; nothing to commit")
+            throw GitError(
+                .nothingToCommit, operation: "commit",
+                message: "the files already have this content in the branch; nothing to commit")
         }
 
         try workTree.apply()
@@ -200,8 +205,9 @@ private struct Attempt {
 
         let indexError = updateIndex(states: finalStates)
         workTree.pruneEmptyDirectories()
-        return CommitResult(commit: ObjectID(commit), parent: base.tip.map { ObjectID($0) },
-                            changedPaths: plan.touched, attempts: attempts, indexUpdateError: indexError)
+        return CommitResult(
+            commit: ObjectID(commit), parent: base.tip.map { ObjectID($0) },
+            changedPaths: plan.touched, attempts: attempts, indexUpdateError: indexError)
     }
 
     // MARK: Reading the tip
@@ -261,8 +267,9 @@ private struct Attempt {
                 case (_?, nil): what = "the file was removed from the branch since it was read"
                 default: what = "the file was changed in the branch since it was read"
                 }
-                throw GitError(.conflict, operation: "commit",
-                               message: "\(what) (someone else changed it); re-run the command", path: path)
+                throw GitError(
+                    .conflict, operation: "commit",
+                    message: "\(what) (someone else changed it); re-run the command", path: path)
             }
         }
     }
@@ -278,9 +285,10 @@ private struct Attempt {
                 if git_oid_equal(&blob, &ours) == 1 { continue }
             }
             if plan.write(at: path) == nil, now == .absent { continue }
-            throw GitError(.conflict, operation: "commit",
-                           message: "a concurrent commit changed this file while reclam was writing it; re-run the command",
-                           path: path)
+            throw GitError(
+                .conflict, operation: "commit",
+                message: "a concurrent commit changed this file while reclam was writing it; re-run the command",
+                path: path)
         }
     }
 
@@ -319,10 +327,11 @@ private struct Attempt {
                 }
             }
             if !alreadyThere {
-                throw GitError(.uncommittedChanges, operation: "commit",
-                               message: "the file has uncommitted changes (in the work tree or the index); "
-                                   + "commit or discard them, then re-run the command",
-                               path: path)
+                throw GitError(
+                    .uncommittedChanges, operation: "commit",
+                    message: "the file has uncommitted changes (in the work tree or the index); "
+                        + "commit or discard them, then re-run the command",
+                    path: path)
             }
         }
     }
@@ -366,8 +375,9 @@ private struct Attempt {
         var out = git_oid()
         var parents: [OpaquePointer?] = parent.map { [$0.pointer] } ?? []
         let result = parents.withUnsafeMutableBufferPointer { buffer in
-            git_commit_create(&out, repo, nil, author.pointer, committer.pointer, nil, plan.message,
-                              tree.pointer, buffer.count, buffer.baseAddress)
+            git_commit_create(
+                &out, repo, nil, author.pointer, committer.pointer, nil, plan.message,
+                tree.pointer, buffer.count, buffer.baseAddress)
         }
         try check(result, "create the commit")
         return out
@@ -397,7 +407,8 @@ private struct Attempt {
                 git_reference_free(reference)
                 return (commit, base, states, attempt)
             }
-            let raced = result == GIT_EMODIFIED.rawValue || result == GIT_ELOCKED.rawValue
+            let raced =
+                result == GIT_EMODIFIED.rawValue || result == GIT_ELOCKED.rawValue
                 || (base.tip == nil && result == GIT_EEXISTS.rawValue)
             guard raced else {
                 let error = GitError.libgit2(result, operation: "move branch \(branch)")
@@ -408,8 +419,10 @@ private struct Attempt {
                 throw error
             }
             if attempt >= writer.maxAttempts {
-                throw GitError(.retriesExhausted, operation: "move branch \(branch)",
-                               message: "the branch kept changing or stayed locked during \(attempt) attempts; nothing was committed, re-run the command")
+                throw GitError(
+                    .retriesExhausted, operation: "move branch \(branch)",
+                    message:
+                        "the branch kept changing or stayed locked during \(attempt) attempts; nothing was committed, re-run the command")
             }
             POSIX.sleep(milliseconds: Int.random(in: 1...min(100, 5 * attempt)))
             attempt += 1
@@ -443,10 +456,12 @@ private struct Attempt {
                 let mtime = POSIX.modificationTime(info)
                 let ctime = POSIX.changeTime(info)
                 var entry = git_index_entry()
-                entry.ctime = git_index_time(seconds: Int32(truncatingIfNeeded: ctime.seconds),
-                                             nanoseconds: UInt32(truncatingIfNeeded: ctime.nanoseconds))
-                entry.mtime = git_index_time(seconds: Int32(truncatingIfNeeded: mtime.seconds),
-                                             nanoseconds: UInt32(truncatingIfNeeded: mtime.nanoseconds))
+                entry.ctime = git_index_time(
+                    seconds: Int32(truncatingIfNeeded: ctime.seconds),
+                    nanoseconds: UInt32(truncatingIfNeeded: ctime.nanoseconds))
+                entry.mtime = git_index_time(
+                    seconds: Int32(truncatingIfNeeded: mtime.seconds),
+                    nanoseconds: UInt32(truncatingIfNeeded: mtime.nanoseconds))
                 entry.dev = UInt32(truncatingIfNeeded: info.st_dev)
                 entry.ino = UInt32(truncatingIfNeeded: info.st_ino)
                 entry.mode = mode

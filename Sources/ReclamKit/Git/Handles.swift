@@ -84,13 +84,15 @@ final class GitReferenceHandle {
 
     var symbolicTarget: String? {
         guard git_reference_type(pointer) == GIT_REFERENCE_SYMBOLIC,
-              let target = git_reference_symbolic_target(pointer) else { return nil }
+            let target = git_reference_symbolic_target(pointer)
+        else { return nil }
         return String(cString: target)
     }
 
     var directTarget: git_oid? {
         guard git_reference_type(pointer) == GIT_REFERENCE_DIRECT,
-              let target = git_reference_target(pointer) else { return nil }
+            let target = git_reference_target(pointer)
+        else { return nil }
         return target.pointee
     }
 }

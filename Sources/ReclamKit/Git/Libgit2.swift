@@ -1,11 +1,11 @@
 import CLibgit2
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #endif
 
 /// One-time, thread-safe libgit2 initialisation. Swift initialises a global `let`

@@ -1,11 +1,11 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #endif
 
 /// Thin POSIX helpers for the work tree and the lock file. Errors carry errno's text.
@@ -98,17 +98,17 @@ enum POSIX {
 
     static func modificationTime(_ info: stat) -> (seconds: Int, nanoseconds: Int) {
         #if canImport(Darwin)
-        return (Int(info.st_mtimespec.tv_sec), Int(info.st_mtimespec.tv_nsec))
+            return (Int(info.st_mtimespec.tv_sec), Int(info.st_mtimespec.tv_nsec))
         #else
-        return (Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec))
+            return (Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec))
         #endif
     }
 
     static func changeTime(_ info: stat) -> (seconds: Int, nanoseconds: Int) {
         #if canImport(Darwin)
-        return (Int(info.st_ctimespec.tv_sec), Int(info.st_ctimespec.tv_nsec))
+            return (Int(info.st_ctimespec.tv_sec), Int(info.st_ctimespec.tv_nsec))
         #else
-        return (Int(info.st_ctim.tv_sec), Int(info.st_ctim.tv_nsec))
+            return (Int(info.st_ctim.tv_sec), Int(info.st_ctim.tv_nsec))
         #endif
     }
 }
@@ -133,9 +133,10 @@ final class FileLock {
             }
             if clock.now >= deadline {
                 close(fd)
-                throw GitError(.lockTimeout, operation: "take the reclam lock",
-                               message: "another reclam command is still writing to this ledger (waited \(timeout)); try again",
-                               path: path)
+                throw GitError(
+                    .lockTimeout, operation: "take the reclam lock",
+                    message: "another reclam command is still writing to this ledger (waited \(timeout)); try again",
+                    path: path)
             }
             POSIX.sleep(milliseconds: Int.random(in: 1...delay))
             delay = min(delay * 2, 50)

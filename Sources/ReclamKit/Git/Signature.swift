@@ -19,15 +19,17 @@ public struct Signature: Hashable, Sendable {
 
     /// The actor at `date`, with the offset `timeZone` has at that date.
     public init(_ actor: ActorIdentity, date: Date = Date(), timeZone: TimeZone = .current) {
-        self.init(name: actor.name, email: actor.email, date: date,
-                  offsetMinutes: timeZone.secondsFromGMT(for: date) / 60)
+        self.init(
+            name: actor.name, email: actor.email, date: date,
+            offsetMinutes: timeZone.secondsFromGMT(for: date) / 60)
     }
 
     init(_ raw: git_signature) {
-        self.init(name: raw.name.map { String(cString: $0) } ?? "",
-                  email: raw.email.map { String(cString: $0) } ?? "",
-                  date: Date(timeIntervalSince1970: TimeInterval(raw.when.time)),
-                  offsetMinutes: Int(raw.when.offset))
+        self.init(
+            name: raw.name.map { String(cString: $0) } ?? "",
+            email: raw.email.map { String(cString: $0) } ?? "",
+            date: Date(timeIntervalSince1970: TimeInterval(raw.when.time)),
+            offsetMinutes: Int(raw.when.offset))
     }
 
     /// "Name <email>".

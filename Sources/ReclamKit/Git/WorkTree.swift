@@ -1,11 +1,11 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #endif
 
 /// The work-tree side of one write: snapshots the current bytes of every touched file,
@@ -53,11 +53,13 @@ final class WorkTreeTransaction {
             switch info.st_mode & POSIX.typeMask {
             case POSIX.directoryType: continue
             case POSIX.symlinkType:
-                throw GitError(.invalidPath, operation: operation,
-                               message: "a directory on this path is a symbolic link in the work tree", path: path)
+                throw GitError(
+                    .invalidPath, operation: operation,
+                    message: "a directory on this path is a symbolic link in the work tree", path: path)
             default:
-                throw GitError(.invalidPath, operation: operation,
-                               message: "a file in the work tree stands where a directory of this path should be", path: path)
+                throw GitError(
+                    .invalidPath, operation: operation,
+                    message: "a file in the work tree stands where a directory of this path should be", path: path)
             }
         }
         let fullPath = root + "/" + path
@@ -107,7 +109,8 @@ final class WorkTreeTransaction {
         } catch {
             let problems = rollback()
             if var gitError = error as? GitError, !problems.isEmpty {
-                gitError.message += "; restoring the work tree also failed: "
+                gitError.message +=
+                    "; restoring the work tree also failed: "
                     + problems.map(\.description).joined(separator: "; ")
                 throw gitError
             }
@@ -164,8 +167,9 @@ final class WorkTreeTransaction {
             } else {
                 var info = stat()
                 guard lstat(current, &info) == 0, info.st_mode & POSIX.typeMask == POSIX.directoryType else {
-                    throw GitError(.invalidPath, operation: Self.operation,
-                                   message: "something other than a directory stands on this path", path: item.path)
+                    throw GitError(
+                        .invalidPath, operation: Self.operation,
+                        message: "something other than a directory stands on this path", path: item.path)
                 }
             }
         }

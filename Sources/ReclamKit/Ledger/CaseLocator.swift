@@ -20,7 +20,8 @@ public enum CaseLocator {
         let path = try path(of: id, in: ledger)
         switch LedgerReader.readDocument(path, in: ledger) {
         case .success(let document): return Case(path: path, document: document)
-        case .failure(let failure): throw ReclamError(.refused, "case \(id) cannot be read; fix it first", diagnostics: [failure.diagnostic])
+        case .failure(let failure):
+            throw ReclamError(.refused, "case \(id) cannot be read; fix it first", diagnostics: [failure.diagnostic])
         }
     }
 

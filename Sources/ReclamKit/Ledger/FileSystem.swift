@@ -66,7 +66,8 @@ public enum FileSystem {
 
     /// Reads a regular file, refusing symlinks and anything over `limit` bytes before reading it.
     public static func readRegularFile(_ url: URL, limit: Int = 16 << 20) throws(Failure) -> Data {
-        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO planted in the ledger must not hang the tool; it is refused below.
+        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             let code = errno
             if code == ELOOP { throw Failure(message: "is a symbolic link") }

@@ -24,7 +24,9 @@ public struct Ledger: Sendable {
     }
 
     /// Opens the ledger at `root` (given with `--ledger`) or found from the current directory.
-    public static func open(at root: URL?, from current: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws(ReclamError) -> Ledger {
+    public static func open(at root: URL?, from current: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        throws(ReclamError) -> Ledger
+    {
         let found: URL
         if let root {
             guard FileManager.default.fileExists(atPath: root.appendingPathComponent(LedgerConfig.fileName).path) else {
@@ -33,7 +35,8 @@ public struct Ledger: Sendable {
             found = root.standardizedFileURL
         } else {
             guard let located = locate(from: current) else {
-                throw .usage("no ledger found: no \(LedgerConfig.fileName) in \(current.path) or any parent; run 'reclam init' or pass --ledger DIR")
+                throw .usage(
+                    "no ledger found: no \(LedgerConfig.fileName) in \(current.path) or any parent; run 'reclam init' or pass --ledger DIR")
             }
             found = located
         }
@@ -47,6 +50,20 @@ public struct Ledger: Sendable {
             throw ReclamError(.refused, "\(LedgerConfig.fileName) is invalid; fix it first", diagnostics: diagnostics)
         }
         return Ledger(root: found, config: config, configDiagnostics: diagnostics)
+    }
+
+    /// The root given with `--ledger`, or found by walking up from `current`.
+    public static func root(given root: URL?, from current: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws(ReclamError) -> URL {
+        if let root {
+            guard FileManager.default.fileExists(atPath: root.appendingPathComponent(LedgerConfig.fileName).path) else {
+                throw .usage("no \(LedgerConfig.fileName) in \(root.path); create a ledger there with 'reclam init \(root.path)'")
+            }
+            return root.standardizedFileURL
+        }
+        guard let located = locate(from: current) else {
+            throw .usage("no ledger found: no \(LedgerConfig.fileName) in \(current.path) or any parent; run 'reclam init' or pass --ledger DIR")
+        }
+        return located
     }
 
     public func url(_ relativePath: String) -> URL { root.appendingPathComponent(relativePath) }

@@ -13,7 +13,9 @@ public struct LedgerConfig: Sendable {
     public var slaNode: YAMLNode?
     public var root: YAMLNode?
 
-    public init(organisation: String, language: Language = .fr, timeZone: TimeZone = TimeZone(identifier: "Europe/Paris")!, procedure: Procedure) {
+    public init(
+        organisation: String, language: Language = .fr, timeZone: TimeZone = TimeZone(identifier: "Europe/Paris")!, procedure: Procedure
+    ) {
         self.organisation = organisation
         self.language = language
         self.timeZone = timeZone
@@ -36,7 +38,9 @@ public struct LedgerConfig: Sendable {
         }
         var reader = NodeReader(file: file)
         guard let root, root.pairs != nil else {
-            reader.error("config-invalid", "reclam.yml must be a mapping of settings (organisation, language, timezone, procedure…)", at: root?.start ?? SourceLocation(line: 1, column: 1))
+            reader.error(
+                "config-invalid", "reclam.yml must be a mapping of settings (organisation, language, timezone, procedure…)",
+                at: root?.start ?? SourceLocation(line: 1, column: 1))
             return (nil, reader.diagnostics)
         }
         for pair in root.pairs ?? [] where !knownKeys.contains(pair.key) {
@@ -47,21 +51,29 @@ public struct LedgerConfig: Sendable {
         let organisation = reader.text(root, "organisation", required: true) ?? ""
         var language = Language.fr
         if let node = root["language"] {
-            if let value = node.scalar, let parsed = Language(rawValue: value) { language = parsed } else {
+            if let value = node.scalar, let parsed = Language(rawValue: value) {
+                language = parsed
+            } else {
                 reader.error("config-invalid", "language must be 'fr' or 'en'", at: node.start)
             }
         }
         var timeZone = TimeZone(identifier: "Europe/Paris")!
         if let node = root["timezone"] {
-            if let value = node.scalar, let zone = TimeZone(identifier: value) { timeZone = zone } else {
-                reader.error("config-invalid", "timezone '\(node.scalar ?? "")' is not an IANA time zone; write e.g. Europe/Paris", at: node.start)
+            if let value = node.scalar, let zone = TimeZone(identifier: value) {
+                timeZone = zone
+            } else {
+                reader.error(
+                    "config-invalid", "timezone '\(node.scalar ?? "")' is not an IANA time zone; write e.g. Europe/Paris", at: node.start)
             }
         }
         var procedure: Procedure?
         if let node = root["procedure"] {
             procedure = ProcedureReader.read(node, reader: &reader)
         } else {
-            reader.error("config-invalid", "reclam.yml has no 'procedure' section; add 'procedure: training' or 'procedure: network', or a full procedure", at: SourceLocation(line: 1, column: 1))
+            reader.error(
+                "config-invalid",
+                "reclam.yml has no 'procedure' section; add 'procedure: training' or 'procedure: network', or a full procedure",
+                at: SourceLocation(line: 1, column: 1))
         }
         guard let procedure else { return (nil, reader.diagnostics) }
         var config = LedgerConfig(organisation: organisation, language: language, timeZone: timeZone, procedure: procedure)

@@ -22,7 +22,9 @@ public enum LedgerReader {
         do {
             data = try FileSystem.readRegularFile(ledger.url(path), limit: TextFile.maximumSize)
         } catch {
-            let rule = error.message.contains("symbolic link") ? "file-symlink" : (error.message.contains("over the limit") ? "file-too-large" : "file-unreadable")
+            let rule =
+                error.message.contains("symbolic link")
+                ? "file-symlink" : (error.message.contains("over the limit") ? "file-too-large" : "file-unreadable")
             let message: String
             switch rule {
             case "file-too-large": message = "file \(error.message) (1 MiB); move attachments out of the case file"

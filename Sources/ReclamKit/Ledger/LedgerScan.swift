@@ -33,7 +33,9 @@ public struct LedgerScan: Sendable {
             default:
                 if entry.name.hasPrefix(".") { continue }
                 scan.diagnostics.append(
-                    Diagnostic(.error, rule: "file-misplaced", "file directly under cases/; a case belongs in its learner's folder: cases/<learner-id>/<case-id>.md", file: path))
+                    Diagnostic(
+                        .error, rule: "file-misplaced",
+                        "file directly under cases/; a case belongs in its learner's folder: cases/<learner-id>/<case-id>.md", file: path))
             }
         }
         return scan
@@ -61,15 +63,21 @@ public struct LedgerScan: Sendable {
                 continue
             case .directory:
                 diagnostics.append(
-                    Diagnostic(.error, rule: "file-misplaced", "folder too deep: a learner folder holds case files and, for each case, a folder of attachments named after it", file: path))
+                    Diagnostic(
+                        .error, rule: "file-misplaced",
+                        "folder too deep: a learner folder holds case files and, for each case, a folder of attachments named after it",
+                        file: path))
             default:
                 diagnostics.append(
-                    Diagnostic(.warning, rule: "file-misplaced", "not a case file: case files end in .md; attachments go in a folder named after their case", file: path))
+                    Diagnostic(
+                        .warning, rule: "file-misplaced",
+                        "not a case file: case files end in .md; attachments go in a folder named after their case", file: path))
             }
         }
     }
 
     static func symlink(_ path: String) -> Diagnostic {
-        Diagnostic(.error, rule: "file-symlink", "symbolic links are not followed in a ledger; replace the link with the file itself", file: path)
+        Diagnostic(
+            .error, rule: "file-symlink", "symbolic links are not followed in a ledger; replace the link with the file itself", file: path)
     }
 }

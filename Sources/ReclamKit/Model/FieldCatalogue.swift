@@ -19,7 +19,9 @@ public enum FieldCatalogue {
         Field(name: "id", type: .id, values: [], required: true, summary: "the case id, equal to the file name"),
         Field(name: "learner", type: .id, values: [], required: true, summary: "the learner's pseudonymous id, equal to the folder name"),
         Field(name: "title", type: .text, values: [], required: true, summary: "a one-line summary"),
-        Field(name: "received", type: .datetime, values: [], required: true, summary: "when the complaint was received (ISO 8601 with offset)"),
+        Field(
+            name: "received", type: .datetime, values: [], required: true, summary: "when the complaint was received (ISO 8601 with offset)"
+        ),
         Field(name: "channel", type: .enum, values: channels, required: true, summary: "how it was received"),
         Field(name: "complainant", type: .enum, values: complainants, required: true, summary: "who complains"),
         Field(name: "stage", type: .stage, values: [], required: true, summary: "the current stage of the procedure"),

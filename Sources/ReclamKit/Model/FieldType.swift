@@ -25,7 +25,9 @@ public enum FieldType: String, Sendable, CaseIterable, Codable {
         case .person:
             guard let text = node.scalar else { return "expected a person's name, found a \(node.kindName)" }
             if text.trimmingCharacters(in: .whitespaces).isEmpty { return "is empty" }
-            if text.contains("\n") || text.count > 100 { return "expected one person's name or handle on one line (at most 100 characters)" }
+            if text.contains("\n") || text.count > 100 {
+                return "expected one person's name or handle on one line (at most 100 characters)"
+            }
             return nil
         case .date:
             guard let text = node.scalar else { return "expected a date, found a \(node.kindName)" }

@@ -2,255 +2,255 @@
 
 enum PresetTexts {
     static let network = #"""
-    # Reclam ledger settings: "network" preset.
-    #
-    # A reading of procedure B, M2-1 "Piloter les réclamations clients et
-    # dysfonctionnements internes", written for a network of training centres
-    # handling customer complaints and internal dysfunctions.
-    # Comments quote or paraphrase the numbered points (1) to (5) of the procedure.
-    # Edit the organisation name, the calendar and the SLA to match your own
-    # commitments. Keep stage ids stable once cases exist: case files refer to them.
-    #
-    # Cases carry `kind: complaint` (default) or `kind: dysfunction` (internal
-    # dysfunction): dysfunctions are closed after analysis, without an answer.
+        # Reclam ledger settings: "network" preset.
+        #
+        # A reading of procedure B, M2-1 "Piloter les réclamations clients et
+        # dysfonctionnements internes", written for a network of training centres
+        # handling customer complaints and internal dysfunctions.
+        # Comments quote or paraphrase the numbered points (1) to (5) of the procedure.
+        # Edit the organisation name, the calendar and the SLA to match your own
+        # commitments. Keep stage ids stable once cases exist: case files refer to them.
+        #
+        # Cases carry `kind: complaint` (default) or `kind: dysfunction` (internal
+        # dysfunction): dysfunctions are closed after analysis, without an answer.
 
-    organisation: Réseau de formation Exemple
-    language: fr              # fr | en: language of letters, emails and reports
-    timezone: Europe/Paris    # IANA time zone used for dates and working hours
+        organisation: Réseau de formation Exemple
+        language: fr              # fr | en: language of letters, emails and reports
+        timezone: Europe/Paris    # IANA time zone used for dates and working hours
 
-    calendar:
-      region: metropole       # public holidays: metropole, alsace-moselle, guadeloupe, martinique, guyane, reunion, mayotte
-      working_days: [mon, tue, wed, thu, fri]
-      business_hours: "09:00-17:00"
-      closures: []            # e.g. - {from: 2026-12-24, to: 2027-01-01, name: Fermeture de fin d'année}
+        calendar:
+          region: metropole       # public holidays: metropole, alsace-moselle, guadeloupe, martinique, guyane, reunion, mayotte
+          working_days: [mon, tue, wed, thu, fri]
+          business_hours: "09:00-17:00"
+          closures: []            # e.g. - {from: 2026-12-24, to: 2027-01-01, name: Fermeture de fin d'année}
 
-    procedure:
-      name: network
-      stages:
-        # (1) A complaint is a customer's (learner, funder, prescriber, partner)
-        # grievance about a contractual, legal or regulatory requirement not met.
-        # In scope: dissatisfaction expressed formally (letter through mediation,
-        # letter to the centre, email, phone) or a satisfaction score below 6 in
-        # the end-of-training survey.
-        - id: received
-          labels: {fr: Reçue, en: Received}
-          initial: true
+        procedure:
+          name: network
+          stages:
+            # (1) A complaint is a customer's (learner, funder, prescriber, partner)
+            # grievance about a contractual, legal or regulatory requirement not met.
+            # In scope: dissatisfaction expressed formally (letter through mediation,
+            # letter to the centre, email, phone) or a satisfaction score below 6 in
+            # the end-of-training survey.
+            - id: received
+              labels: {fr: Reçue, en: Received}
+              initial: true
 
-        # (2) Qualification: make sure the problem is understood and identify the
-        # risks for the customer relationship or for compliance (quality staff
-        # RQR/AQ give methodological support). Also set the handling level (5):
-        # local (local customer or one centre), regional (regional customer,
-        # several centres, or regional mobilisation needed), national (key account
-        # or national mobilisation needed).
-        - id: qualified
-          labels: {fr: Qualifiée, en: Qualified}
-          requires:
-            - {field: in_scope, type: enum, values: [yes, no]}
-            - {field: risk, type: enum, values: [low, medium, high]}
-            - {field: level, type: enum, values: [local, regional, national]}
+            # (2) Qualification: make sure the problem is understood and identify the
+            # risks for the customer relationship or for compliance (quality staff
+            # RQR/AQ give methodological support). Also set the handling level (5):
+            # local (local customer or one centre), regional (regional customer,
+            # several centres, or regional mobilisation needed), national (key account
+            # or national mobilisation needed).
+            - id: qualified
+              labels: {fr: Qualifiée, en: Qualified}
+              requires:
+                - {field: in_scope, type: enum, values: [yes, no]}
+                - {field: risk, type: enum, values: [low, medium, high]}
+                - {field: level, type: enum, values: [local, regional, national]}
 
-        # (3) Containment ("mesure conservatoire"): an immediate action that limits
-        # the impact of the problem. Write "none needed" when there is none.
-        - id: containment
-          labels: {fr: Mesure conservatoire, en: Containment}
-          requires:
-            - {field: containment, type: text}
+            # (3) Containment ("mesure conservatoire"): an immediate action that limits
+            # the impact of the problem. Write "none needed" when there is none.
+            - id: containment
+              labels: {fr: Mesure conservatoire, en: Containment}
+              requires:
+                - {field: containment, type: text}
 
-        # Not a step of the procedure: the analysis is on hold until the
-        # complainant sends missing information. The SLA clock stops meanwhile.
-        - id: waiting
-          labels: {fr: En attente du réclamant, en: Waiting for the complainant}
-          pauses_sla: true
+            # Not a step of the procedure: the analysis is on hold until the
+            # complainant sends missing information. The SLA clock stops meanwhile.
+            - id: waiting
+              labels: {fr: En attente du réclamant, en: Waiting for the complainant}
+              pauses_sla: true
 
-        # (4) Analysis: find the exact cause(s) and formalise an action plan
-        # (problem-solving methods and tools for complex cases).
-        - id: analysed
-          labels: {fr: Analysée, en: Analysed}
-          requires:
-            - {field: root_causes, type: text}
-            - {field: action_plan, type: text}
+            # (4) Analysis: find the exact cause(s) and formalise an action plan
+            # (problem-solving methods and tools for complex cases).
+            - id: analysed
+              labels: {fr: Analysée, en: Analysed}
+              requires:
+                - {field: root_causes, type: text}
+                - {field: action_plan, type: text}
 
-        # (5) "Ces réclamations font l'objet d'une réponse dans les 10 jours ouvrés":
-        # the customer receives an answer.
-        - id: responded
-          labels: {fr: Réponse envoyée, en: Responded}
-          requires:
-            - {field: response_channel, type: enum, values: [email, letter, phone, in-person]}
+            # (5) "Ces réclamations font l'objet d'une réponse dans les 10 jours ouvrés":
+            # the customer receives an answer.
+            - id: responded
+              labels: {fr: Réponse envoyée, en: Responded}
+              requires:
+                - {field: response_channel, type: enum, values: [email, letter, phone, in-person]}
 
-        # The case is closed (complaint answered, or dysfunction analysed); its
-        # action plan feeds the PGAAC (improvement plan).
-        - id: closed
-          labels: {fr: Clôturée, en: Closed}
-          terminal: true
+            # The case is closed (complaint answered, or dysfunction analysed); its
+            # action plan feeds the PGAAC (improvement plan).
+            - id: closed
+              labels: {fr: Clôturée, en: Closed}
+              terminal: true
 
-        # (1) Out of scope: any initial request for information, any expression of
-        # a general opinion or judgement.
-        - id: rejected
-          labels: {fr: Hors champ, en: Out of scope}
-          terminal: true
-          requires:
-            - {field: rejection_reason, type: enum, values: [information-request, general-opinion, other]}
+            # (1) Out of scope: any initial request for information, any expression of
+            # a general opinion or judgement.
+            - id: rejected
+              labels: {fr: Hors champ, en: Out of scope}
+              terminal: true
+              requires:
+                - {field: rejection_reason, type: enum, values: [information-request, general-opinion, other]}
 
-      transitions:
-        # Main path, in the order of the procedure.
-        - {from: received, to: qualified, verb: qualify}
-        - {from: qualified, to: containment, verb: contain}
-        - {from: containment, to: analysed, verb: analyse}
-        # Complaints are answered, then closed.
-        - {from: analysed, to: responded, verb: respond, when: {kind: complaint}}
-        - {from: responded, to: closed, verb: close}
-        # Internal dysfunctions need no answer: closed once analysed.
-        - {from: analysed, to: closed, verb: close, when: {kind: dysfunction}}
-        # Pause the analysis while waiting for the complainant, then resume it.
-        - {from: containment, to: waiting, verb: wait}
-        - {from: waiting, to: containment, verb: resume}
-        # Out-of-scope requests are rejected at reception or at qualification.
-        - {from: [received, qualified], to: rejected, verb: reject}
+          transitions:
+            # Main path, in the order of the procedure.
+            - {from: received, to: qualified, verb: qualify}
+            - {from: qualified, to: containment, verb: contain}
+            - {from: containment, to: analysed, verb: analyse}
+            # Complaints are answered, then closed.
+            - {from: analysed, to: responded, verb: respond, when: {kind: complaint}}
+            - {from: responded, to: closed, verb: close}
+            # Internal dysfunctions need no answer: closed once analysed.
+            - {from: analysed, to: closed, verb: close, when: {kind: dysfunction}}
+            # Pause the analysis while waiting for the complainant, then resume it.
+            - {from: containment, to: waiting, verb: wait}
+            - {from: waiting, to: containment, verb: resume}
+            # Out-of-scope requests are rejected at reception or at qualification.
+            - {from: [received, qualified], to: rejected, verb: reject}
 
-    sla:
-      # (5) Complaints are answered within 10 working days; dysfunctions have no
-      # answer deadline. Warn 2 working days before the deadline.
-      - name: answer
-        start: received
-        stop: responded
-        duration: 10 jours ouvrés
-        warn: 2 jours ouvrés avant
-        when: {kind: complaint}
+        sla:
+          # (5) Complaints are answered within 10 working days; dysfunctions have no
+          # answer deadline. Warn 2 working days before the deadline.
+          - name: answer
+            start: received
+            stop: responded
+            duration: 10 jours ouvrés
+            warn: 2 jours ouvrés avant
+            when: {kind: complaint}
 
-    """#
+        """#
     static let training = #"""
-    # Reclam ledger settings: "training" preset.
-    #
-    # A reading of procedure A, "Procédure de traitement des réclamations", written
-    # for a single training organisation (Qualiopi indicators 31-32).
-    # Comments quote or paraphrase the procedure step each stage implements.
-    # Edit the organisation name, the calendar and the SLA to match your own
-    # commitments. Keep stage ids stable once cases exist: case files refer to them.
+        # Reclam ledger settings: "training" preset.
+        #
+        # A reading of procedure A, "Procédure de traitement des réclamations", written
+        # for a single training organisation (Qualiopi indicators 31-32).
+        # Comments quote or paraphrase the procedure step each stage implements.
+        # Edit the organisation name, the calendar and the SLA to match your own
+        # commitments. Keep stage ids stable once cases exist: case files refer to them.
 
-    organisation: Organisme de formation Exemple
-    language: fr              # fr | en: language of letters, emails and reports
-    timezone: Europe/Paris    # IANA time zone used for dates and working hours
+        organisation: Organisme de formation Exemple
+        language: fr              # fr | en: language of letters, emails and reports
+        timezone: Europe/Paris    # IANA time zone used for dates and working hours
 
-    calendar:
-      region: metropole       # public holidays: metropole, alsace-moselle, guadeloupe, martinique, guyane, reunion, mayotte
-      working_days: [mon, tue, wed, thu, fri]
-      business_hours: "09:00-17:00"
-      closures:
-        # Example only: replace with your own closures (they do not count as working days).
-        - {from: 2026-12-24, to: 2027-01-01, name: Fermeture de fin d'année}
+        calendar:
+          region: metropole       # public holidays: metropole, alsace-moselle, guadeloupe, martinique, guyane, reunion, mayotte
+          working_days: [mon, tue, wed, thu, fri]
+          business_hours: "09:00-17:00"
+          closures:
+            # Example only: replace with your own closures (they do not count as working days).
+            - {from: 2026-12-24, to: 2027-01-01, name: Fermeture de fin d'année}
 
-    procedure:
-      name: training
-      stages:
-        # "Réception des réclamations": a complaint link sits in the website footer
-        # (step 1) and the learner submits the complaint by email (step 2).
-        # The case is recorded with all the information needed to handle it.
-        - id: received
-          labels: {fr: Reçue, en: Received}
-          initial: true
+        procedure:
+          name: training
+          stages:
+            # "Réception des réclamations": a complaint link sits in the website footer
+            # (step 1) and the learner submits the complaint by email (step 2).
+            # The case is recorded with all the information needed to handle it.
+            - id: received
+              labels: {fr: Reçue, en: Received}
+              initial: true
 
-        # "Accusé de réception", step 1: send the learner an email confirming receipt
-        # ("Accusé de Réception de Votre Réclamation", letter template "ack").
-        - id: acknowledged
-          labels: {fr: Réception accusée, en: Acknowledged}
+            # "Accusé de réception", step 1: send the learner an email confirming receipt
+            # ("Accusé de Réception de Votre Réclamation", letter template "ack").
+            - id: acknowledged
+              labels: {fr: Réception accusée, en: Acknowledged}
 
-        # "Analyse", step 1: assign the complaint to the most appropriate person given
-        # its nature, and add it to the follow-up file of the learner concerned.
-        - id: assigned
-          labels: {fr: Attribuée, en: Assigned}
-          requires:
-            - {field: owner, type: person}
+            # "Analyse", step 1: assign the complaint to the most appropriate person given
+            # its nature, and add it to the follow-up file of the learner concerned.
+            - id: assigned
+              labels: {fr: Attribuée, en: Assigned}
+              requires:
+                - {field: owner, type: person}
 
-        # "Analyse", step 2: analyse the details, investigate the circumstances and
-        # gather all the information needed to identify possible corrective actions.
-        - id: investigating
-          labels: {fr: En cours d'analyse, en: Investigating}
+            # "Analyse", step 2: analyse the details, investigate the circumstances and
+            # gather all the information needed to identify possible corrective actions.
+            - id: investigating
+              labels: {fr: En cours d'analyse, en: Investigating}
 
-        # Not a step of the procedure: the investigation is on hold until the
-        # complainant sends missing information. The SLA clock stops meanwhile.
-        - id: waiting
-          labels: {fr: En attente du réclamant, en: Waiting for the complainant}
-          pauses_sla: true
+            # Not a step of the procedure: the investigation is on hold until the
+            # complainant sends missing information. The SLA clock stops meanwhile.
+            - id: waiting
+              labels: {fr: En attente du réclamant, en: Waiting for the complainant}
+              pauses_sla: true
 
-        # "Résolution", step 1: decide the best solution; it may be corrective
-        # actions, compensation or process improvements. Record the findings and
-        # the solution (they also go into the learner's file, "fiche stagiaire").
-        - id: solution-decided
-          labels: {fr: Solution déterminée, en: Solution decided}
-          requires:
-            - {field: findings, type: text}
-            - {field: solution, type: text}
-            - {field: solution_type, type: enum, values: [corrective-action, compensation, process-improvement]}
+            # "Résolution", step 1: decide the best solution; it may be corrective
+            # actions, compensation or process improvements. Record the findings and
+            # the solution (they also go into the learner's file, "fiche stagiaire").
+            - id: solution-decided
+              labels: {fr: Solution déterminée, en: Solution decided}
+              requires:
+                - {field: findings, type: text}
+                - {field: solution, type: text}
+                - {field: solution_type, type: enum, values: [corrective-action, compensation, process-improvement]}
 
-        # "Résolution", step 2: contact the learner to report the results of the
-        # investigation and the proposed solution (letter template "response").
-        - id: responded
-          labels: {fr: Réponse envoyée, en: Responded}
-          requires:
-            - {field: response_channel, type: enum, values: [email, letter, phone, in-person]}
+            # "Résolution", step 2: contact the learner to report the results of the
+            # investigation and the proposed solution (letter template "response").
+            - id: responded
+              labels: {fr: Réponse envoyée, en: Responded}
+              requires:
+                - {field: response_channel, type: enum, values: [email, letter, phone, in-person]}
 
-        # "Suivi et clôture", step 1: follow up with the learner to make sure the
-        # solution solved the problem; record their satisfaction.
-        - id: follow-up
-          labels: {fr: Suivi effectué, en: Followed up}
-          requires:
-            - {field: satisfaction, type: enum, values: [satisfied, partly-satisfied, not-satisfied, no-answer]}
+            # "Suivi et clôture", step 1: follow up with the learner to make sure the
+            # solution solved the problem; record their satisfaction.
+            - id: follow-up
+              labels: {fr: Suivi effectué, en: Followed up}
+              requires:
+                - {field: satisfaction, type: enum, values: [satisfied, partly-satisfied, not-satisfied, no-answer]}
 
-        # "Suivi et clôture", step 2: close the file, with every step and action
-        # recorded in the learner's follow-up, for future reference and audits.
-        - id: closed
-          labels: {fr: Clôturée, en: Closed}
-          terminal: true
+            # "Suivi et clôture", step 2: close the file, with every step and action
+            # recorded in the learner's follow-up, for future reference and audits.
+            - id: closed
+              labels: {fr: Clôturée, en: Closed}
+              terminal: true
 
-        # Not a step of the procedure: the request is not a complaint (e.g. a plain
-        # request for information) and is closed without further handling.
-        - id: rejected
-          labels: {fr: Rejetée, en: Rejected}
-          terminal: true
-          requires:
-            - {field: rejection_reason, type: text}
+            # Not a step of the procedure: the request is not a complaint (e.g. a plain
+            # request for information) and is closed without further handling.
+            - id: rejected
+              labels: {fr: Rejetée, en: Rejected}
+              terminal: true
+              requires:
+                - {field: rejection_reason, type: text}
 
-        # Not a step of the procedure: a closed complaint comes back (the problem
-        # recurs or the solution did not hold); the investigation starts again.
-        - id: reopened
-          labels: {fr: Réouverte, en: Reopened}
-          requires:
-            - {field: reopen_reason, type: text}
+            # Not a step of the procedure: a closed complaint comes back (the problem
+            # recurs or the solution did not hold); the investigation starts again.
+            - id: reopened
+              labels: {fr: Réouverte, en: Reopened}
+              requires:
+                - {field: reopen_reason, type: text}
 
-      transitions:
-        # Main path, in the order of the procedure.
-        - {from: received, to: acknowledged, verb: ack}
-        - {from: acknowledged, to: assigned, verb: assign}
-        - {from: assigned, to: investigating, verb: investigate}
-        - {from: investigating, to: solution-decided, verb: decide}
-        - {from: solution-decided, to: responded, verb: respond}
-        - {from: responded, to: follow-up, verb: follow-up}
-        - {from: follow-up, to: closed, verb: close}
-        # Pause while waiting for the complainant, then resume the investigation.
-        - {from: investigating, to: waiting, verb: wait}
-        - {from: waiting, to: investigating, verb: resume}
-        # Out-of-scope requests can be rejected until the analysis is under way.
-        - {from: [received, acknowledged, assigned, investigating], to: rejected, verb: reject}
-        # Reopening: the only transition allowed to leave a terminal stage.
-        - {from: closed, to: reopened, verb: reopen, reopen: true}
-        - {from: reopened, to: investigating, verb: investigate}
+          transitions:
+            # Main path, in the order of the procedure.
+            - {from: received, to: acknowledged, verb: ack}
+            - {from: acknowledged, to: assigned, verb: assign}
+            - {from: assigned, to: investigating, verb: investigate}
+            - {from: investigating, to: solution-decided, verb: decide}
+            - {from: solution-decided, to: responded, verb: respond}
+            - {from: responded, to: follow-up, verb: follow-up}
+            - {from: follow-up, to: closed, verb: close}
+            # Pause while waiting for the complainant, then resume the investigation.
+            - {from: investigating, to: waiting, verb: wait}
+            - {from: waiting, to: investigating, verb: resume}
+            # Out-of-scope requests can be rejected until the analysis is under way.
+            - {from: [received, acknowledged, assigned, investigating], to: rejected, verb: reject}
+            # Reopening: the only transition allowed to leave a terminal stage.
+            - {from: closed, to: reopened, verb: reopen, reopen: true}
+            - {from: reopened, to: investigating, verb: investigate}
 
-    sla:
-      # The procedure asks for an acknowledgement email without stating a delay:
-      # one working day is this organisation's own commitment.
-      - name: acknowledgement
-        start: received
-        stop: acknowledged
-        duration: 1 working day
-        warn: 75%
+        sla:
+          # The procedure asks for an acknowledgement email without stating a delay:
+          # one working day is this organisation's own commitment.
+          - name: acknowledgement
+            start: received
+            stop: acknowledged
+            duration: 1 working day
+            warn: 75%
 
-      # The acknowledgement email promises that the team "reviendra vers vous
-      # sous 48 heures": the learner must have an answer within 48 hours.
-      - name: answer
-        start: received
-        stop: responded
-        duration: 48 hours
-        warn: 75%
+          # The acknowledgement email promises that the team "reviendra vers vous
+          # sous 48 heures": the learner must have an answer within 48 hours.
+          - name: answer
+            start: received
+            stop: responded
+            duration: 48 hours
+            warn: 75%
 
-    """#
+        """#
 }

@@ -5,7 +5,9 @@ enum ProcedureReader {
     static func read(_ node: YAMLNode, reader: inout NodeReader) -> Procedure? {
         if let name = node.scalar {
             guard let preset = ProcedurePreset(rawValue: name) else {
-                reader.error("config-invalid", "unknown procedure preset '\(name)'; use training, network, or write the procedure out", at: node.start)
+                reader.error(
+                    "config-invalid", "unknown procedure preset '\(name)'; use training, network, or write the procedure out",
+                    at: node.start)
                 return nil
             }
             guard let procedure = preset.procedure else { return nil }
@@ -24,14 +26,17 @@ enum ProcedureReader {
         var seen: [String: SourceLocation] = [:]
         for stageNode in stageNodes {
             guard stageNode.pairs != nil, let id = reader.text(stageNode, "id", required: true, rule: "procedure-invalid") else {
-                if stageNode.pairs == nil { reader.error("procedure-invalid", "each stage must be a mapping with at least 'id'", at: stageNode.start) }
+                if stageNode.pairs == nil {
+                    reader.error("procedure-invalid", "each stage must be a mapping with at least 'id'", at: stageNode.start)
+                }
                 continue
             }
             if let problem = Identifier.problem(id) {
                 reader.error("procedure-invalid", "stage \(problem)", at: stageNode["id"]?.start)
             }
             if let first = seen[id] {
-                reader.error("procedure-invalid", "stage '\(id)' is defined twice (first on line \(first.line))", at: stageNode["id"]?.start)
+                reader.error(
+                    "procedure-invalid", "stage '\(id)' is defined twice (first on line \(first.line))", at: stageNode["id"]?.start)
                 continue
             }
             seen[id] = stageNode["id"]?.start
@@ -40,7 +45,10 @@ enum ProcedureReader {
                 for pair in labelNode.pairs ?? [] {
                     if let text = pair.value.scalar { labels[pair.key] = text }
                 }
-                if labelNode.pairs == nil { reader.error("procedure-invalid", "'labels' must map languages to labels, e.g. {fr: Reçue, en: Received}", at: labelNode.start) }
+                if labelNode.pairs == nil {
+                    reader.error(
+                        "procedure-invalid", "'labels' must map languages to labels, e.g. {fr: Reçue, en: Received}", at: labelNode.start)
+                }
             }
             var requires: [FieldRequirement] = []
             for requirement in stageNode["requires"]?.items ?? [] {
@@ -68,7 +76,9 @@ enum ProcedureReader {
             var when: [String: [String]] = [:]
             if let whenNode = transitionNode["when"] {
                 for pair in whenNode.pairs ?? [] {
-                    if let text = pair.value.scalar { when[pair.key] = [text] } else if let items = pair.value.items {
+                    if let text = pair.value.scalar {
+                        when[pair.key] = [text]
+                    } else if let items = pair.value.items {
                         when[pair.key] = items.compactMap(\.scalar)
                     }
                 }
@@ -85,11 +95,16 @@ enum ProcedureReader {
 
     static func readRequirement(_ node: YAMLNode, reader: inout NodeReader) -> FieldRequirement? {
         guard node.pairs != nil, let field = reader.text(node, "field", required: true, rule: "procedure-field-type") else {
-            if node.pairs == nil { reader.error("procedure-field-type", "each required field must be a mapping like {field: owner, type: person}", at: node.start) }
+            if node.pairs == nil {
+                reader.error(
+                    "procedure-field-type", "each required field must be a mapping like {field: owner, type: person}", at: node.start)
+            }
             return nil
         }
         guard let typeName = reader.text(node, "type", rule: "procedure-field-type") else {
-            reader.error("procedure-field-type", "required field '\(field)' has no type; add type: text, date, datetime, person, enum, number or case-list", at: node.start)
+            reader.error(
+                "procedure-field-type",
+                "required field '\(field)' has no type; add type: text, date, datetime, person, enum, number or case-list", at: node.start)
             return nil
         }
         let allowed: [FieldType] = [.text, .date, .datetime, .person, .enum, .number, .caseList]
@@ -126,12 +141,15 @@ enum ProcedureReader {
         }
         let initials = procedure.stages.filter(\.initial)
         if initials.count > 1 {
-            reader.error("procedure-invalid", "more than one stage is marked initial: \(initials.map(\.id).joined(separator: ", "))", at: initials[1].location)
+            reader.error(
+                "procedure-invalid", "more than one stage is marked initial: \(initials.map(\.id).joined(separator: ", "))",
+                at: initials[1].location)
         }
         let initial = procedure.initialStage?.id
         let reached = Set(procedure.transitions.map(\.to))
         for stage in procedure.stages where stage.id != initial && !reached.contains(stage.id) {
-            reader.error("procedure-unreachable-stage", "no transition reaches stage '\(stage.id)'; add one or remove the stage", at: stage.location)
+            reader.error(
+                "procedure-unreachable-stage", "no transition reaches stage '\(stage.id)'; add one or remove the stage", at: stage.location)
         }
         if !procedure.stages.contains(where: \.terminal) {
             reader.warning("procedure-invalid", "no stage is terminal: cases can never be closed", at: procedure.stages.first?.location)

@@ -33,7 +33,12 @@ public struct CaseListing: Sendable {
     public func csv() -> String {
         CSV.document(
             header: ["id", "learner", "received", "channel", "complainant", "stage", "owner", "category", "title"],
-            rows: cases.map { [$0.id, $0.learner, $0.receivedText ?? "", $0.channel ?? "", $0.complainant ?? "", $0.stage, $0.owner ?? "", $0.category ?? "", $0.title] })
+            rows: cases.map {
+                [
+                    $0.id, $0.learner, $0.receivedText ?? "", $0.channel ?? "", $0.complainant ?? "", $0.stage, $0.owner ?? "",
+                    $0.category ?? "", $0.title,
+                ]
+            })
     }
 }
 

@@ -23,7 +23,8 @@ public enum CaseRenderer {
         let stageLabel = procedure.stage(item.stage)?.label(language) ?? item.stage
         var rows: [(String, String)] = [
             (language == .fr ? "Identifiant" : "Id", item.id), (language == .fr ? "Stagiaire" : "Learner", item.learner),
-            (language == .fr ? "Reçue le" : "Received", item.receivedText ?? ""), (language == .fr ? "Canal" : "Channel", item.channel ?? ""),
+            (language == .fr ? "Reçue le" : "Received", item.receivedText ?? ""),
+            (language == .fr ? "Canal" : "Channel", item.channel ?? ""),
             (language == .fr ? "Réclamant" : "Complainant", item.complainant ?? ""), (language == .fr ? "Étape" : "Stage", stageLabel),
         ]
         if let owner = item.owner { rows.append((language == .fr ? "Responsable" : "Owner", owner)) }

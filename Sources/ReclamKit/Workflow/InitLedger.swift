@@ -43,13 +43,18 @@ public enum InitLedger {
         var config = options.preset.configText
         if let organisation = options.organisation {
             config = config.replacingOccurrences(
-                of: #"(?m)^organisation: .*$"#, with: "organisation: " + YAMLScalarWriter.block(organisation).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "$", with: "\\$"),
+                of: #"(?m)^organisation: .*$"#,
+                with: "organisation: "
+                    + YAMLScalarWriter.block(organisation).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+                        of: "$", with: "\\$"),
                 options: .regularExpression)
         }
         guard let (ledgerConfig, problems) = Optional(LedgerConfig.read(Data(config.utf8))), let ledgerConfig, !problems.hasErrors else {
             throw .usage("the settings for --organisation do not parse")
         }
-        var writes: [(path: String, contents: Data)] = [(LedgerConfig.fileName, Data(config.utf8)), ("\(Ledger.casesFolder)/.gitkeep", Data())]
+        var writes: [(path: String, contents: Data)] = [
+            (LedgerConfig.fileName, Data(config.utf8)), ("\(Ledger.casesFolder)/.gitkeep", Data()),
+        ]
         for (path, text) in DefaultTemplates.files.sorted(by: { $0.key < $1.key }) {
             if FileSystem.kind(of: root.appendingPathComponent(path)) == nil { writes.append((path, Data(text.utf8))) }
         }

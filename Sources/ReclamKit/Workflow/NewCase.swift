@@ -26,7 +26,9 @@ public struct NewCaseRequest: Sendable {
 
 public enum NewCase {
     /// Validates the request and renders the case file; throws a refusal naming the problem.
-    public static func render(_ request: NewCaseRequest, id: String, received: Date, context: WriteContext, template: String) throws(ReclamError) -> String {
+    public static func render(_ request: NewCaseRequest, id: String, received: Date, context: WriteContext, template: String)
+        throws(ReclamError) -> String
+    {
         let procedure = context.ledger.config.procedure
         guard let initial = procedure.initialStage else { throw .refused("the procedure has no stages") }
         let tz = context.ledger.config.timeZone

@@ -26,7 +26,8 @@ public struct WriteContext {
     }
 
     /// `--actor`, else `RECLAM_ACTOR`, else git's user.name and user.email.
-    static func resolveActor(option: String?, environment: [String: String], repository: GitRepository) throws(ReclamError) -> ActorIdentity {
+    static func resolveActor(option: String?, environment: [String: String], repository: GitRepository) throws(ReclamError) -> ActorIdentity
+    {
         let explicit = option ?? environment["RECLAM_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
         if let explicit {
             do { return try ActorIdentity(parsing: explicit) } catch {
@@ -35,7 +36,8 @@ public struct WriteContext {
         }
         if let configured = try? repository.configuredActor() { return configured }
         throw .usage(
-            "no author identity: pass --actor \"Name <email>\", set RECLAM_ACTOR, or run git config user.name \"Name\" && git config user.email you@example.org")
+            "no author identity: pass --actor \"Name <email>\", set RECLAM_ACTOR, or run git config user.name \"Name\" && git config user.email you@example.org"
+        )
     }
 
     public var signature: Signature {

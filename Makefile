@@ -1,0 +1,29 @@
+# The two set-up commands of the README: `make demo` (the main job on a copy of the sample
+# ledger) and `make test`. Both install the system libraries first when they are missing.
+SWIFT ?= swift
+
+.PHONY: deps build release test demo lint format bench embed
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) test
+
+demo: deps
+	scripts/demo
+
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests
+
+format:
+	$(SWIFT) format format --in-place --recursive Sources Tests
+
+embed:
+	scripts/embed-defaults
