@@ -40,14 +40,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Spawned by the concurrency tests to commit from several processes at once.
+        .executableTarget(
+            name: "git-stress",
+            dependencies: ["ReclamKit"]
+        ),
         .testTarget(
             name: "ReclamKitTests",
-            dependencies: ["ReclamKit"],
+            dependencies: ["ReclamKit", "git-stress"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "reclamTests",
-            dependencies: ["ReclamKit"]
+            // The end-to-end tests drive the built binary; depending on it makes `swift test` build it.
+            dependencies: ["reclam"]
         ),
     ]
 )

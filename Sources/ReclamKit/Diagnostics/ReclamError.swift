@@ -16,6 +16,8 @@ public struct ReclamError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// Findings that explain the refusal, rendered by the CLI like `reclam check` output.
     public var diagnostics: [Diagnostic]
+    /// The branch moved under a file the command had read: re-reading and retrying is safe.
+    public var isConflict = false
 
     public init(_ kind: Kind, _ message: String, diagnostics: [Diagnostic] = []) {
         self.kind = kind

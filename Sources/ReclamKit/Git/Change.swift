@@ -59,7 +59,7 @@ public struct CommitResult: Sendable {
 }
 
 /// The rules a path in a `Change` must follow.
-enum PathRules {
+enum GitPathRules {
     /// Throws `.invalidPath` unless `path` is a plain relative path inside the work tree:
     /// not empty, not absolute, no backslash, no NUL or control character, no empty, `.`,
     /// `..` or `.git` component (any case, as git itself protects).

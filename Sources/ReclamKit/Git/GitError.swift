@@ -64,7 +64,7 @@ public struct GitError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// The errno of the failed system call, with its text.
     static func system(_ errnoValue: Int32, operation: String, path: String? = nil) -> GitError {
-        GitError(.system(errnoValue), operation: operation, message: systemErrorText(errnoValue), path: path)
+        GitError(.system(errnoValue), operation: operation, message: gitSystemErrorText(errnoValue), path: path)
     }
 
     /// The libgit2 return code, when this error came from libgit2.

@@ -218,7 +218,7 @@ public final class GitRepository {
     /// Whether the work tree or the index differs from HEAD for this one path
     /// (modified, staged, deleted, untracked or conflicted). Ignored files and absent paths count as unmodified.
     public func isPathModified(_ path: String) throws -> Bool {
-        try PathRules.validate(path, operation: "check status")
+        try GitPathRules.validate(path, operation: "check status")
         return try Self.isModified(pathStatus(path))
     }
 

@@ -44,7 +44,7 @@ public struct GitWriter {
     /// errors are `GitError`s whose `code` says what happened and whether anything was touched.
     public func commit(_ change: Change, author: Signature, committer: Signature) throws -> CommitResult {
         try Libgit2.ensureInitialized()
-        let plan = try Plan(change)
+        let plan = try GitChangePlan(change)
         let authorHandle = try author.makeHandle(operation: "prepare the author")
         let committerHandle = try committer.makeHandle(operation: "prepare the committer")
         guard !repository.isBare, let workdir = repository.workdir else {
@@ -55,7 +55,7 @@ public struct GitWriter {
                 .unsupportedRepository, operation: "commit",
                 message: "HEAD is not on a branch (detached HEAD); check out a branch first")
         }
-        let lock = try FileLock(path: repository.commonDirectory + "/reclam.lock", timeout: lockTimeout)
+        let lock = try GitFileLock(path: repository.commonDirectory + "/reclam.lock", timeout: lockTimeout)
         return try withExtendedLifetime(lock) {
             try Attempt(
                 writer: self, plan: plan, workdir: workdir, branch: branch,
@@ -65,10 +65,10 @@ public struct GitWriter {
     }
 }
 
-// MARK: - Plan
+// MARK: - GitChangePlan
 
 /// A validated change: paths checked, blob ids computed, message rendered.
-struct Plan {
+struct GitChangePlan {
     struct Write {
         let path: String
         let contents: Data
@@ -86,7 +86,7 @@ struct Plan {
         let operation = "validate the change"
         var seen = Set<String>()
         for path in change.writes.map(\.path) + change.removals {
-            try PathRules.validate(path, operation: operation)
+            try GitPathRules.validate(path, operation: operation)
             guard seen.insert(path).inserted else {
                 throw GitError(.invalidChange, operation: operation, message: "the path is listed twice", path: path)
             }
@@ -106,7 +106,7 @@ struct Plan {
                 }
             }
         }
-        for path in change.expectedBase.keys { try PathRules.validate(path, operation: operation) }
+        for path in change.expectedBase.keys { try GitPathRules.validate(path, operation: operation) }
 
         writes = try change.writes.map { write in
             var oid = git_oid()
@@ -129,13 +129,13 @@ struct Plan {
 // MARK: - One write
 
 /// What a path is in some tree.
-enum PathState: Equatable {
+enum GitPathState: Equatable {
     case absent
     case file(git_oid, git_filemode_t)
     /// A directory, symlink or submodule at the path, or a file where one of its directories should be.
     case other(String)
 
-    static func == (lhs: PathState, rhs: PathState) -> Bool {
+    static func == (lhs: GitPathState, rhs: GitPathState) -> Bool {
         switch (lhs, rhs) {
         case (.absent, .absent): return true
         case let (.file(a, am), .file(b, bm)):
@@ -153,7 +153,7 @@ enum PathState: Equatable {
 }
 
 /// The branch tip a write is built on.
-struct Base {
+struct GitTipState {
     let tip: git_oid?
     let commit: GitCommitHandle?
     let tree: GitTreeHandle
@@ -161,7 +161,7 @@ struct Base {
 
 private struct Attempt {
     let writer: GitWriter
-    let plan: Plan
+    let plan: GitChangePlan
     let workdir: String
     let branch: String
     let author: GitSignatureHandle
@@ -172,8 +172,8 @@ private struct Attempt {
         // Preconditions on the tip, before anything is touched.
         var base = try readBase()
         let originalStates = try pathStates(in: base.tree)
-        try checkTouchedPaths(originalStates)
         try checkExpectedBase(base.tree)
+        try checkTouchedPaths(originalStates)
 
         let workTree = try WorkTreeTransaction(
             root: workdir, writes: plan.writes.map { (path: $0.path, contents: $0.contents) }, removals: plan.removals)
@@ -191,7 +191,7 @@ private struct Attempt {
         try workTree.apply()
         let commit: git_oid
         let attempts: Int
-        let finalStates: [String: PathState]
+        let finalStates: [String: GitPathState]
         do {
             (commit, base, finalStates, attempts) = try moveBranch(base: base, tree: &tree, originalStates: originalStates)
         } catch {
@@ -212,15 +212,15 @@ private struct Attempt {
 
     // MARK: Reading the tip
 
-    func readBase() throws -> Base {
+    func readBase() throws -> GitTipState {
         guard let tip = try writer.repository.referenceTarget(branch) else {
-            return Base(tip: nil, commit: nil, tree: try GitTreeHandle.empty(repo))
+            return GitTipState(tip: nil, commit: nil, tree: try GitTreeHandle.empty(repo))
         }
         let commit = try GitCommitHandle.lookup(repo, tip)
-        return Base(tip: tip, commit: commit, tree: try commit.tree())
+        return GitTipState(tip: tip, commit: commit, tree: try commit.tree())
     }
 
-    func state(of path: String, in tree: GitTreeHandle) throws -> PathState {
+    func state(of path: String, in tree: GitTreeHandle) throws -> GitPathState {
         var prefix = ""
         for component in path.split(separator: "/").dropLast() {
             prefix += prefix.isEmpty ? String(component) : "/" + component
@@ -236,15 +236,15 @@ private struct Attempt {
         }
     }
 
-    func pathStates(in tree: GitTreeHandle) throws -> [String: PathState] {
-        var states: [String: PathState] = [:]
+    func pathStates(in tree: GitTreeHandle) throws -> [String: GitPathState] {
+        var states: [String: GitPathState] = [:]
         for path in plan.touched { states[path] = try state(of: path, in: tree) }
         return states
     }
 
     // MARK: Preconditions
 
-    func checkTouchedPaths(_ states: [String: PathState]) throws {
+    func checkTouchedPaths(_ states: [String: GitPathState]) throws {
         for path in plan.touched {
             switch states[path]! {
             case .other(let why):
@@ -276,7 +276,7 @@ private struct Attempt {
 
     /// After the branch moved under us: each touched path must be as it was when we started,
     /// or already hold exactly what we are writing.
-    func checkUnchanged(_ states: [String: PathState], since original: [String: PathState]) throws {
+    func checkUnchanged(_ states: [String: GitPathState], since original: [String: GitPathState]) throws {
         for path in plan.touched {
             let now = states[path]!
             if now == original[path]! { continue }
@@ -292,7 +292,7 @@ private struct Attempt {
         }
     }
 
-    func refuseUncommittedChanges(_ workTree: WorkTreeTransaction, _ states: [String: PathState]) throws {
+    func refuseUncommittedChanges(_ workTree: WorkTreeTransaction, _ states: [String: GitPathState]) throws {
         var index: GitIndexHandle?
         for path in plan.touched {
             let status = try writer.repository.pathStatus(path)
@@ -349,7 +349,7 @@ private struct Attempt {
     }
 
     /// The tip's tree with the changed entries replaced: cost depends on the change, not the repository.
-    func buildTree(on base: GitTreeHandle, states: [String: PathState]) throws -> git_oid {
+    func buildTree(on base: GitTreeHandle, states: [String: GitPathState]) throws -> git_oid {
         var cPaths: [UnsafeMutablePointer<CChar>] = []
         defer { cPaths.forEach { free($0) } }
         var updates: [git_tree_update] = []
@@ -385,8 +385,8 @@ private struct Attempt {
 
     // MARK: Compare-and-swap
 
-    func moveBranch(base start: Base, tree: inout git_oid, originalStates: [String: PathState]) throws
-        -> (commit: git_oid, base: Base, states: [String: PathState], attempts: Int)
+    func moveBranch(base start: GitTipState, tree: inout git_oid, originalStates: [String: GitPathState]) throws
+        -> (commit: git_oid, base: GitTipState, states: [String: GitPathState], attempts: Int)
     {
         var base = start
         var states = originalStates
@@ -424,7 +424,7 @@ private struct Attempt {
                     message:
                         "the branch kept changing or stayed locked during \(attempt) attempts; nothing was committed, re-run the command")
             }
-            POSIX.sleep(milliseconds: Int.random(in: 1...min(100, 5 * attempt)))
+            GitPOSIX.sleep(milliseconds: Int.random(in: 1...min(100, 5 * attempt)))
             attempt += 1
 
             base = try readBase()
@@ -439,7 +439,7 @@ private struct Attempt {
 
     /// Re-reads the index, replaces only the changed entries (stat data of the written files, our
     /// blob ids) and writes it once. Returns the error instead of throwing: the commit is made.
-    func updateIndex(states: [String: PathState]) -> GitError? {
+    func updateIndex(states: [String: GitPathState]) -> GitError? {
         do {
             let index = try GitIndexHandle.of(repo)
             try check(git_index_read(index.pointer, 1), "read the index")
@@ -453,8 +453,8 @@ private struct Attempt {
                 if case .file(_, let treeMode) = states[write.path]!, treeMode == GIT_FILEMODE_BLOB_EXECUTABLE {
                     mode = treeMode.rawValue
                 }
-                let mtime = POSIX.modificationTime(info)
-                let ctime = POSIX.changeTime(info)
+                let mtime = GitPOSIX.modificationTime(info)
+                let ctime = GitPOSIX.changeTime(info)
                 var entry = git_index_entry()
                 entry.ctime = git_index_time(
                     seconds: Int32(truncatingIfNeeded: ctime.seconds),
@@ -483,7 +483,7 @@ private struct Attempt {
                 let result = git_index_write(index.pointer)
                 if result == 0 { return nil }
                 if result == GIT_ELOCKED.rawValue && attempt < 50 {
-                    POSIX.sleep(milliseconds: Int.random(in: 5...40))
+                    GitPOSIX.sleep(milliseconds: Int.random(in: 5...40))
                     attempt += 1
                     continue
                 }

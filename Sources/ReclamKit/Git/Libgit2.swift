@@ -27,7 +27,7 @@ enum Libgit2 {
     }
 }
 
-func systemErrorText(_ value: Int32) -> String {
+func gitSystemErrorText(_ value: Int32) -> String {
     if let text = strerror(value) { return String(cString: text) }
     return "errno \(value)"
 }

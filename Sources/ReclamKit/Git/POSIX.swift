@@ -9,7 +9,7 @@ import Foundation
 #endif
 
 /// Thin POSIX helpers for the work tree and the lock file. Errors carry errno's text.
-enum POSIX {
+enum GitPOSIX {
     static let typeMask: mode_t = 0o170000
     static let regularType: mode_t = 0o100000
     static let directoryType: mode_t = 0o040000
@@ -115,7 +115,7 @@ enum POSIX {
 
 /// An exclusive `flock` on a file, held until deinit. Blocks with polling until `timeout`.
 /// flock locks belong to the open file description, so this also serialises threads of one process.
-final class FileLock {
+final class GitFileLock {
     private let fd: Int32
 
     init(path: String, timeout: Duration) throws {
@@ -138,7 +138,7 @@ final class FileLock {
                     message: "another reclam command is still writing to this ledger (waited \(timeout)); try again",
                     path: path)
             }
-            POSIX.sleep(milliseconds: Int.random(in: 1...delay))
+            GitPOSIX.sleep(milliseconds: Int.random(in: 1...delay))
             delay = min(delay * 2, 50)
         }
         self.fd = fd

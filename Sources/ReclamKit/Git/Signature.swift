@@ -37,11 +37,15 @@ public struct Signature: Hashable, Sendable {
 
     /// Validates the name and email (see `ActorIdentity`) and makes the libgit2 signature.
     func makeHandle(operation: String) throws -> GitSignatureHandle {
-        do {
-            _ = try ActorIdentity(name: name, email: email)
-        } catch var error as GitError {
-            error.operation = operation
-            throw error
+        // What git and `git fsck --strict` require. The stricter "plausible email" rule belongs to
+        // ActorIdentity (what users type); a configured `user.email` such as root@localhost is accepted here.
+        let problem =
+            ActorIdentity.nameProblem(name)
+            ?? (email.isEmpty ? "the email is empty" : nil)
+            ?? (ActorIdentity.hasControlCharacters(email) || email.contains("<") || email.contains(">")
+                ? "the email contains < or > or a control character" : nil)
+        if let problem {
+            throw GitError(.invalidActor, operation: operation, message: "\(problem); \(ActorIdentity.expected)")
         }
         guard abs(offsetMinutes) < 24 * 60 else {
             throw GitError(.invalidActor, operation: operation, message: "time zone offset \(offsetMinutes) minutes is out of range")

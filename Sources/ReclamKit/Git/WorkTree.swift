@@ -49,10 +49,10 @@ final class WorkTreeTransaction {
         var current = root
         for component in components.dropLast() {
             current += "/" + component
-            guard let info = try POSIX.lstatOrNil(current, operation: operation, displayPath: path) else { break }
-            switch info.st_mode & POSIX.typeMask {
-            case POSIX.directoryType: continue
-            case POSIX.symlinkType:
+            guard let info = try GitPOSIX.lstatOrNil(current, operation: operation, displayPath: path) else { break }
+            switch info.st_mode & GitPOSIX.typeMask {
+            case GitPOSIX.directoryType: continue
+            case GitPOSIX.symlinkType:
                 throw GitError(
                     .invalidPath, operation: operation,
                     message: "a directory on this path is a symbolic link in the work tree", path: path)
@@ -64,14 +64,14 @@ final class WorkTreeTransaction {
         }
         let fullPath = root + "/" + path
         let previous: Previous
-        if let info = try POSIX.lstatOrNil(fullPath, operation: operation, displayPath: path) {
-            switch info.st_mode & POSIX.typeMask {
-            case POSIX.regularType:
-                let data = try POSIX.readFile(fullPath, operation: operation, displayPath: path)
+        if let info = try GitPOSIX.lstatOrNil(fullPath, operation: operation, displayPath: path) {
+            switch info.st_mode & GitPOSIX.typeMask {
+            case GitPOSIX.regularType:
+                let data = try GitPOSIX.readFile(fullPath, operation: operation, displayPath: path)
                 previous = .file(data, mode: info.st_mode & 0o7777)
-            case POSIX.directoryType:
+            case GitPOSIX.directoryType:
                 throw GitError(.invalidPath, operation: operation, message: "this path is a directory in the work tree", path: path)
-            case POSIX.symlinkType:
+            case GitPOSIX.symlinkType:
                 throw GitError(.invalidPath, operation: operation, message: "this path is a symbolic link in the work tree", path: path)
             default:
                 throw GitError(.invalidPath, operation: operation, message: "this path is not a regular file in the work tree", path: path)
@@ -97,13 +97,13 @@ final class WorkTreeTransaction {
                     var mode: mode_t?
                     if case .file(_, let previousMode) = item.previous { mode = previousMode }
                     appliedCount += 1
-                    try POSIX.atomicWrite(contents, to: item.fullPath, mode: mode, operation: Self.operation, displayPath: item.path)
+                    try GitPOSIX.atomicWrite(contents, to: item.fullPath, mode: mode, operation: Self.operation, displayPath: item.path)
                 } else {
                     appliedCount += 1
                     if unlink(item.fullPath) != 0 && errno != ENOENT {
                         throw GitError.system(errno, operation: Self.operation, path: item.path)
                     }
-                    POSIX.syncDirectory(Self.parent(of: item.fullPath))
+                    GitPOSIX.syncDirectory(Self.parent(of: item.fullPath))
                 }
             }
         } catch {
@@ -127,7 +127,8 @@ final class WorkTreeTransaction {
             switch item.previous {
             case .file(let data, let mode):
                 do {
-                    try POSIX.atomicWrite(data, to: item.fullPath, mode: mode, operation: "restore the work tree", displayPath: item.path)
+                    try GitPOSIX.atomicWrite(
+                        data, to: item.fullPath, mode: mode, operation: "restore the work tree", displayPath: item.path)
                 } catch let error as GitError {
                     problems.append(error)
                 } catch {}
@@ -166,7 +167,7 @@ final class WorkTreeTransaction {
                 throw GitError.system(errno, operation: Self.operation, path: item.path)
             } else {
                 var info = stat()
-                guard lstat(current, &info) == 0, info.st_mode & POSIX.typeMask == POSIX.directoryType else {
+                guard lstat(current, &info) == 0, info.st_mode & GitPOSIX.typeMask == GitPOSIX.directoryType else {
                     throw GitError(
                         .invalidPath, operation: Self.operation,
                         message: "something other than a directory stands on this path", path: item.path)

@@ -53,7 +53,9 @@ public struct Ledger: Sendable {
     }
 
     /// The root given with `--ledger`, or found by walking up from `current`.
-    public static func root(given root: URL?, from current: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws(ReclamError) -> URL {
+    public static func root(given root: URL?, from current: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        throws(ReclamError) -> URL
+    {
         if let root {
             guard FileManager.default.fileExists(atPath: root.appendingPathComponent(LedgerConfig.fileName).path) else {
                 throw .usage("no \(LedgerConfig.fileName) in \(root.path); create a ledger there with 'reclam init \(root.path)'")
@@ -61,7 +63,8 @@ public struct Ledger: Sendable {
             return root.standardizedFileURL
         }
         guard let located = locate(from: current) else {
-            throw .usage("no ledger found: no \(LedgerConfig.fileName) in \(current.path) or any parent; run 'reclam init' or pass --ledger DIR")
+            throw .usage(
+                "no ledger found: no \(LedgerConfig.fileName) in \(current.path) or any parent; run 'reclam init' or pass --ledger DIR")
         }
         return located
     }

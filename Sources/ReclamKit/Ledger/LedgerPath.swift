@@ -3,7 +3,8 @@ import Foundation
 public enum LedgerPath {
     /// Turns a path given on the command line (relative to the current directory, or absolute)
     /// into a ledger-relative path, refusing anything outside the ledger.
-    public static func relative(_ path: String, root ledgerRoot: URL, currentDirectory: String = FileManager.default.currentDirectoryPath) throws(ReclamError)
+    public static func relative(_ path: String, root ledgerRoot: URL, currentDirectory: String = FileManager.default.currentDirectoryPath)
+        throws(ReclamError)
         -> String
     {
         let absolute = path.hasPrefix("/") ? path : currentDirectory + "/" + path

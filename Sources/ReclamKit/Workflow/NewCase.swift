@@ -100,6 +100,10 @@ extension NewCase {
 
     /// Writes and commits a new case (and the learner's `learner.md` when the folder is new).
     public static func create(_ request: NewCaseRequest, context: WriteContext) throws(ReclamError) -> Created {
+        try context.retryingConflicts { () throws(ReclamError) -> Created in try attempt(request, context: context) }
+    }
+
+    static func attempt(_ request: NewCaseRequest, context: WriteContext) throws(ReclamError) -> Created {
         try validate(request, procedure: context.ledger.config.procedure)
         let received: Date
         if let text = request.receivedText {

@@ -50,9 +50,24 @@ public struct WriteContext {
         do {
             return try GitWriter(repository: repository).commit(change, author: signature, committer: signature)
         } catch let error as GitError {
-            throw ReclamError(error.isRefusal ? .refused : .git, error.description)
+            var failure = ReclamError(error.isRefusal ? .refused : .git, error.description)
+            failure.isConflict = error.code == .conflict
+            throw failure
         } catch {
             throw ReclamError(.git, "\(error)")
+        }
+    }
+
+    /// Runs `attempt` again when a concurrent writer changed a file it had read: each attempt
+    /// re-reads the ledger, so the retry is a fresh decision, never a blind overwrite.
+    public func retryingConflicts<T>(_ attempt: () throws(ReclamError) -> T) throws(ReclamError) -> T {
+        var tries = 0
+        while true {
+            do {
+                return try attempt()
+            } catch  where error.isConflict && tries < 5 {
+                tries += 1
+            }
         }
     }
 

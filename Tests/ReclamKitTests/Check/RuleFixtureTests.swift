@@ -32,11 +32,17 @@ import Testing
         let ledger = try TemporaryLedger()
         try ledger.write("outside.md", "---\nid: secret\n---\n")
         try FileManager.default.createDirectory(at: ledger.url("cases/stg-1"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: ledger.url("cases/stg-1/20261005-k7p3.md").path, withDestinationPath: "../../outside.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: ledger.url("cases/stg-1/20261005-k7p3.md").path, withDestinationPath: "../../outside.md")
         try FileManager.default.createSymbolicLink(atPath: ledger.url("cases/stg-2").path, withDestinationPath: "stg-1")
         let lines = try ledger.check().map(DiagnosticFormatter.line)
-        #expect(lines.contains("cases/stg-1/20261005-k7p3.md: error: symbolic links are not followed in a ledger; replace the link with the file itself [file-symlink]"))
-        #expect(lines.contains("cases/stg-2: error: symbolic links are not followed in a ledger; replace the link with the file itself [file-symlink]"))
+        #expect(
+            lines.contains(
+                "cases/stg-1/20261005-k7p3.md: error: symbolic links are not followed in a ledger; replace the link with the file itself [file-symlink]"
+            ))
+        #expect(
+            lines.contains(
+                "cases/stg-2: error: symbolic links are not followed in a ledger; replace the link with the file itself [file-symlink]"))
         #expect(!lines.contains { $0.contains("secret") })
     }
 
