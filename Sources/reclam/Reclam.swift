@@ -23,7 +23,7 @@ struct Reclam: ParsableCommand {
         version: ReclamVersion.current,
         subcommands: [
             InitCommand.self, NewCommand.self, CheckCommand.self, RulesCommand.self, ShowCommand.self,
-            ListCommand.self,
+            ListCommand.self, CalendarCommand.self, DueCommand.self, SLACommand.self, IntakeCommand.self, IntakeSurveyCommand.self,
         ]
     )
 
