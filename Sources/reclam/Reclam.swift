@@ -23,7 +23,9 @@ struct Reclam: ParsableCommand {
         version: ReclamVersion.current,
         subcommands: [
             InitCommand.self, NewCommand.self, CheckCommand.self, RulesCommand.self, ShowCommand.self,
-            ListCommand.self, CalendarCommand.self, DueCommand.self, SLACommand.self, IntakeCommand.self, IntakeSurveyCommand.self,
+            ListCommand.self, MoveCommand.self, AckCommand.self, AssignCommand.self, CloseCommand.self, ReopenCommand.self,
+            RejectCommand.self, NextCommand.self, ProcedureCommand.self, LetterCommand.self, CalendarCommand.self, DueCommand.self,
+            SLACommand.self, IntakeCommand.self, IntakeSurveyCommand.self,
         ]
     )
 

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import ReclamKit
+
+struct ProcedureCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "procedure",
+        abstract: "Show the ledger's procedure: stages, transitions, required fields.",
+        discussion: """
+            Examples:
+              reclam procedure
+              reclam procedure --format dot | dot -Tsvg > procedure.svg
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument { case text, json, dot }
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Output format: text, json or dot (Graphviz).") var format: Format = .text
+    @Option(help: "Language of the labels: fr or en (default: the ledger's).") var lang: Language?
+
+    func run() throws {
+        let ledger = try global.openLedger()
+        let procedure = ledger.config.procedure
+        let language = lang ?? ledger.config.language
+        switch format {
+        case .text: print(ProcedureRenderer.text(procedure, language: language), terminator: "")
+        case .json: print(JSON.encode(ProcedureRenderer.json(procedure)))
+        case .dot: print(ProcedureRenderer.dot(procedure, language: language), terminator: "")
+        }
+    }
+}
