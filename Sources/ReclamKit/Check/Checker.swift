@@ -57,7 +57,26 @@ public struct Checker: Sendable {
             case .success(let document): diagnostics += LearnerChecker.check(path: loaded.path, document: document)
             }
         }
+        if paths == nil || paths?.contains(where: { $0 == "templates" || $0.hasPrefix("templates/") }) == true {
+            diagnostics += checkTemplates()
+        }
         return diagnostics.sorted()
+    }
+
+    /// Letter templates are checked here so that a typo fails CI, not the day a letter is due.
+    func checkTemplates() -> [Diagnostic] {
+        let folder = "templates/letters"
+        guard let entries = try? FileSystem.list(ledger.url(folder)) else { return [] }
+        var out: [Diagnostic] = []
+        for entry in entries where entry.name.hasSuffix(".md") {
+            let path = "\(folder)/\(entry.name)"
+            switch LedgerReader.readDocument(path, in: ledger) {
+            case .failure(let failure): out.append(failure.diagnostic)
+            case .success(let document):
+                out += LetterRenderer.check(path: path, text: document.text, procedure: ledger.config.procedure)
+            }
+        }
+        return out
     }
 
     /// Ids must be unique across learners too, since commands find a case by id alone.

@@ -95,6 +95,12 @@ public enum RuleCatalogue {
         Rule(
             "procedure-field-type", .error, "Each required field has a known type (and values for an enum).",
             bad: "requires:\n  - {field: owner}"),
+        Rule(
+            "template-invalid", .error, "A letter template has front-matter with a 'subject' and valid mustache.",
+            bad: "---\nsubject: Accusé de réception\n---\nBonjour {{#case.owner}}"),
+        Rule(
+            "template-unknown-variable", .error, "A letter template uses only the variables a letter has (see docs/PROCEDURES.md).",
+            bad: "Sous {{promised_delai}}"),
     ]
 
     public static func rule(_ id: String) -> Rule? { all.first { $0.id == id } }

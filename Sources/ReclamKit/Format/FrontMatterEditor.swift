@@ -101,41 +101,43 @@ public struct FrontMatterEditor: Sendable {
     /// Appends a line at the end of a `## Heading` section of the body, creating the section at
     /// the end of the file when it is missing.
     public mutating func appendToSection(_ heading: String, line: String) throws(EditError) {
-        let bodyStart = document.frontMatter.bodyRange.lowerBound
         var cursor = LineCursor(text)
-        cursor.position = bodyStart
-        var inSection = false
+        cursor.position = document.frontMatter.bodyRange.lowerBound
+        var headingEnd: String.Index?
+        var blankAfterHeading: String.Index?
         var lastContentEnd: String.Index?
-        var sectionFound = false
         while let next = cursor.next() {
             let content = text[next.content].trimmingTrailingSpaces
-            if content.hasPrefix("## ") || content.hasPrefix("# ") {
-                if inSection { break }
-                if content.dropFirst(3).trimmingCharacters(in: .whitespaces) == heading && content.hasPrefix("## ") {
-                    inSection = true
-                    sectionFound = true
-                    lastContentEnd = next.full.upperBound
-                    continue
+            let isHeading = content.hasPrefix("## ") || content.hasPrefix("# ")
+            if headingEnd == nil {
+                if content.hasPrefix("## ") && content.dropFirst(3).trimmingCharacters(in: .whitespaces) == heading {
+                    headingEnd = next.full.upperBound
                 }
+                continue
             }
-            if inSection && !content.trimmingCharacters(in: .whitespaces).isEmpty {
+            if isHeading { break }
+            if content.trimmingCharacters(in: .whitespaces).isEmpty {
+                if lastContentEnd == nil && blankAfterHeading == nil { blankAfterHeading = next.full.upperBound }
+            } else {
                 lastContentEnd = next.full.upperBound
             }
         }
-        if sectionFound, let at = lastContentEnd {
-            var insertion = ""
-            // The heading line itself may be the last line, with or without a line ending.
-            if at == text.endIndex, !(text.hasSuffix("\n")) { insertion += eol }
-            let before = text[text.startIndex..<at].trimmingCharacters(in: .whitespacesAndNewlines)
-            if before.hasSuffix("## \(heading)") { insertion += eol }
-            insertion += line + eol
-            try replace(at..<at, with: insertion)
-        } else {
-            var insertion = text.hasSuffix("\n") || text.isEmpty ? "" : eol
+        guard let headingEnd else {
+            var insertion = text.endsWithLineBreak || text.isEmpty ? "" : eol
             if !text.hasSuffix("\n\n") && !text.hasSuffix("\r\n\r\n") { insertion += eol }
             insertion += "## \(heading)\(eol)\(eol)\(line)\(eol)"
             try replace(text.endIndex..<text.endIndex, with: insertion)
+            return
         }
+        // After the section's last line; in an empty section, after the blank line that
+        // follows the heading, so the journal reads as a list under its title.
+        let at = lastContentEnd ?? blankAfterHeading ?? headingEnd
+        var insertion = ""
+        if at == text.endIndex && !text.endsWithLineBreak { insertion += eol }
+        if lastContentEnd == nil && blankAfterHeading == nil { insertion += eol }
+        if lastContentEnd != nil && !String(text[text.startIndex..<at]).endsWithLineBreak { insertion += eol }
+        insertion += line + eol
+        try replace(at..<at, with: insertion)
     }
 
     private mutating func insertBeforeClosing(_ lines: String) throws(EditError) {
@@ -203,4 +205,9 @@ struct TextPositions {
     func lineFullEnd(containing location: SourceLocation) -> String.Index {
         lineFullEnd(containing: index(of: location))
     }
+}
+
+extension String {
+    /// Swift compares characters, and "\r\n" is one character: `hasSuffix("\n")` misses it.
+    var endsWithLineBreak: Bool { last == "\n" || last == "\r\n" }
 }

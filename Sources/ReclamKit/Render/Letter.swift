@@ -69,10 +69,11 @@ public enum LetterRenderer {
             out.append(Diagnostic(.error, rule: "template-unknown-variable", message, file: path, at: tag.location))
         }
         do { _ = try MustacheTemplate(string: String(document.body)) } catch let error as MustacheTemplate.ParserError {
-            let line = error.context.lineNumber + document.frontMatter.firstYAMLLine + (document.root?.pairs?.count ?? 0)
+            let bodyFirstLine = document.text[..<document.frontMatter.bodyRange.lowerBound].reduce(1) { $1.isNewline ? $0 + 1 : $0 }
+            let line = bodyFirstLine + error.context.lineNumber - 1
             out.append(
                 Diagnostic(
-                    .error, rule: "template-invalid", "mustache syntax error: \(error.error)", file: path, line: line,
+                    .error, rule: "template-invalid", "mustache syntax error: \(MustacheTags.explain(error.error))", file: path, line: line,
                     column: error.context.columnNumber))
         } catch {
             out.append(Diagnostic(.error, rule: "template-invalid", "mustache syntax error: \(error)", file: path, line: 1, column: 1))
@@ -112,6 +113,15 @@ public enum LetterRenderer {
 
 /// Where each `{{tag}}` of a template is, and the variable it names.
 enum MustacheTags {
+    static func explain(_ error: Error) -> String {
+        switch "\(error)" {
+        case "expectedSectionEnd": "a section opened with {{#name}} or {{^name}} is never closed with {{/name}}"
+        case "sectionCloseNameIncorrect": "{{/name}} closes a section that was not opened with that name"
+        case "unfinishedName": "a tag is not closed with }}"
+        default: "\(error)"
+        }
+    }
+
     struct Tag {
         var name: String
         var location: SourceLocation
