@@ -24,8 +24,10 @@ struct Reclam: ParsableCommand {
         subcommands: [
             InitCommand.self, NewCommand.self, CheckCommand.self, RulesCommand.self, ShowCommand.self,
             ListCommand.self, MoveCommand.self, AckCommand.self, AssignCommand.self, CloseCommand.self, ReopenCommand.self,
-            RejectCommand.self, NextCommand.self, ProcedureCommand.self, LetterCommand.self, CalendarCommand.self, DueCommand.self,
-            SLACommand.self, IntakeCommand.self, IntakeSurveyCommand.self, EditCommand.self, CommitCommand.self, HooksCommand.self, SchemaCommand.self,
+            RejectCommand.self, NextCommand.self, LogCommand.self, AuditCommand.self, RegisterCommand.self, LearnerCommand.self,
+            ProcedureCommand.self, LetterCommand.self, CalendarCommand.self, DueCommand.self,
+            SLACommand.self, IntakeCommand.self, IntakeSurveyCommand.self, EditCommand.self, CommitCommand.self, HooksCommand.self,
+            SchemaCommand.self,
         ]
     )
 

@@ -56,7 +56,7 @@ public enum TextTable {
         return ([line(header)] + clean.map(line)).joined(separator: "\n") + "\n"
     }
 
-    static func sanitize(_ text: String) -> String {
+    public static func sanitize(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "␣" : $0 }))
     }
 }

@@ -1,0 +1,163 @@
+import Foundation
+
+/// `reclam audit`: replays the history of the case files and reports what the procedure does
+/// not allow, whether the commit was made by reclam or by hand.
+public struct Audit {
+    public var ledger: Ledger
+    /// How far before its commit a step may be dated before it counts as backdating.
+    public var backdatingTolerance: TimeInterval
+
+    public static let rules: [Rule] = [
+        Rule(
+            "audit-illegal-transition", .error, "A commit changed a case's stage in a way the procedure does not allow.",
+            bad: "stage: received → closed in one commit"),
+        Rule(
+            "audit-missing-field", .error, "A commit moved a case to a stage without the fields that stage requires.",
+            bad: "stage: assigned, no owner"),
+        Rule("audit-case-deleted", .error, "A case file was deleted.", bad: "git rm cases/stg-1/20261005-k7p3.md"),
+        Rule(
+            "audit-identity-rewritten", .error, "A case's id or received date was rewritten after creation.",
+            bad: "received: 2026-10-05… → 2026-10-07…"),
+        Rule("audit-step-order", .error, "A new step is dated before the previous step.", bad: "steps: … 2026-10-06, then 2026-10-05"),
+        Rule(
+            "audit-backdated", .error, "A new step is dated far before the commit that records it (beyond audit.backdating_tolerance).",
+            bad: "commit of 2026-11-20 adding a step at 2026-10-01"),
+        Rule("audit-no-identity", .error, "A commit has no usable author identity.", bad: "Author: <>"),
+        Rule("audit-uncommitted", .warning, "Case files have changes that are not committed.", bad: " M cases/stg-1/20261005-k7p3.md"),
+    ]
+
+    public init(ledger: Ledger) {
+        self.ledger = ledger
+        var tolerance: TimeInterval = 2 * 86400
+        if let text = ledger.config.root?["audit"]?["backdating_tolerance"]?.scalar, let duration = try? SLADuration.parse(text) {
+            tolerance = TimeInterval(duration.amount) * (duration.unit == .hours || duration.unit == .businessHours ? 3600 : 86400)
+        }
+        backdatingTolerance = tolerance
+    }
+
+    public func run(since: String? = nil) throws(ReclamError) -> [Diagnostic] {
+        let repository: GitRepository
+        do { repository = try GitRepository.open(at: ledger.root.path) } catch {
+            throw .io("\(ledger.root.path) is not a git repository: \(error)")
+        }
+        var arguments = ["--reverse", "-M"]
+        if let since { arguments.append("\(since)..HEAD") }
+        let commits = try GitHistory.log(in: ledger.root, arguments: arguments, paths: [Ledger.casesFolder])
+        var out: [Diagnostic] = []
+        for commit in commits {
+            out += check(commit, repository: repository)
+        }
+        out += uncommitted()
+        return out
+    }
+
+    func check(_ commit: HistoryCommit, repository: GitRepository) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let label =
+            "commit \(commit.id.prefix(10)) (\(commit.authorDateText), \(commit.authorName.isEmpty ? "no name" : commit.authorName))"
+        if commit.authorName.trimmingCharacters(in: .whitespaces).isEmpty || !commit.authorEmail.contains("@") {
+            out.append(
+                Diagnostic(
+                    .error, rule: "audit-no-identity", "\(label) has no usable author identity (name and email)",
+                    file: commit.changes.first?.path ?? Ledger.casesFolder))
+        }
+        for change in commit.changes where Audit.isCaseFile(change.path) || (change.oldPath.map(Audit.isCaseFile) ?? false) {
+            let old = change.oldBlob.flatMap { CaseLog.document(blob: $0, repository: repository) }
+            let new = change.newBlob.flatMap { CaseLog.document(blob: $0, repository: repository) }
+            func report(_ rule: String, _ message: String) {
+                out.append(Diagnostic(.error, rule: rule, "\(label): \(message)", file: change.path))
+            }
+            if change.status == "D" {
+                report("audit-case-deleted", "deleted the case file; cases are closed or rejected, never deleted")
+                continue
+            }
+            guard let new else { continue }
+            let newCase = Case(path: change.path, document: new)
+            if let old {
+                for field in ["id", "received"] where old.string(field) != nil && old.string(field) != new.string(field) {
+                    report(
+                        "audit-identity-rewritten", "rewrote '\(field)' from \(old.string(field) ?? "") to \(new.string(field) ?? "(none)")"
+                    )
+                }
+                let oldCase = Case(path: change.oldPath ?? change.path, document: old)
+                out += checkStage(from: oldCase, to: newCase, label: label, path: change.path)
+                out += checkSteps(old: oldCase, new: newCase, commit: commit, label: label, path: change.path)
+            } else {
+                out += checkSteps(old: nil, new: newCase, commit: commit, label: label, path: change.path)
+            }
+        }
+        return out
+    }
+
+    static func isCaseFile(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        return parts.count == 3 && parts[0] == Substring(Ledger.casesFolder) && parts[2].hasSuffix(".md")
+            && parts[2] != Substring(Ledger.learnerFile)
+    }
+
+    func checkStage(from old: Case, to new: Case, label: String, path: String) -> [Diagnostic] {
+        let procedure = ledger.config.procedure
+        guard old.stage != new.stage else { return [] }
+        var out: [Diagnostic] = []
+        if procedure.transition(from: old.stage, to: new.stage, fields: { new.field($0) }) == nil {
+            let allowed = procedure.transitions(from: old.stage, fields: { new.field($0) }).map(\.to)
+            out.append(
+                Diagnostic(
+                    .error, rule: "audit-illegal-transition",
+                    "\(label): moved \(new.id) from '\(old.stage)' to '\(new.stage)', which the procedure does not allow (allowed: \(allowed.isEmpty ? "none" : allowed.joined(separator: ", ")))",
+                    file: path))
+        }
+        for requirement in procedure.requirements(of: new.stage) where new.document[requirement.field] == nil {
+            out.append(
+                Diagnostic(
+                    .error, rule: "audit-missing-field",
+                    "\(label): moved \(new.id) to '\(new.stage)' without '\(requirement.field)', which that stage requires", file: path))
+        }
+        return out
+    }
+
+    func checkSteps(old: Case?, new: Case, commit: HistoryCommit, label: String, path: String) -> [Diagnostic] {
+        let oldCount = old?.steps.count ?? 0
+        let steps = new.steps
+        guard steps.count > oldCount else { return [] }
+        var out: [Diagnostic] = []
+        var previous = oldCount > 0 ? steps[oldCount - 1].at : new.received
+        for step in steps[oldCount...] {
+            guard let at = step.at else { continue }
+            if let previous, at < previous {
+                out.append(
+                    Diagnostic(
+                        .error, rule: "audit-step-order",
+                        "\(label): step '\(step.stage)' at \(step.atText ?? "") is dated before the previous step", file: path))
+            }
+            if let committed = commit.authorDate, committed.timeIntervalSince(at) > backdatingTolerance {
+                let days = Int(committed.timeIntervalSince(at) / 86400)
+                out.append(
+                    Diagnostic(
+                        .error, rule: "audit-backdated",
+                        "\(label): step '\(step.stage)' is dated \(step.atText ?? ""), \(days) day(s) before the commit that records it (tolerance: audit.backdating_tolerance)",
+                        file: path))
+            }
+            previous = at
+        }
+        return out
+    }
+
+    /// Uncommitted case files are outside the audit trail until someone commits them.
+    func uncommitted() -> [Diagnostic] {
+        guard
+            let output = try? GitHistory.run([
+                "-C", ledger.root.path, "-c", "core.quotePath=false", "status", "--porcelain", "-z", "--", Ledger.casesFolder,
+            ])
+        else { return [] }
+        let entries = String(decoding: output, as: UTF8.self).split(separator: "\0")
+        return entries.compactMap { entry in
+            guard entry.count > 3 else { return nil }
+            let status = entry.prefix(2)
+            let path = String(entry.dropFirst(3))
+            return Diagnostic(
+                .warning, rule: "audit-uncommitted",
+                "uncommitted change (\(status.trimmingCharacters(in: .whitespaces))); commit it with 'reclam commit' or git", file: path)
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+/// One commit in a case's timeline.
+public struct CaseLogEntry: Sendable {
+    public struct FieldChange: Sendable {
+        public var field: String
+        public var old: String?
+        public var new: String?
+    }
+
+    public var commit: String
+    public var date: String
+    public var author: String
+    public var authorEmail: String
+    public var summary: String
+    /// Whether the commit was made by a reclam command (it carries reclam's trailers).
+    public var byReclam: Bool
+    public var path: String
+    public var previousPath: String?
+    public var stageFrom: String?
+    public var stageTo: String?
+    public var fields: [FieldChange]
+    public var bodyChanged: Bool
+    public var created: Bool
+    public var deleted: Bool
+}
+
+/// `reclam log`: every commit that touched a case, by reclam or by hand, across renames.
+public enum CaseLog {
+    public static func entries(for id: String, in ledger: Ledger) throws(ReclamError) -> [CaseLogEntry] {
+        let repository: GitRepository
+        do { repository = try GitRepository.open(at: ledger.root.path) } catch {
+            throw .io("\(ledger.root.path) is not a git repository: \(error)")
+        }
+        var path = try CaseLocator.path(of: id, in: ledger)
+        var revision: [String] = []
+        var collected: [(HistoryCommit, FileChange)] = []
+        // Follow the file back through renames one path at a time, so that each `git log` has
+        // a literal pathspec and can use the changed-path Bloom filters.
+        for _ in 0..<64 {
+            let commits = try GitHistory.log(in: ledger.root, arguments: revision, paths: [path])
+            for commit in commits {
+                if let change = commit.changes.first(where: { $0.path == path }) { collected.append((commit, change)) }
+            }
+            guard let oldest = commits.last, let change = oldest.changes.first(where: { $0.path == path }), change.status == "A",
+                let parent = oldest.parents.first,
+                let origin = try renameOrigin(of: path, in: oldest.id, parent: parent, root: ledger.root)
+            else { break }
+            collected[collected.count - 1].1 = FileChange(
+                status: "R", oldPath: origin.path, path: path, oldBlob: origin.blob, newBlob: change.newBlob)
+            path = origin.path
+            revision = [parent]
+        }
+        return collected.reversed().map { commit, change in
+            entry(commit: commit, change: change, repository: repository)
+        }
+    }
+
+    /// The path a file was renamed from in `commit`, found with git's rename detection.
+    static func renameOrigin(of path: String, in commit: String, parent: String, root: URL) throws(ReclamError) -> (
+        path: String, blob: String?
+    )? {
+        let output = try GitHistory.run([
+            "-C", root.path, "-c", "core.quotePath=false", "diff-tree", "-M", "-r", "--raw", "-z", "--no-abbrev", parent, commit,
+        ])
+        let changes = GitHistory.parseRaw(Substring(String(decoding: output, as: UTF8.self)))
+        guard let rename = changes.first(where: { $0.status == "R" && $0.path == path }), let oldPath = rename.oldPath else { return nil }
+        return (oldPath, rename.oldBlob)
+    }
+
+    static func entry(commit: HistoryCommit, change: FileChange, repository: GitRepository) -> CaseLogEntry {
+        let old = change.oldBlob.flatMap { document(blob: $0, repository: repository) }
+        let new = change.newBlob.flatMap { document(blob: $0, repository: repository) }
+        let oldFields = fields(old)
+        let newFields = fields(new)
+        var changes: [CaseLogEntry.FieldChange] = []
+        let names = (old?.root?.pairs?.map(\.key) ?? []) + (new?.root?.pairs?.map(\.key) ?? [])
+        var seen = Set<String>()
+        for name in names where seen.insert(name).inserted && name != "steps" {
+            if oldFields[name] != newFields[name] { changes.append(.init(field: name, old: oldFields[name], new: newFields[name])) }
+        }
+        let oldStage = oldFields["stage"]
+        let newStage = newFields["stage"]
+        return CaseLogEntry(
+            commit: commit.id, date: commit.authorDateText, author: commit.authorName, authorEmail: commit.authorEmail,
+            summary: commit.summary,
+            byReclam: commit.trailer("Reclam-Case") != nil, path: change.path, previousPath: change.status == "R" ? change.oldPath : nil,
+            stageFrom: oldStage != newStage ? oldStage : nil, stageTo: oldStage != newStage ? newStage : nil, fields: changes,
+            bodyChanged: old.map { String($0.body) } != new.map { String($0.body) } && old != nil && new != nil,
+            created: change.status == "A" || (change.status == "R" && old == nil), deleted: change.status == "D")
+    }
+
+    static func document(blob: String, repository: GitRepository) -> MarkdownDocument? {
+        guard let id = ObjectID(hex: blob), let data = try? repository.blob(id) else { return nil }
+        return try? MarkdownDocument.parse(data: data)
+    }
+
+    /// Top-level fields as comparable text: scalars as written, lists and mappings as JSON.
+    static func fields(_ document: MarkdownDocument?) -> [String: String] {
+        var out: [String: String] = [:]
+        for pair in document?.root?.pairs ?? [] {
+            out[pair.key] = pair.value.scalar ?? JSON.encode(CaseRenderer.value(pair.value), pretty: false)
+        }
+        return out
+    }
+
+    public static func json(_ entries: [CaseLogEntry]) -> JSON.Value {
+        .array(
+            entries.map { entry in
+                var object: [String: JSON.Value] = [
+                    "commit": .string(entry.commit), "date": .string(entry.date), "author": .string(entry.author),
+                    "summary": .string(entry.summary),
+                    "by_reclam": .bool(entry.byReclam), "path": .string(entry.path), "body_changed": .bool(entry.bodyChanged),
+                    "created": .bool(entry.created), "deleted": .bool(entry.deleted),
+                    "fields": .array(
+                        entry.fields.map {
+                            .object([
+                                "field": .string($0.field), "old": $0.old.map(JSON.Value.string) ?? .null,
+                                "new": $0.new.map(JSON.Value.string) ?? .null,
+                            ])
+                        }),
+                ]
+                object["stage"] =
+                    entry.stageTo.map { .object(["from": entry.stageFrom.map(JSON.Value.string) ?? .null, "to": .string($0)]) } ?? .null
+                if let previous = entry.previousPath { object["previous_path"] = .string(previous) }
+                return .object(object)
+            })
+    }
+
+    public static func text(_ entries: [CaseLogEntry]) -> String {
+        var out = ""
+        for entry in entries {
+            out += "\(entry.commit.prefix(10))  \(entry.date)  \(entry.author)\(entry.byReclam ? "" : "  (by hand)")\n"
+            out += "    \(TextTable.sanitize(entry.summary))\n"
+            if entry.created { out += "    created \(entry.path)\n" }
+            if let previous = entry.previousPath { out += "    moved \(previous) → \(entry.path)\n" }
+            if entry.deleted { out += "    deleted \(entry.path)\n" }
+            if let to = entry.stageTo { out += "    stage: \(entry.stageFrom ?? "(none)") → \(to)\n" }
+            for field in entry.fields where field.field != "stage" && !entry.created {
+                out += "    \(field.field): \(TextTable.sanitize(field.old ?? "(none)")) → \(TextTable.sanitize(field.new ?? "(none)"))\n"
+            }
+            if entry.bodyChanged { out += "    body changed\n" }
+        }
+        return out
+    }
+}

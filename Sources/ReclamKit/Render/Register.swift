@@ -1,0 +1,100 @@
+import Foundation
+
+/// The complaints register an auditor asks for (Qualiopi indicator 31): one row per case.
+public struct Register: Sendable {
+    public struct Row: Sendable {
+        public var id: String
+        public var received: String
+        public var learner: String
+        public var channel: String
+        public var complainant: String
+        public var category: String
+        public var summary: String
+        public var actions: String
+        public var responseDate: String
+        public var stage: String
+        public var closureDate: String
+    }
+
+    public var rows: [Row]
+    public var language: Language
+
+    public static func build(cases: [Case], procedure: Procedure, timeZone: TimeZone, language: Language, year: Int?) -> Register {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let selected = cases.filter { item in
+            guard let year else { return true }
+            return item.received.map { calendar.component(.year, from: $0) == year } ?? false
+        }.sorted { ($0.receivedText ?? "", $0.id) < ($1.receivedText ?? "", $1.id) }
+        let terminal = Set(procedure.stages.filter(\.terminal).map(\.id))
+        let rows = selected.map { item -> Row in
+            let responded = item.steps.first { $0.stage == "responded" }?.atText
+            let closed = terminal.contains(item.stage) ? item.steps.last { terminal.contains($0.stage) }?.atText : nil
+            var actions = item.document["actions"]?.items?.compactMap(\.scalar).joined(separator: ", ") ?? ""
+            if actions.isEmpty {
+                actions = [item.field("solution"), item.field("action_plan"), item.field("containment")].compactMap { $0 }.joined(
+                    separator: " ; ")
+            }
+            return Row(
+                id: item.id, received: String((item.receivedText ?? "").prefix(10)), learner: item.learner, channel: item.channel ?? "",
+                complainant: item.complainant ?? "", category: item.category ?? "", summary: item.title, actions: actions,
+                responseDate: String((responded ?? "").prefix(10)), stage: procedure.stage(item.stage)?.label(language) ?? item.stage,
+                closureDate: String((closed ?? "").prefix(10)))
+        }
+        return Register(rows: rows, language: language)
+    }
+
+    var header: [String] {
+        language == .fr
+            ? [
+                "Référence", "Reçue le", "Stagiaire", "Canal", "Réclamant", "Catégorie", "Objet", "Actions", "Réponse le", "Étape",
+                "Clôture le",
+            ]
+            : ["Id", "Received", "Learner", "Channel", "Complainant", "Category", "Summary", "Actions", "Response", "Stage", "Closed"]
+    }
+
+    func cells(_ row: Row) -> [String] {
+        [
+            row.id, row.received, row.learner, row.channel, row.complainant, row.category, row.summary, row.actions, row.responseDate,
+            row.stage, row.closureDate,
+        ]
+    }
+
+    public func csv() -> String {
+        CSV.document(header: header, rows: rows.map(cells))
+    }
+
+    public func markdown(title: String) -> String {
+        var out = "# \(MarkdownText.escape(title))\n\n"
+        out += "| " + header.joined(separator: " | ") + " |\n"
+        out += "|" + String(repeating: "---|", count: header.count) + "\n"
+        for row in rows { out += "| " + cells(row).map(MarkdownText.cell).joined(separator: " | ") + " |\n" }
+        return out
+    }
+
+    public func html(title: String) -> String {
+        var body = "<h1>\(HTML.escape(title))</h1>\n<table>\n<thead><tr>"
+        body += header.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for row in rows { body += "<tr>" + cells(row).map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>\n" }
+        body += "</tbody>\n</table>\n"
+        return HTML.page(title: title, language: language, body: body)
+    }
+}
+
+/// User text inside generated Markdown: escaped so that it cannot open a link, an HTML block
+/// or break a table.
+public enum MarkdownText {
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "!": out += "\\\(character)"
+            case "\n", "\r\n", "\r": out += " "
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    static func cell(_ text: String) -> String { escape(text) }
+}

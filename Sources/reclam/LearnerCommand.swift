@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import ReclamKit
+
+struct LearnerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "learner",
+        abstract: "The learner's follow-up sheet: each case with its steps, solutions, actions and dates.",
+        discussion: """
+            Example:
+              reclam learner stg-2026-014 --format html > fiche.html
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument { case md, html }
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The learner's id.") var id: String
+    @Option(help: "Output format: md or html.") var format: Format = .md
+
+    func run() throws {
+        let ledger = try global.openLedger()
+        let sheet = try LearnerSheet.load(id, ledger: ledger)
+        print(format == .md ? sheet.markdown() : sheet.html(), terminator: "")
+    }
+}

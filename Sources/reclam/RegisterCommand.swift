@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import ReclamKit
+
+struct RegisterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "register",
+        abstract: "The complaints register: one row per case, for auditors (Qualiopi indicator 31).",
+        discussion: """
+            Columns: id, received, learner (pseudonymous id), channel, complainant type, category,
+            summary, actions, response date, stage, closure date. CSV is UTF-8 with a BOM, every
+            cell quoted, and cells starting with =, +, -, @ neutralised for spreadsheets.
+
+            Examples:
+              reclam register --year 2026 --format csv > registre-2026.csv
+              reclam register --format html > registre.html
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument { case md, html, csv }
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only cases received that year (in the ledger's time zone).") var year: Int?
+    @Option(help: "Output format: md, html or csv.") var format: Format = .md
+    @Option(help: "Language: fr or en (default: the ledger's).") var lang: Language?
+
+    func run() throws {
+        let ledger = try global.openLedger()
+        let listing = try CaseListing.load(ledger)
+        let language = lang ?? ledger.config.language
+        let register = Register.build(
+            cases: listing.cases, procedure: ledger.config.procedure, timeZone: ledger.config.timeZone, language: language, year: year)
+        let title =
+            (language == .fr ? "Registre des réclamations — " : "Complaints register — ") + ledger.config.organisation
+            + (year.map { " — \($0)" } ?? "")
+        switch format {
+        case .md: print(register.markdown(title: title), terminator: "")
+        case .html: print(register.html(title: title), terminator: "")
+        case .csv: print(register.csv(), terminator: "")
+        }
+    }
+}
