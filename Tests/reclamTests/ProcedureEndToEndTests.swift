@@ -23,7 +23,7 @@ import Testing
                 "--set", "solution_type=corrective-action"), "decide")
         expectOK(try shell.reclam("move", id, "responded", "--set", "response_channel=phone"), "respond")
         expectOK(try shell.reclam("move", id, "follow-up", "--set", "satisfaction=satisfied"), "follow-up")
-        expectOK(try shell.reclam("close", id), "close")
+        expectOK(try shell.reclam("close", id, "--set", "no_action_reason=Oubli ponctuel, déjà corrigé"), "close")
         expectOK(try shell.reclam("reopen", id, "--reason", "Le document reçu est incomplet"), "reopen")
         expectOK(try shell.reclam("move", id, "investigating"), "investigate again")
         let stages = try shell.git("log", "--reverse", "--format=%(trailers:key=Reclam-Stage,valueonly)").stdout

@@ -57,10 +57,30 @@ public struct Checker: Sendable {
             case .success(let document): diagnostics += LearnerChecker.check(path: loaded.path, document: document)
             }
         }
+        let actionFiles = paths == nil || paths?.contains(where: { $0 == Action.folder || $0.hasPrefix(Action.folder + "/") }) == true
+        diagnostics += checkActions(loadedCases, actionFiles: actionFiles, scannedIDs: scan.casePaths)
         if paths == nil || paths?.contains(where: { $0 == "templates" || $0.hasPrefix("templates/") }) == true {
             diagnostics += checkTemplates()
         }
         return diagnostics.sorted()
+    }
+
+    /// Actions and the links between actions and cases. Case ids come from file names, so a
+    /// partial check still knows every case.
+    func checkActions(_ loaded: [LedgerReader.Loaded<MarkdownDocument>], actionFiles: Bool, scannedIDs: [String]) -> [Diagnostic] {
+        let store = ActionStore.load(ledger)
+        let settings = ActionSettings.read(ledger.config)
+        let ids = Set(scannedIDs.map { String(($0 as NSString).lastPathComponent.dropLast(3)) })
+        let checker = ActionChecker(
+            settings: settings, caseIDs: ids, procedure: ledger.config.procedure, now: now, timeZone: ledger.config.timeZone)
+        var out: [Diagnostic] = []
+        if actionFiles { out += settings.diagnostics + store.diagnostics + store.actions.flatMap(checker.check) }
+        let cases = loaded.compactMap { file -> Case? in
+            if case .success(let document) = file.result { return Case(path: file.path, document: document) }
+            return nil
+        }
+        out += checker.checkCases(cases, store: store)
+        return out
     }
 
     /// Letter templates are checked here so that a typo fails CI, not the day a letter is due.

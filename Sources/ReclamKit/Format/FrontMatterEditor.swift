@@ -98,6 +98,26 @@ public struct FrontMatterEditor: Sendable {
         }
     }
 
+    /// Adds a word to a top-level list, keeping the list's style: `[a, b]` stays on one line,
+    /// a block list gets a new `- item` line.
+    public mutating func addToList(_ field: String, value: String) throws(EditError) {
+        guard let pair = document.root?.pairs?.first(where: { $0.key == field }) else {
+            try insertBeforeClosing("\(field): [\(YAMLScalarWriter.flow(value))]\(eol)")
+            return
+        }
+        guard let items = pair.value.items else { throw .notEditable(field: field, line: pair.keyStart.line) }
+        if items.contains(where: { $0.scalar == value }) { return }
+        if pair.value.style == .flow || items.isEmpty {
+            guard pair.value.start.line == pair.value.end.line else { throw .notEditable(field: field, line: pair.keyStart.line) }
+            let positions = TextPositions(text)
+            let range = positions.index(of: pair.value.start)..<positions.index(of: pair.value.end)
+            let words = items.compactMap(\.scalar) + [value]
+            try replace(range, with: "[" + words.map(YAMLScalarWriter.flow).joined(separator: ", ") + "]")
+        } else {
+            try append(to: field, flowItem: YAMLScalarWriter.flow(value))
+        }
+    }
+
     /// Appends a line at the end of a `## Heading` section of the body, creating the section at
     /// the end of the file when it is missing.
     public mutating func appendToSection(_ heading: String, line: String) throws(EditError) {

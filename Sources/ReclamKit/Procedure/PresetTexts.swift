@@ -117,6 +117,15 @@ enum PresetTexts {
             warn: 2 jours ouvrés avant
             when: {kind: complaint}
 
+        # Improvement actions (actions/<id>.md) feed the improvement plan (PGAAC):
+        # 'reclam plan' lists them with their cases, owner, due date and verdict.
+        actions:
+          review_delay: 30 calendar days
+
+        # Recurring themes: at least this many cases in the period of 'reclam trends'.
+        trends:
+          recurring_min: 3
+
         """#
     static let training = #"""
         # Reclam ledger settings: "training" preset.
@@ -201,6 +210,9 @@ enum PresetTexts {
             - id: closed
               labels: {fr: Clôturée, en: Closed}
               terminal: true
+              # "Amélioration continue": closing needs a linked improvement action
+              # (reclam action new/link) or a written no_action_reason.
+              requires_action: true
 
             # Not a step of the procedure: the request is not a complaint (e.g. a plain
             # request for information) and is closed without further handling.
@@ -251,6 +263,16 @@ enum PresetTexts {
             stop: responded
             duration: 48 hours
             warn: 75%
+
+        # Improvement actions (actions/<id>.md): "Mise en place des actions correctives".
+        actions:
+          # A done action gets its effectiveness reviewed within this delay.
+          review_delay: 30 calendar days
+
+        # Recurring themes ("tendances récurrentes"): a category with at least this many
+        # cases in the period of 'reclam trends' is reported as recurring.
+        trends:
+          recurring_min: 3
 
         """#
 }

@@ -52,6 +52,8 @@ public struct Stage: Sendable {
     public var terminal: Bool
     public var pausesSLA: Bool
     public var requires: [FieldRequirement]
+    /// Entering this stage needs a linked improvement action or a `no_action_reason`.
+    public var requiresAction = false
     public var location: SourceLocation?
 
     public init(

@@ -54,12 +54,13 @@ enum ProcedureReader {
             for requirement in stageNode["requires"]?.items ?? [] {
                 if let parsed = readRequirement(requirement, reader: &reader) { requires.append(parsed) }
             }
-            stages.append(
-                Stage(
-                    id: id, labels: labels, initial: reader.bool(stageNode, "initial", rule: "procedure-invalid"),
-                    terminal: reader.bool(stageNode, "terminal", rule: "procedure-invalid"),
-                    pausesSLA: reader.bool(stageNode, "pauses_sla", rule: "procedure-invalid"), requires: requires,
-                    location: stageNode.start))
+            var stage = Stage(
+                id: id, labels: labels, initial: reader.bool(stageNode, "initial", rule: "procedure-invalid"),
+                terminal: reader.bool(stageNode, "terminal", rule: "procedure-invalid"),
+                pausesSLA: reader.bool(stageNode, "pauses_sla", rule: "procedure-invalid"), requires: requires,
+                location: stageNode.start)
+            stage.requiresAction = reader.bool(stageNode, "requires_action", rule: "procedure-invalid")
+            stages.append(stage)
         }
         var transitions: [Transition] = []
         for transitionNode in node["transitions"]?.items ?? [] {

@@ -48,14 +48,53 @@ public enum CaseMove {
             throw ReclamError(
                 .refused, "case \(item.id) has errors; fix them before moving it (reclam check \(item.path))", diagnostics: existing)
         }
+        let subject = MoveSubject(
+            id: item.id, path: item.path, document: item.document, stage: item.stage, lastEvent: item.lastEventTime,
+            lastEventText: item.steps.last?.atText ?? item.receivedText, field: { item.field($0) })
+        let core = try planMove(request, subject: subject, procedure: procedure, catalogue: FieldCatalogue.caseField, context: context) {
+            to, lookup throws(ReclamError) in
+            try ActionRequirement.check(caseID: item.id, stage: to, procedure: procedure, lookup: lookup, ledger: context.ledger)
+        }
+        return MovePlan(
+            item: item, from: core.from, to: core.to, transition: core.transition, at: core.at, newText: core.newText,
+            changedFields: core.changedFields)
+    }
+
+    /// What a move needs to know about the document it edits: a case or an improvement action.
+    struct MoveSubject {
+        var id: String
+        var path: String
+        var document: MarkdownDocument
+        var stage: String
+        var lastEvent: Date?
+        var lastEventText: String?
+        var field: (String) -> String?
+    }
+
+    struct PlannedMove {
+        var from: String
+        var to: String
+        var transition: Transition
+        var at: Date
+        var newText: String
+        var changedFields: [(field: String, old: String?, new: String)]
+    }
+
+    /// The rules of a move, shared by cases and actions: an allowed transition, the target
+    /// stage's required fields, a time not before the previous step; then the surgical edit.
+    static func planMove(
+        _ request: MoveRequest, subject: MoveSubject, procedure: Procedure, catalogue: (String) -> FieldCatalogue.Field?,
+        context: WriteContext,
+        extraCheck: (String, (String) -> String?) throws(ReclamError) -> Void = { _, _ in }
+    ) throws(ReclamError) -> PlannedMove {
         var sets: [String: String] = [:]
         for (field, value) in request.sets {
-            try validateSet(field: field, value: value, procedure: procedure)
+            try validateSet(field: field, value: value, procedure: procedure, catalogue: catalogue)
             sets[field] = value
         }
-        let lookup: (String) -> String? = { sets[$0] ?? item.field($0) }
-        let from = item.stage
-        let transition = try chooseTransition(request, from: from, procedure: procedure, lookup: lookup, id: item.id)
+        let lookup: (String) -> String? = { sets[$0] ?? subject.field($0) }
+        let from = subject.stage
+        let transition = try chooseTransition(request, from: from, procedure: procedure, lookup: lookup, id: subject.id)
         let to = transition.to
         var missing: [String] = []
         for requirement in procedure.requirements(of: to) {
@@ -63,7 +102,7 @@ public enum CaseMove {
                 sets[requirement.field].map {
                     YAMLNode(content: .scalar($0), style: .plain, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
                 }
-                ?? item.document[requirement.field]
+                ?? subject.document[requirement.field]
             guard let node else {
                 var hint = "--set \(requirement.field)=…"
                 if !requirement.values.isEmpty { hint += " (one of: \(requirement.values.joined(separator: ", ")))" }
@@ -76,15 +115,16 @@ public enum CaseMove {
         }
         if !missing.isEmpty {
             throw .refused(
-                "stage '\(to)' requires \(missing.count == 1 ? "a field" : "fields") that \(item.id) lacks:\n  "
+                "stage '\(to)' requires \(missing.count == 1 ? "a field" : "fields") that \(subject.id) lacks:\n  "
                     + missing.joined(separator: "\n  "))
         }
-        let at = try time(request.atText, item: item, now: context.now)
-        var editor = FrontMatterEditor(item.document)
+        try extraCheck(to, lookup)
+        let at = try time(request.atText, last: subject.lastEvent, lastText: subject.lastEventText, now: context.now)
+        var editor = FrontMatterEditor(subject.document)
         var changed: [(field: String, old: String?, new: String)] = []
         do {
-            for (field, value) in request.sets where item.document.string(field) != value {
-                changed.append((field, item.document.string(field), value))
+            for (field, value) in request.sets where subject.document.string(field) != value {
+                changed.append((field, subject.document.string(field), value))
                 try editor.set(field, to: value)
             }
             try editor.set("stage", to: to)
@@ -96,19 +136,21 @@ public enum CaseMove {
             if let note = request.note, !note.isEmpty { journal += " — \(note)" }
             try editor.appendToSection("Journal", line: Journal.line(at: at, timeZone: tz, actor: context.actor.name, text: journal))
         } catch {
-            throw .refused("cannot edit \(item.path): \(error)")
+            throw .refused("cannot edit \(subject.path): \(error)")
         }
-        return MovePlan(item: item, from: from, to: to, transition: transition, at: at, newText: editor.text, changedFields: changed)
+        return PlannedMove(from: from, to: to, transition: transition, at: at, newText: editor.text, changedFields: changed)
     }
 
-    static func validateSet(field: String, value: String, procedure: Procedure) throws(ReclamError) {
+    static func validateSet(
+        field: String, value: String, procedure: Procedure, catalogue: (String) -> FieldCatalogue.Field? = FieldCatalogue.caseField
+    ) throws(ReclamError) {
         if protectedFields.contains(field) {
             throw .usage("--set \(field)=… is not allowed: '\(field)' is written by reclam itself or edited by hand")
         }
         let requirement: FieldRequirement
         if let declared = procedure.declaredFields[field] {
             requirement = declared
-        } else if let builtIn = FieldCatalogue.caseField(field) {
+        } else if let builtIn = catalogue(field) {
             requirement = FieldRequirement(field: field, type: builtIn.type, values: builtIn.values)
         } else {
             let known = (FieldCatalogue.caseFields.map(\.name) + procedure.declaredFields.keys).filter { !protectedFields.contains($0) }
@@ -152,12 +194,11 @@ public enum CaseMove {
     }
 
     /// `--at` records a step that happened earlier, but never before the previous one.
-    static func time(_ text: String?, item: Case, now: Date) throws(ReclamError) -> Date {
+    static func time(_ text: String?, last: Date?, lastText: String?, now: Date) throws(ReclamError) -> Date {
         guard let text else {
-            if let last = item.lastEventTime, now < last {
+            if let last, now < last {
                 throw .refused(
-                    "the clock (\(ISODateTime.format(now, in: .current))) is earlier than the case's last step; check the clock or RECLAM_NOW"
-                )
+                    "the clock (\(ISODateTime.format(now, in: .current))) is earlier than the last step; check the clock or RECLAM_NOW")
             }
             return now
         }
@@ -165,9 +206,8 @@ public enum CaseMove {
             throw .usage("--at '\(text)' is not an ISO 8601 date-time with offset, e.g. 2026-10-05T09:12:00+02:00")
         }
         if parsed > now.addingTimeInterval(300) { throw .usage("--at \(text) is in the future") }
-        if let last = item.lastEventTime, parsed < last {
-            let lastText = item.steps.last?.atText ?? item.receivedText ?? ""
-            throw .refused("--at \(text) is earlier than the case's previous step (\(lastText)); steps are recorded in time order")
+        if let last, parsed < last {
+            throw .refused("--at \(text) is earlier than the previous step (\(lastText ?? "")); steps are recorded in time order")
         }
         return parsed
     }

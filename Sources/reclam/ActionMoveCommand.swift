@@ -1,0 +1,30 @@
+import ArgumentParser
+import ReclamKit
+
+struct ActionMoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "move",
+        abstract: "Move an action to another stage (planned, in-progress, done, effectiveness-checked).",
+        discussion: """
+            The effectiveness review needs a verdict and its evidence; a 'not-effective' verdict
+            sends the action back to in-progress.
+
+            Examples:
+              reclam action move act-20261120-k7p3 in-progress
+              reclam action move act-20261120-k7p3 effectiveness-checked --set verdict=effective \\
+                --set evidence="Aucune attestation manquante sur les 3 sessions suivantes"
+              reclam action move act-20261120-k7p3 in-progress --set verdict=not-effective --set evidence="2 oublis en décembre"
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var write: WriteOptions
+    @Argument(help: "The action id.") var action: String
+    @Argument(help: "The stage to move to.") var stage: String
+    @OptionGroup var move: MoveOptions
+
+    func run() throws {
+        let result = try ActionWorkflow.move(try move.request(id: action, target: stage), context: try write.context(global))
+        print("\(action): \(result.from) → \(result.to) (\(result.commit.commit.short))")
+    }
+}

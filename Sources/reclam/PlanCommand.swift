@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import ReclamKit
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "The improvement plan (PGAAC): every action with its cases, owner, due date, stage and verdict.",
+        discussion: """
+            Example:
+              reclam plan --format html > plan-amelioration.html
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument { case md, html, csv }
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Output format: md, html or csv.") var format: Format = .md
+
+    func run() throws {
+        let plan = ImprovementPlan.build(ledger: try global.openLedger())
+        switch format {
+        case .md: print(plan.markdown(), terminator: "")
+        case .html: print(plan.html(), terminator: "")
+        case .csv: print(plan.csv(), terminator: "")
+        }
+    }
+}

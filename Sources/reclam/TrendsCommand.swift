@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import ReclamKit
+
+struct TrendsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trends",
+        abstract: "Counts per period, recurring and rising themes, and cases with no linked action.",
+        discussion: """
+            A value is recurring when it has at least trends.recurring_min cases in the window
+            (reclam.yml, default 3); rising when its last period beats the average of the periods
+            before. Every figure lists the case ids behind it.
+
+            Examples:
+              reclam trends
+              reclam trends --by channel --period quarter --from 2026-01-01 --format md
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument { case text, md, html, json }
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "category, channel, complainant, level, session or owner.") var by: Trends.Dimension = .category
+    @Option(help: "month, quarter or year.") var period: Trends.Period = .month
+    @Option(help: ArgumentHelp("First day, YYYY-MM-DD.", valueName: "date")) var from: String?
+    @Option(help: ArgumentHelp("Last day, YYYY-MM-DD.", valueName: "date")) var to: String?
+    @Option(help: "Output format: text, md, html or json.") var format: Format = .text
+
+    func run() throws {
+        let ledger = try global.openLedger()
+        let fromDate = try from.map { text throws -> CivilDate in
+            guard let date = CivilDate(text) else { throw ValidationError("--from '\(text)' is not a date (YYYY-MM-DD)") }
+            return date
+        }
+        let toDate = try to.map { text throws -> CivilDate in
+            guard let date = CivilDate(text) else { throw ValidationError("--to '\(text)' is not a date (YYYY-MM-DD)") }
+            return date
+        }
+        let cases = try CaseListing.load(ledger).cases
+        let trends = Trends.compute(
+            cases: cases, actions: ActionStore.load(ledger).actions, dimension: by, period: period, from: fromDate, to: toDate,
+            threshold: Trends.threshold(ledger.config), timeZone: ledger.config.timeZone)
+        switch format {
+        case .text: print(trends.text(), terminator: "")
+        case .md: print(trends.markdown(language: ledger.config.language), terminator: "")
+        case .json: print(JSON.encode(trends.json()))
+        case .html:
+            let title = ledger.config.language == .fr ? "Tendances" : "Trends"
+            print(
+                HTML.page(title: title, language: ledger.config.language, body: trends.html(language: ledger.config.language)),
+                terminator: "")
+        }
+    }
+}
+
+extension Trends.Dimension: ExpressibleByArgument {}
+extension Trends.Period: ExpressibleByArgument {}
