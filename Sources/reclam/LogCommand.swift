@@ -28,7 +28,10 @@ struct LogCommand: ParsableCommand {
         let ledger = try global.openLedger()
         let entries = try CaseLog.entries(for: id, in: ledger)
         switch format {
-        case .text: print(CaseLog.text(entries), terminator: "")
+        case .text:
+            print(CaseLog.text(entries), terminator: "")
+            let actions = ActionStore.load(ledger).actions(for: id)
+            if !actions.isEmpty { print("actions: " + actions.map { "\($0.id) (\($0.stage))" }.joined(separator: ", ")) }
         case .json: print(JSON.encode(CaseLog.json(entries)))
         }
     }

@@ -26,8 +26,19 @@ struct ShowCommand: ParsableCommand {
         let ledger = try global.openLedger()
         let item = try CaseLocator.load(id, in: ledger)
         switch format {
-        case .md: print(item.document.text, terminator: "")
-        case .json: print(JSON.encode(CaseRenderer.json(item)))
+        case .md:
+            print(item.document.text, terminator: "")
+            let actions = ActionStore.load(ledger).actions(for: item.id)
+            if !actions.isEmpty {
+                FileHandle.standardError.write("linked actions: \(actions.map { "\($0.id) (\($0.stage))" }.joined(separator: ", "))\n")
+            }
+        case .json:
+            var object = CaseRenderer.json(item)
+            if case .object(var fields) = object {
+                fields["linked_actions"] = .array(ActionStore.load(ledger).actions(for: item.id).map { .string($0.id) })
+                object = .object(fields)
+            }
+            print(JSON.encode(object))
         case .html:
             print(CaseRenderer.html(item, procedure: ledger.config.procedure, language: lang ?? ledger.config.language), terminator: "")
         }

@@ -19,7 +19,7 @@ public enum CaseRenderer {
         }
     }
 
-    public static func html(_ item: Case, procedure: Procedure, language: Language) -> String {
+    public static func html(_ item: Case, actions: [Action] = [], procedure: Procedure, language: Language) -> String {
         let stageLabel = procedure.stage(item.stage)?.label(language) ?? item.stage
         var rows: [(String, String)] = [
             (language == .fr ? "Identifiant" : "Id", item.id), (language == .fr ? "Stagiaire" : "Learner", item.learner),
@@ -29,6 +29,7 @@ public enum CaseRenderer {
         ]
         if let owner = item.owner { rows.append((language == .fr ? "Responsable" : "Owner", owner)) }
         if let category = item.category { rows.append((language == .fr ? "Catégorie" : "Category", category)) }
+        for action in actions { rows.append(("Action", "\(action.id) — \(action.title) (\(action.stage))")) }
         var body = "<h1>\(HTML.escape(item.title))</h1>\n<table>\n"
         for (key, value) in rows { body += "<tr><th>\(HTML.escape(key))</th><td>\(HTML.escape(value))</td></tr>\n" }
         body += "</table>\n"

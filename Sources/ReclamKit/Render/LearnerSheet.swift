@@ -9,6 +9,8 @@ public struct LearnerSheet: Sendable {
     public var procedure: Procedure
     public var language: Language
     public var timeZone: TimeZone
+    /// Improvement actions answering any of the learner's cases.
+    public var actions: [Action] = []
 
     public static func load(_ id: String, ledger: Ledger) throws(ReclamError) -> LearnerSheet {
         if let problem = Identifier.problem(id) { throw .usage(problem) }
@@ -21,9 +23,16 @@ public struct LearnerSheet: Sendable {
         if case .success(let document) = LedgerReader.readDocument("\(folder)/\(Ledger.learnerFile)", in: ledger) {
             learner = Learner(path: "\(folder)/\(Ledger.learnerFile)", document: document)
         }
-        return LearnerSheet(
+        var sheet = LearnerSheet(
             learnerID: id, learner: learner, cases: cases.sorted { ($0.receivedText ?? "") < ($1.receivedText ?? "") },
             procedure: ledger.config.procedure, language: ledger.config.language, timeZone: ledger.config.timeZone)
+        let ids = Set(cases.map(\.id))
+        sheet.actions = ActionStore.load(ledger).actions.filter { !ids.isDisjoint(with: $0.cases) }
+        return sheet
+    }
+
+    func actionSummaries(_ caseID: String) -> [String] {
+        actions.filter { $0.cases.contains(caseID) }.map { "\($0.id) — \($0.title) (\($0.stage)\($0.verdict.map { ", \($0)" } ?? ""))" }
     }
 
     func t(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
@@ -55,9 +64,7 @@ public struct LearnerSheet: Sendable {
             ] {
                 if let value = item.field(field) { out += "- **\(t(fr, en))** : \(MarkdownText.escape(value))\n" }
             }
-            if let actions = item.document["actions"]?.items?.compactMap(\.scalar), !actions.isEmpty {
-                out += "- **Actions** : \(actions.map(MarkdownText.escape).joined(separator: ", "))\n"
-            }
+            for summary in actionSummaries(item.id) { out += "- **Action** : \(MarkdownText.escape(summary))\n" }
             if !item.steps.isEmpty {
                 out += "\n| \(t("Date", "Date")) | \(t("Étape", "Stage")) | \(t("Par", "By")) | \(t("Note", "Note")) |\n|---|---|---|---|\n"
                 for step in item.steps {

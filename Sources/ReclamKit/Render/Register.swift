@@ -19,7 +19,9 @@ public struct Register: Sendable {
     public var rows: [Row]
     public var language: Language
 
-    public static func build(cases: [Case], procedure: Procedure, timeZone: TimeZone, language: Language, year: Int?) -> Register {
+    public static func build(
+        cases: [Case], actions: [Action] = [], procedure: Procedure, timeZone: TimeZone, language: Language, year: Int?
+    ) -> Register {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let selected = cases.filter { item in
@@ -27,10 +29,12 @@ public struct Register: Sendable {
             return item.received.map { calendar.component(.year, from: $0) == year } ?? false
         }.sorted { ($0.receivedText ?? "", $0.id) < ($1.receivedText ?? "", $1.id) }
         let terminal = Set(procedure.stages.filter(\.terminal).map(\.id))
+        var actionsByCase: [String: [Action]] = [:]
+        for action in actions { for id in action.cases { actionsByCase[id, default: []].append(action) } }
         let rows = selected.map { item -> Row in
             let responded = item.steps.first { $0.stage == "responded" }?.atText
             let closed = terminal.contains(item.stage) ? item.steps.last { terminal.contains($0.stage) }?.atText : nil
-            var actions = item.document["actions"]?.items?.compactMap(\.scalar).joined(separator: ", ") ?? ""
+            var actions = actionsByCase[item.id, default: []].map { "\($0.id) \($0.title)" }.joined(separator: " ; ")
             if actions.isEmpty {
                 actions = [item.field("solution"), item.field("action_plan"), item.field("containment")].compactMap { $0 }.joined(
                     separator: " ; ")
