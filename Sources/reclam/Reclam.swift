@@ -25,7 +25,7 @@ struct Reclam: ParsableCommand {
             InitCommand.self, NewCommand.self, CheckCommand.self, RulesCommand.self, ShowCommand.self,
             ListCommand.self, MoveCommand.self, AckCommand.self, AssignCommand.self, CloseCommand.self, ReopenCommand.self,
             RejectCommand.self, NextCommand.self, LogCommand.self, AuditCommand.self, RegisterCommand.self, LearnerCommand.self,
-            ActionCommand.self, PlanCommand.self, TrendsCommand.self,
+            ActionCommand.self, PlanCommand.self, TrendsCommand.self, ReportCommand.self,
             ProcedureCommand.self, LetterCommand.self, CalendarCommand.self, DueCommand.self,
             SLACommand.self, IntakeCommand.self, IntakeSurveyCommand.self, EditCommand.self, CommitCommand.self, HooksCommand.self,
             SchemaCommand.self,

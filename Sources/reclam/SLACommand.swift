@@ -1,7 +1,105 @@
 import ArgumentParser
+import Foundation
+import ReclamKit
 
-// Placeholder, replaced by the real command.
 struct SLACommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sla", abstract: "(not yet available)", shouldDisplay: false)
-    func run() throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(
+        commandName: "sla",
+        abstract: "Show the SLA clock of every case and rule: met, met-late, running, at-risk, breached or paused.",
+        discussion: """
+            Reads only the cases' received and steps[].at times, so the answer
+            depends on the repository and the as-of instant alone. For each case
+            and rule: the state, the deadline (for a paused clock, the deadline if
+            the case resumed now), the time used and the time left, in the rule's
+            unit. docs/SLA.md explains the rules.
+
+            Exit status: 1 when an open case has breached a rule, when (with
+            --since DATE) a rule that fell due on or after DATE was met late, or
+            (with --strict) when a clock is at risk; otherwise 0, clocks at risk
+            printing a warning. 2 for a usage or I/O error.
+
+            --as-of answers as Reclam would have answered at that instant: later
+            steps and later cases are ignored. junit writes one testsuite per rule
+            and one testcase per case; github writes ::error and ::warning
+            annotations on the case files.
+
+            Examples:
+              reclam sla
+              reclam sla --as-of 2026-11-02T09:00:00+01:00 --rule answer
+              reclam sla --since 2026-11-01 --format junit > sla.xml
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("Answer as of this instant, ISO 8601 with offset (default: now, or RECLAM_NOW).", valueName: "datetime"))
+    var asOf: String?
+    @Option(help: ArgumentHelp("Also fail for clocks met late that fell due on or after this day.", valueName: "YYYY-MM-DD"))
+    var since: String?
+    @Flag(help: "Fail (exit 1) for clocks at risk too.") var strict = false
+    @Option(help: "Output format: text, json, junit or github.") var format: SLAFormat = .text
+    @Option(help: ArgumentHelp("Only this rule.", valueName: "name")) var rule: String?
+    @Option(help: ArgumentHelp("Only this learner's cases.", valueName: "learner-id")) var learner: String?
+
+    func run() throws {
+        let ledger = try global.openLedger()
+        let config = ledger.config
+        if !config.deadlineErrors.isEmpty {
+            throw ReclamError.refused(
+                "reclam.yml has errors in its time zone, calendar or SLA rules; fix them first", config.deadlineErrors)
+        }
+        let instant: Date
+        if let asOf {
+            guard let parsed = ISODateTime.parse(asOf) else {
+                throw ReclamError.usage("--as-of '\(asOf)' is not an ISO 8601 date-time with offset, e.g. 2026-11-16T10:00:00+01:00")
+            }
+            instant = parsed.date
+        } else {
+            instant = try global.now()
+        }
+        var sinceDay: CivilDate?
+        if let since {
+            guard let day = CivilDate.parse(since) else { throw ReclamError.usage("--since '\(since)' is not a date; write YYYY-MM-DD") }
+            sinceDay = day
+        }
+        var rules = config.slaRules
+        if let rule {
+            let names = SLARuleSet(rules).names
+            guard names.contains(rule) else {
+                var message = "no SLA rule '\(rule)' in reclam.yml"
+                if let s = Suggestion.closest(to: rule, in: names) { message += "; did you mean '\(s)'?" }
+                message += names.isEmpty ? "; reclam.yml has no SLA rule" : "; rules: \(names.joined(separator: ", "))"
+                throw ReclamError.usage(message)
+            }
+            rules = rules.filter { $0.name == rule }
+        }
+        if let learner, let problem = Identifier.problem(learner) { throw ReclamError.usage("--learner: \(problem)") }
+
+        var paths = try LedgerScan.scan(ledger).casePaths
+        if let learner { paths = paths.filter { $0.hasPrefix("\(Ledger.casesFolder)/\(learner)/") } }
+        let (cases, unreadable) = LedgerReader.cases(paths, in: ledger)
+        let report = SLAEvaluator.evaluate(
+            cases, procedure: config.procedure, calendar: config.calendar, rules: rules, asOf: instant)
+        let findings = SLAFormatter.findings(report, since: sinceDay, strict: strict, calendar: config.calendar)
+
+        print(SLAFormatter.render(report, as: format, since: sinceDay, strict: strict, calendar: config.calendar), terminator: "")
+        let notes = (unreadable + report.diagnostics).sorted()
+        switch format {
+        case .text:
+            FileHandle.standardError.write(DiagnosticFormatter.render(findings + notes, as: .text))
+        case .github:
+            print(DiagnosticFormatter.render(notes, as: .github), terminator: "")
+        case .json, .junit:
+            FileHandle.standardError.write(DiagnosticFormatter.render(notes, as: .text))
+        }
+        if rules.isEmpty { FileHandle.standardError.write("reclam: reclam.yml has no SLA rule ('sla:' section)\n") }
+        if !unreadable.isEmpty {
+            FileHandle.standardError.write("reclam: \(unreadable.count) case file(s) could not be read; run 'reclam check'\n")
+        }
+        if format == .text || format == .github { FileHandle.standardError.write(SLAFormatter.summary(report) + "\n") }
+        if findings.hasErrors { throw ExitCode(1) }
+    }
 }
+
+extension SLAFormat: ExpressibleByArgument {}

@@ -10,8 +10,11 @@ extension CalendarExport {
     /// - Events are `TRANSP:TRANSPARENT`: they inform, they do not book time.
     /// - An empty list gives a calendar without events, which RFC 5545 does not strictly allow
     ///   (it asks for at least one component) but which calendar applications open as empty.
-    public static func ics(_ entries: [CalendarEntry], prodID: String, stamp: Date) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + icsEscaped(prodID), "CALSCALE:GREGORIAN"]
+    /// - `name`, when given, is the calendar's display name (`X-WR-CALNAME`, read by Apple,
+    ///   Google and Outlook calendars when the file is imported or subscribed to).
+    public static func ics(_ entries: [CalendarEntry], prodID: String, stamp: Date, name: String? = nil) -> String {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + icsEscaped(prodID), "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+        if let name { lines.append("X-WR-CALNAME:" + icsEscaped(name)) }
         let dtstamp = utcStamp(stamp)
         for entry in normalised(entries) {
             lines += [

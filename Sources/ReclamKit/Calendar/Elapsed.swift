@@ -33,16 +33,19 @@ extension BusinessCalendar {
             var total = 0.0
             var day = clock.day(of: start).adding(days: 1)
             let lastDay = clock.day(of: end)
-            while day <= lastDay {
-                if reasonNotCounted(day, unit: unit) == nil {
-                    let dayStart = clock.startOfDay(day)
-                    let dayEnd = clock.startOfDay(day.adding(days: 1))
-                    // The deadline instant (1 ms before midnight) stands for the whole day.
-                    let reached = end >= dayEnd.addingTimeInterval(-0.001) ? dayEnd : end
-                    let used = reached.timeIntervalSince(dayStart)
-                    total += max(0, used) / dayEnd.timeIntervalSince(dayStart)
-                }
+            // Every counted day before the last one has fully passed: it counts 1, and only the
+            // last day needs its real length (SLA clocks ask this over months of open cases).
+            while day < lastDay {
+                if reasonNotCounted(day, unit: unit) == nil { total += 1 }
                 day = day.adding(days: 1)
+            }
+            if day == lastDay, reasonNotCounted(day, unit: unit) == nil {
+                let dayStart = clock.startOfDay(day)
+                let dayEnd = clock.startOfDay(day.adding(days: 1))
+                // The deadline instant (1 ms before midnight) stands for the whole day.
+                let reached = end >= dayEnd.addingTimeInterval(-0.001) ? dayEnd : end
+                let used = reached.timeIntervalSince(dayStart)
+                total += max(0, used) / dayEnd.timeIntervalSince(dayStart)
             }
             return total
         }

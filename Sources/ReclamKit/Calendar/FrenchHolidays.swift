@@ -1,3 +1,5 @@
+import Foundation
+
 /// The public holidays ("jours fériés", Code du travail art. L3133-1) of France by region.
 ///
 /// Validated for 1900–2200 (`supportedYears`); the rules are plain date arithmetic and still
@@ -57,7 +59,7 @@ public enum FrenchHolidays {
 
     /// The holiday falling on `date`, if any (the first by name when two share the day).
     public static func holiday(on date: CivilDate, region: Region = .metropole) -> CalendarEntry? {
-        holidays(in: date.year, region: region).first { $0.date == date }
+        HolidayTable.shared.holiday(on: date, region: region)
     }
 
     /// Month and day of the commemoration of the abolition of slavery (décret n° 83-1003).
@@ -70,5 +72,34 @@ public enum FrenchHolidays {
         case .mayotte: return (4, 27)
         case .metropole, .alsaceMoselle: return nil
         }
+    }
+}
+
+/// Deadlines ask about holidays one day at a time, often thousands of times for the same few
+/// years: each year's list is computed once per process and kept.
+private final class HolidayTable: @unchecked Sendable {
+    static let shared = HolidayTable()
+
+    private struct Key: Hashable {
+        let year: Int
+        let region: Region
+    }
+
+    /// Guards `years`; lookups are short, so a plain lock costs less than recomputing.
+    private let lock = NSLock()
+    private var years: [Key: [CivilDate: CalendarEntry]] = [:]
+
+    func holiday(on date: CivilDate, region: Region) -> CalendarEntry? {
+        let key = Key(year: date.year, region: region)
+        lock.lock()
+        defer { lock.unlock() }
+        if let table = years[key] { return table[date] }
+        var table: [CivilDate: CalendarEntry] = [:]
+        // Sorted by date then name, so the first kept for a shared day is the first by name.
+        for entry in FrenchHolidays.holidays(in: date.year, region: region) where table[entry.date] == nil {
+            table[entry.date] = entry
+        }
+        years[key] = table
+        return table[date]
     }
 }

@@ -1,4 +1,4 @@
-/// What an SLA duration counts. See `docs/SLA.md` (draft: SLA-draft.md) for the counting rules.
+/// What an SLA duration counts. See `docs/SLA.md` for the counting rules.
 public enum SLAUnit: String, Sendable, Hashable, CaseIterable, Codable, CustomStringConvertible {
     /// Elapsed hours: exactly 3 600 s each, nights, weekends and daylight-saving changes included.
     case hours

@@ -101,6 +101,12 @@ public enum RuleCatalogue {
         Rule(
             "template-unknown-variable", .error, "A letter template uses only the variables a letter has (see docs/PROCEDURES.md).",
             bad: "Sous {{promised_delai}}"),
+        Rule(
+            "calendar-invalid", .error, "The calendar (region, working days, business hours, closures) must be valid.",
+            bad: "calendar:\n  business_hours: \"17:00-09:00\""),
+        Rule(
+            "sla-invalid", .error, "Each SLA rule has a name, a stop stage, a duration and an optional warning threshold, all valid.",
+            bad: "sla:\n  - {name: answer, stop: responded, duration: 2 semaines}"),
     ]
 
     public static func rule(_ id: String) -> Rule? { all.first { $0.id == id } }

@@ -8,6 +8,13 @@ public struct LedgerConfig: Sendable {
     public var language: Language
     public var timeZone: TimeZone
     public var procedure: Procedure
+    /// The business calendar of `calendar:` in the ledger's `timezone`.
+    public var calendar: BusinessCalendar
+    /// Every SLA rule of `sla:`, each version of an amended rule included.
+    public var slaRules: [SLARule] = []
+    /// Errors in `timezone`, `calendar` or `sla`. Deadlines computed despite them would be
+    /// wrong without saying so, hence commands that compute deadlines refuse to run.
+    public var deadlineErrors: [Diagnostic] = []
     /// Sections read by later layers (calendar, SLA rules, audit), kept as written.
     public var calendarNode: YAMLNode?
     public var slaNode: YAMLNode?
@@ -20,6 +27,7 @@ public struct LedgerConfig: Sendable {
         self.language = language
         self.timeZone = timeZone
         self.procedure = procedure
+        self.calendar = .standard(timeZone: timeZone)
     }
 
     static let knownKeys = ["organisation", "language", "timezone", "calendar", "procedure", "sla", "audit", "actions", "trends", "intake"]
@@ -58,6 +66,7 @@ public struct LedgerConfig: Sendable {
             }
         }
         var timeZone = TimeZone(identifier: "Europe/Paris")!
+        let beforeDeadlineSettings = reader.diagnostics.count
         if let node = root["timezone"] {
             if let value = node.scalar, let zone = TimeZone(identifier: value) {
                 timeZone = zone
@@ -66,6 +75,8 @@ public struct LedgerConfig: Sendable {
                     "config-invalid", "timezone '\(node.scalar ?? "")' is not an IANA time zone; write e.g. Europe/Paris", at: node.start)
             }
         }
+        let calendar = CalendarSettingsReader.read(root["calendar"], timeZone: timeZone, reader: &reader)
+        var deadlineDiagnostics = Array(reader.diagnostics[beforeDeadlineSettings...])
         var procedure: Procedure?
         if let node = root["procedure"] {
             procedure = ProcedureReader.read(node, reader: &reader)
@@ -75,8 +86,14 @@ public struct LedgerConfig: Sendable {
                 "reclam.yml has no 'procedure' section; add 'procedure: training' or 'procedure: network', or a full procedure",
                 at: SourceLocation(line: 1, column: 1))
         }
+        let beforeSLA = reader.diagnostics.count
+        let slaRules = SLARuleReader.read(root["sla"], procedure: procedure, reader: &reader)
+        deadlineDiagnostics += reader.diagnostics[beforeSLA...]
         guard let procedure else { return (nil, reader.diagnostics) }
         var config = LedgerConfig(organisation: organisation, language: language, timeZone: timeZone, procedure: procedure)
+        config.calendar = calendar
+        config.slaRules = slaRules
+        config.deadlineErrors = deadlineDiagnostics.filter { $0.severity == .error }
         config.calendarNode = root["calendar"]
         config.slaNode = root["sla"]
         config.root = root

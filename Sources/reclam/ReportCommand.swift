@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import ReclamKit
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The period's complaints: counts, SLA compliance, times, open cases by age, trends, satisfaction, actions.",
+        discussion: """
+            Markdown, or one self-contained, print-friendly HTML page with a month-by-month chart
+            in inline SVG (no script, no external resource). User text is always escaped.
+            Times are in working days, median and 90th percentile.
+
+            Examples:
+              reclam report --from 2026-01-01 --to 2026-12-31 --format html -o rapport-2026.html
+              reclam report --lang en
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument { case md, html }
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("First day received, YYYY-MM-DD.", valueName: "date")) var from: String?
+    @Option(help: ArgumentHelp("Last day received, YYYY-MM-DD.", valueName: "date")) var to: String?
+    @Option(help: "Output format: md or html.") var format: Format = .md
+    @Option(help: "Language: fr or en (default: the ledger's).") var lang: Language?
+    @Option(name: .short, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
+
+    func run() throws {
+        let ledger = try global.openLedger()
+        if !ledger.config.deadlineErrors.isEmpty {
+            throw ReclamError(
+                .refused, "the calendar or SLA settings in reclam.yml are invalid; deadlines would be wrong",
+                diagnostics: ledger.config.deadlineErrors)
+        }
+        let fromDate = try from.map { text throws -> CivilDate in
+            guard let date = CivilDate(text) else { throw ValidationError("--from '\(text)' is not a date (YYYY-MM-DD)") }
+            return date
+        }
+        let toDate = try to.map { text throws -> CivilDate in
+            guard let date = CivilDate(text) else { throw ValidationError("--to '\(text)' is not a date (YYYY-MM-DD)") }
+            return date
+        }
+        let cases = try CaseListing.load(ledger).cases
+        let report = Report.build(
+            ledger: ledger, cases: cases, from: fromDate, to: toDate, language: lang ?? ledger.config.language, asOf: try global.now())
+        let text = format == .md ? report.markdown() : report.html()
+        if let output {
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+                throw ReclamError.io("cannot write \(output): \(error.localizedDescription)")
+            }
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}
