@@ -29,7 +29,9 @@ struct RegisterCommand: ParsableCommand {
         let listing = try CaseListing.load(ledger)
         let language = lang ?? ledger.config.language
         let register = Register.build(
-            cases: listing.cases, procedure: ledger.config.procedure, timeZone: ledger.config.timeZone, language: language, year: year)
+            cases: listing.cases, actions: ActionStore.load(ledger).actions, procedure: ledger.config.procedure,
+            timeZone: ledger.config.timeZone,
+            language: language, year: year)
         let title =
             (language == .fr ? "Registre des réclamations — " : "Complaints register — ") + ledger.config.organisation
             + (year.map { " — \($0)" } ?? "")

@@ -34,11 +34,10 @@ public struct Register: Sendable {
         let rows = selected.map { item -> Row in
             let responded = item.steps.first { $0.stage == "responded" }?.atText
             let closed = terminal.contains(item.stage) ? item.steps.last { terminal.contains($0.stage) }?.atText : nil
-            var actions = actionsByCase[item.id, default: []].map { "\($0.id) \($0.title)" }.joined(separator: " ; ")
-            if actions.isEmpty {
-                actions = [item.field("solution"), item.field("action_plan"), item.field("containment")].compactMap { $0 }.joined(
-                    separator: " ; ")
-            }
+            // What was done for this complainant, then the general actions it led to.
+            let done = [item.field("solution"), item.field("containment"), item.field("action_plan")].compactMap { $0 }
+            let linked = actionsByCase[item.id, default: []].map { "\($0.id) \($0.title)" }
+            let actions = (done + linked).joined(separator: " ; ")
             return Row(
                 id: item.id, received: String((item.receivedText ?? "").prefix(10)), learner: item.learner, channel: item.channel ?? "",
                 complainant: item.complainant ?? "", category: item.category ?? "", summary: item.title, actions: actions,
