@@ -3,193 +3,193 @@
 public enum DefaultTemplates {
     public static let files: [String: String] = [
         "templates/case.md": #"""
-    ## Réclamation
-    <!-- Décrire la réclamation telle que reçue : qui, quand, par quel canal, ce qui est demandé. -->
+        ## Réclamation
+        <!-- Décrire la réclamation telle que reçue : qui, quand, par quel canal, ce qui est demandé. -->
 
-    ## Analyse
-    <!-- Constats de l'enquête : faits vérifiés, personnes consultées, causes identifiées. -->
+        ## Analyse
+        <!-- Constats de l'enquête : faits vérifiés, personnes consultées, causes identifiées. -->
 
-    ## Solution
-    <!-- Solution retenue (action corrective, compensation ou amélioration de processus) et dates de mise en œuvre. -->
+        ## Solution
+        <!-- Solution retenue (action corrective, compensation ou amélioration de processus) et dates de mise en œuvre. -->
 
-    ## Réponse
-    <!-- Date, canal et contenu de la réponse apportée au réclamant. -->
+        ## Réponse
+        <!-- Date, canal et contenu de la réponse apportée au réclamant. -->
 
-    ## Suivi
-    <!-- Vérification auprès du réclamant que la solution a résolu le problème, et son niveau de satisfaction. -->
+        ## Suivi
+        <!-- Vérification auprès du réclamant que la solution a résolu le problème, et son niveau de satisfaction. -->
 
-    ## Journal
+        ## Journal
 
-    """#,
+        """#,
         "templates/letters/ack.en.md": #"""
-    ---
-    subject: Acknowledgement of Receipt of Your Complaint
-    ---
-    Hello,
+        ---
+        subject: Acknowledgement of Receipt of Your Complaint
+        ---
+        Hello,
 
-    We have received your complaint and thank you for bringing it to our attention. Our team will review your request as soon as possible and will get back to you within {{promised_delay}}.
+        We have received your complaint and thank you for bringing it to our attention. Our team will review your request as soon as possible and will get back to you within {{promised_delay}}.
 
-    Thank you for your patience; we remain at your disposal for any further questions.
+        Thank you for your patience; we remain at your disposal for any further questions.
 
-    Kind regards,
+        Kind regards,
 
-    {{#case.owner}}
-    {{case.owner}}
-    {{/case.owner}}
-    {{organisation}}
-    Your complaint reference: {{case.id}}
+        {{#case.owner}}
+        {{case.owner}}
+        {{/case.owner}}
+        {{organisation}}
+        Your complaint reference: {{case.id}}
 
-    """#,
+        """#,
         "templates/letters/ack.fr.md": #"""
-    ---
-    subject: Accusé de Réception de Votre Réclamation
-    ---
-    Bonjour,
+        ---
+        subject: Accusé de Réception de Votre Réclamation
+        ---
+        Bonjour,
 
-    Nous avons bien reçu votre réclamation et nous vous remercions de nous en avoir informé. Notre équipe examinera votre demande dans les plus brefs délais et reviendra vers vous sous {{promised_delay}}.
+        Nous avons bien reçu votre réclamation et nous vous remercions de nous en avoir informé. Notre équipe examinera votre demande dans les plus brefs délais et reviendra vers vous sous {{promised_delay}}.
 
-    Nous vous remercions pour votre patience et restons à votre disposition pour toute question supplémentaire.
+        Nous vous remercions pour votre patience et restons à votre disposition pour toute question supplémentaire.
 
-    Cordialement,
+        Cordialement,
 
-    {{#case.owner}}
-    {{case.owner}}
-    {{/case.owner}}
-    {{organisation}}
-    Référence de votre réclamation : {{case.id}}
+        {{#case.owner}}
+        {{case.owner}}
+        {{/case.owner}}
+        {{organisation}}
+        Référence de votre réclamation : {{case.id}}
 
-    """#,
+        """#,
         "templates/letters/closure.en.md": #"""
-    ---
-    subject: Closure of your complaint {{case.id}}
-    ---
-    Hello,
+        ---
+        subject: Closure of your complaint {{case.id}}
+        ---
+        Hello,
 
-    We would like to inform you that your complaint of {{case.received_date}} about: {{case.title}} was closed on {{today}}. The steps taken to handle it and the actions carried out have been recorded in your file.
+        We would like to inform you that your complaint of {{case.received_date}} about: {{case.title}} was closed on {{today}}. The steps taken to handle it and the actions carried out have been recorded in your file.
 
-    Thank you for bringing this situation to our attention: your comments help us continuously improve the quality of our training. Should the problem occur again, please do not hesitate to contact us, quoting the reference below.
+        Thank you for bringing this situation to our attention: your comments help us continuously improve the quality of our training. Should the problem occur again, please do not hesitate to contact us, quoting the reference below.
 
-    Kind regards,
+        Kind regards,
 
-    {{#case.owner}}
-    {{case.owner}}
-    {{/case.owner}}
-    {{organisation}}
-    Your complaint reference: {{case.id}}
+        {{#case.owner}}
+        {{case.owner}}
+        {{/case.owner}}
+        {{organisation}}
+        Your complaint reference: {{case.id}}
 
-    """#,
+        """#,
         "templates/letters/closure.fr.md": #"""
-    ---
-    subject: Clôture de votre réclamation {{case.id}}
-    ---
-    Bonjour,
+        ---
+        subject: Clôture de votre réclamation {{case.id}}
+        ---
+        Bonjour,
 
-    Nous vous informons que votre réclamation du {{case.received_date}} concernant : {{case.title}} a été clôturée le {{today}}. Les étapes de son traitement et les actions menées ont été enregistrées dans votre dossier.
+        Nous vous informons que votre réclamation du {{case.received_date}} concernant : {{case.title}} a été clôturée le {{today}}. Les étapes de son traitement et les actions menées ont été enregistrées dans votre dossier.
 
-    Nous vous remercions de nous avoir fait part de cette situation : vos remarques nous permettent d'améliorer continuellement la qualité de nos formations. Si le problème devait se reproduire, n'hésitez pas à nous contacter en rappelant la référence ci-dessous.
+        Nous vous remercions de nous avoir fait part de cette situation : vos remarques nous permettent d'améliorer continuellement la qualité de nos formations. Si le problème devait se reproduire, n'hésitez pas à nous contacter en rappelant la référence ci-dessous.
 
-    Cordialement,
+        Cordialement,
 
-    {{#case.owner}}
-    {{case.owner}}
-    {{/case.owner}}
-    {{organisation}}
-    Référence de votre réclamation : {{case.id}}
+        {{#case.owner}}
+        {{case.owner}}
+        {{/case.owner}}
+        {{organisation}}
+        Référence de votre réclamation : {{case.id}}
 
-    """#,
+        """#,
         "templates/letters/follow-up.en.md": #"""
-    ---
-    subject: Follow-up of your complaint {{case.id}}
-    ---
-    Hello,
+        ---
+        subject: Follow-up of your complaint {{case.id}}
+        ---
+        Hello,
 
-    Following your complaint of {{case.received_date}} about: {{case.title}}, we proposed the following solution:
-    {{case.solution}}
+        Following your complaint of {{case.received_date}} about: {{case.title}}, we proposed the following solution:
+        {{case.solution}}
 
-    We would like to make sure that this solution has resolved the problem. Could you let us know, by replying to this message, whether you are satisfied, partly satisfied or not satisfied with it, and share any comments you may have?
+        We would like to make sure that this solution has resolved the problem. Could you let us know, by replying to this message, whether you are satisfied, partly satisfied or not satisfied with it, and share any comments you may have?
 
-    Your feedback helps us improve the quality of our training and services.
+        Your feedback helps us improve the quality of our training and services.
 
-    Kind regards,
+        Kind regards,
 
-    {{#case.owner}}
-    {{case.owner}}
-    {{/case.owner}}
-    {{organisation}}
-    Your complaint reference: {{case.id}}
+        {{#case.owner}}
+        {{case.owner}}
+        {{/case.owner}}
+        {{organisation}}
+        Your complaint reference: {{case.id}}
 
-    """#,
+        """#,
         "templates/letters/follow-up.fr.md": #"""
-    ---
-    subject: Suivi de votre réclamation {{case.id}}
-    ---
-    Bonjour,
+        ---
+        subject: Suivi de votre réclamation {{case.id}}
+        ---
+        Bonjour,
 
-    Suite à votre réclamation du {{case.received_date}} concernant : {{case.title}}, nous vous avons proposé la solution suivante :
-    {{case.solution}}
+        Suite à votre réclamation du {{case.received_date}} concernant : {{case.title}}, nous vous avons proposé la solution suivante :
+        {{case.solution}}
 
-    Nous souhaitons nous assurer que cette solution a bien résolu le problème. Pourriez-vous nous indiquer, en répondant à ce message, si vous en êtes satisfait, partiellement satisfait ou non satisfait, et nous faire part de vos remarques éventuelles ?
+        Nous souhaitons nous assurer que cette solution a bien résolu le problème. Pourriez-vous nous indiquer, en répondant à ce message, si vous en êtes satisfait, partiellement satisfait ou non satisfait, et nous faire part de vos remarques éventuelles ?
 
-    Votre retour nous aide à améliorer la qualité de nos formations et de nos services.
+        Votre retour nous aide à améliorer la qualité de nos formations et de nos services.
 
-    Cordialement,
+        Cordialement,
 
-    {{#case.owner}}
-    {{case.owner}}
-    {{/case.owner}}
-    {{organisation}}
-    Référence de votre réclamation : {{case.id}}
+        {{#case.owner}}
+        {{case.owner}}
+        {{/case.owner}}
+        {{organisation}}
+        Référence de votre réclamation : {{case.id}}
 
-    """#,
+        """#,
         "templates/letters/response.en.md": #"""
-    ---
-    subject: Response to your complaint {{case.id}}
-    ---
-    Hello,
+        ---
+        subject: Response to your complaint {{case.id}}
+        ---
+        Hello,
 
-    On {{case.received_date}} you sent us a complaint about: {{case.title}}. We have examined your request and would like to inform you of the results of our investigation and of the solution we propose.
+        On {{case.received_date}} you sent us a complaint about: {{case.title}}. We have examined your request and would like to inform you of the results of our investigation and of the solution we propose.
 
-    What we found:
-    {{case.findings}}
+        What we found:
+        {{case.findings}}
 
-    The solution we have decided on ({{case.solution_type_label}}):
-    {{case.solution}}
+        The solution we have decided on ({{case.solution_type_label}}):
+        {{case.solution}}
 
-    We will contact you again shortly to make sure that this solution has resolved the problem. In the meantime, we remain at your disposal for any questions.
+        We will contact you again shortly to make sure that this solution has resolved the problem. In the meantime, we remain at your disposal for any questions.
 
-    Kind regards,
+        Kind regards,
 
-    {{#case.owner}}
-    {{case.owner}}
-    {{/case.owner}}
-    {{organisation}}
-    Your complaint reference: {{case.id}}
+        {{#case.owner}}
+        {{case.owner}}
+        {{/case.owner}}
+        {{organisation}}
+        Your complaint reference: {{case.id}}
 
-    """#,
+        """#,
         "templates/letters/response.fr.md": #"""
-    ---
-    subject: Réponse à votre réclamation {{case.id}}
-    ---
-    Bonjour,
+        ---
+        subject: Réponse à votre réclamation {{case.id}}
+        ---
+        Bonjour,
 
-    Vous nous avez adressé le {{case.received_date}} une réclamation concernant : {{case.title}}. Nous avons examiné votre demande et souhaitons vous informer des résultats de notre analyse et de la solution que nous vous proposons.
+        Vous nous avez adressé le {{case.received_date}} une réclamation concernant : {{case.title}}. Nous avons examiné votre demande et souhaitons vous informer des résultats de notre analyse et de la solution que nous vous proposons.
 
-    Ce que nous avons constaté :
-    {{case.findings}}
+        Ce que nous avons constaté :
+        {{case.findings}}
 
-    La solution retenue ({{case.solution_type_label}}) :
-    {{case.solution}}
+        La solution retenue ({{case.solution_type_label}}) :
+        {{case.solution}}
 
-    Nous reviendrons vers vous prochainement pour nous assurer que cette solution a bien résolu le problème. D'ici là, nous restons à votre disposition pour toute question.
+        Nous reviendrons vers vous prochainement pour nous assurer que cette solution a bien résolu le problème. D'ici là, nous restons à votre disposition pour toute question.
 
-    Cordialement,
+        Cordialement,
 
-    {{#case.owner}}
-    {{case.owner}}
-    {{/case.owner}}
-    {{organisation}}
-    Référence de votre réclamation : {{case.id}}
+        {{#case.owner}}
+        {{case.owner}}
+        {{/case.owner}}
+        {{organisation}}
+        Référence de votre réclamation : {{case.id}}
 
-    """#,
+        """#,
     ]
 }
