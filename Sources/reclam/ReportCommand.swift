@@ -33,14 +33,8 @@ struct ReportCommand: ParsableCommand {
                 .refused, "the calendar or SLA settings in reclam.yml are invalid; deadlines would be wrong",
                 diagnostics: ledger.config.deadlineErrors)
         }
-        let fromDate = try from.map { text throws -> CivilDate in
-            guard let date = CivilDate(text) else { throw ValidationError("--from '\(text)' is not a date (YYYY-MM-DD)") }
-            return date
-        }
-        let toDate = try to.map { text throws -> CivilDate in
-            guard let date = CivilDate(text) else { throw ValidationError("--to '\(text)' is not a date (YYYY-MM-DD)") }
-            return date
-        }
+        let fromDate = try DateOption.parse(from, flag: "--from")
+        let toDate = try DateOption.parse(to, flag: "--to")
         let cases = try CaseListing.load(ledger).cases
         let report = Report.build(
             ledger: ledger, cases: cases, from: fromDate, to: toDate, language: lang ?? ledger.config.language, asOf: try global.now())

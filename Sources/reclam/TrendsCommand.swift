@@ -28,14 +28,8 @@ struct TrendsCommand: ParsableCommand {
 
     func run() throws {
         let ledger = try global.openLedger()
-        let fromDate = try from.map { text throws -> CivilDate in
-            guard let date = CivilDate(text) else { throw ValidationError("--from '\(text)' is not a date (YYYY-MM-DD)") }
-            return date
-        }
-        let toDate = try to.map { text throws -> CivilDate in
-            guard let date = CivilDate(text) else { throw ValidationError("--to '\(text)' is not a date (YYYY-MM-DD)") }
-            return date
-        }
+        let fromDate = try DateOption.parse(from, flag: "--from")
+        let toDate = try DateOption.parse(to, flag: "--to")
         let cases = try CaseListing.load(ledger).cases
         let trends = Trends.compute(
             cases: cases, actions: ActionStore.load(ledger).actions, dimension: by, period: period, from: fromDate, to: toDate,

@@ -113,17 +113,9 @@ import Testing
         defer { shell.remove() }
         try shell.initLedger()
         let processes: [Process] = try (0..<8).map { index in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Shell.reclam)
-            process.arguments = [
+            try shell.spawn([
                 "new", "--learner", "stg-\(index % 3)", "--title", "Concurrent \(index)", "--channel", "email", "--complainant", "learner",
-            ]
-            process.environment = shell.environment
-            process.currentDirectoryURL = shell.directory.appendingPathComponent("ledger")
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return process
+            ])
         }
         for process in processes { process.waitUntilExit() }
         #expect(processes.allSatisfy { $0.terminationStatus == 0 })

@@ -184,15 +184,7 @@ import Testing
         try shell.initLedger()
         let ids = try (0..<4).map { try shell.newCase(learner: "stg-\($0)") }
         let processes: [Process] = try ids.map { id in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Shell.reclam)
-            process.arguments = ["ack", id]
-            process.environment = shell.environment
-            process.currentDirectoryURL = shell.directory.appendingPathComponent("ledger")
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return process
+            try shell.spawn(["ack", id])
         }
         for process in processes { process.waitUntilExit() }
         #expect(processes.allSatisfy { $0.terminationStatus == 0 })

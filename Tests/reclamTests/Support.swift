@@ -74,6 +74,19 @@ struct Shell {
         try run("/usr/bin/git", arguments, in: folder)
     }
 
+    /// Starts `reclam` without waiting, to run several at once.
+    func spawn(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Shell.reclam)
+        process.arguments = arguments
+        process.environment = environment
+        process.currentDirectoryURL = directory.appendingPathComponent("ledger")
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     func read(_ path: String) throws -> String {
         try String(contentsOf: directory.appendingPathComponent("ledger/\(path)"), encoding: .utf8)
     }
