@@ -41,6 +41,7 @@ struct SLACommand: ParsableCommand {
     @Option(help: "Output format: text, json, junit or github.") var format: SLAFormat = .text
     @Option(help: ArgumentHelp("Only this rule.", valueName: "name")) var rule: String?
     @Option(help: ArgumentHelp("Only this learner's cases.", valueName: "learner-id")) var learner: String?
+    @Flag(help: "Also check improvement actions' due dates (default when reclam.yml has actions: {sla: true}).") var actions = false
 
     func run() throws {
         let ledger = try global.openLedger()
@@ -81,7 +82,17 @@ struct SLACommand: ParsableCommand {
         let (cases, unreadable) = LedgerReader.cases(paths, in: ledger)
         let report = SLAEvaluator.evaluate(
             cases, procedure: config.procedure, calendar: config.calendar, rules: rules, asOf: instant)
-        let findings = SLAFormatter.findings(report, since: sinceDay, strict: strict, calendar: config.calendar)
+        var findings = SLAFormatter.findings(report, since: sinceDay, strict: strict, calendar: config.calendar)
+        if (actions || ActionDeadlines.enabled(config)) && rule == nil && learner == nil {
+            let clocks = ActionDeadlines.evaluate(
+                ActionStore.load(ledger).actions, settings: ActionSettings.read(config), calendar: config.calendar, asOf: instant)
+            var actionFindings = ActionDeadlines.findings(clocks, timeZone: config.timeZone)
+            if strict {
+                for index in actionFindings.indices { actionFindings[index].severity = .error }
+            }
+            findings += actionFindings
+            if format == .github { print(DiagnosticFormatter.render(actionFindings, as: .github), terminator: "") }
+        }
 
         print(SLAFormatter.render(report, as: format, since: sinceDay, strict: strict, calendar: config.calendar), terminator: "")
         let notes = (unreadable + report.diagnostics).sorted()

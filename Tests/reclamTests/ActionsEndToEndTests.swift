@@ -105,6 +105,34 @@ import Testing
         #expect(check.stdout.contains("[action-review-missing]"))
     }
 
+    @Test func slaIncludesActionDueDates() throws {
+        var shell = try Shell()
+        defer { shell.remove() }
+        try shell.initLedger()
+        let id = try shell.newCase()
+        #expect(try shell.reclam("ack", id).status == 0)
+        let late = try shell.reclam("action", "new", "--title", "Relance", "--kind", "corrective", "--cases", id, "--due", "2026-11-20")
+            .stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let onTime = try shell.reclam("action", "new", "--title", "Affichage", "--kind", "improvement", "--due", "2026-12-20").stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try shell.reclam("action", "move", onTime, "done").status == 0)
+        shell.environment["RECLAM_NOW"] = "2026-11-19T10:00:00+01:00"
+        let atRisk = try shell.reclam("sla", "--actions")
+        #expect(
+            atRisk.stderr.contains("warning: action \(late) is due 2026-11-20T23:59:59+01:00 and is still 'planned' [sla-action-at-risk]"))
+        shell.environment["RECLAM_NOW"] = "2026-11-23T10:00:00+01:00"
+        let breached = try shell.reclam("sla", "--actions", "--rule", "acknowledgement")
+        #expect(breached.status == 0, "a rule filter leaves actions out")
+        let all = try shell.reclam("sla", "--actions")
+        #expect(all.status == 1)
+        #expect(
+            all.stderr.contains(
+                "actions/\(late).md:6:6: error: action \(late) was due 2026-11-20T23:59:59+01:00 and is still 'planned' [sla-action-breached]"
+            ))
+        #expect(!all.stderr.contains(onTime))
+    }
+
     @Test func trendsFindTheRecurringCategoryOfAGeneratedLedger() throws {
         let shell = try Shell()
         defer { shell.remove() }
