@@ -135,10 +135,27 @@ import Testing
         let version = try shell.reclam("--version", in: nil)
         #expect(version.status == 0)
         #expect(!version.stdout.isEmpty)
-        for command in ["init", "new", "check", "rules", "show", "list"] {
+        // Every listed command, and every subcommand of a group, has help with an example.
+        func commands(_ help: String) -> [String] {
+            guard let section = help.range(of: "SUBCOMMANDS:\n") else { return [] }
+            return help[section.upperBound...].split(separator: "\n").compactMap { line in
+                guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
+                return line.split(separator: " ").first.map(String.init)
+            }
+        }
+        let top = commands(try shell.reclam("--help", in: nil).stdout).filter { $0 != "help" }
+        #expect(top.count >= 25)
+        for command in top {
             let help = try shell.reclam("help", command, in: nil)
-            #expect(help.status == 0)
-            #expect(help.stdout.contains("Example"), "help of \(command) has no example")
+            #expect(help.status == 0, "\(command)")
+            let subcommands = commands(help.stdout)
+            if subcommands.isEmpty {
+                #expect(help.stdout.contains("Example"), "help of \(command) has no example")
+            }
+            for subcommand in subcommands {
+                let nested = try shell.reclam("help", command, subcommand, in: nil)
+                #expect(nested.stdout.contains("Example"), "help of \(command) \(subcommand) has no example")
+            }
         }
     }
 }
