@@ -1,7 +1,119 @@
 import ArgumentParser
+import Foundation
+import ReclamKit
 
-// Placeholder, replaced by the real command.
 struct IntakeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "intake", abstract: "(not yet available)", shouldDisplay: false)
-    func run() throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(
+        commandName: "intake",
+        abstract: "Take in complaints received by email: one case per message, in one commit.",
+        discussion: """
+            Reads each message (.eml files, or the new messages of a Maildir) with GMime
+            and writes one case per message: title from the subject, text from the text
+            part (or the HTML part as plain text), received from the Date header, the
+            Message-ID and the sender's address, and the attachments in
+            cases/<learner>/<case-id>/. The learner is found by the sender's address in
+            the learners' 'emails:' lists, else --learner.
+
+            Standard output: one case id per message taken in (the existing case's id for
+            a message taken in before). Standard error: one line per file. A message
+            already taken in creates nothing. Refused messages write nothing; the others
+            are committed in one commit, then the exit status is 1. Maildir messages taken
+            in move to cur/ with the Seen flag; refused ones stay in new/. docs/INTAKE.md
+            has the details.
+
+            Examples:
+              reclam intake complaint.eml
+              reclam intake --learner stg-2026-014 forwarded.eml
+              reclam intake --maildir ~/Maildir/reclamations
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var write: WriteOptions
+
+    @Argument(help: ArgumentHelp("Message files (.eml).", valueName: "file")) var files: [String] = []
+
+    @Option(help: "The learner of messages whose sender is in no learner's 'emails:' list.") var learner: String?
+
+    @Option(help: ArgumentHelp("A Maildir folder: take in the messages of its new/ folder.", valueName: "dir")) var maildir: String?
+
+    @Option(
+        name: .customLong("max-size"),
+        help: ArgumentHelp("The largest message accepted, in bytes or with K, M or G (default 25M).", valueName: "size"))
+    var maxSize: String?
+
+    @Option(name: .customLong("max-parts"), help: ArgumentHelp("The most MIME parts a message may have.", valueName: "n"))
+    var maxParts: Int = 100
+
+    @Option(name: .customLong("max-depth"), help: ArgumentHelp("How deep MIME parts may nest.", valueName: "n"))
+    var maxDepth: Int = 10
+
+    func validate() throws {
+        if files.isEmpty && maildir == nil { throw ValidationError("give message files, or --maildir DIR") }
+        if maxParts < 1 { throw ValidationError("--max-parts must be at least 1") }
+        if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
+        if let maxSize, ByteSize.parse(maxSize) == nil {
+            throw ValidationError("--max-size '\(maxSize)' is not a size; write e.g. 25M, 500K or 1048576")
+        }
+    }
+
+    func run() throws {
+        let context = try write.context(global)
+        var inputs = files.map { EmailIntake.Input(label: $0, url: URL(fileURLWithPath: $0)) }
+        var fromMaildir = Set<String>()
+        if let maildir {
+            let messages = try Maildir.newMessages(in: URL(fileURLWithPath: maildir))
+            for url in messages {
+                let label = (maildir as NSString).appendingPathComponent("new/\(url.lastPathComponent)")
+                inputs.append(EmailIntake.Input(label: label, url: url))
+                fromMaildir.insert(url.path)
+            }
+            if messages.isEmpty { FileHandle.standardError.write("reclam: no new message in \(maildir)/new\n") }
+        }
+        var limits = IncomingMailLimits(maximumParts: maxParts, maximumDepth: maxDepth)
+        if let maxSize, let bytes = ByteSize.parse(maxSize) { limits.maximumSize = bytes }
+        let report = try EmailIntake.run(inputs, options: EmailIntake.Options(learner: learner, limits: limits), context: context)
+        for item in report.items {
+            for warning in item.warnings { FileHandle.standardError.write("\(item.input.label): warning: \(warning)\n") }
+            switch item.outcome {
+            case .created(let id):
+                print(id)
+                FileHandle.standardError.write("\(item.input.label): new case \(id)\n")
+            case .existing(let id):
+                print(id)
+                FileHandle.standardError.write("\(item.input.label): already taken in as case \(id); nothing new\n")
+            case .refused(let reason):
+                FileHandle.standardError.write("\(item.input.label): refused: \(reason)\n")
+            case .unreadable(let reason):
+                FileHandle.standardError.write("\(item.input.label): error: \(reason)\n")
+            }
+            if item.outcome.caseID != nil, fromMaildir.contains(item.input.url.path), let problem = Maildir.markSeen(item.input.url) {
+                FileHandle.standardError.write("\(item.input.label): warning: \(problem)\n")
+            }
+        }
+        var summary = "\(report.created) new, \(report.items.count - report.created - report.refused - report.unreadable) already taken in"
+        if report.refused > 0 { summary += ", \(report.refused) refused" }
+        if report.unreadable > 0 { summary += ", \(report.unreadable) unreadable" }
+        FileHandle.standardError.write("reclam: \(summary)\n")
+        if report.unreadable > 0 { throw ExitCode(2) }
+        if report.refused > 0 { throw ExitCode(1) }
+    }
+}
+
+/// `25M`, `500K`, `1G`, `1048576` (powers of 1024).
+enum ByteSize {
+    static func parse(_ text: String) -> Int? {
+        var digits = text.trimmingCharacters(in: .whitespaces).uppercased()
+        for suffix in ["IB", "B"] where digits.hasSuffix(suffix) && digits.count > suffix.count {
+            digits.removeLast(suffix.count)
+            break
+        }
+        var factor = 1
+        if let last = digits.last, let power = ["K": 1, "M": 2, "G": 3][String(last)] {
+            factor = 1 << (10 * power)
+            digits.removeLast()
+        }
+        guard let value = Int(digits), value > 0, value <= Int.max / factor else { return nil }
+        return value * factor
+    }
 }

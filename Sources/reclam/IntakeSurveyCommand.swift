@@ -1,7 +1,90 @@
 import ArgumentParser
+import Foundation
+import ReclamKit
 
-// Placeholder, replaced by the real command.
 struct IntakeSurveyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "intake-survey", abstract: "(not yet available)", shouldDisplay: false)
-    func run() throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(
+        commandName: "intake-survey",
+        abstract: "Take in the end-of-training survey: every score below the threshold becomes a case.",
+        discussion: """
+            Reads a spreadsheet export (CSV: ';', ',' or tab separated, UTF-8 with or
+            without BOM, UTF-16 or Windows-1252, decimal commas accepted) and creates one
+            case per response scored below --threshold (channel survey, received on the
+            response date, the comment as text), all in one commit. Columns are found by
+            their header (learner, score, date, comment, session, id, in French or
+            English), or named with --columns. The learner column holds learner ids or
+            addresses listed in the learners' 'emails:'.
+
+            A response taken in before creates nothing: each case keeps a survey_key (the
+            response id column when there is one, else a hash of the response). Standard
+            output: one case id per response below the threshold; standard error: a
+            summary. A bad row refuses the whole file (exit 1) unless --skip-bad-rows.
+            docs/INTAKE.md has the details.
+
+            Examples:
+              reclam intake-survey enquete-session-2026-11.csv
+              reclam intake-survey export.csv --threshold 7 \\
+                --columns learner=Identifiant,score="Note globale"
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var write: WriteOptions
+
+    @Argument(help: ArgumentHelp("The survey export (CSV).", valueName: "file.csv")) var file: String
+
+    @Option(help: "Scores strictly below this become cases.") var threshold: Double = 6
+
+    @Option(help: "The top of the score scale (shown in titles as 4/10).") var scale: Double = 10
+
+    @Option(
+        help: ArgumentHelp(
+            "Which header holds what: learner=…,score=…,date=…,comment=…,session=…,id=… (default: recognised by name).",
+            valueName: "role=header,…"))
+    var columns: String?
+
+    @Flag(name: .customLong("skip-bad-rows"), help: "Import the good rows and list the bad ones instead of refusing the file.")
+    var skipBadRows = false
+
+    func validate() throws {
+        if !(threshold.isFinite && scale.isFinite && scale > 0) {
+            throw ValidationError("--threshold and --scale must be numbers, --scale above 0")
+        }
+        if let columns { _ = try Self.parseColumns(columns) }
+    }
+
+    static func parseColumns(_ text: String) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for item in text.split(separator: ",") {
+            let parts = item.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, !parts[0].trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("--columns '\(item)' is not role=header, e.g. score=Note")
+            }
+            result[parts[0].trimmingCharacters(in: .whitespaces).lowercased()] = parts[1].trimmingCharacters(in: .whitespaces)
+        }
+        return result
+    }
+
+    func run() throws {
+        let context = try write.context(global)
+        var options = SurveyIntake.Options()
+        options.threshold = threshold
+        options.scale = scale
+        options.skipBadRows = skipBadRows
+        if let columns { options.columns = try Self.parseColumns(columns) }
+        let report = try SurveyIntake.run(URL(fileURLWithPath: file), label: file, options: options, context: context)
+        for row in report.rows {
+            switch row.outcome {
+            case .created(let id), .existing(let id): print(id)
+            }
+        }
+        if !report.skipped.isEmpty { FileHandle.standardError.write(DiagnosticFormatter.render(report.skipped, as: .text)) }
+        let separator = report.separator == "\t" ? "tab" : "'\(report.separator)'"
+        var summary =
+            "\(file): \(report.responses) responses (\(report.encoding), \(separator)): \(report.belowThreshold) below \(threshold.formatted()) "
+            + "(\(report.created) new case\(report.created == 1 ? "" : "s"), \(report.existing) already taken in), \(report.atOrAbove) at or above"
+        if report.withoutScore > 0 { summary += ", \(report.withoutScore) without score" }
+        if !report.skipped.isEmpty { summary += ", \(report.skipped.count) skipped" }
+        FileHandle.standardError.write("reclam: \(summary)\n")
+    }
 }

@@ -29,6 +29,11 @@ import Testing
         let text = try shell.read("cases/stg-1/\(id).md")
         #expect(text.hasPrefix("---\nid: \(id)\nlearner: stg-1\ntitle: Attestation non reçue\nreceived: 2026-11-13T18:00:00+01:00\n"))
         #expect(text.contains("## Journal\n\n- 2026-11-13 18:00 +01:00 — Claire Martin — case received (received)\n"))
+        let withBody = try shell.reclam(
+            "new", "--learner", "stg-2", "--title", "Salle froide", "--channel", "email", "--complainant", "learner", "--body-file", "-",
+            stdin: "La salle B12 n'était pas chauffée.\n")
+        let body = try shell.read("cases/stg-2/\(withBody.stdout.trimmingCharacters(in: .whitespacesAndNewlines)).md")
+        #expect(body.contains("## Réclamation\n\nLa salle B12 n'était pas chauffée.\n\n## Analyse\n"))
     }
 
     @Test func checkReportsFindingsWithExitOneAndFormats() throws {

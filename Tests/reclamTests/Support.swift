@@ -8,6 +8,14 @@ struct Shell {
 
     static var reclam: String {
         if let explicit = ProcessInfo.processInfo.environment["RECLAM_BIN"] { return explicit }
+        // The test bundle sits next to the binary it was built with: prefer that one, so a build
+        // with --scratch-path never tests a stale binary from another build folder.
+        let besideTests = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("reclam").path
+        if FileManager.default.isExecutableFile(atPath: besideTests) { return besideTests }
+        for argument in CommandLine.arguments.prefix(1) {
+            let candidate = URL(fileURLWithPath: argument).deletingLastPathComponent().appendingPathComponent("reclam").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
         for candidate in [".build/debug/reclam", ".build/release/reclam"] {
             let path = packageRoot.appendingPathComponent(candidate).path
             if FileManager.default.isExecutableFile(atPath: path) { return path }

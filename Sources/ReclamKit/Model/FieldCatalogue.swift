@@ -33,6 +33,9 @@ public enum FieldCatalogue {
         Field(name: "steps", type: .steps, values: [], required: false, summary: "one entry per transition, oldest first"),
         Field(name: "message_id", type: .text, values: [], required: false, summary: "Message-ID of the email the case came from"),
         Field(name: "sender", type: .text, values: [], required: false, summary: "the sender of that email"),
+        Field(
+            name: "content_sha256", type: .text, values: [], required: false,
+            summary: "SHA-256 of an email without Message-ID, so that intake takes it in only once"),
         Field(name: "survey_key", type: .text, values: [], required: false, summary: "stable key of the survey response"),
         Field(name: "score", type: .number, values: [], required: false, summary: "the survey score"),
         Field(name: "session", type: .text, values: [], required: false, summary: "the training session"),

@@ -66,7 +66,8 @@ public enum NewCase {
             if let split = try? FrontMatter.split(body) { body = String(body[split.bodyRange]) }
         }
         guard let complaint = complaint?.trimmingCharacters(in: .whitespacesAndNewlines), !complaint.isEmpty else { return body }
-        guard let headingRange = body.range(of: "\n## ") ?? (body.hasPrefix("## ") ? body.startIndex..<body.startIndex : nil) else {
+        // The first section's heading: at the very start of the template, or on a later line.
+        guard let headingRange = body.hasPrefix("## ") ? body.startIndex..<body.startIndex : body.range(of: "\n## ") else {
             return "\n" + complaint + "\n" + body
         }
         let lineEnd = body[headingRange.upperBound...].firstIndex(of: "\n") ?? body.endIndex
