@@ -102,6 +102,19 @@ import Testing
         #expect(audit.stdout.contains("without 'owner', which that stage requires [audit-missing-field]"))
     }
 
+    @Test func importedHistoryIsNotBackdating() throws {
+        let shell = try Shell()
+        defer { shell.remove() }
+        try shell.initLedger()
+        try shell.write(
+            "cases/stg-1/20250105-abcd.md",
+            "---\nid: 20250105-abcd\nlearner: stg-1\ntitle: Ancien registre\nreceived: 2025-01-05T09:00:00+01:00\nchannel: letter\ncomplainant: learner\nstage: acknowledged\nsteps:\n  - {stage: acknowledged, at: 2025-01-06T09:00:00+01:00, by: Archive}\n---\n"
+        )
+        try handCommit(shell, "import du registre 2025")
+        let audit = try shell.reclam("audit")
+        #expect(audit.status == 0, "\(audit.stdout)")
+    }
+
     @Test func reportsRenderUserTextInert() throws {
         let shell = try Shell()
         defer { shell.remove() }

@@ -130,7 +130,9 @@ public struct Audit {
                         .error, rule: "audit-step-order",
                         "\(label): step '\(step.stage)' at \(step.atText ?? "") is dated before the previous step", file: path))
             }
-            if let committed = commit.authorDate, committed.timeIntervalSince(at) > backdatingTolerance {
+            // A file created with its steps is an import of an earlier register: its history
+            // predates the ledger. Backdating is a step added later to an existing case.
+            if old != nil, let committed = commit.authorDate, committed.timeIntervalSince(at) > backdatingTolerance {
                 let days = Int(committed.timeIntervalSince(at) / 86400)
                 out.append(
                     Diagnostic(
