@@ -21,7 +21,7 @@ struct RulesCommand: ParsableCommand {
     func run() {
         switch format {
         case .text:
-            for rule in RuleCatalogue.all + Audit.rules {
+            for rule in RuleCatalogue.listed {
                 print("\(rule.id) (\(rule.severity.rawValue))")
                 print("  \(rule.summary)")
                 print("  bad:")
@@ -31,7 +31,7 @@ struct RulesCommand: ParsableCommand {
         case .json:
             print(
                 JSON.encode(
-                    (RuleCatalogue.all + Audit.rules).map {
+                    RuleCatalogue.listed.map {
                         [
                             "id": .string($0.id), "severity": .string($0.severity.rawValue), "summary": .string($0.summary),
                             "bad_example": .string($0.badExample),

@@ -1,0 +1,285 @@
+#!/usr/bin/env python3
+"""Turns the results of bench/run into Markdown: ledgers, times, ratios, peak memory, targets.
+
+    bench/report.py --dir /work/bench-ledgers --sizes "1000 10000" --out latest.md [--doc docs/PERFORMANCE.md]
+
+With --doc, the text between `<!-- bench:results:begin -->` and `<!-- bench:results:end -->`
+in that file is replaced by the report.
+"""
+
+import argparse
+import datetime as dt
+import json
+import os
+import pathlib
+import platform
+import re
+import subprocess
+
+BASELINES = [
+    ("read", "read every case file", "`find cases -name '*.md' -print0 | xargs -0 cat`"),
+    ("git-status", "git status", "`git status`"),
+    ("git-commit", "git add + commit", "`git add F && git commit` of the file `reclam ack` writes"),
+    ("git-log-path", "git log of one case", "`git log --raw -- cases/…/ID.md`"),
+    ("git-log-all", "git log of cases/", "`git log --raw -M -- cases` (what `audit` reads)"),
+    ("startup", "reclam startup", "`reclam --version`"),
+]
+# name, label, baseline
+COMMANDS = [
+    ("check", "`reclam check`", "read"),
+    ("list", "`reclam list`", "read"),
+    ("sla", "`reclam sla`", "read"),
+    ("report", "`reclam report`", "read"),
+    ("register", "`reclam register`", "read"),
+    ("log", "`reclam log ID`", "git-log-path"),
+    ("audit", "`reclam audit`", "git-log-all"),
+    ("move", "`reclam ack ID` (one move, committed)", "git-commit"),
+]
+LABEL = {k: v for k, v, *_ in BASELINES} | {k: v for k, v, _ in COMMANDS}
+
+
+def sh(*cmd, cwd=None):
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, timeout=60).stdout.strip()
+    except Exception:
+        return ""
+
+
+def load(results: pathlib.Path, name: str):
+    r = {"name": name}
+    if (results / f"{name}.na").exists():
+        r["na"] = (results / f"{name}.na").read_text().strip()
+        return r
+    try:
+        h = json.loads((results / f"{name}.json").read_text())["results"][0]
+        r.update(mean=h["mean"], stddev=h.get("stddev") or 0.0, min=h["min"], max=h["max"], runs=len(h["times"]),
+                 exit=sorted(set(h.get("exit_codes") or [])))
+    except Exception:
+        r["na"] = "not measured"
+        return r
+    t = results / f"{name}.time"
+    if t.exists():
+        text = t.read_text()
+        m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
+        if m:
+            r["rss"] = int(m.group(1)) / 1024
+    return r
+
+
+def fmt_time(s):
+    if s is None:
+        return "n/a"
+    if s < 1:
+        return f"{s * 1000:.0f} ms" if s >= 0.0095 else f"{s * 1000:.1f} ms"
+    return f"{s:.2f} s"
+
+
+def fmt_n(n):
+    return f"{n:,}".replace(",", "\u202f")
+
+
+def machine(root, reclam):
+    mem = ""
+    try:
+        kb = int(re.search(r"MemTotal:\s+(\d+)", pathlib.Path("/proc/meminfo").read_text()).group(1))
+        mem = f"{kb / 1024 / 1024:.1f} GiB"
+    except Exception:
+        pass
+    cpu = ""
+    try:
+        cpu = re.search(r"model name\s*:\s*(.*)", pathlib.Path("/proc/cpuinfo").read_text()).group(1)
+    except Exception:
+        pass
+    osname = ""
+    try:
+        osname = re.search(r'PRETTY_NAME="(.*)"', pathlib.Path("/etc/os-release").read_text()).group(1)
+    except Exception:
+        pass
+    head = sh("git", "-C", root, "rev-parse", "--short", "HEAD")
+    dirty = sh("git", "-C", root, "--no-optional-locks", "status", "--porcelain", "--untracked-files=no", "--", "Sources", "Package.swift")
+    return [
+        ("CPU", f"{cpu}, {os.cpu_count()} cores (nproc {sh('nproc')})"),
+        ("Memory", mem),
+        ("System", f"{osname}, Linux {platform.release()}"),
+        ("Swift", sh("swift", "--version").splitlines()[0] if sh("swift", "--version") else ""),
+        ("git", sh("git", "--version")),
+        ("libgit2", sh("dpkg-query", "-W", "-f=${Version}", "libgit2-dev")),
+        ("hyperfine", sh("hyperfine", "--version")),
+        ("reclam", f"commit {head}{' with uncommitted changes in Sources/' if dirty else ''}, release build"),
+    ]
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--dir", required=True)
+    p.add_argument("--sizes", required=True)
+    p.add_argument("--root", required=True)
+    p.add_argument("--reclam", default="reclam")
+    p.add_argument("--out", required=True)
+    p.add_argument("--doc")
+    a = p.parse_args()
+    base = pathlib.Path(a.dir)
+    sizes = [int(s) for s in a.sizes.split()]
+    data, info = {}, {}
+    for n in sizes:
+        res = base / "results" / str(n)
+        data[n] = {name: load(res, name) for name in [b[0] for b in BASELINES] + [c[0] for c in COMMANDS]}
+        meta = json.loads((res / "meta.json").read_text())
+        read = lambda f: (res / f).read_text().strip() if (res / f).exists() else "?"
+        gen = base / f"ledger-{n}.seconds"
+        info[n] = dict(meta=meta, commits=int(read("commits.txt")), files=read("files.txt"), tree=read("worktree-size.txt"),
+                       git=read("git-size.txt"), gen=gen.read_text().strip() if gen.exists() else "?")
+
+    out = []
+    load_before = (base / "results" / "load-before.txt").read_text().strip() if (base / "results" / "load-before.txt").exists() else ""
+    load_after = (base / "results" / "load-after.txt").read_text().strip() if (base / "results" / "load-after.txt").exists() else ""
+    out.append(f"Run of {dt.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %z')} "
+               f"(`make bench`, `BENCH_SIZES=\"{a.sizes}\"`).\n")
+    out.append("| machine | |\n|---|---|")
+    for k, v in machine(a.root, a.reclam):
+        out.append(f"| {k} | {v} |")
+    m = re.search(r"load average: (.*)", load_before)
+    m2 = re.search(r"load average: (.*)", load_after)
+    if m or m2:
+        out.append(f"| Load average | before {m.group(1) if m else '?'}; after {m2.group(1) if m2 else '?'} |")
+    out.append("")
+
+    out.append("### Ledgers\n")
+    out.append("| cases | learners | files in cases/ | commits | work tree | .git | generated in |")
+    out.append("|---|---|---|---|---|---|---|")
+    for n in sizes:
+        i = info[n]
+        out.append(f"| {fmt_n(n)} | {fmt_n(i['meta']['learners'])} | {fmt_n(int(i['files'])) if i['files'].isdigit() else i['files']} "
+                   f"| {fmt_n(i['commits'])} | {i['tree']} | {i['git']} | {i['gen']} s |")
+    mm = info[sizes[0]]["meta"]
+    out.append(f"\nCase files of {fmt_n(mm['file_bytes_min'])}–{fmt_n(mm['file_bytes_max'])} bytes (median "
+               f"{fmt_n(mm['file_bytes_median'])}), bodies of {fmt_n(mm['body_bytes_min'])}–{fmt_n(mm['body_bytes_max'])} bytes. "
+               "Stages: " + ", ".join(f"{k} {v}" for k, v in mm["stages"].items()) + f" (of {fmt_n(mm['cases'])}).\n")
+
+    out.append("### Time, and ratio to the baseline\n")
+    out.append("Mean of the timed runs (after one warm-up run); in brackets the ratio to the baseline named in the "
+               "second column, and for the reading commands the ratio to `reclam check`.\n")
+    header = "| command | baseline | " + " | ".join(f"{fmt_n(n)} cases" for n in sizes) + " |"
+    out.append(header)
+    out.append("|---|---|" + "---|" * len(sizes))
+    for name, label, how in BASELINES:
+        cells = [fmt_time(data[n][name].get("mean")) for n in sizes]
+        out.append(f"| {label}: {how.replace('|', chr(92) + '|')} | — | " + " | ".join(cells) + " |")
+    for name, label, basename in COMMANDS:
+        cells = []
+        for n in sizes:
+            r = data[n][name]
+            if "mean" not in r:
+                cells.append("n/a")
+                continue
+            b = data[n][basename].get("mean")
+            cell = fmt_time(r["mean"]) + (f" ({r['mean'] / b:.1f}×" if b else " (")
+            c = data[n]["check"].get("mean")
+            if basename == "read" and name != "check" and c:
+                cell += f"; {r['mean'] / c:.2f}× check"
+            cells.append(cell + ")")
+        out.append(f"| {label} | {LABEL[basename]} | " + " | ".join(cells) + " |")
+    out.append("")
+
+    out.append("### Peak memory (maximum resident set size, one run under `/usr/bin/time -v`)\n")
+    out.append("| command | " + " | ".join(f"{fmt_n(n)} cases" for n in sizes) + " |")
+    out.append("|---|" + "---|" * len(sizes))
+    for name, label, _ in COMMANDS:
+        out.append(f"| {label} | " + " | ".join(
+            (f"{data[n][name]['rss']:.0f} MB" if "rss" in data[n][name] else "n/a") for n in sizes) + " |")
+    out.append("")
+
+    # Details: spread and exit status.
+    out.append("<details><summary>Spread (σ, min–max, runs) and exit status</summary>\n")
+    out.append("| cases | command | mean ± σ | min … max | runs | exit |")
+    out.append("|---|---|---|---|---|---|")
+    for n in sizes:
+        for name in [b[0] for b in BASELINES] + [c[0] for c in COMMANDS]:
+            r = data[n][name]
+            if "mean" not in r:
+                out.append(f"| {fmt_n(n)} | {LABEL[name]} | n/a ({r.get('na', '')}) | | | |")
+                continue
+            out.append(f"| {fmt_n(n)} | {LABEL[name]} | {fmt_time(r['mean'])} ± {fmt_time(r['stddev'])} | "
+                       f"{fmt_time(r['min'])} … {fmt_time(r['max'])} | {r['runs']} | {', '.join(map(str, r['exit']))} |")
+    out.append("\n</details>\n")
+
+    out.append("### Targets\n")
+    out.append("| target | measured | |")
+    out.append("|---|---|---|")
+
+    def mean(n, name):
+        return data.get(n, {}).get(name, {}).get("mean")
+
+    def row(target, measured, ok):
+        out.append(f"| {target} | {measured} | {'met' if ok else ('**missed**' if ok is False else 'not measured')} |")
+
+    if 10000 in sizes and mean(10000, "check"):
+        c, r = mean(10000, "check"), mean(10000, "read")
+        row("`check`, 10 000 cases: under 0.3 s", fmt_time(c), c < 0.3)
+        row("`check`, 10 000 cases: within 3× of reading the files", f"{c / r:.1f}× ({fmt_time(c)} vs {fmt_time(r)})", c <= 3 * r)
+    else:
+        row("`check`, 10 000 cases: under 0.3 s, within 3× of reading", "size not run", None)
+    if 100000 in sizes and mean(100000, "check"):
+        row("`check`, 100 000 cases: under 2 s", fmt_time(mean(100000, "check")), mean(100000, "check") < 2)
+    else:
+        row("`check`, 100 000 cases: under 2 s", "size not run", None)
+    big = max(sizes)
+    small = min(sizes)
+    mv, gc = mean(big, "move"), mean(big, "git-commit")
+    if mv and gc and big < 100000:
+        row("move, 100 000 cases: at most ½ of `git add` + `git commit`",
+            f"size not run; {mv / gc:.2f}× at {fmt_n(big)} cases ({fmt_time(mv)} vs {fmt_time(gc)})", None)
+    elif mv and gc:
+        row(f"move, {fmt_n(big)} cases: at most ½ of `git add` + `git commit`", f"{mv / gc:.2f}× ({fmt_time(mv)} vs {fmt_time(gc)})",
+            mv <= 0.5 * gc)
+    else:
+        row("move: at most ½ of `git add` + `git commit`", "n/a", None)
+    if mv and mean(small, "move") and big != small and big >= 100000:
+        m1 = mean(small, "move")
+        row(f"move, {fmt_n(big)} cases: at most 1.5× its time on {fmt_n(small)}", f"{mv / m1:.2f}× ({fmt_time(mv)} vs {fmt_time(m1)})",
+            mv <= 1.5 * m1)
+    for name, limit in [("sla", 1.5), ("list", 1.5), ("register", 1.5), ("report", 2.0)]:
+        worst = None
+        for n in sizes:
+            if mean(n, name) and mean(n, "check"):
+                q = mean(n, name) / mean(n, "check")
+                if worst is None or q > worst[0]:
+                    worst = (q, n)
+        if worst:
+            row(f"`{name}` within {limit}× of `check`", f"{worst[0]:.2f}× at worst ({fmt_n(worst[1])} cases)", worst[0] <= limit)
+        else:
+            row(f"`{name}` within {limit}× of `check`", "n/a", None)
+    logged = [n for n in sizes if info[n]["commits"] >= 50000 and mean(n, "log")]
+    if logged:
+        n = logged[0]
+        row(f"`log ID` on ≥ 50 000 commits: under 0.5 s", f"{fmt_time(mean(n, 'log'))} on {fmt_n(info[n]['commits'])} commits",
+            mean(n, "log") < 0.5)
+    else:
+        biggest = max(sizes)
+        got = mean(biggest, "log")
+        row("`log ID` on 50 000 commits: under 0.5 s",
+            f"largest history run: {fmt_n(info[biggest]['commits'])} commits, {fmt_time(got)}" if got else "n/a", None)
+    if 100000 in sizes:
+        worst = max(((data[100000][c[0]].get("rss") or 0, c[1]) for c in COMMANDS), default=(0, ""))
+        row("peak memory, 100 000 cases: under 300 MB", f"{worst[0]:.0f} MB ({worst[1]})", worst[0] < 300)
+    else:
+        worst = max(((data[big][c[0]].get("rss") or 0, c[1]) for c in COMMANDS), default=(0, ""))
+        row("peak memory, 100 000 cases: under 300 MB", f"size not run; {worst[0]:.0f} MB at {fmt_n(big)} ({worst[1]})", None)
+    out.append("")
+
+    text = "\n".join(out)
+    pathlib.Path(a.out).write_text(text)
+    if a.doc:
+        doc = pathlib.Path(a.doc)
+        begin, end = "<!-- bench:results:begin -->", "<!-- bench:results:end -->"
+        current = doc.read_text() if doc.exists() else f"# Performance\n\n{begin}\n{end}\n"
+        if begin in current and end in current:
+            head, rest = current.split(begin, 1)
+            _, tail = rest.split(end, 1)
+            doc.write_text(f"{head}{begin}\n{text}\n{end}{tail}")
+        else:
+            print(f"{doc}: markers {begin} … {end} not found; not updated")
+
+
+if __name__ == "__main__":
+    main()
