@@ -17,16 +17,28 @@ struct AuditCommand: ParsableCommand {
             Examples:
               reclam audit
               reclam audit --since v2026-q3 --format github
+              reclam audit --incremental        # in CI: only what came since the last clean audit
             """
     )
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Only commits after this revision (a commit, tag or branch).", valueName: "rev")) var since: String?
     @Option(help: "Output format: text, json or github.") var format: DiagnosticFormat = .text
+    @Flag(help: "Only commits after the last clean audit (recorded in .git/reclam-audit-checkpoint); records HEAD when clean.")
+    var incremental = false
 
     func run() throws {
         let ledger = try global.openLedger()
-        let findings = try Audit(ledger: ledger).run(since: since)
+        if incremental && since != nil { throw ValidationError("--incremental and --since cannot be used together") }
+        let audit = Audit(ledger: ledger)
+        let findings: [Diagnostic]
+        if incremental {
+            let result = try audit.runIncremental()
+            findings = result.findings
+            FileHandle.standardError.write("audited \(result.since.map { "commits after \($0.prefix(10))" } ?? "the whole history")\n")
+        } else {
+            findings = try audit.run(since: since)
+        }
         print(DiagnosticFormatter.render(findings, as: format), terminator: "")
         if format == .text { FileHandle.standardError.write(DiagnosticFormatter.summary(findings) + "\n") }
         if findings.hasErrors { throw ExitCode(1) }

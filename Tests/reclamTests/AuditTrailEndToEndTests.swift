@@ -102,6 +102,30 @@ import Testing
         #expect(audit.stdout.contains("without 'owner', which that stage requires [audit-missing-field]"))
     }
 
+    @Test func incrementalAuditStartsFromTheLastCleanOne() throws {
+        let shell = try Shell()
+        defer { shell.remove() }
+        try shell.initLedger()
+        let id = try shell.newCase()
+        let first = try shell.reclam("audit", "--incremental")
+        #expect(first.status == 0)
+        #expect(first.stderr.contains("audited the whole history"))
+        let checkpoint = try String(
+            contentsOf: shell.directory.appendingPathComponent("ledger/.git/reclam-audit-checkpoint"), encoding: .utf8)
+        #expect(checkpoint == (try shell.head()) + "\n")
+        #expect(try shell.reclam("ack", id).status == 0)
+        let second = try shell.reclam("audit", "--incremental")
+        #expect(second.status == 0)
+        #expect(second.stderr.contains("audited commits after \(checkpoint.prefix(10))"))
+        let path = "cases/stg-1/\(id).md"
+        try shell.write(path, try shell.read(path).replacingOccurrences(of: "stage: acknowledged", with: "stage: closed"))
+        try handCommit(shell, "fermeture")
+        let bad = try shell.reclam("audit", "--incremental")
+        #expect(bad.status == 1)
+        let again = try shell.reclam("audit", "--incremental")
+        #expect(again.status == 1, "a failed audit does not move the checkpoint")
+    }
+
     @Test func importedHistoryIsNotBackdating() throws {
         let shell = try Shell()
         defer { shell.remove() }

@@ -127,12 +127,15 @@ public struct CaseChecker: Sendable {
     public var now: Date
     let stageIDs: [String]
     let declared: [String: FieldRequirement]
+    /// For "did you mean": computed once, not per case.
+    let knownNames: [String]
 
     public init(procedure: Procedure, now: Date) {
         self.procedure = procedure
         self.now = now
         self.stageIDs = procedure.stages.map(\.id)
         self.declared = procedure.declaredFields
+        self.knownNames = FieldCatalogue.caseFields.map(\.name) + procedure.declaredFields.keys.sorted()
     }
 
     public func check(_ item: Case) -> [Diagnostic] {
@@ -150,7 +153,6 @@ public struct CaseChecker: Sendable {
                 "field-missing", "missing required field '\(field.name)' (\(field.summary)); add '\(field.name): …' to the front-matter",
                 top)
         }
-        let knownNames = FieldCatalogue.caseFields.map(\.name) + declared.keys.sorted()
         for pair in pairs {
             let value = pair.value
             if let field = FieldCatalogue.caseField(pair.key) {

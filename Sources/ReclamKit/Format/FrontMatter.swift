@@ -35,24 +35,40 @@ public struct FrontMatter: Sendable {
     public var firstYAMLLine: Int
 
     public static func split(_ text: String) throws(Problem) -> FrontMatter {
-        var lines = LineCursor(text)
-        guard let first = lines.next(), isDelimiter(text[first.content]) else { throw .missing }
-        let yamlStart = first.full.upperBound
-        var lineNumber = 1
-        while let line = lines.next() {
+        // Works on UTF-8 bytes: line breaks and "---" are ASCII, so every index found is a valid
+        // String.Index, and this avoids the cost of Character iteration on every file read.
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var yamlStart: String.Index?
+        var lineNumber = 0
+        while lineStart < utf8.endIndex {
+            let newline = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            let next = newline == utf8.endIndex ? newline : utf8.index(after: newline)
             lineNumber += 1
-            let content = text[line.content]
-            if isDelimiter(content) || content.trimmingTrailingSpaces == "..." {
-                return FrontMatter(
-                    yamlRange: yamlStart..<line.full.lowerBound, closingLineRange: line.full,
-                    bodyRange: line.full.upperBound..<text.endIndex, firstYAMLLine: 2)
+            let content = utf8[lineStart..<newline]
+            if let start = yamlStart {
+                if isDelimiter(content, UInt8(ascii: "-")) || isDelimiter(content, UInt8(ascii: ".")) {
+                    return FrontMatter(
+                        yamlRange: start..<lineStart, closingLineRange: lineStart..<next, bodyRange: next..<text.endIndex, firstYAMLLine: 2)
+                }
+            } else {
+                guard isDelimiter(content, UInt8(ascii: "-")) else { throw .missing }
+                yamlStart = next
             }
+            lineStart = next
         }
+        if yamlStart == nil { throw .missing }
         throw .unclosed(openedAt: 1)
     }
 
-    private static func isDelimiter(_ line: Substring) -> Bool {
-        line.trimmingTrailingSpaces == "---"
+    /// `---` (or `...`) followed only by spaces, tabs or a carriage return.
+    private static func isDelimiter(_ line: Substring.UTF8View, _ mark: UInt8) -> Bool {
+        var index = line.startIndex
+        for _ in 0..<3 {
+            guard index < line.endIndex, line[index] == mark else { return false }
+            index = line.index(after: index)
+        }
+        return line[index...].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 }
 

@@ -44,12 +44,17 @@ public struct TextFile: Sendable {
     public init(text: String, hasBOM: Bool = false, lineEnding: String? = nil) {
         self.text = text
         self.hasBOM = hasBOM
-        self.lineEnding = lineEnding ?? (text.contains("\r\n") ? "\r\n" : "\n")
+        // A byte scan: Foundation's String.contains goes through UTF-16 and dominated the
+        // cost of reading a ledger.
+        self.lineEnding = lineEnding ?? (text.utf8.contains(0x0D) ? "\r\n" : "\n")
     }
 
     public static func decode(_ data: Data) throws(Problem) -> TextFile {
         if data.count > maximumSize { throw .tooLarge(data.count) }
-        if data.contains(0) { throw .binary }
+        let hasNUL = data.withUnsafeBytes { buffer in
+            buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
+        }
+        if hasNUL { throw .binary }
         var bytes = data[...]
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         let hasBOM = bytes.starts(with: bom)

@@ -35,6 +35,34 @@ public struct Audit {
         backdatingTolerance = tolerance
     }
 
+    /// The last commit a clean audit covered, kept in `.git/reclam-audit-checkpoint`: tool
+    /// state beside the repository, not history, so it is written as a plain file.
+    public func checkpointURL() throws(ReclamError) -> URL {
+        do {
+            return URL(fileURLWithPath: try GitRepository.open(at: ledger.root.path).gitDirectory).appendingPathComponent(
+                "reclam-audit-checkpoint")
+        } catch {
+            throw .io("\(ledger.root.path) is not a git repository: \(error)")
+        }
+    }
+
+    /// Audits only what came after the checkpoint (everything when there is none, or when the
+    /// checkpoint is no longer in the branch's history), and moves the checkpoint to HEAD when
+    /// the result has no error.
+    public func runIncremental() throws(ReclamError) -> (findings: [Diagnostic], since: String?) {
+        let url = try checkpointURL()
+        var since = (try? String(contentsOf: url, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let commit = since {
+            let ancestor = try? GitHistory.run(["-C", ledger.root.path, "merge-base", "--is-ancestor", commit, "HEAD"])
+            if ancestor == nil || ObjectID(hex: commit) == nil { since = nil }
+        }
+        let findings = try run(since: since)
+        if !findings.hasErrors, let head = try? GitRepository.open(at: ledger.root.path).tipCommitID() {
+            try? Data((head.hex + "\n").utf8).write(to: url, options: .atomic)
+        }
+        return (findings, since)
+    }
+
     public func run(since: String? = nil) throws(ReclamError) -> [Diagnostic] {
         let repository: GitRepository
         do { repository = try GitRepository.open(at: ledger.root.path) } catch {
