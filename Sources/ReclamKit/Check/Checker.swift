@@ -70,7 +70,7 @@ public struct Checker: Sendable {
     func checkActions(_ loaded: [LedgerReader.Loaded<MarkdownDocument>], actionFiles: Bool, scannedIDs: [String]) -> [Diagnostic] {
         let store = ActionStore.load(ledger)
         let settings = ActionSettings.read(ledger.config)
-        let ids = Set(scannedIDs.map { String(($0 as NSString).lastPathComponent.dropLast(3)) })
+        let ids = Set(scannedIDs.map(PathParts.id))
         let checker = ActionChecker(
             settings: settings, caseIDs: ids, procedure: ledger.config.procedure, now: now, timeZone: ledger.config.timeZone)
         var out: [Diagnostic] = []
@@ -280,7 +280,7 @@ public struct CaseChecker: Sendable {
 enum LearnerChecker {
     static func check(path: String, document: MarkdownDocument) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let folder = (path as NSString).deletingLastPathComponent.components(separatedBy: "/").last ?? ""
+        let folder = String(PathParts.parentName(path))
         let names = FieldCatalogue.learnerFields.map(\.name)
         guard let id = document["id"] else {
             return [

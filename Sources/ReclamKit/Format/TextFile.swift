@@ -46,7 +46,14 @@ public struct TextFile: Sendable {
         self.hasBOM = hasBOM
         // A byte scan: Foundation's String.contains goes through UTF-16 and dominated the
         // cost of reading a ledger.
-        self.lineEnding = lineEnding ?? (text.utf8.contains(0x0D) ? "\r\n" : "\n")
+        self.lineEnding = lineEnding ?? (TextFile.containsCR(text) ? "\r\n" : "\n")
+    }
+
+    static func containsCR(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false
+        }
     }
 
     public static func decode(_ data: Data) throws(Problem) -> TextFile {

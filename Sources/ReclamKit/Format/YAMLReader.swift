@@ -42,12 +42,21 @@ public enum YAMLReader {
     private struct Builder {
         let lineOffset: Int
 
-        /// An open collection and what has been read into it so far.
-        enum Frame {
-            case mapping(
-                pairs: [YAMLPair], pendingKey: (String, SourceLocation)?, seen: [String: SourceLocation], start: SourceLocation,
-                style: YAMLNode.Style)
-            case sequence(items: [YAMLNode], start: SourceLocation, style: YAMLNode.Style)
+        /// An open collection and what has been read into it so far. A class, so that adding
+        /// to the innermost collection mutates it in place instead of copying its arrays.
+        final class Frame {
+            let isMapping: Bool
+            let start: SourceLocation
+            let style: YAMLNode.Style
+            var pairs: [YAMLPair] = []
+            var items: [YAMLNode] = []
+            var pendingKey: (String, SourceLocation)?
+
+            init(isMapping: Bool, start: SourceLocation, style: YAMLNode.Style) {
+                self.isMapping = isMapping
+                self.start = start
+                self.style = style
+            }
         }
 
         var stack: [Frame] = []
@@ -101,22 +110,16 @@ public enum YAMLReader {
                 case YAML_MAPPING_START_EVENT:
                     let data = event.data.mapping_start
                     try refuseAnchorAndTag(anchor: data.anchor, tag: data.tag, plainImplicit: data.implicit, quotedImplicit: 1, at: start)
-                    try push(
-                        .mapping(
-                            pairs: [], pendingKey: nil, seen: [:], start: start,
-                            style: data.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block), at: start)
+                    try push(Frame(isMapping: true, start: start, style: data.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block), at: start)
                 case YAML_SEQUENCE_START_EVENT:
                     let data = event.data.sequence_start
                     try refuseAnchorAndTag(anchor: data.anchor, tag: data.tag, plainImplicit: data.implicit, quotedImplicit: 1, at: start)
-                    try push(.sequence(items: [], start: start, style: data.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block), at: start)
+                    try push(
+                        Frame(isMapping: false, start: start, style: data.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block), at: start)
                 case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
                     let frame = stack.removeLast()
-                    switch frame {
-                    case .mapping(let pairs, _, _, let s, let style):
-                        try add(YAMLNode(content: .mapping(pairs), style: style, start: s, end: end))
-                    case .sequence(let items, let s, let style):
-                        try add(YAMLNode(content: .sequence(items), style: style, start: s, end: end))
-                    }
+                    let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+                    try add(YAMLNode(content: content, style: frame.style, start: frame.start, end: end))
                 default:
                     break
                 }
@@ -129,39 +132,37 @@ public enum YAMLReader {
                     rule: .depth, message: "YAML nested deeper than \(YAMLReader.maximumDepth) levels; flatten the structure",
                     location: start)
             }
-            if case .mapping(_, nil, _, _, _)? = stack.last {
+            if let top = stack.last, top.isMapping, top.pendingKey == nil {
                 throw YAMLError(rule: .complexKey, message: "a mapping key must be plain text, not a list or a mapping", location: start)
             }
             stack.append(frame)
         }
 
         mutating func add(_ node: YAMLNode) throws(YAMLError) {
-            guard let top = stack.popLast() else {
+            guard let top = stack.last else {
                 root = node
                 return
             }
-            switch top {
-            case .mapping(var pairs, let pendingKey, var seen, let s, let style):
-                if let (key, keyStart) = pendingKey {
-                    pairs.append(YAMLPair(key: key, keyStart: keyStart, value: node))
-                    stack.append(.mapping(pairs: pairs, pendingKey: nil, seen: seen, start: s, style: style))
-                } else {
-                    guard let key = node.scalar else {
-                        throw YAMLError(
-                            rule: .complexKey, message: "a mapping key must be plain text, not a list or a mapping", location: node.start)
-                    }
-                    if let first = seen[key] {
-                        throw YAMLError(
-                            rule: .duplicateKey, message: "duplicate key '\(key)' (first set on line \(first.line)); keep only one",
-                            location: node.start)
-                    }
-                    seen[key] = node.start
-                    stack.append(.mapping(pairs: pairs, pendingKey: (key, node.start), seen: seen, start: s, style: style))
-                }
-            case .sequence(var items, let s, let style):
-                items.append(node)
-                stack.append(.sequence(items: items, start: s, style: style))
+            guard top.isMapping else {
+                top.items.append(node)
+                return
             }
+            if let (key, keyStart) = top.pendingKey {
+                top.pairs.append(YAMLPair(key: key, keyStart: keyStart, value: node))
+                top.pendingKey = nil
+                return
+            }
+            guard let key = node.scalar else {
+                throw YAMLError(
+                    rule: .complexKey, message: "a mapping key must be plain text, not a list or a mapping", location: node.start)
+            }
+            // Mappings are small: a linear search beats hashing every key.
+            if let first = top.pairs.first(where: { $0.key == key })?.keyStart {
+                throw YAMLError(
+                    rule: .duplicateKey, message: "duplicate key '\(key)' (first set on line \(first.line)); keep only one",
+                    location: node.start)
+            }
+            top.pendingKey = (key, node.start)
         }
 
         func refuseAnchorAndTag(

@@ -20,7 +20,7 @@ public enum LedgerReader {
     public static func readDocument(_ path: String, in ledger: Ledger) -> Result<MarkdownDocument, LoadFailure> {
         let data: Data
         do {
-            data = try FileSystem.readRegularFile(ledger.url(path), limit: TextFile.maximumSize)
+            data = try FileSystem.readRegularFile(path: ledger.root.path + "/" + path, limit: TextFile.maximumSize)
         } catch {
             let rule =
                 error.message.contains("symbolic link")

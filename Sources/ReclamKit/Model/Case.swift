@@ -14,9 +14,9 @@ public struct Case: Sendable {
     }
 
     public var id: String { document.string("id") ?? fileID }
-    public var fileID: String { String((path as NSString).lastPathComponent.dropLast(3)) }
+    public var fileID: String { PathParts.id(path) }
     public var learner: String { document.string("learner") ?? folderLearner }
-    public var folderLearner: String { (path as NSString).deletingLastPathComponent.components(separatedBy: "/").last ?? "" }
+    public var folderLearner: String { String(PathParts.parentName(path)) }
     public var title: String { document.string("title") ?? "" }
     public var stage: String { document.string("stage") ?? "" }
     public var channel: String? { document.string("channel") }

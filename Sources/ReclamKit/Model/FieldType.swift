@@ -20,11 +20,11 @@ public enum FieldType: String, Sendable, CaseIterable, Codable {
         switch self {
         case .text:
             guard let text = node.scalar else { return "expected text, found a \(node.kindName)" }
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "is empty" }
+            if text.isBlank { return "is empty" }
             return nil
         case .person:
             guard let text = node.scalar else { return "expected a person's name, found a \(node.kindName)" }
-            if text.trimmingCharacters(in: .whitespaces).isEmpty { return "is empty" }
+            if text.isBlank { return "is empty" }
             if text.contains("\n") || text.count > 100 {
                 return "expected one person's name or handle on one line (at most 100 characters)"
             }
@@ -121,4 +121,29 @@ public enum Identifier {
     }
 
     public static func isValid(_ id: String) -> Bool { problem(id) == nil }
+}
+
+extension String {
+    /// Empty or only ASCII blanks; a byte loop, since Foundation's trimming is costly on the
+    /// path that checks every field of every case.
+    var isBlank: Bool { utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } }
+}
+
+/// Ledger paths are "cases/<learner>/<id>.md": split on "/" without NSString's path logic.
+enum PathParts {
+    static func fileName(_ path: String) -> Substring {
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.index(after: $0)...] } ?? path[...]
+    }
+
+    static func parentName(_ path: String) -> Substring {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        let parent = path[..<slash]
+        return parent.utf8.lastIndex(of: UInt8(ascii: "/")).map { parent[parent.index(after: $0)...] } ?? parent
+    }
+
+    /// The file name without its ".md".
+    static func id(_ path: String) -> String {
+        let name = fileName(path)
+        return String(name.hasSuffix(".md") ? name.dropLast(3) : name)
+    }
 }
