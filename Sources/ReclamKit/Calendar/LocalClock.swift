@@ -18,6 +18,12 @@ struct LocalClock: Sendable, Equatable {
 
     /// The local day an instant falls on.
     func day(of instant: Date) -> CivilDate {
+        // Fast path: the zone's offset at that instant gives the local wall time directly.
+        // Foundation's Calendar was most of the cost of `reclam sla` on a large ledger.
+        let local = instant.timeIntervalSince1970 + TimeInterval(timeZone.secondsFromGMT(for: instant))
+        if local.isFinite, abs(local) < 1e12 {
+            return CivilDate(dayNumber: Int((local / 86_400).rounded(.down)))
+        }
         let parts = calendar.dateComponents([.year, .month, .day], from: instant)
         return CivilDate(unchecked: parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }
@@ -25,6 +31,16 @@ struct LocalClock: Sendable, Equatable {
     /// The first instant of a local day. Noon exists on every day of every zone, while midnight
     /// is skipped by a few zones on their change day, hence the detour through noon.
     func startOfDay(_ day: CivilDate) -> Date {
+        // Fast path: local midnight is UTC midnight minus the offset in force then; accepted
+        // only when that offset is consistent, i.e. midnight exists on that day.
+        let utcMidnight = TimeInterval(day.dayNumber) * 86_400
+        let guess = Date(
+            timeIntervalSince1970: utcMidnight - TimeInterval(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: utcMidnight))))
+        let offset = timeZone.secondsFromGMT(for: guess)
+        let candidate = Date(timeIntervalSince1970: utcMidnight - TimeInterval(offset))
+        if timeZone.secondsFromGMT(for: candidate) == offset {
+            return candidate
+        }
         let noon = DateComponents(year: day.year, month: day.month, day: day.day, hour: 12)
         guard let date = calendar.date(from: noon) else { return approximate(day, minute: 0) }
         return calendar.startOfDay(for: date)

@@ -23,9 +23,10 @@ public enum SLAEvaluator {
         let perCase = LedgerReader.parallelMap(cases) { item in
             evaluate(item, procedure: procedure, calendar: calendar, rules: ruleSet, asOf: asOf)
         }
-        let ordered = zip(cases, perCase).sorted { lhs, rhs in
-            (lhs.0.received ?? .distantPast, lhs.0.id, lhs.0.path) < (rhs.0.received ?? .distantPast, rhs.0.id, rhs.0.path)
-        }
+        // Sort keys computed once: `received` parses the date-time on every access.
+        let ordered = zip(cases, perCase).map { (key: ($0.0.received ?? .distantPast, $0.0.id, $0.0.path), value: $0.1) }
+            .sorted { $0.key < $1.key }
+            .map { ($0.key, $0.value) }
         return SLAReport(
             asOf: asOf, results: ordered.flatMap { $0.1.results }, diagnostics: ordered.flatMap { $0.1.diagnostics }.sorted())
     }
