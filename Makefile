@@ -19,6 +19,11 @@ test: deps
 demo: deps
 	scripts/demo
 
+# Times every command on generated ledgers of 1 000, 10 000 and 100 000 cases against git and
+# plain file reads (docs/PERFORMANCE.md). BENCH_SIZES="1000 10000" for a shorter run.
+bench: deps
+	bench/run
+
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests
 

@@ -50,6 +50,10 @@ def load(results: pathlib.Path, name: str):
     if (results / f"{name}.na").exists():
         r["na"] = (results / f"{name}.na").read_text().strip()
         return r
+    if (results / f"{name}.timeout").exists():
+        r["timeout"] = float((results / f"{name}.timeout").read_text().strip())
+        r["na"] = f"stopped after {r['timeout']:.0f} s"
+        return r
     try:
         h = json.loads((results / f"{name}.json").read_text())["results"][0]
         r.update(mean=h["mean"], stddev=h.get("stddev") or 0.0, min=h["min"], max=h["max"], runs=len(h["times"]),
@@ -163,12 +167,16 @@ def main():
     out.append(header)
     out.append("|---|---|" + "---|" * len(sizes))
     for name, label, how in BASELINES:
-        cells = [fmt_time(data[n][name].get("mean")) for n in sizes]
+        cells = [(f"> {fmt_time(data[n][name]['timeout'])} (stopped)" if "timeout" in data[n][name]
+                  else fmt_time(data[n][name].get("mean"))) for n in sizes]
         out.append(f"| {label}: {how.replace('|', chr(92) + '|')} | — | " + " | ".join(cells) + " |")
     for name, label, basename in COMMANDS:
         cells = []
         for n in sizes:
             r = data[n][name]
+            if "timeout" in r:
+                cells.append(f"> {fmt_time(r['timeout'])} (stopped)")
+                continue
             if "mean" not in r:
                 cells.append("n/a")
                 continue
