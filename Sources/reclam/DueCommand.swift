@@ -36,15 +36,7 @@ struct DueCommand: ParsableCommand {
 
     func run() throws {
         let (calendar, ledger) = try LedgerCalendar.resolve(global, region: region)
-        let start: Date
-        if let from {
-            guard let parsed = ISODateTime.parse(from) else {
-                throw ReclamError.usage("--from '\(from)' is not an ISO 8601 date-time with offset, e.g. 2026-10-05T09:12:00+02:00")
-            }
-            start = parsed.date
-        } else {
-            start = try global.now()
-        }
+        let start = try global.instant(from, flag: "--from")
         let parsedDuration: SLADuration
         do { parsedDuration = try SLADuration.parse(duration) } catch { throw ReclamError.usage("--duration: \(error)") }
         var threshold: WarningThreshold?

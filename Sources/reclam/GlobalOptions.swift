@@ -17,6 +17,15 @@ struct GlobalOptions: ParsableArguments {
         try Ledger.root(given: ledger.map { URL(fileURLWithPath: $0) })
     }
 
+    /// An instant given with a flag, or now (RECLAM_NOW honoured) when the flag is absent.
+    func instant(_ text: String?, flag: String) throws -> Date {
+        guard let text else { return try now() }
+        guard let parsed = ISODateTime.parse(text) else {
+            throw ReclamError.usage("\(flag) '\(text)' is not an ISO 8601 date-time with offset, e.g. 2026-10-05T09:12:00+02:00")
+        }
+        return parsed.date
+    }
+
     /// The clock: RECLAM_NOW replaces it for tests and replays.
     func now() throws -> Date {
         try Clock.now(environment: ProcessInfo.processInfo.environment)

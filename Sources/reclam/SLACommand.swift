@@ -50,15 +50,7 @@ struct SLACommand: ParsableCommand {
             throw ReclamError.refused(
                 "reclam.yml has errors in its time zone, calendar or SLA rules; fix them first", config.deadlineErrors)
         }
-        let instant: Date
-        if let asOf {
-            guard let parsed = ISODateTime.parse(asOf) else {
-                throw ReclamError.usage("--as-of '\(asOf)' is not an ISO 8601 date-time with offset, e.g. 2026-11-16T10:00:00+01:00")
-            }
-            instant = parsed.date
-        } else {
-            instant = try global.now()
-        }
+        let instant = try global.instant(asOf, flag: "--as-of")
         var sinceDay: CivilDate?
         if let since {
             guard let day = CivilDate.parse(since) else { throw ReclamError.usage("--since '\(since)' is not a date; write YYYY-MM-DD") }
