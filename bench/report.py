@@ -20,6 +20,7 @@ BASELINES = [
     ("read", "read every case file", "`find cases -name '*.md' -print0 | xargs -0 cat`"),
     ("git-status", "git status", "`git status`"),
     ("git-commit", "git add + commit", "`git add F && git commit` of the file `reclam ack` writes"),
+    ("git-commit-fsync", "git add + commit, fsync", "the same with `git -c core.fsync=all commit` (as durable as reclam)"),
     ("git-log-path", "git log of one case", "`git log --raw -- cases/…/ID.md`"),
     ("git-log-all", "git log of cases/", "`git log --raw -M -- cases` (what `audit` reads)"),
     ("startup", "reclam startup", "`reclam --version`"),
@@ -128,6 +129,9 @@ def main():
     for n in sizes:
         res = base / "results" / str(n)
         data[n] = {name: load(res, name) for name in [b[0] for b in BASELINES] + [c[0] for c in COMMANDS]}
+        for extra in ["log-50k", "git-log-path-50k"]:
+            if (res / f"{extra}.json").exists() or (res / f"{extra}.na").exists():
+                data[n][extra] = load(res, extra)
         meta = json.loads((res / "meta.json").read_text())
         read = lambda f: (res / f).read_text().strip() if (res / f).exists() else "?"
         gen = base / f"ledger-{n}.seconds"
@@ -137,7 +141,9 @@ def main():
     out = []
     load_before = (base / "results" / "load-before.txt").read_text().strip() if (base / "results" / "load-before.txt").exists() else ""
     load_after = (base / "results" / "load-after.txt").read_text().strip() if (base / "results" / "load-after.txt").exists() else ""
-    out.append(f"Run of {dt.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %z')} "
+    finished = base / "results" / "load-after.txt"
+    when = dt.datetime.fromtimestamp(finished.stat().st_mtime).astimezone() if finished.exists() else dt.datetime.now().astimezone()
+    out.append(f"Run of {when.strftime('%Y-%m-%d %H:%M %z')} "
                f"(`make bench`, `BENCH_SIZES=\"{a.sizes}\"`).\n")
     out.append("| machine | |\n|---|---|")
     for k, v in machine(a.root, a.reclam):
@@ -155,10 +161,10 @@ def main():
         i = info[n]
         out.append(f"| {fmt_n(n)} | {fmt_n(i['meta']['learners'])} | {fmt_n(int(i['files'])) if i['files'].isdigit() else i['files']} "
                    f"| {fmt_n(i['commits'])} | {i['tree']} | {i['git']} | {i['gen']} s |")
-    mm = info[sizes[0]]["meta"]
+    mm = info[sizes[-1]]["meta"]
     out.append(f"\nCase files of {fmt_n(mm['file_bytes_min'])}–{fmt_n(mm['file_bytes_max'])} bytes (median "
                f"{fmt_n(mm['file_bytes_median'])}), bodies of {fmt_n(mm['body_bytes_min'])}–{fmt_n(mm['body_bytes_max'])} bytes. "
-               "Stages: " + ", ".join(f"{k} {v}" for k, v in mm["stages"].items()) + f" (of {fmt_n(mm['cases'])}).\n")
+               "Stages: " + ", ".join(f"{k} {fmt_n(v)}" for k, v in mm["stages"].items()) + f" (of {fmt_n(mm['cases'])}).\n")
 
     out.append("### Time, and ratio to the baseline\n")
     out.append("Mean of the timed runs (after one warm-up run); in brackets the ratio to the baseline named in the "
@@ -185,8 +191,19 @@ def main():
             c = data[n]["check"].get("mean")
             if basename == "read" and name != "check" and c:
                 cell += f"; {r['mean'] / c:.2f}× check"
+            f = data[n].get("git-commit-fsync", {}).get("mean")
+            if name == "move" and f:
+                cell += f"; {r['mean'] / f:.2f}× with fsync"
             cells.append(cell + ")")
         out.append(f"| {label} | {LABEL[basename]} | " + " | ".join(cells) + " |")
+    if any("log-50k" in data[n] for n in sizes):
+        n = next(n for n in sizes if "log-50k" in data[n])
+        r, g = data[n]["log-50k"], data[n].get("git-log-path-50k", {})
+        if "mean" in r:
+            out.append(f"| `reclam log ID` at 50 000 commits (the {fmt_n(n)}-case ledger reset to its 50 000th commit) | "
+                       f"git log of one case ({fmt_time(g.get('mean'))}) | "
+                       + " | ".join((f"{fmt_time(r['mean'])}" + (f" ({r['mean'] / g['mean']:.1f}×)" if g.get("mean") else "")) if m == n else ""
+                                    for m in sizes) + " |")
     out.append("")
 
     out.append("### Peak memory (maximum resident set size, one run under `/usr/bin/time -v`)\n")
@@ -234,12 +251,14 @@ def main():
     big = max(sizes)
     small = min(sizes)
     mv, gc = mean(big, "move"), mean(big, "git-commit")
+    gf = mean(big, "git-commit-fsync")
+    durable = f"; {mv / gf:.2f}× git with `core.fsync=all` ({fmt_time(gf)})" if mv and gf else ""
     if mv and gc and big < 100000:
         row("move, 100 000 cases: at most ½ of `git add` + `git commit`",
-            f"size not run; {mv / gc:.2f}× at {fmt_n(big)} cases ({fmt_time(mv)} vs {fmt_time(gc)})", None)
+            f"size not run; {mv / gc:.2f}× at {fmt_n(big)} cases ({fmt_time(mv)} vs {fmt_time(gc)}){durable}", None)
     elif mv and gc:
-        row(f"move, {fmt_n(big)} cases: at most ½ of `git add` + `git commit`", f"{mv / gc:.2f}× ({fmt_time(mv)} vs {fmt_time(gc)})",
-            mv <= 0.5 * gc)
+        row(f"move, {fmt_n(big)} cases: at most ½ of `git add` + `git commit`",
+            f"{mv / gc:.2f}× ({fmt_time(mv)} vs {fmt_time(gc)}){durable}", mv <= 0.5 * gc)
     else:
         row("move: at most ½ of `git add` + `git commit`", "n/a", None)
     if mv and mean(small, "move") and big != small and big >= 100000:
@@ -257,8 +276,14 @@ def main():
             row(f"`{name}` within {limit}× of `check`", f"{worst[0]:.2f}× at worst ({fmt_n(worst[1])} cases)", worst[0] <= limit)
         else:
             row(f"`{name}` within {limit}× of `check`", "n/a", None)
+    at50k = [n for n in sizes if mean(n, "log-50k")]
     logged = [n for n in sizes if info[n]["commits"] >= 50000 and mean(n, "log")]
-    if logged:
+    if at50k:
+        n = at50k[0]
+        m, g = mean(n, "log-50k"), mean(n, "git-log-path-50k")
+        row("`log ID` on 50 000 commits: under 0.5 s",
+            f"{fmt_time(m)}" + (f" (`git log -- PATH`: {fmt_time(g)})" if g else ""), m < 0.5)
+    elif logged:
         n = logged[0]
         row(f"`log ID` on ≥ 50 000 commits: under 0.5 s", f"{fmt_time(mean(n, 'log'))} on {fmt_n(info[n]['commits'])} commits",
             mean(n, "log") < 0.5)
