@@ -77,15 +77,15 @@ struct ActionChecker {
     }
 
     /// Cases at a `requires_action` stage with neither a linked action nor a reason.
-    func checkCases(_ cases: [Case], store: ActionStore) -> [Diagnostic] {
+    func checkCases(_ cases: [CheckedCase.Summary], store: ActionStore) -> [Diagnostic] {
         let linked = Set(store.actions.flatMap(\.cases))
         return cases.compactMap { item in
-            guard procedure.stage(item.stage)?.requiresAction == true, !linked.contains(item.id), item.field("no_action_reason") == nil
+            guard procedure.stage(item.stage)?.requiresAction == true, !linked.contains(item.id), !item.hasNoActionReason
             else { return nil }
             return Diagnostic(
                 .warning, rule: "case-action-missing",
                 "stage '\(item.stage)' calls for a linked improvement action or a 'no_action_reason'", file: item.path,
-                at: item.document["stage"]?.start)
+                at: item.stageLocation)
         }
     }
 }
