@@ -12,6 +12,7 @@ public struct BusinessCalendar: Sendable, Equatable {
     public let timeZone: TimeZone
     public let closures: [Closure]
     let clock: LocalClock
+    let dayCounts = DayCountTable()
 
     /// The calendar of `reclam.yml`; every argument has the documented default.
     public init(

@@ -30,16 +30,14 @@ extension BusinessCalendar {
             }
             return seconds / 3600
         case .workingDays, .ouvrableDays, .calendarDays:
-            var total = 0.0
-            var day = clock.day(of: start).adding(days: 1)
+            let firstDay = clock.day(of: start).adding(days: 1)
             let lastDay = clock.day(of: end)
+            guard firstDay <= lastDay else { return 0 }
             // Every counted day before the last one has fully passed: it counts 1, and only the
-            // last day needs its real length (SLA clocks ask this over months of open cases).
-            while day < lastDay {
-                if reasonNotCounted(day, unit: unit) == nil { total += 1 }
-                day = day.adding(days: 1)
-            }
-            if day == lastDay, reasonNotCounted(day, unit: unit) == nil {
+            // last day needs its real length.
+            var total = Double(countedDays(from: firstDay, to: lastDay, unit: unit))
+            let day = lastDay
+            if reasonNotCounted(day, unit: unit) == nil {
                 let dayStart = clock.startOfDay(day)
                 let dayEnd = clock.startOfDay(day.adding(days: 1))
                 // The deadline instant (1 ms before midnight) stands for the whole day.

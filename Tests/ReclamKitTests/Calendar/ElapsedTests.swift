@@ -71,4 +71,23 @@ struct ElapsedTests {
             }
         }
     }
+
+    @Test("the running-count table agrees with a day-by-day walk, across years and closures")
+    func countedDaysMatchTheWalk() throws {
+        let closure = try Closure(name: "Été", from: CivilDate(parsing: "2025-08-04"), to: CivilDate(parsing: "2025-08-22"))
+        let calendar = try BusinessCalendar(region: .alsaceMoselle, closures: [closure])
+        var generator = SystemRandomNumberGenerator()
+        let origin = try CivilDate(parsing: "2024-01-01").dayNumber
+        for _ in 0..<300 {
+            let first = origin + Int.random(in: 0..<1500, using: &generator)
+            let last = first + Int.random(in: -5..<900, using: &generator)
+            for unit in [SLAUnit.workingDays, .ouvrableDays, .calendarDays] {
+                let walked = (first..<max(first, last)).filter {
+                    calendar.reasonNotCounted(CivilDate(dayNumber: $0), unit: unit) == nil
+                }.count
+                let counted = calendar.countedDays(from: CivilDate(dayNumber: first), to: CivilDate(dayNumber: last), unit: unit)
+                #expect(counted == walked, "\(unit) from \(CivilDate(dayNumber: first)) to \(CivilDate(dayNumber: last))")
+            }
+        }
+    }
 }
