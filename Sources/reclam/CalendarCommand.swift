@@ -39,7 +39,7 @@ struct CalendarCommand: ParsableCommand {
             for entry in entries {
                 let kind = entry.kind == .holiday ? "holiday" : "closure"
                 print(
-                    "\(entry.date)  \(entry.date.weekday.frenchName.padding(toLength: 8, withPad: " ", startingAt: 0))  \(kind)  \(entry.name)"
+                    "\(entry.date)  \(TextTable.padded(entry.date.weekday.frenchName, to: 8))  \(kind)  \(entry.name)"
                 )
             }
         case .json:

@@ -68,6 +68,15 @@ public struct MarkdownDocument: Sendable {
         return MarkdownDocument(file: file, frontMatter: split, root: root)
     }
 
+    /// The same document with an empty body, for commands that read only fields: the body is
+    /// most of a case file, and a listing of 100 000 cases would otherwise keep every one.
+    public func droppingBody() -> MarkdownDocument {
+        let head = String(file.text[..<frontMatter.bodyRange.lowerBound])
+        guard let split = try? FrontMatter.split(head) else { return self }
+        return MarkdownDocument(
+            file: TextFile(text: head, hasBOM: file.hasBOM, lineEnding: file.lineEnding), frontMatter: split, root: root)
+    }
+
     public subscript(field: String) -> YAMLNode? { root?[field] }
 
     /// The text of a scalar field, nil when absent or not a scalar.

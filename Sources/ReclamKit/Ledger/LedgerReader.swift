@@ -41,11 +41,15 @@ public enum LedgerReader {
     }
 
     /// Loads every case, keeping those that parse; the failures come back as diagnostics.
-    public static func cases(_ paths: [String], in ledger: Ledger) -> (cases: [Case], diagnostics: [Diagnostic]) {
+    /// Without `bodies`, each case keeps only its front-matter (see `droppingBody`).
+    public static func cases(_ paths: [String], in ledger: Ledger, bodies: Bool = true) -> (cases: [Case], diagnostics: [Diagnostic]) {
         var cases: [Case] = []
         var diagnostics: [Diagnostic] = []
         cases.reserveCapacity(paths.count)
-        for loaded in documents(paths, in: ledger) {
+        let loadedFiles = parallelMap(paths) { path in
+            Loaded(path: path, result: readDocument(path, in: ledger).map { bodies ? $0 : $0.droppingBody() })
+        }
+        for loaded in loadedFiles {
             switch loaded.result {
             case .success(let document): cases.append(Case(path: loaded.path, document: document))
             case .failure(let failure): diagnostics.append(failure.diagnostic)

@@ -9,9 +9,11 @@ public struct CaseListing: Sendable {
         let scan = try LedgerScan.scan(ledger)
         var paths = scan.casePaths
         if let learner { paths = paths.filter { $0.hasPrefix("\(Ledger.casesFolder)/\(learner)/") } }
-        var (cases, problems) = LedgerReader.cases(paths, in: ledger)
+        var (cases, problems) = LedgerReader.cases(paths, in: ledger, bodies: false)
         if let stage { cases = cases.filter { $0.stage == stage } }
-        cases.sort { ($0.receivedText ?? "", $0.id) < ($1.receivedText ?? "", $1.id) }
+        // Keys computed once: each field lookup in a comparator ran n·log n times.
+        let keyed = cases.map { (received: $0.receivedText ?? "", id: $0.id, item: $0) }
+        cases = keyed.sorted { ($0.received, $0.id) < ($1.received, $1.id) }.map(\.item)
         return CaseListing(cases: cases, unreadable: problems)
     }
 
@@ -50,10 +52,17 @@ public enum TextTable {
         for row in clean { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
-                i == cells.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                i == cells.count - 1 ? cell : padded(cell, to: widths[i])
             }.joined(separator: "  ")
         }
         return ([line(header)] + clean.map(line)).joined(separator: "\n") + "\n"
+    }
+
+    /// Pads to a width in characters. Foundation's `padding(toLength:)` goes through NSString
+    /// (UTF-16 lengths) and took a tenth of `reclam sla` on a large ledger.
+    public static func padded(_ cell: String, to width: Int) -> String {
+        let missing = width - cell.count
+        return missing > 0 ? cell + String(repeating: " ", count: missing) : cell
     }
 
     public static func sanitize(_ text: String) -> String {

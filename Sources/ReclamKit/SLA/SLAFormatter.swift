@@ -78,20 +78,9 @@ public enum SLAFormatter {
                 amount(result.elapsed, result.unit) + " of " + result.rule.duration.description, left,
             ]
         }
-        var widths = header.map(\.count)
-        for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
-        }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                index == cells.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }
         var out = "SLA clocks as of \(time(report.asOf, calendar))\n"
         if rows.isEmpty { return out + "(no SLA clock: no case, or no rule applies)\n" }
-        out += line(header) + "\n"
-        for row in rows { out += line(row) + "\n" }
-        return out
+        return out + TextTable.render(header: header, rows: rows)
     }
 
     // MARK: JSON
