@@ -61,12 +61,37 @@ extension Diagnostic: Comparable {
 
 /// A 1-based position in a text file; columns count characters, as editors do.
 public struct SourceLocation: Sendable, Hashable, Codable {
-    public var line: Int
-    public var column: Int
+    // 32 bits each (files are at most 1 MiB): every YAML node keeps two locations, and a
+    // listing of 100 000 cases keeps millions of nodes.
+    private var storedLine: Int32
+    private var storedColumn: Int32
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
 
     public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
+    }
+
+    private enum CodingKeys: String, CodingKey { case line, column }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(line: try container.decode(Int.self, forKey: .line), column: try container.decode(Int.self, forKey: .column))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
     }
 }
 

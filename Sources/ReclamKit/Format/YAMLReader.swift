@@ -12,6 +12,12 @@ public enum YAMLReader {
 
     /// - Parameter lineOffset: added to every line, so positions are those of the enclosing file.
     public static func read(_ text: Substring, lineOffset: Int = 0) throws(YAMLError) -> YAMLNode? {
+        try read(text, lineOffset: lineOffset, simpleScanner: true)
+    }
+
+    /// `simpleScanner: false` is for tests comparing the two readers.
+    static func read(_ text: Substring, lineOffset: Int, simpleScanner: Bool) throws(YAMLError) -> YAMLNode? {
+        if simpleScanner, let node = SimpleYAML.read(text, lineOffset: lineOffset) { return node }
         var bytes = Array(text.utf8)
         return try read(bytes: &bytes, lineOffset: lineOffset)
     }
