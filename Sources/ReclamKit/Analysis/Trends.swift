@@ -41,7 +41,11 @@ public struct Trends: Sendable {
         var byPeriod: [String: [String: [String]]] = [:]
         var inWindow: [String: [String]] = [:]
         var withoutAction: [String: [String]] = [:]
-        for item in cases.sorted(by: { ($0.receivedText ?? "", $0.id) < ($1.receivedText ?? "", $1.id) }) {
+        // Sort keys read once: a field lookup per comparison ran n·log n times.
+        let ordered = cases.map { (received: $0.receivedText ?? "", id: $0.id, item: $0) }.sorted {
+            ($0.received, $0.id) < ($1.received, $1.id)
+        }
+        for item in ordered.map(\.item) {
             guard let received = item.received else { continue }
             let day = CivilDate(date: received, timeZone: timeZone)
             if let from, day < from { continue }

@@ -49,7 +49,7 @@ public enum TextTable {
     public static func render(header: [String], rows: [[String]]) -> String {
         let clean = rows.map { $0.map(sanitize) }
         var widths = header.map(\.count)
-        for row in clean { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+        for row in clean { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], width(of: cell)) } }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
                 i == cells.count - 1 ? cell : padded(cell, to: widths[i])
@@ -58,14 +58,21 @@ public enum TextTable {
         return ([line(header)] + clean.map(line)).joined(separator: "\n") + "\n"
     }
 
+    /// Width in characters; ASCII text (most cells) is counted without grapheme breaking.
+    static func width(of cell: String) -> Int {
+        cell.utf8.allSatisfy { $0 < 0x80 } ? cell.utf8.count : cell.count
+    }
+
     /// Pads to a width in characters. Foundation's `padding(toLength:)` goes through NSString
     /// (UTF-16 lengths) and took a tenth of `reclam sla` on a large ledger.
     public static func padded(_ cell: String, to width: Int) -> String {
-        let missing = width - cell.count
+        let missing = width - TextTable.width(of: cell)
         return missing > 0 ? cell + String(repeating: " ", count: missing) : cell
     }
 
     public static func sanitize(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "␣" : $0 }))
+        // Almost every cell is clean: a byte scan avoids rebuilding it scalar by scalar.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "␣" : $0 }))
     }
 }

@@ -44,11 +44,28 @@ public struct Report: Sendable {
         let config = ledger.config
         let tz = config.timeZone
         let procedure = config.procedure
-        let cases = allCases.filter { item in
-            guard let received = item.received else { return false }
+        let calendar = config.calendar
+        let terminal = Set(procedure.stages.filter(\.terminal).map(\.id))
+        // What the report reads of each case, computed once and in parallel: dates parsed from
+        // text and steps built from YAML nodes cost more than the sums made with them.
+        let rows = LedgerReader.parallelMap(allCases) { item -> Row? in
+            guard let received = item.received, received <= asOf else { return nil }
             let day = CivilDate(date: received, timeZone: tz)
-            return (from.map { $0 <= day } ?? true) && (to.map { day <= $0 } ?? true) && received <= asOf
-        }
+            guard from.map({ $0 <= day }) ?? true, to.map({ day <= $0 }) ?? true else { return nil }
+            let steps = item.steps
+            func elapsed(_ reached: Step?) -> Double? {
+                guard let at = reached?.at, at <= asOf else { return nil }
+                return calendar.elapsed(from: received, to: at, unit: .workingDays)
+            }
+            let open = !terminal.contains(item.stage)
+            return Row(
+                item: item, month: Trends.label(day, .month),
+                acknowledgement: elapsed(steps.first { $0.stage == "acknowledged" || $0.stage == "qualified" }),
+                response: elapsed(steps.first { $0.stage == "responded" }),
+                closure: elapsed(steps.first { terminal.contains($0.stage) }),
+                openAge: open ? calendar.elapsed(from: received, to: asOf, unit: .workingDays) : nil)
+        }.compactMap { $0 }
+        let cases = rows.map(\.item)
         func fr(_ a: String, _ b: String) -> String { language == .fr ? a : b }
         func counts(_ values: [String]) -> [Count] {
             Dictionary(grouping: values, by: { $0 }).map { Count(label: $0.key, count: $0.value.count) }.sorted {
@@ -56,8 +73,9 @@ public struct Report: Sendable {
             }
         }
         let stageOrder = procedure.stages.map(\.id)
+        let stageCounts = Dictionary(grouping: cases, by: \.stage).mapValues(\.count)
         let byStage = stageOrder.compactMap { stage -> Count? in
-            let n = cases.filter { $0.stage == stage }.count
+            let n = stageCounts[stage] ?? 0
             return n == 0 ? nil : Count(label: procedure.stage(stage)?.label(language) ?? stage, count: n)
         }
         let breakdowns: [(title: String, counts: [Count])] = [
@@ -67,40 +85,29 @@ public struct Report: Sendable {
             (fr("Par catégorie", "By category"), counts(cases.map { $0.category ?? "—" })),
             (fr("Par niveau", "By level"), counts(cases.map { $0.level ?? "—" })),
         ]
-        let sla = SLAEvaluator.evaluate(cases, procedure: procedure, calendar: config.calendar, rules: config.slaRules, asOf: asOf)
+        let sla = SLAEvaluator.evaluate(cases, procedure: procedure, calendar: calendar, rules: config.slaRules, asOf: asOf)
         let compliance = Dictionary(grouping: sla.results, by: { $0.rule.name }).map { rule, results -> Compliance in
             let states = Dictionary(grouping: results, by: \.state).mapValues(\.count)
             let decided = (states[.met] ?? 0) + (states[.metLate] ?? 0) + (states[.breached] ?? 0)
             return Compliance(rule: rule, states: states, rate: decided == 0 ? nil : Double(states[.met] ?? 0) / Double(decided))
         }.sorted { $0.rule < $1.rule }
-        let calendar = config.calendar
-        let terminal = Set(procedure.stages.filter(\.terminal).map(\.id))
-        func timing(_ label: String, _ reached: (Case) -> Date?) -> Timing {
-            let values = cases.compactMap { item -> Double? in
-                guard let received = item.received, let at = reached(item), at <= asOf else { return nil }
-                return calendar.elapsed(from: received, to: at, unit: .workingDays)
-            }.sorted()
+        func timing(_ label: String, _ value: (Row) -> Double?) -> Timing {
+            let values = rows.compactMap(value).sorted()
             return Timing(label: label, samples: values.count, median: percentile(values, 0.5), p90: percentile(values, 0.9))
         }
         let timings = [
-            timing(fr("Accusé de réception", "Acknowledgement")) {
-                $0.steps.first { $0.stage == "acknowledged" || $0.stage == "qualified" }?.at
-            },
-            timing(fr("Réponse", "Response")) { $0.steps.first { $0.stage == "responded" }?.at },
-            timing(fr("Clôture", "Closure")) { item in item.steps.first { terminal.contains($0.stage) }?.at },
+            timing(fr("Accusé de réception", "Acknowledgement"), \.acknowledgement),
+            timing(fr("Réponse", "Response"), \.response),
+            timing(fr("Clôture", "Closure"), \.closure),
         ]
         var ages: [String: Int] = [:]
         let buckets = [(2.0, "0–2"), (5.0, "3–5"), (10.0, "6–10"), (Double.infinity, "> 10")]
-        for item in cases where !terminal.contains(item.stage) {
-            guard let received = item.received else { continue }
-            let age = calendar.elapsed(from: received, to: asOf, unit: .workingDays)
+        for age in rows.compactMap(\.openAge) {
             let label = buckets.first { age <= $0.0 }!.1
             ages[label, default: 0] += 1
         }
         let openByAge = buckets.map { Count(label: "\($0.1) \(fr("jours ouvrés", "working days"))", count: ages[$0.1] ?? 0) }
-        let months = counts(cases.compactMap { $0.received.map { Trends.label(CivilDate(date: $0, timeZone: tz), .month) } }).sorted {
-            $0.label < $1.label
-        }
+        let months = counts(rows.map(\.month)).sorted { $0.label < $1.label }
         let actions = ActionStore.load(ledger).actions
         let trends = Trends.compute(
             cases: cases, actions: actions, dimension: .category, period: .month, from: from, to: to, threshold: Trends.threshold(config),
@@ -113,6 +120,18 @@ public struct Report: Sendable {
             title: title, language: language, from: from, to: to, asOf: asOf, total: cases.count, breakdowns: breakdowns,
             compliance: compliance,
             timings: timings, openByAge: openByAge, months: months, trends: trends, satisfaction: satisfaction, plan: plan)
+    }
+
+    /// One case as the report counts it.
+    struct Row: Sendable {
+        var item: Case
+        var month: String
+        /// Working days from receipt to each milestone, when reached by the report's date.
+        var acknowledgement: Double?
+        var response: Double?
+        var closure: Double?
+        /// Working days open, for a case not at a terminal stage.
+        var openAge: Double?
     }
 
     /// Nearest-rank percentile: a value that occurred, which a reader can find in the cases.
