@@ -71,9 +71,8 @@ struct SLACommand: ParsableCommand {
 
         var paths = try LedgerScan.scan(ledger).casePaths
         if let learner { paths = paths.filter { $0.hasPrefix("\(Ledger.casesFolder)/\(learner)/") } }
-        let (cases, unreadable) = LedgerReader.cases(paths, in: ledger, bodies: false)
-        let report = SLAEvaluator.evaluate(
-            cases, procedure: config.procedure, calendar: config.calendar, rules: rules, asOf: instant)
+        let (report, unreadable) = SLAEvaluator.evaluate(
+            paths: paths, in: ledger, procedure: config.procedure, calendar: config.calendar, rules: rules, asOf: instant)
         var findings = SLAFormatter.findings(report, since: sinceDay, strict: strict, calendar: config.calendar)
         if (actions || ActionDeadlines.enabled(config)) && rule == nil && learner == nil {
             let clocks = ActionDeadlines.evaluate(

@@ -68,13 +68,17 @@ public struct MarkdownDocument: Sendable {
         return MarkdownDocument(file: file, frontMatter: split, root: root)
     }
 
-    /// The same document with an empty body, for commands that read only fields: the body is
-    /// most of a case file, and a listing of 100 000 cases would otherwise keep every one.
-    public func droppingBody() -> MarkdownDocument {
-        let head = String(file.text[..<frontMatter.bodyRange.lowerBound])
-        guard let split = try? FrontMatter.split(head) else { return self }
+    /// The parsed fields without the file's text (`text` and `body` are empty), for commands
+    /// that only read fields: the text is most of a case's memory, and a listing of 100 000
+    /// cases would otherwise keep every file.
+    public func fieldsOnly() -> MarkdownDocument {
+        let empty = ""
+        let nothing = empty.startIndex..<empty.endIndex
         return MarkdownDocument(
-            file: TextFile(text: head, hasBOM: file.hasBOM, lineEnding: file.lineEnding), frontMatter: split, root: root)
+            file: TextFile(text: empty, hasBOM: file.hasBOM, lineEnding: file.lineEnding),
+            frontMatter: FrontMatter(
+                yamlRange: nothing, closingLineRange: nothing, bodyRange: nothing, firstYAMLLine: frontMatter.firstYAMLLine),
+            root: root)
     }
 
     public subscript(field: String) -> YAMLNode? { root?[field] }

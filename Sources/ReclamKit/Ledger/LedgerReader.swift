@@ -41,13 +41,13 @@ public enum LedgerReader {
     }
 
     /// Loads every case, keeping those that parse; the failures come back as diagnostics.
-    /// Without `bodies`, each case keeps only its front-matter (see `droppingBody`).
-    public static func cases(_ paths: [String], in ledger: Ledger, bodies: Bool = true) -> (cases: [Case], diagnostics: [Diagnostic]) {
+    /// Without `text`, each case keeps only its parsed fields (see `fieldsOnly`).
+    public static func cases(_ paths: [String], in ledger: Ledger, text: Bool = true) -> (cases: [Case], diagnostics: [Diagnostic]) {
         var cases: [Case] = []
         var diagnostics: [Diagnostic] = []
         cases.reserveCapacity(paths.count)
         let loadedFiles = parallelMap(paths) { path in
-            Loaded(path: path, result: readDocument(path, in: ledger).map { bodies ? $0 : $0.droppingBody() })
+            Loaded(path: path, result: readDocument(path, in: ledger).map { text ? $0 : $0.fieldsOnly() })
         }
         for loaded in loadedFiles {
             switch loaded.result {

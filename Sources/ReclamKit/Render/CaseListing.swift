@@ -9,7 +9,7 @@ public struct CaseListing: Sendable {
         let scan = try LedgerScan.scan(ledger)
         var paths = scan.casePaths
         if let learner { paths = paths.filter { $0.hasPrefix("\(Ledger.casesFolder)/\(learner)/") } }
-        var (cases, problems) = LedgerReader.cases(paths, in: ledger, bodies: false)
+        var (cases, problems) = LedgerReader.cases(paths, in: ledger, text: false)
         if let stage { cases = cases.filter { $0.stage == stage } }
         // Keys computed once: each field lookup in a comparator ran n·log n times.
         let keyed = cases.map { (received: $0.receivedText ?? "", id: $0.id, item: $0) }
