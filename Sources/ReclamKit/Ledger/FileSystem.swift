@@ -21,7 +21,12 @@ public enum FileSystem {
 
     /// Lists a directory without following symlinks; sorted by name for stable output.
     public static func list(_ url: URL) throws(Failure) -> [Entry] {
-        guard let dir = opendir(url.path) else {
+        try list(path: url.path)
+    }
+
+    /// The same from a plain path, for scans that list thousands of folders.
+    public static func list(path: String) throws(Failure) -> [Entry] {
+        guard let dir = opendir(path) else {
             throw Failure(message: String(cString: strerror(errno)))
         }
         defer { closedir(dir) }
@@ -39,7 +44,7 @@ public enum FileSystem {
             default: kind = .other
             }
             if kind == .other {
-                kind = lstatKind(url.appendingPathComponent(name).path)
+                kind = lstatKind(path + "/" + name)
             }
             entries.append(Entry(name: name, kind: kind))
         }

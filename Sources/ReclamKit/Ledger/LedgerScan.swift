@@ -18,7 +18,15 @@ public struct LedgerScan: Sendable {
         do { learners = try FileSystem.list(casesURL) } catch {
             throw .io("cannot list \(casesURL.path): \(error.message)")
         }
-        for entry in learners {
+        // Learner folders are listed on every core (a ledger of 100 000 cases has 33 000 of
+        // them), then merged in name order.
+        let folders = LedgerReader.parallelMap(learners) { entry -> LedgerScan? in
+            guard entry.kind == .directory, Identifier.problem(entry.name) == nil else { return nil }
+            var folder = LedgerScan()
+            folder.scanLearner(ledger, folder: "\(Ledger.casesFolder)/\(entry.name)")
+            return folder
+        }
+        for (entry, folder) in zip(learners, folders) {
             let path = "\(Ledger.casesFolder)/\(entry.name)"
             switch entry.kind {
             case .symlink:
@@ -29,7 +37,11 @@ public struct LedgerScan: Sendable {
                     continue
                 }
                 scan.learnerFolders.append(path)
-                scan.scanLearner(ledger, folder: path)
+                if let folder {
+                    scan.casePaths += folder.casePaths
+                    scan.learnerPaths += folder.learnerPaths
+                    scan.diagnostics += folder.diagnostics
+                }
             default:
                 if entry.name.hasPrefix(".") { continue }
                 scan.diagnostics.append(
@@ -43,7 +55,7 @@ public struct LedgerScan: Sendable {
 
     private mutating func scanLearner(_ ledger: Ledger, folder: String) {
         let entries: [FileSystem.Entry]
-        do { entries = try FileSystem.list(ledger.url(folder)) } catch {
+        do { entries = try FileSystem.list(path: ledger.root.path + "/" + folder) } catch {
             diagnostics.append(Diagnostic(.error, rule: "file-unreadable", "cannot list folder: \(error.message)", file: folder))
             return
         }
