@@ -70,7 +70,7 @@ enum SimpleYAML {
                 pairs.append(
                     YAMLPair(
                         key: pending.key, keyStart: pending.keyStart,
-                        value: YAMLNode(content: .sequence(sequence), style: .block, start: start, end: end)))
+                        value: YAMLNode(content: .sequence(sequence.fitted()), style: .block, start: start, end: end)))
                 pendingSequence = nil
                 sequence = []
                 sequenceStart = nil
@@ -129,7 +129,7 @@ enum SimpleYAML {
             if pendingSequence != nil {
                 guard closeSequence(at: end) else { return nil }
             }
-            return YAMLNode(content: .mapping(pairs), style: .block, start: rootStart, end: end)
+            return YAMLNode(content: .mapping(pairs.fitted()), style: .block, start: rootStart, end: end)
         }
 
         /// A value that runs to the end of the current line, in block context.
@@ -185,7 +185,7 @@ enum SimpleYAML {
                 guard bytes[i] == 0x2C else { return nil }
                 i = skipSpaces(i + 1)
             }
-            return (YAMLNode(content: .sequence(items), style: .flow, start: location(start), end: location(i + 1)), i + 1)
+            return (YAMLNode(content: .sequence(items.fitted()), style: .flow, start: location(start), end: location(i + 1)), i + 1)
         }
 
         /// `{key: value, key: value}` with plain keys and plain or double-quoted values.
@@ -209,7 +209,7 @@ enum SimpleYAML {
                 guard bytes[i] == 0x2C else { return nil }
                 i = skipSpaces(i + 1)
             }
-            return (YAMLNode(content: .mapping(pairs), style: .flow, start: location(start), end: location(i + 1)), i + 1)
+            return (YAMLNode(content: .mapping(pairs.fitted()), style: .flow, start: location(start), end: location(i + 1)), i + 1)
         }
 
         /// A plain or double-quoted scalar inside a flow collection, up to `,` `]` or `}`.

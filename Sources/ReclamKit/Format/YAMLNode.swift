@@ -75,3 +75,15 @@ public struct YAMLError: Error, Sendable, Equatable {
     public var message: String
     public var location: SourceLocation
 }
+
+extension Array {
+    /// The same elements in storage of their exact size. Arrays grown by appending keep up to
+    /// twice the room they need, and a listing keeps millions of YAML nodes for its whole run.
+    func fitted() -> [Element] {
+        guard capacity > count else { return self }
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            _ = buffer.initialize(from: self)
+            initialized = count
+        }
+    }
+}

@@ -124,7 +124,7 @@ public enum YAMLReader {
                         Frame(isMapping: false, start: start, style: data.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block), at: start)
                 case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
                     let frame = stack.removeLast()
-                    let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+                    let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs.fitted()) : .sequence(frame.items.fitted())
                     try add(YAMLNode(content: content, style: frame.style, start: frame.start, end: end))
                 default:
                     break
