@@ -213,6 +213,32 @@ public final class GitRepository {
         return try? ActorIdentity(name: name, email: email)
     }
 
+    // MARK: Index
+
+    /// The paths of the index named `name` exactly one folder below `folder`
+    /// (`cases/*/20261005-k7p3.md`), any stage, in index order. Loads the repository's index,
+    /// which a commit made with this repository then reuses instead of reading it again.
+    public func indexedPaths(named name: String, oneFolderBelow folder: String) throws -> [String] {
+        let index = try GitIndexHandle.of(pointer)
+        try check(git_index_read(index.pointer, 0), "read the index")
+        let prefix = Array(folder.utf8CString.dropLast()) + [0x2F]
+        let suffix = [CChar(0x2F)] + Array(name.utf8CString.dropLast())
+        var found: [String] = []
+        // memcmp on the C strings: 133 390 entries on 100 000 cases, no Swift string for a miss.
+        for position in 0..<git_index_entrycount(index.pointer) {
+            guard let cPath = git_index_get_byindex(index.pointer, position)?.pointee.path else { continue }
+            let length = strlen(cPath)
+            guard length > prefix.count + suffix.count, memcmp(cPath, prefix, prefix.count) == 0,
+                memcmp(cPath + (length - suffix.count), suffix, suffix.count) == 0,
+                memchr(cPath + prefix.count, 0x2F, length - prefix.count - suffix.count) == nil
+            else { continue }
+            let path = String(cString: cPath)
+            // Conflict stages of one path follow each other.
+            if found.last != path { found.append(path) }
+        }
+        return found
+    }
+
     // MARK: Status
 
     /// Whether the work tree or the index differs from HEAD for this one path

@@ -22,6 +22,8 @@ final class WorkTreeTransaction {
         /// nil for a removal.
         let newContents: Data?
         let previous: Previous
+        /// The lstat of the previous file, which `git status` compares to the index entry.
+        let previousInfo: stat?
     }
 
     let root: String
@@ -64,7 +66,8 @@ final class WorkTreeTransaction {
         }
         let fullPath = root + "/" + path
         let previous: Previous
-        if let info = try GitPOSIX.lstatOrNil(fullPath, operation: operation, displayPath: path) {
+        let previousInfo = try GitPOSIX.lstatOrNil(fullPath, operation: operation, displayPath: path)
+        if let info = previousInfo {
             switch info.st_mode & GitPOSIX.typeMask {
             case GitPOSIX.regularType:
                 let data = try GitPOSIX.readFile(fullPath, operation: operation, displayPath: path)
@@ -79,12 +82,14 @@ final class WorkTreeTransaction {
         } else {
             previous = .absent
         }
-        return Item(path: path, fullPath: fullPath, newContents: newContents, previous: previous)
+        return Item(path: path, fullPath: fullPath, newContents: newContents, previous: previous, previousInfo: previousInfo)
     }
+
+    func item(at path: String) -> Item? { items.first { $0.path == path } }
 
     /// The current work-tree bytes of `path`, as snapshotted (nil when absent).
     func currentContents(of path: String) -> Data? {
-        guard let item = items.first(where: { $0.path == path }), case .file(let data, _) = item.previous else { return nil }
+        guard let item = item(at: path), case .file(let data, _) = item.previous else { return nil }
         return data
     }
 

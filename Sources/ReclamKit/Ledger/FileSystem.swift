@@ -55,18 +55,22 @@ public enum FileSystem {
     static func lstatKind(_ path: String) -> EntryKind {
         var info = stat()
         guard lstat(path, &info) == 0 else { return .other }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .file
-        case S_IFDIR: return .directory
-        case S_IFLNK: return .symlink
-        default: return .other
-        }
+        return kind(info.st_mode)
     }
 
     public static func kind(of url: URL) -> EntryKind? {
         var info = stat()
         guard lstat(url.path, &info) == 0 else { return nil }
-        return lstatKind(url.path)
+        return kind(info.st_mode)
+    }
+
+    private static func kind(_ mode: mode_t) -> EntryKind {
+        switch mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symlink
+        default: return .other
+        }
     }
 
     /// Reads a regular file, refusing symlinks and anything over `limit` bytes before reading it.

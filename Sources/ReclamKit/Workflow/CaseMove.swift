@@ -220,7 +220,7 @@ public enum CaseMove {
     ) throws(ReclamError) -> (plan: MovePlan, commit: CommitResult) {
         try context.retryingConflicts { () throws(ReclamError) -> (plan: MovePlan, commit: CommitResult) in
             let tip = try? context.repository.tipCommitID()
-            let item = try CaseLocator.load(request.id, in: context.ledger)
+            let item = try CaseLocator.load(request.id, in: context.ledger, repository: context.repository)
             let base = tip.flatMap { try? context.repository.blobID(at: item.path, in: $0) }
             let plan = try plan(request, item: item, context: context)
             let extraWrites = try extra(plan)

@@ -70,10 +70,7 @@ public enum HandEdit {
         let ledger = context.ledger
         return HandEditRules.Environment(
             ledger: ledger, now: context.now, actor: context.actor.name,
-            casePaths: { id in
-                let folders = (try? CaseLocator.learnerFolders(in: ledger)) ?? []
-                return folders.map { Ledger.casePath(learner: $0, id: id) }.filter { FileSystem.kind(of: ledger.url($0)) != nil }
-            },
+            casePaths: { id in (try? CaseLocator.scan(for: id, in: ledger)) ?? [] },
             caseIDs: { Set(((try? CaseLocator.allIDs(in: ledger)) ?? [:]).keys) })
     }
 

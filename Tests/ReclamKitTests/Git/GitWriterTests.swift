@@ -132,6 +132,58 @@ struct GitWriterTests {
         #expect(sandbox.read("a.md") == "user's unsaved edit\n")
     }
 
+    // The writer decides "uncommitted" from the index it loads once, not with git_status_file:
+    // these pin the cases where stat data and bytes disagree, with git status as the witness.
+
+    @Test func aFileOnlyTouchedIsNotAnEdit() throws {
+        let (sandbox, repository) = try GitSandbox.withFiles(["a.md": "a\n"])
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 3600)], ofItemAtPath: sandbox.path("a.md"))
+        #expect(try sandbox.porcelain() == "")
+        _ = try GitWriter(repository: repository).commit(
+            Change(summary: "Edit a", writes: [(path: "a.md", contents: Data(text: "a2\n"))]), by: .test)
+        #expect(try sandbox.git("show", "HEAD:a.md") == "a2\n")
+        #expect(try sandbox.porcelain() == "")
+    }
+
+    @Test func anEditOfTheSameSizeIsSeen() throws {
+        let (sandbox, repository) = try GitSandbox.withFiles(["a.md": "a\n"])
+        try sandbox.write("a.md", "b\n")
+        #expect(try sandbox.porcelain() == " M a.md\n")
+        let error = gitError {
+            _ = try GitWriter(repository: repository).commit(
+                Change(summary: "Edit a", writes: [(path: "a.md", contents: Data(text: "a2\n"))]), by: .test)
+        }
+        #expect(error?.code == .uncommittedChanges)
+        #expect(sandbox.read("a.md") == "b\n")
+    }
+
+    @Test func anExecutableBitAddedByHandIsAnEditUnlessGitIgnoresModes() throws {
+        let (sandbox, repository) = try GitSandbox.withFiles(["a.md": "a\n"])
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sandbox.path("a.md"))
+        #expect(try sandbox.porcelain() == " M a.md\n")
+        let change = Change(summary: "Edit a", writes: [(path: "a.md", contents: Data(text: "a2\n"))])
+        #expect(gitError { _ = try GitWriter(repository: repository).commit(change, by: .test) }?.code == .uncommittedChanges)
+
+        try sandbox.git("config", "core.fileMode", "false")
+        #expect(try sandbox.porcelain() == "")
+        _ = try GitWriter(repository: try GitRepository.open(at: sandbox.root)).commit(change, by: .test)
+        #expect(try sandbox.git("show", "HEAD:a.md") == "a2\n")
+        #expect(try sandbox.porcelain() == "")
+    }
+
+    @Test func lineEndingFiltersApplyBeforeComparing() throws {
+        let (sandbox, repository) = try GitSandbox.withFiles([".gitattributes": "*.md text eol=crlf\n", "keep.md": "k\n"])
+        try sandbox.write("a.md", "a\r\nb\r\n")
+        try sandbox.git("add", "a.md")
+        try sandbox.git("commit", "-q", "-m", "crlf")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 3600)], ofItemAtPath: sandbox.path("a.md"))
+        #expect(try sandbox.porcelain() == "")
+        _ = try GitWriter(repository: repository).commit(
+            Change(summary: "Edit a", writes: [(path: "a.md", contents: Data(text: "a\r\nc\r\n"))]), by: .test)
+        #expect(try sandbox.git("log", "-1", "--format=%s") == "Edit a\n")
+        #expect(sandbox.read("a.md") == "a\r\nc\r\n")
+    }
+
     @Test func untrackedFilesInTheWayAreNotOverwritten() throws {
         let (sandbox, repository) = try GitSandbox.withFiles(["a.md": "a\n", ".gitignore": "*.tmp\n"])
         try sandbox.write("new.md", "untracked\n")
