@@ -25,7 +25,7 @@ struct ListCommand: ParsableCommand {
         if let stage, ledger.config.procedure.stage(stage) == nil {
             throw ValidationError("unknown stage '\(stage)'; stages: \(ledger.config.procedure.stages.map(\.id).joined(separator: ", "))")
         }
-        let listing = try CaseListing.load(ledger, stage: stage, learner: learner)
+        let listing = try CaseListing.load(ledger, stage: stage, learner: learner, fields: CaseListing.listedFields)
         switch format {
         case .text: print(listing.text(procedure: ledger.config.procedure), terminator: "")
         case .json: print(JSON.encode(.array(listing.cases.map(CaseListing.summary))))

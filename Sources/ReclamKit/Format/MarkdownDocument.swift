@@ -71,7 +71,12 @@ public struct MarkdownDocument: Sendable {
     /// The parsed fields without the file's text (`text` and `body` are empty), for commands
     /// that only read fields: the text is most of a case's memory, and a listing of 100 000
     /// cases would otherwise keep every file.
-    public func fieldsOnly() -> MarkdownDocument {
+    /// With `keeping`, only those top-level fields stay.
+    public func fieldsOnly(keeping: Set<String>? = nil) -> MarkdownDocument {
+        var root = root
+        if let keeping, let pairs = root?.pairs {
+            root?.content = .mapping(pairs.filter { keeping.contains($0.key) })
+        }
         let empty = ""
         let nothing = empty.startIndex..<empty.endIndex
         return MarkdownDocument(

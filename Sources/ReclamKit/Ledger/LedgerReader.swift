@@ -41,13 +41,16 @@ public enum LedgerReader {
     }
 
     /// Loads every case, keeping those that parse; the failures come back as diagnostics.
-    /// Without `text`, each case keeps only its parsed fields (see `fieldsOnly`).
-    public static func cases(_ paths: [String], in ledger: Ledger, text: Bool = true) -> (cases: [Case], diagnostics: [Diagnostic]) {
+    /// Without `text`, each case keeps only its parsed fields (see `fieldsOnly`), and of those
+    /// only `fields` when given.
+    public static func cases(_ paths: [String], in ledger: Ledger, text: Bool = true, fields: Set<String>? = nil) -> (
+        cases: [Case], diagnostics: [Diagnostic]
+    ) {
         var cases: [Case] = []
         var diagnostics: [Diagnostic] = []
         cases.reserveCapacity(paths.count)
         let loadedFiles = parallelMap(paths) { path in
-            Loaded(path: path, result: readDocument(path, in: ledger).map { text ? $0 : $0.fieldsOnly() })
+            Loaded(path: path, result: readDocument(path, in: ledger).map { text && fields == nil ? $0 : $0.fieldsOnly(keeping: fields) })
         }
         for loaded in loadedFiles {
             switch loaded.result {

@@ -5,11 +5,20 @@ public struct CaseListing: Sendable {
     public var cases: [Case]
     public var unreadable: [Diagnostic]
 
-    public static func load(_ ledger: Ledger, stage: String? = nil, learner: String? = nil) throws(ReclamError) -> CaseListing {
+    /// The fields `reclam list` shows, in any format.
+    public static let listedFields: Set<String> = [
+        "id", "learner", "title", "stage", "received", "channel", "complainant", "owner", "category",
+    ]
+
+    /// `fields` limits what each case keeps (memory on large ledgers): the listing itself needs
+    /// only `listedFields`; reports and registers read more.
+    public static func load(
+        _ ledger: Ledger, stage: String? = nil, learner: String? = nil, fields: Set<String>? = nil
+    ) throws(ReclamError) -> CaseListing {
         let scan = try LedgerScan.scan(ledger)
         var paths = scan.casePaths
         if let learner { paths = paths.filter { $0.hasPrefix("\(Ledger.casesFolder)/\(learner)/") } }
-        var (cases, problems) = LedgerReader.cases(paths, in: ledger, text: false)
+        var (cases, problems) = LedgerReader.cases(paths, in: ledger, text: false, fields: fields)
         if let stage { cases = cases.filter { $0.stage == stage } }
         // Keys computed once: each field lookup in a comparator ran n·log n times.
         let keyed = cases.map { (received: $0.receivedText ?? "", id: $0.id, item: $0) }
