@@ -56,15 +56,34 @@ public struct CaseListing: Sendable {
 /// Aligned columns for the terminal; control characters in user text are made visible.
 public enum TextTable {
     public static func render(header: [String], rows: [[String]]) -> String {
-        let clean = rows.map { $0.map(sanitize) }
+        var out = ""
+        render(header: header, rows: rows, into: &out)
+        return out
+    }
+
+    /// Appends the table to `out` line by line: a table of 100 000 rows held as sanitized
+    /// copies, then lines, then their join, peaked at four times its size.
+    public static func render(header: [String], rows: [[String]], into out: inout String) {
         var widths = header.map(\.count)
-        for row in clean { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], width(of: cell)) } }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, cell in
-                i == cells.count - 1 ? cell : padded(cell, to: widths[i])
-            }.joined(separator: "  ")
+        var size = 0
+        for row in rows {
+            for (i, cell) in row.enumerated() {
+                let cellWidth = width(of: sanitize(cell))
+                size += cellWidth + 2
+                if i < widths.count { widths[i] = max(widths[i], cellWidth) }
+            }
         }
-        return ([line(header)] + clean.map(line)).joined(separator: "\n") + "\n"
+        out.reserveCapacity(out.utf8.count + size + widths.reduce(0, +) + 2 * rows.count)
+        func line(_ cells: [String], clean: Bool) {
+            for (i, cell) in cells.enumerated() {
+                let text = clean ? cell : sanitize(cell)
+                if i > 0 { out += "  " }
+                out += i == cells.count - 1 ? text : padded(text, to: widths[i])
+            }
+            out += "\n"
+        }
+        line(header, clean: true)
+        for row in rows { line(row, clean: false) }
     }
 
     /// Width in characters; ASCII text (most cells) is counted without grapheme breaking.

@@ -54,9 +54,16 @@ public enum SLAEvaluator {
             }
         }
         evaluated.sort { $0.key < $1.key }
-        let report = SLAReport(
-            asOf: asOf, results: evaluated.flatMap(\.results), diagnostics: evaluated.flatMap(\.diagnostics).sorted())
-        return (report, unreadable)
+        // Each case's clocks are released as they are gathered, so that they are not held twice.
+        var results: [SLAResult] = []
+        results.reserveCapacity(evaluated.reduce(0) { $0 + $1.results.count })
+        var diagnostics: [Diagnostic] = []
+        for index in evaluated.indices {
+            results += evaluated[index].results
+            diagnostics += evaluated[index].diagnostics
+            evaluated[index].results = []
+        }
+        return (SLAReport(asOf: asOf, results: results, diagnostics: diagnostics.sorted()), unreadable)
     }
 
     /// The clocks of one case, every rule and round, in the order of the rules.

@@ -81,7 +81,8 @@ public enum SLAFormatter {
         }
         var out = "SLA clocks as of \(time(report.asOf, calendar))\n"
         if rows.isEmpty { return out + "(no SLA clock: no case, or no rule applies)\n" }
-        return out + TextTable.render(header: header, rows: rows)
+        TextTable.render(header: header, rows: rows, into: &out)
+        return out
     }
 
     // MARK: JSON
