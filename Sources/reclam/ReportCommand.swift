@@ -35,7 +35,7 @@ struct ReportCommand: ParsableCommand {
         }
         let fromDate = try DateOption.parse(from, flag: "--from")
         let toDate = try DateOption.parse(to, flag: "--to")
-        let cases = try CaseListing.load(ledger).cases
+        let cases = try CaseListing.load(ledger, fields: Report.fields(ledger.config)).cases
         let report = Report.build(
             ledger: ledger, cases: cases, from: fromDate, to: toDate, language: lang ?? ledger.config.language, asOf: try global.now())
         let text = format == .md ? report.markdown() : report.html()

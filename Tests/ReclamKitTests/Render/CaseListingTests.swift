@@ -21,3 +21,20 @@ import Testing
         #expect(full.cases.contains { $0.document["steps"] != nil })
     }
 }
+
+@Suite struct ReportFieldsTests {
+    @Test("a report built from Report.fields alone is the report built from every field")
+    func reportFieldsAreEnough() throws {
+        let ledger = try Ledger.open(at: CaseListingTests.sampleLedger)
+        let asOf = try #require(ISODateTime.parse("2026-11-16T10:00:00+01:00")).date
+        func report(_ fields: Set<String>?) throws -> Report {
+            Report.build(
+                ledger: ledger, cases: try CaseListing.load(ledger, fields: fields).cases, from: nil, to: nil, language: .fr, asOf: asOf)
+        }
+        let full = try report(nil)
+        let trimmed = try report(Report.fields(ledger.config))
+        #expect(full.total > 10)
+        #expect(trimmed.markdown() == full.markdown())
+        #expect(trimmed.html() == full.html())
+    }
+}
