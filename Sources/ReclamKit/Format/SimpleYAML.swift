@@ -179,11 +179,9 @@ enum SimpleYAML {
             while true {
                 guard let (item, after) = flowScalar(from: i) else { return nil }
                 items.append(item)
-                i = skipSpaces(after)
-                guard i < lineEnd else { return nil }
-                if bytes[i] == 0x5D { break }
-                guard bytes[i] == 0x2C else { return nil }
-                i = skipSpaces(i + 1)
+                guard let (next, closed) = separator(after: after, closing: 0x5D) else { return nil }
+                i = next
+                if closed { break }
             }
             return (YAMLNode(content: .sequence(items.fitted()), style: .flow, start: location(start), end: location(i + 1)), i + 1)
         }
@@ -203,13 +201,21 @@ enum SimpleYAML {
                 let keyStart = location(i)
                 guard let (value, after) = flowScalar(from: skipSpaces(keyEnd + 1)) else { return nil }
                 pairs.append(YAMLPair(key: key, keyStart: keyStart, value: value))
-                i = skipSpaces(after)
-                guard i < lineEnd else { return nil }
-                if bytes[i] == 0x7D { break }
-                guard bytes[i] == 0x2C else { return nil }
-                i = skipSpaces(i + 1)
+                guard let (next, closed) = separator(after: after, closing: 0x7D) else { return nil }
+                i = next
+                if closed { break }
             }
             return (YAMLNode(content: .mapping(pairs.fitted()), style: .flow, start: location(start), end: location(i + 1)), i + 1)
+        }
+
+        /// After an entry of a flow collection: where the next entry starts, or where the
+        /// collection closes; nil when neither a comma nor `closing` follows.
+        func separator(after index: Int, closing: UInt8) -> (next: Int, closed: Bool)? {
+            let i = skipSpaces(index)
+            guard i < lineEnd else { return nil }
+            if bytes[i] == closing { return (i, true) }
+            guard bytes[i] == 0x2C else { return nil }
+            return (skipSpaces(i + 1), false)
         }
 
         /// A plain or double-quoted scalar inside a flow collection, up to `,` `]` or `}`.
