@@ -35,9 +35,9 @@ struct ReportCommand: ParsableCommand {
         }
         let fromDate = try DateOption.parse(from, flag: "--from")
         let toDate = try DateOption.parse(to, flag: "--to")
-        let cases = try CaseListing.load(ledger, fields: Report.fields(ledger.config)).cases
         let report = Report.build(
-            ledger: ledger, cases: cases, from: fromDate, to: toDate, language: lang ?? ledger.config.language, asOf: try global.now())
+            ledger: ledger, paths: try LedgerScan.scan(ledger).casePaths, from: fromDate, to: toDate,
+            language: lang ?? ledger.config.language, asOf: try global.now())
         let text = format == .md ? report.markdown() : report.html()
         if let output {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {

@@ -33,28 +33,50 @@ public struct Trends: Sendable {
     public var rising: [String]
     public var threshold: Int
 
+    /// What trends read of one case.
+    public struct Entry: Sendable {
+        public var id: String
+        public var receivedText: String
+        public var received: Date?
+        /// The case's value for the dimension, "(none)" when it has none.
+        public var value: String
+        public var hasNoActionReason: Bool
+
+        public init(_ item: Case, dimension: Dimension) {
+            id = item.id
+            receivedText = item.receivedText ?? ""
+            received = item.received
+            value = item.field(dimension.rawValue) ?? "(none)"
+            hasNoActionReason = item.field("no_action_reason") != nil
+        }
+    }
+
     public static func compute(
         cases: [Case], actions: [Action], dimension: Dimension, period: Period, from: CivilDate?, to: CivilDate?, threshold: Int,
+        timeZone: TimeZone
+    ) -> Trends {
+        compute(
+            entries: cases.map { Entry($0, dimension: dimension) }, actions: actions, dimension: dimension, period: period, from: from,
+            to: to, threshold: threshold, timeZone: timeZone)
+    }
+
+    public static func compute(
+        entries: [Entry], actions: [Action], dimension: Dimension, period: Period, from: CivilDate?, to: CivilDate?, threshold: Int,
         timeZone: TimeZone
     ) -> Trends {
         let linked = Set(actions.flatMap(\.cases))
         var byPeriod: [String: [String: [String]]] = [:]
         var inWindow: [String: [String]] = [:]
         var withoutAction: [String: [String]] = [:]
-        // Sort keys read once: a field lookup per comparison ran n·log n times.
-        let ordered = cases.map { (received: $0.receivedText ?? "", id: $0.id, item: $0) }.sorted {
-            ($0.received, $0.id) < ($1.received, $1.id)
-        }
-        for item in ordered.map(\.item) {
+        for item in entries.sorted(by: { ($0.receivedText, $0.id) < ($1.receivedText, $1.id) }) {
             guard let received = item.received else { continue }
             let day = CivilDate(date: received, timeZone: timeZone)
             if let from, day < from { continue }
             if let to, to < day { continue }
-            let value = item.field(dimension.rawValue) ?? "(none)"
             let key = label(day, period)
-            byPeriod[key, default: [:]][value, default: []].append(item.id)
-            inWindow[value, default: []].append(item.id)
-            if !linked.contains(item.id) && item.field("no_action_reason") == nil { withoutAction[value, default: []].append(item.id) }
+            byPeriod[key, default: [:]][item.value, default: []].append(item.id)
+            inWindow[item.value, default: []].append(item.id)
+            if !linked.contains(item.id) && !item.hasNoActionReason { withoutAction[item.value, default: []].append(item.id) }
         }
         let periods = byPeriod.keys.sorted()
         var buckets: [Bucket] = []

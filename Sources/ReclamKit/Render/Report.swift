@@ -41,31 +41,29 @@ public struct Report: Sendable {
     public static func build(ledger: Ledger, cases allCases: [Case], from: CivilDate?, to: CivilDate?, language: Language, asOf: Date)
         -> Report
     {
+        let context = Row.Context(ledger.config, from: from, to: to, asOf: asOf)
+        let rows = LedgerReader.parallelMap(allCases) { Row($0, context) }.compactMap { $0 }
+        return build(ledger: ledger, rows: rows, from: from, to: to, language: language, asOf: asOf)
+    }
+
+    /// The report of the case files at `paths`, each read and reduced to its row as it is read,
+    /// so that no case is held: a report of 100 000 cases would otherwise keep them all.
+    /// Files that cannot be read are left out (`reclam check` reports them).
+    public static func build(ledger: Ledger, paths: [String], from: CivilDate?, to: CivilDate?, language: Language, asOf: Date)
+        -> Report
+    {
+        let context = Row.Context(ledger.config, from: from, to: to, asOf: asOf)
+        let rows = LedgerReader.parallelMap(paths) { path -> Row? in
+            guard case .success(let document) = LedgerReader.readDocument(path, in: ledger) else { return nil }
+            return Row(Case(path: path, document: document), context)
+        }.compactMap { $0 }
+        return build(ledger: ledger, rows: rows, from: from, to: to, language: language, asOf: asOf)
+    }
+
+    static func build(ledger: Ledger, rows: [Row], from: CivilDate?, to: CivilDate?, language: Language, asOf: Date) -> Report {
         let config = ledger.config
         let tz = config.timeZone
         let procedure = config.procedure
-        let calendar = config.calendar
-        let terminal = Set(procedure.stages.filter(\.terminal).map(\.id))
-        // What the report reads of each case, computed once and in parallel: dates parsed from
-        // text and steps built from YAML nodes cost more than the sums made with them.
-        let rows = LedgerReader.parallelMap(allCases) { item -> Row? in
-            guard let received = item.received, received <= asOf else { return nil }
-            let day = CivilDate(date: received, timeZone: tz)
-            guard from.map({ $0 <= day }) ?? true, to.map({ day <= $0 }) ?? true else { return nil }
-            let steps = item.steps
-            func elapsed(_ reached: Step?) -> Double? {
-                guard let at = reached?.at, at <= asOf else { return nil }
-                return calendar.elapsed(from: received, to: at, unit: .workingDays)
-            }
-            let open = !terminal.contains(item.stage)
-            return Row(
-                item: item, month: Trends.label(day, .month),
-                acknowledgement: elapsed(steps.first { $0.stage == "acknowledged" || $0.stage == "qualified" }),
-                response: elapsed(steps.first { $0.stage == "responded" }),
-                closure: elapsed(steps.first { terminal.contains($0.stage) }),
-                openAge: open ? calendar.elapsed(from: received, to: asOf, unit: .workingDays) : nil)
-        }.compactMap { $0 }
-        let cases = rows.map(\.item)
         func fr(_ a: String, _ b: String) -> String { language == .fr ? a : b }
         func counts(_ values: [String]) -> [Count] {
             Dictionary(grouping: values, by: { $0 }).map { Count(label: $0.key, count: $0.value.count) }.sorted {
@@ -73,20 +71,20 @@ public struct Report: Sendable {
             }
         }
         let stageOrder = procedure.stages.map(\.id)
-        let stageCounts = Dictionary(grouping: cases, by: \.stage).mapValues(\.count)
+        let stageCounts = Dictionary(grouping: rows, by: \.stage).mapValues(\.count)
         let byStage = stageOrder.compactMap { stage -> Count? in
             let n = stageCounts[stage] ?? 0
             return n == 0 ? nil : Count(label: procedure.stage(stage)?.label(language) ?? stage, count: n)
         }
         let breakdowns: [(title: String, counts: [Count])] = [
             (fr("Par étape", "By stage"), byStage),
-            (fr("Par canal", "By channel"), counts(cases.map { $0.channel ?? "—" })),
-            (fr("Par type de réclamant", "By complainant"), counts(cases.map { $0.complainant ?? "—" })),
-            (fr("Par catégorie", "By category"), counts(cases.map { $0.category ?? "—" })),
-            (fr("Par niveau", "By level"), counts(cases.map { $0.level ?? "—" })),
+            (fr("Par canal", "By channel"), counts(rows.map { $0.channel ?? "—" })),
+            (fr("Par type de réclamant", "By complainant"), counts(rows.map { $0.complainant ?? "—" })),
+            (fr("Par catégorie", "By category"), counts(rows.map { $0.category ?? "—" })),
+            (fr("Par niveau", "By level"), counts(rows.map { $0.level ?? "—" })),
         ]
-        let sla = SLAEvaluator.evaluate(cases, procedure: procedure, calendar: calendar, rules: config.slaRules, asOf: asOf)
-        let compliance = Dictionary(grouping: sla.results, by: { $0.rule.name }).map { rule, results -> Compliance in
+        let clocks = rows.flatMap(\.clocks)
+        let compliance = Dictionary(grouping: clocks, by: \.rule).map { rule, results -> Compliance in
             let states = Dictionary(grouping: results, by: \.state).mapValues(\.count)
             let decided = (states[.met] ?? 0) + (states[.metLate] ?? 0) + (states[.breached] ?? 0)
             return Compliance(rule: rule, states: states, rate: decided == 0 ? nil : Double(states[.met] ?? 0) / Double(decided))
@@ -110,33 +108,50 @@ public struct Report: Sendable {
         let months = counts(rows.map(\.month)).sorted { $0.label < $1.label }
         let actions = ActionStore.load(ledger).actions
         let trends = Trends.compute(
-            cases: cases, actions: actions, dimension: .category, period: .month, from: from, to: to, threshold: Trends.threshold(config),
+            entries: rows.map(\.trend), actions: actions, dimension: .category, period: .month, from: from, to: to,
+            threshold: Trends.threshold(config),
             timeZone: tz)
-        let satisfaction = counts(cases.compactMap { $0.field("satisfaction") })
+        let satisfaction = counts(rows.compactMap(\.satisfaction))
         var plan = ImprovementPlan.build(ledger: ledger)
         plan.language = language
         let title = fr("Rapport des réclamations", "Complaints report") + " — " + config.organisation
         return Report(
-            title: title, language: language, from: from, to: to, asOf: asOf, total: cases.count, breakdowns: breakdowns,
+            title: title, language: language, from: from, to: to, asOf: asOf, total: rows.count, breakdowns: breakdowns,
             compliance: compliance,
             timings: timings, openByAge: openByAge, months: months, trends: trends, satisfaction: satisfaction, plan: plan)
     }
 
-    /// The fields `build` reads of a case: its breakdowns, timings and trends, and whatever
-    /// field an SLA rule's `when` names. Loading only these keeps a report of 100 000 cases
-    /// from holding every free-text field.
-    public static func fields(_ config: LedgerConfig) -> Set<String> {
-        var fields: Set<String> = [
-            "id", "learner", "title", "stage", "received", "steps", "kind", "channel", "complainant", "category", "level",
-            "satisfaction", "no_action_reason", Trends.Dimension.category.rawValue,
-        ]
-        for rule in config.slaRules { fields.formUnion(rule.when.keys) }
-        return fields
-    }
-
-    /// One case as the report counts it.
+    /// One case as the report counts it: what it shows of the case, computed where the case is
+    /// read.
     struct Row: Sendable {
-        var item: Case
+        struct Context: Sendable {
+            var calendar: BusinessCalendar
+            var timeZone: TimeZone
+            var procedure: Procedure
+            var rules: SLARuleSet
+            var terminal: Set<String>
+            var from: CivilDate?
+            var to: CivilDate?
+            var asOf: Date
+
+            init(_ config: LedgerConfig, from: CivilDate?, to: CivilDate?, asOf: Date) {
+                calendar = config.calendar
+                timeZone = config.timeZone
+                procedure = config.procedure
+                rules = SLARuleSet(config.slaRules)
+                terminal = Set(config.procedure.stages.filter(\.terminal).map(\.id))
+                self.from = from
+                self.to = to
+                self.asOf = asOf
+            }
+        }
+
+        var stage: String
+        var channel: String?
+        var complainant: String?
+        var category: String?
+        var level: String?
+        var satisfaction: String?
         var month: String
         /// Working days from receipt to each milestone, when reached by the report's date.
         var acknowledgement: Double?
@@ -144,6 +159,38 @@ public struct Report: Sendable {
         var closure: Double?
         /// Working days open, for a case not at a terminal stage.
         var openAge: Double?
+        /// The case's SLA clocks: rule name and state.
+        var clocks: [(rule: String, state: SLAState)]
+        var trend: Trends.Entry
+
+        /// Nil for a case outside the report: no valid `received`, received after the report's
+        /// date or outside `from`...`to`.
+        init?(_ item: Case, _ context: Context) {
+            guard let received = item.received, received <= context.asOf else { return nil }
+            let day = CivilDate(date: received, timeZone: context.timeZone)
+            guard context.from.map({ $0 <= day }) ?? true, context.to.map({ day <= $0 }) ?? true else { return nil }
+            let steps = item.steps
+            func elapsed(_ reached: Step?) -> Double? {
+                guard let at = reached?.at, at <= context.asOf else { return nil }
+                return context.calendar.elapsed(from: received, to: at, unit: .workingDays)
+            }
+            stage = item.stage
+            channel = item.channel
+            complainant = item.complainant
+            category = item.category
+            level = item.level
+            satisfaction = item.field("satisfaction")
+            month = Trends.label(day, .month)
+            acknowledgement = elapsed(steps.first { $0.stage == "acknowledged" || $0.stage == "qualified" })
+            response = elapsed(steps.first { $0.stage == "responded" })
+            closure = elapsed(steps.first { context.terminal.contains($0.stage) })
+            openAge =
+                context.terminal.contains(item.stage) ? nil : context.calendar.elapsed(from: received, to: context.asOf, unit: .workingDays)
+            clocks = SLAEvaluator.evaluate(
+                item, procedure: context.procedure, calendar: context.calendar, rules: context.rules, asOf: context.asOf
+            ).results.map { ($0.rule.name, $0.state) }
+            trend = Trends.Entry(item, dimension: .category)
+        }
     }
 
     /// Nearest-rank percentile: a value that occurred, which a reader can find in the cases.

@@ -22,19 +22,21 @@ import Testing
     }
 }
 
-@Suite struct ReportFieldsTests {
-    @Test("a report built from Report.fields alone is the report built from every field")
-    func reportFieldsAreEnough() throws {
+@Suite struct ReportBuildTests {
+    @Test("a report read case by case from the files is the report of the loaded cases")
+    func pathsAndCasesGiveOneReport() throws {
         let ledger = try Ledger.open(at: CaseListingTests.sampleLedger)
         let asOf = try #require(ISODateTime.parse("2026-11-16T10:00:00+01:00")).date
-        func report(_ fields: Set<String>?) throws -> Report {
-            Report.build(
-                ledger: ledger, cases: try CaseListing.load(ledger, fields: fields).cases, from: nil, to: nil, language: .fr, asOf: asOf)
+        let paths = try LedgerScan.scan(ledger).casePaths
+        let cases = LedgerReader.cases(paths, in: ledger).cases
+        for (from, to) in [(nil, nil), (try CivilDate(parsing: "2026-09-01"), try CivilDate(parsing: "2026-10-31"))]
+            as [(CivilDate?, CivilDate?)]
+        {
+            let loaded = Report.build(ledger: ledger, cases: cases, from: from, to: to, language: .fr, asOf: asOf)
+            let streamed = Report.build(ledger: ledger, paths: paths, from: from, to: to, language: .fr, asOf: asOf)
+            #expect(loaded.total > 0)
+            #expect(streamed.markdown() == loaded.markdown())
+            #expect(streamed.html() == loaded.html())
         }
-        let full = try report(nil)
-        let trimmed = try report(Report.fields(ledger.config))
-        #expect(full.total > 10)
-        #expect(trimmed.markdown() == full.markdown())
-        #expect(trimmed.html() == full.html())
     }
 }
