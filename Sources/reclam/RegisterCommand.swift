@@ -26,10 +26,10 @@ struct RegisterCommand: ParsableCommand {
 
     func run() throws {
         let ledger = try global.openLedger()
-        let listing = try CaseListing.load(ledger)
         let language = lang ?? ledger.config.language
         let register = Register.build(
-            cases: listing.cases, actions: ActionStore.load(ledger).actions, procedure: ledger.config.procedure,
+            ledger: ledger, paths: try LedgerScan.scan(ledger).casePaths, actions: ActionStore.load(ledger).actions,
+            procedure: ledger.config.procedure,
             timeZone: ledger.config.timeZone,
             language: language, year: year)
         let title =

@@ -30,9 +30,9 @@ struct TrendsCommand: ParsableCommand {
         let ledger = try global.openLedger()
         let fromDate = try DateOption.parse(from, flag: "--from")
         let toDate = try DateOption.parse(to, flag: "--to")
-        let cases = try CaseListing.load(ledger).cases
+        let entries = Trends.entries(try LedgerScan.scan(ledger).casePaths, in: ledger, dimension: by)
         let trends = Trends.compute(
-            cases: cases, actions: ActionStore.load(ledger).actions, dimension: by, period: period, from: fromDate, to: toDate,
+            entries: entries, actions: ActionStore.load(ledger).actions, dimension: by, period: period, from: fromDate, to: toDate,
             threshold: Trends.threshold(ledger.config), timeZone: ledger.config.timeZone)
         switch format {
         case .text: print(trends.text(), terminator: "")

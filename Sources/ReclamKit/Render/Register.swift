@@ -22,28 +22,67 @@ public struct Register: Sendable {
     public static func build(
         cases: [Case], actions: [Action] = [], procedure: Procedure, timeZone: TimeZone, language: Language, year: Int?
     ) -> Register {
-        let selected = cases.filter { item in
-            guard let year else { return true }
-            return item.received.map { CivilDate(date: $0, timeZone: timeZone).year == year } ?? false
-        }.map { (received: $0.receivedText ?? "", id: $0.id, item: $0) }.sorted { ($0.received, $0.id) < ($1.received, $1.id) }.map(\.item)
-        let terminal = Set(procedure.stages.filter(\.terminal).map(\.id))
+        let context = Context(actions: actions, procedure: procedure, timeZone: timeZone, language: language, year: year)
+        return Register(rows: sorted(LedgerReader.parallelMap(cases) { context.entry($0) }), language: language)
+    }
+
+    /// The register of the case files at `paths`, each reduced to its row where it is read, so
+    /// that no case is held. Files that cannot be read are left out (`reclam check` reports them).
+    public static func build(
+        ledger: Ledger, paths: [String], actions: [Action] = [], procedure: Procedure, timeZone: TimeZone, language: Language,
+        year: Int?
+    ) -> Register {
+        let context = Context(actions: actions, procedure: procedure, timeZone: timeZone, language: language, year: year)
+        let entries = LedgerReader.parallelMap(paths) { path -> Entry? in
+            guard case .success(let document) = LedgerReader.readDocument(path, in: ledger) else { return nil }
+            return context.entry(Case(path: path, document: document))
+        }
+        return Register(rows: sorted(entries), language: language)
+    }
+
+    /// A row and the order it goes in: by reception, then id.
+    typealias Entry = (received: String, id: String, row: Row)
+
+    static func sorted(_ entries: [Entry?]) -> [Row] {
+        entries.compactMap { $0 }.sorted { ($0.received, $0.id) < ($1.received, $1.id) }.map(\.row)
+    }
+
+    struct Context: Sendable {
         var actionsByCase: [String: [Action]] = [:]
-        for action in actions { for id in action.cases { actionsByCase[id, default: []].append(action) } }
-        let linkedActions = actionsByCase
-        let rows = LedgerReader.parallelMap(selected) { item -> Row in
-            let responded = item.steps.first { $0.stage == "responded" }?.atText
-            let closed = terminal.contains(item.stage) ? item.steps.last { terminal.contains($0.stage) }?.atText : nil
+        var procedure: Procedure
+        var timeZone: TimeZone
+        var language: Language
+        var year: Int?
+        var terminal: Set<String>
+
+        init(actions: [Action], procedure: Procedure, timeZone: TimeZone, language: Language, year: Int?) {
+            for action in actions { for id in action.cases { actionsByCase[id, default: []].append(action) } }
+            self.procedure = procedure
+            self.timeZone = timeZone
+            self.language = language
+            self.year = year
+            terminal = Set(procedure.stages.filter(\.terminal).map(\.id))
+        }
+
+        /// Nil for a case outside the requested year.
+        func entry(_ item: Case) -> Entry? {
+            if let year {
+                guard let received = item.received, CivilDate(date: received, timeZone: timeZone).year == year else { return nil }
+            }
+            let steps = item.steps
+            let responded = steps.first { $0.stage == "responded" }?.atText
+            let closed = terminal.contains(item.stage) ? steps.last { terminal.contains($0.stage) }?.atText : nil
             // What was done for this complainant, then the general actions it led to.
             let done = [item.field("solution"), item.field("containment"), item.field("action_plan")].compactMap { $0 }
-            let linked = linkedActions[item.id, default: []].map { "\($0.id) \($0.title)" }
+            let linked = actionsByCase[item.id, default: []].map { "\($0.id) \($0.title)" }
             let actions = (done + linked).joined(separator: " ; ")
-            return Row(
+            let row = Row(
                 id: item.id, received: String((item.receivedText ?? "").prefix(10)), learner: item.learner, channel: item.channel ?? "",
                 complainant: item.complainant ?? "", category: item.category ?? "", summary: item.title, actions: actions,
                 responseDate: String((responded ?? "").prefix(10)), stage: procedure.stage(item.stage)?.label(language) ?? item.stage,
                 closureDate: String((closed ?? "").prefix(10)))
+            return (item.receivedText ?? "", item.id, row)
         }
-        return Register(rows: rows, language: language)
     }
 
     var header: [String] {
