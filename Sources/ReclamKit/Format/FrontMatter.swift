@@ -35,6 +35,43 @@ public struct FrontMatter: Sendable {
     public var firstYAMLLine: Int
 
     public static func split(_ text: String) throws(Problem) -> FrontMatter {
+        // Lines found with memchr on the contiguous bytes (nearly every string); byte offsets
+        // become indices in constant time on native strings.
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Result<(Int, Int, Int), Problem> in
+            guard let base = bytes.baseAddress else { return .failure(.missing) }
+            var lineStart = 0
+            var yamlStart: Int?
+            while lineStart < bytes.count {
+                let newline = memchr(base + lineStart, 0x0A, bytes.count - lineStart).map {
+                    UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base
+                }
+                let lineEnd = newline ?? bytes.count
+                let next = newline.map { $0 + 1 } ?? bytes.count
+                let content = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+                if let start = yamlStart {
+                    if isDelimiter(content, UInt8(ascii: "-")) || isDelimiter(content, UInt8(ascii: ".")) {
+                        return .success((start, lineStart, next))
+                    }
+                } else {
+                    guard isDelimiter(content, UInt8(ascii: "-")) else { return .failure(.missing) }
+                    yamlStart = next
+                }
+                lineStart = next
+            }
+            return .failure(yamlStart == nil ? .missing : .unclosed(openedAt: 1))
+        }
+        if let found {
+            let (yamlStart, closingStart, bodyStart) = try found.get()
+            let utf8 = text.utf8
+            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+            return FrontMatter(
+                yamlRange: index(yamlStart)..<index(closingStart), closingLineRange: index(closingStart)..<index(bodyStart),
+                bodyRange: index(bodyStart)..<text.endIndex, firstYAMLLine: 2)
+        }
+        return try splitLineByLine(text)
+    }
+
+    static func splitLineByLine(_ text: String) throws(Problem) -> FrontMatter {
         // Works on UTF-8 bytes: line breaks and "---" are ASCII, so every index found is a valid
         // String.Index, and this avoids the cost of Character iteration on every file read.
         let utf8 = text.utf8
@@ -62,6 +99,11 @@ public struct FrontMatter: Sendable {
     }
 
     /// `---` (or `...`) followed only by spaces, tabs or a carriage return.
+    private static func isDelimiter(_ line: UnsafeBufferPointer<UInt8>, _ mark: UInt8) -> Bool {
+        guard line.count >= 3, line[0] == mark, line[1] == mark, line[2] == mark else { return false }
+        return line[3...].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
     private static func isDelimiter(_ line: Substring.UTF8View, _ mark: UInt8) -> Bool {
         var index = line.startIndex
         for _ in 0..<3 {
