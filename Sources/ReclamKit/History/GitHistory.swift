@@ -50,30 +50,11 @@ public enum GitHistory {
         return parse(output)
     }
 
+    /// Runs a read-only git command and returns its standard output; empty when the branch has no commit yet.
     static func run(_ arguments: [String]) throws(ReclamError) -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["GIT_PAGER"] = "cat"
-        environment["LC_ALL"] = "C"
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch {
-            throw .io("cannot run git: \(error.localizedDescription); install git to read the history")
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus != 0 {
-            if message.contains("does not have any commits yet") { return Data() }
-            throw .io("git log failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
-        }
-        return data
+        let process = try GitProcess(arguments)
+        let data = process.readToEnd()
+        return try process.finish() ? data : Data()
     }
 
     /// With `-z`, the raw part is `:modes shas status NUL path NUL [path NUL]`.
