@@ -63,7 +63,7 @@ public enum CaseLog {
         let output = try GitHistory.run([
             "-C", root.path, "-c", "core.quotePath=false", "diff-tree", "-M", "-r", "--raw", "-z", "--no-abbrev", parent, commit,
         ])
-        let changes = GitHistory.parseRaw(Substring(String(decoding: output, as: UTF8.self)))
+        let changes = output.withUnsafeBytes { GitLogParser.parseRaw($0.assumingMemoryBound(to: UInt8.self)) }
         guard let rename = changes.first(where: { $0.status == "R" && $0.path == path }), let oldPath = rename.oldPath else { return nil }
         return (oldPath, rename.oldBlob)
     }

@@ -41,13 +41,25 @@ public enum GitHistory {
     static let trailerSeparator = "\u{1D}"
 
     public static func log(in root: URL, arguments: [String], paths: [String] = []) throws(ReclamError) -> [HistoryCommit] {
+        let process = try GitProcess(logCommand(root: root, arguments: arguments, paths: paths))
+        var commits: [HistoryCommit] = []
+        var parser = GitLogParser()
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: GitProcess.chunkSize, alignment: 1)
+        defer { buffer.deallocate() }
+        while case let count = process.read(into: buffer), count > 0 {
+            parser.feed(UnsafeRawBufferPointer(rebasing: buffer[..<count])) { commits.append($0) }
+        }
+        parser.finish { commits.append($0) }
+        return try process.finish() ? commits : []
+    }
+
+    static func logCommand(root: URL, arguments: [String], paths: [String]) -> [String] {
         let format =
             "--format=\(recordSeparator)%H\(fieldSeparator)%P\(fieldSeparator)%an\(fieldSeparator)%ae\(fieldSeparator)%aI\(fieldSeparator)%cI\(fieldSeparator)%s\(fieldSeparator)%(trailers:unfold,separator=\(trailerSeparator))\(fieldSeparator)"
         var command =
             ["-C", root.path, "-c", "core.quotePath=false", "log", "--no-color", "--no-abbrev", "--raw", "-z", format] + arguments
         command += ["--"] + paths
-        let output = try run(command)
-        return parse(output)
+        return command
     }
 
     /// Runs a read-only git command and returns its standard output; empty when the branch has no commit yet.
@@ -55,55 +67,5 @@ public enum GitHistory {
         let process = try GitProcess(arguments)
         let data = process.readToEnd()
         return try process.finish() ? data : Data()
-    }
-
-    /// With `-z`, the raw part is `:modes shas status NUL path NUL [path NUL]`.
-    static func parse(_ data: Data) -> [HistoryCommit] {
-        let text = String(decoding: data, as: UTF8.self)
-        var commits: [HistoryCommit] = []
-        for record in text.split(separator: Character(recordSeparator), omittingEmptySubsequences: true) {
-            let fields = record.split(separator: Character(fieldSeparator), maxSplits: 8, omittingEmptySubsequences: false)
-            guard fields.count >= 9 else { continue }
-            var trailers: [(key: String, value: String)] = []
-            for line in fields[7].split(separator: Character(trailerSeparator)) {
-                guard let colon = line.firstIndex(of: ":") else { continue }
-                let key = String(line[line.startIndex..<colon]).trimmingCharacters(in: .whitespaces)
-                let value = String(line[colon...].dropFirst()).trimmingCharacters(in: .whitespacesAndNewlines)
-                trailers.append((key, value))
-            }
-            var commit = HistoryCommit(
-                id: String(fields[0]), parents: fields[1].split(separator: " ").map(String.init), authorName: String(fields[2]),
-                authorEmail: String(fields[3]), authorDateText: String(fields[4]), committerDateText: String(fields[5]),
-                summary: String(fields[6]),
-                trailers: trailers, changes: [])
-            commit.changes = parseRaw(fields[8])
-            commits.append(commit)
-        }
-        return commits
-    }
-
-    static func parseRaw(_ raw: Substring) -> [FileChange] {
-        var parts = raw.split(separator: "\0", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .newlines) }[...]
-        var changes: [FileChange] = []
-        while let head = parts.first {
-            parts = parts.dropFirst()
-            guard head.hasPrefix(":") else { continue }
-            let columns = head.dropFirst().split(separator: " ")
-            guard columns.count >= 5, let status = columns[4].first else { continue }
-            let zero = String(repeating: "0", count: 40)
-            let oldBlob = String(columns[2]) == zero ? nil : String(columns[2])
-            let newBlob = String(columns[3]) == zero ? nil : String(columns[3])
-            guard let first = parts.first else { break }
-            parts = parts.dropFirst()
-            if status == "R" || status == "C" {
-                guard let second = parts.first else { break }
-                parts = parts.dropFirst()
-                changes.append(FileChange(status: status, oldPath: first, path: second, oldBlob: oldBlob, newBlob: newBlob))
-            } else {
-                changes.append(
-                    FileChange(status: status, oldPath: status == "A" ? nil : first, path: first, oldBlob: oldBlob, newBlob: newBlob))
-            }
-        }
-        return changes
     }
 }
