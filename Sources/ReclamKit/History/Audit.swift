@@ -70,28 +70,26 @@ public struct Audit {
         }
         var arguments = ["--reverse", "-M"]
         if let since { arguments.append("\(since)..HEAD") }
-        let commits = try GitHistory.log(in: ledger.root, arguments: arguments, paths: [Ledger.casesFolder])
-        var out: [Diagnostic] = []
-        for commit in commits {
-            out += check(commit, repository: repository)
-        }
-        out += uncommitted()
-        return out
+        var replay = AuditReplay(audit: self, repository: repository)
+        try GitHistory.forEachBatch(in: ledger.root, arguments: arguments, paths: [Ledger.casesFolder]) { replay.add($0) }
+        return replay.findings + uncommitted()
     }
 
-    func check(_ commit: HistoryCommit, repository: GitRepository) -> [Diagnostic] {
+    /// The findings of one commit. `old` gives what the audit kept of a change's previous
+    /// version (nil when there was none or it did not parse), `new` the parsed new version.
+    func check(
+        _ commit: HistoryCommit, old: (FileChange) -> AuditedVersion?, new: (FileChange) -> MarkdownDocument?
+    ) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let label =
             "commit \(commit.id.prefix(10)) (\(commit.authorDateText), \(commit.authorName.isEmpty ? "no name" : commit.authorName))"
-        if commit.authorName.trimmingCharacters(in: .whitespaces).isEmpty || !commit.authorEmail.contains("@") {
+        if Trim.whitespaces(Substring(commit.authorName)).isEmpty || !commit.authorEmail.contains("@") {
             out.append(
                 Diagnostic(
                     .error, rule: "audit-no-identity", "\(label) has no usable author identity (name and email)",
                     file: commit.changes.first?.path ?? Ledger.casesFolder))
         }
-        for change in commit.changes where Audit.isCaseFile(change.path) || (change.oldPath.map(Audit.isCaseFile) ?? false) {
-            let old = change.oldBlob.flatMap { CaseLog.document(blob: $0, repository: repository) }
-            let new = change.newBlob.flatMap { CaseLog.document(blob: $0, repository: repository) }
+        for change in commit.changes where Audit.isAudited(change) {
             func report(_ rule: String, _ message: String) {
                 out.append(Diagnostic(.error, rule: rule, "\(label): \(message)", file: change.path))
             }
@@ -99,22 +97,23 @@ public struct Audit {
                 report("audit-case-deleted", "deleted the case file; cases are closed or rejected, never deleted")
                 continue
             }
-            guard let new else { continue }
+            guard let new = new(change) else { continue }
             let newCase = Case(path: change.path, document: new)
-            if let old {
-                for field in ["id", "received"] where old.string(field) != nil && old.string(field) != new.string(field) {
-                    report(
-                        "audit-identity-rewritten", "rewrote '\(field)' from \(old.string(field) ?? "") to \(new.string(field) ?? "(none)")"
-                    )
+            if let old = old(change) {
+                for (field, before) in [("id", old.id), ("received", old.received)] where before != nil && before != new.string(field) {
+                    report("audit-identity-rewritten", "rewrote '\(field)' from \(before ?? "") to \(new.string(field) ?? "(none)")")
                 }
-                let oldCase = Case(path: change.oldPath ?? change.path, document: old)
-                out += checkStage(from: oldCase, to: newCase, label: label, path: change.path)
-                out += checkSteps(old: oldCase, new: newCase, commit: commit, label: label, path: change.path)
+                out += checkStage(from: old.stage, to: newCase, label: label, path: change.path)
+                out += checkSteps(oldStepCount: old.stepCount, new: newCase, commit: commit, label: label, path: change.path)
             } else {
-                out += checkSteps(old: nil, new: newCase, commit: commit, label: label, path: change.path)
+                out += checkSteps(oldStepCount: nil, new: newCase, commit: commit, label: label, path: change.path)
             }
         }
         return out
+    }
+
+    static func isAudited(_ change: FileChange) -> Bool {
+        isCaseFile(change.path) || (change.oldPath.map(isCaseFile) ?? false)
     }
 
     static func isCaseFile(_ path: String) -> Bool {
@@ -123,16 +122,16 @@ public struct Audit {
             && parts[2] != Substring(Ledger.learnerFile)
     }
 
-    func checkStage(from old: Case, to new: Case, label: String, path: String) -> [Diagnostic] {
+    func checkStage(from oldStage: String, to new: Case, label: String, path: String) -> [Diagnostic] {
         let procedure = ledger.config.procedure
-        guard old.stage != new.stage else { return [] }
+        guard oldStage != new.stage else { return [] }
         var out: [Diagnostic] = []
-        if procedure.transition(from: old.stage, to: new.stage, fields: { new.field($0) }) == nil {
-            let allowed = procedure.transitions(from: old.stage, fields: { new.field($0) }).map(\.to)
+        if procedure.transition(from: oldStage, to: new.stage, fields: { new.field($0) }) == nil {
+            let allowed = procedure.transitions(from: oldStage, fields: { new.field($0) }).map(\.to)
             out.append(
                 Diagnostic(
                     .error, rule: "audit-illegal-transition",
-                    "\(label): moved \(new.id) from '\(old.stage)' to '\(new.stage)', which the procedure does not allow (allowed: \(allowed.isEmpty ? "none" : allowed.joined(separator: ", ")))",
+                    "\(label): moved \(new.id) from '\(oldStage)' to '\(new.stage)', which the procedure does not allow (allowed: \(allowed.isEmpty ? "none" : allowed.joined(separator: ", ")))",
                     file: path))
         }
         for requirement in procedure.requirements(of: new.stage) where new.document[requirement.field] == nil {
@@ -145,7 +144,12 @@ public struct Audit {
     }
 
     func checkSteps(old: Case?, new: Case, commit: HistoryCommit, label: String, path: String) -> [Diagnostic] {
-        let oldCount = old?.steps.count ?? 0
+        checkSteps(oldStepCount: old?.steps.count, new: new, commit: commit, label: label, path: path)
+    }
+
+    /// `oldStepCount` is nil when the file is new (or its previous version did not parse).
+    func checkSteps(oldStepCount: Int?, new: Case, commit: HistoryCommit, label: String, path: String) -> [Diagnostic] {
+        let oldCount = oldStepCount ?? 0
         let steps = new.steps
         guard steps.count > oldCount else { return [] }
         var out: [Diagnostic] = []
@@ -160,7 +164,7 @@ public struct Audit {
             }
             // A file created with its steps is an import of an earlier register: its history
             // predates the ledger. Backdating is a step added later to an existing case.
-            if old != nil, let committed = commit.authorDate, committed.timeIntervalSince(at) > backdatingTolerance {
+            if oldStepCount != nil, let committed = commit.authorDate, committed.timeIntervalSince(at) > backdatingTolerance {
                 let days = Int(committed.timeIntervalSince(at) / 86400)
                 out.append(
                     Diagnostic(

@@ -53,6 +53,34 @@ public enum GitHistory {
         return try process.finish() ? commits : []
     }
 
+    /// Calls `body` with the commits in git's order, a batch at a time, while git goes on
+    /// writing the next ones: memory holds at most `queued` commits however long the history,
+    /// and a batch holds what came while the previous one was handled (at most `batch`).
+    static func forEachBatch(
+        in root: URL, arguments: [String], paths: [String], batch: Int = 512, queued: Int = 4096, _ body: ([HistoryCommit]) -> Void
+    ) throws(ReclamError) {
+        let process = try GitProcess(logCommand(root: root, arguments: arguments, paths: paths))
+        let queue = CommitQueue(capacity: queued)
+        let reader = Thread {
+            var parser = GitLogParser()
+            var commits: [HistoryCommit] = []
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: GitProcess.chunkSize, alignment: 1)
+            defer { buffer.deallocate() }
+            while case let count = process.read(into: buffer), count > 0 {
+                parser.feed(UnsafeRawBufferPointer(rebasing: buffer[..<count])) { commits.append($0) }
+                if !commits.isEmpty { queue.put(commits) }
+                commits.removeAll(keepingCapacity: true)
+            }
+            parser.finish { commits.append($0) }
+            queue.put(commits)
+            queue.close()
+        }
+        reader.start()
+        while let commits = queue.take(max: batch) { body(commits) }
+        // git's status is known only at its end: a failure (a bad revision) discards what was read.
+        _ = try process.finish()
+    }
+
     static func logCommand(root: URL, arguments: [String], paths: [String]) -> [String] {
         let format =
             "--format=\(recordSeparator)%H\(fieldSeparator)%P\(fieldSeparator)%an\(fieldSeparator)%ae\(fieldSeparator)%aI\(fieldSeparator)%cI\(fieldSeparator)%s\(fieldSeparator)%(trailers:unfold,separator=\(trailerSeparator))\(fieldSeparator)"
@@ -67,5 +95,44 @@ public enum GitHistory {
         let process = try GitProcess(arguments)
         let data = process.readToEnd()
         return try process.finish() ? data : Data()
+    }
+}
+
+/// Commits read from git, waiting to be audited. The reader waits when it holds `capacity`
+/// of them, so that a slow audit does not make the whole log pile up in memory.
+private final class CommitQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var commits: [HistoryCommit] = []
+    private var closed = false
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func put(_ batch: [HistoryCommit]) {
+        condition.lock()
+        defer { condition.unlock() }
+        while commits.count >= capacity { condition.wait() }
+        commits += batch
+        condition.broadcast()
+    }
+
+    func close() {
+        condition.lock()
+        defer { condition.unlock() }
+        closed = true
+        condition.broadcast()
+    }
+
+    /// Up to `max` commits, waiting for some; nil once the reader is done and all were taken.
+    func take(max: Int) -> [HistoryCommit]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while commits.isEmpty && !closed { condition.wait() }
+        if commits.isEmpty { return nil }
+        let count = min(max, commits.count)
+        let taken = Array(commits[..<count])
+        commits.removeFirst(count)
+        condition.broadcast()
+        return taken
     }
 }

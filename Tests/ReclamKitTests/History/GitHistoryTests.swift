@@ -154,10 +154,45 @@ struct GitHistoryTests {
         #expect(throws: ReclamError.self) {
             _ = try GitHistory.log(in: history.root, arguments: ["no-such-revision..HEAD"], paths: ["cases"])
         }
+        var batches = 0
+        #expect(throws: ReclamError.self) {
+            try GitHistory.forEachBatch(in: history.root, arguments: ["no-such-revision..HEAD"], paths: ["cases"]) { _ in batches += 1 }
+        }
+        #expect(batches == 0)
     }
 
     @Test func anUnbornBranchHasNoHistory() throws {
         let (sandbox, _) = try GitSandbox.initialized()
         #expect(try GitHistory.log(in: URL(fileURLWithPath: sandbox.root), arguments: [], paths: ["cases"]).isEmpty)
+    }
+
+    /// The audit as it was: both versions of every change parsed from their blobs.
+    static func reference(_ audit: Audit, since: String? = nil) throws -> [Diagnostic] {
+        let repository = try GitRepository.open(at: audit.ledger.root.path)
+        let arguments = ["--reverse", "-M"] + (since.map { ["\($0)..HEAD"] } ?? [])
+        return try GitHistory.log(in: audit.ledger.root, arguments: arguments, paths: ["cases"]).flatMap { commit in
+            audit.check(
+                commit,
+                old: { $0.oldBlob.flatMap { CaseLog.document(blob: $0, repository: repository) }.map(AuditedVersion.init) },
+                new: { $0.newBlob.flatMap { CaseLog.document(blob: $0, repository: repository) } })
+        }
+    }
+
+    @Test(arguments: [1, 2, 512])
+    func theReplayFindsWhatParsingBothVersionsFinds(batch: Int) throws {
+        let (history, _) = try HistoryLedger.made()
+        let audit = Audit(ledger: try Ledger.open(at: history.root))
+        let expected = try Self.reference(audit)
+        #expect(expected.count >= 5)
+        #expect(Set(expected.map(\.rule)).isSuperset(of: ["audit-illegal-transition", "audit-case-deleted", "audit-identity-rewritten"]))
+        #expect(expected.contains { $0.message.contains("T10:13:00") && $0.message.contains("from 'assigned' to 'closed'") })
+        var replay = AuditReplay(audit: audit, repository: try GitRepository.open(at: history.root.path))
+        try GitHistory.forEachBatch(
+            in: history.root, arguments: ["--reverse", "-M"], paths: ["cases"], batch: batch, queued: batch
+        ) { replay.add($0) }
+        #expect(replay.findings == expected)
+        #expect(try audit.run() == expected)
+        let since = try history.run(["rev-parse", "HEAD~4"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try audit.run(since: since) == (try Self.reference(audit, since: since)))
     }
 }
