@@ -51,8 +51,17 @@ public enum CaseLog {
             path = origin.path
             revision = [parent]
         }
+        // A commit's new version is usually the next one's old version: each blob is parsed once.
+        var documents: [String: MarkdownDocument?] = [:]
+        func document(_ blob: String?) -> MarkdownDocument? {
+            guard let blob else { return nil }
+            if let known = documents[blob] { return known }
+            let parsed = CaseLog.document(blob: blob, repository: repository)
+            documents[blob] = .some(parsed)
+            return parsed
+        }
         return collected.reversed().map { commit, change in
-            entry(commit: commit, change: change, repository: repository)
+            entry(commit: commit, change: change, old: document(change.oldBlob), new: document(change.newBlob))
         }
     }
 
@@ -68,9 +77,7 @@ public enum CaseLog {
         return (oldPath, rename.oldBlob)
     }
 
-    static func entry(commit: HistoryCommit, change: FileChange, repository: GitRepository) -> CaseLogEntry {
-        let old = change.oldBlob.flatMap { document(blob: $0, repository: repository) }
-        let new = change.newBlob.flatMap { document(blob: $0, repository: repository) }
+    static func entry(commit: HistoryCommit, change: FileChange, old: MarkdownDocument?, new: MarkdownDocument?) -> CaseLogEntry {
         let oldFields = fields(old)
         let newFields = fields(new)
         var changes: [CaseLogEntry.FieldChange] = []
