@@ -57,9 +57,10 @@ public enum GitHistory {
     /// writing the next ones: memory holds at most `queued` commits however long the history,
     /// and a batch holds what came while the previous one was handled (at most `batch`).
     static func forEachBatch(
-        in root: URL, arguments: [String], paths: [String], batch: Int = 512, queued: Int = 4096, _ body: ([HistoryCommit]) -> Void
+        in root: URL, arguments: [String], paths: [String], configuration: [String] = [], batch: Int = 512, queued: Int = 4096,
+        _ body: ([HistoryCommit]) -> Void
     ) throws(ReclamError) {
-        let process = try GitProcess(logCommand(root: root, arguments: arguments, paths: paths))
+        let process = try GitProcess(logCommand(root: root, arguments: arguments, paths: paths, configuration: configuration))
         let queue = CommitQueue(capacity: queued)
         let reader = Thread {
             var parser = GitLogParser()
@@ -81,11 +82,12 @@ public enum GitHistory {
         _ = try process.finish()
     }
 
-    static func logCommand(root: URL, arguments: [String], paths: [String]) -> [String] {
+    /// `configuration` holds `name=value` settings for this git call.
+    static func logCommand(root: URL, arguments: [String], paths: [String], configuration: [String] = []) -> [String] {
         let format =
             "--format=\(recordSeparator)%H\(fieldSeparator)%P\(fieldSeparator)%an\(fieldSeparator)%ae\(fieldSeparator)%aI\(fieldSeparator)%cI\(fieldSeparator)%s\(fieldSeparator)%(trailers:unfold,separator=\(trailerSeparator))\(fieldSeparator)"
-        var command =
-            ["-C", root.path, "-c", "core.quotePath=false", "log", "--no-color", "--no-abbrev", "--raw", "-z", format] + arguments
+        var command = ["-C", root.path, "-c", "core.quotePath=false"] + configuration.flatMap { ["-c", $0] }
+        command += ["log", "--no-color", "--no-abbrev", "--raw", "-z", format] + arguments
         command += ["--"] + paths
         return command
     }
