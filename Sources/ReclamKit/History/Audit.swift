@@ -3,7 +3,7 @@ import Foundation
 
 /// `reclam audit`: replays the history of the case files and reports what the procedure does
 /// not allow, whether the commit was made by reclam or by hand.
-public struct Audit {
+public struct Audit: Sendable {
     public var ledger: Ledger
     /// How far before its commit a step may be dated before it counts as backdating.
     public var backdatingTolerance: TimeInterval
@@ -66,26 +66,61 @@ public struct Audit {
 
     static let packWindow = 16 << 20
     static let packMapped = 64 << 20
+    /// Below this many commits per git process, git is not what an audit waits for.
+    static let commitsPerPart = 10_000
 
     public func run(since: String? = nil) throws(ReclamError) -> [Diagnostic] {
+        try run(since: since, parts: ProcessInfo.processInfo.activeProcessorCount, commitsPerPart: Self.commitsPerPart)
+    }
+
+    /// `parts` git processes at most, each with `commitsPerPart` commits at least.
+    func run(since: String?, parts: Int, commitsPerPart: Int) throws(ReclamError) -> [Diagnostic] {
         let repository: GitRepository
         do { repository = try GitRepository.open(at: ledger.root.path) } catch {
             throw .io("\(ledger.root.path) is not a git repository: \(error)")
         }
-        var arguments = ["--reverse", "-M"]
-        if let since { arguments.append("\(since)..HEAD") }
         // The replay reads trees (git) and blobs (libgit2) from all over the pack, and both keep
         // what they read mapped (by default up to 8 GB in libgit2, unbounded in git): the pages
         // count in the resident size, up to the whole pack (2.9 GB for 100 000 cases). Smaller
         // windows and a limit cost a few more mmap calls. libgit2's setting is the process's;
         // an audit is the last thing a process does with the repository.
         _ = reclam_git_set_mwindow_limits(Self.packWindow, Self.packMapped)
+        guard
+            let ranges = HistorySplit.ranges(in: ledger.root, since: since, parts: parts, minimum: commitsPerPart)
+        else {
+            return try replay(since.map { ["\($0)..HEAD"] } ?? [], repository: repository) + uncommitted()
+        }
+        // Each range is replayed on its own thread, with its own git process and libgit2 handle;
+        // a range's first change to a file parses the old version, the previous range's state
+        // being elsewhere. The findings are put back in the history's order.
+        let results = RangeResults(count: ranges.count)
+        for (index, range) in ranges.enumerated().dropFirst() {
+            Thread { [self] in
+                results.set(
+                    index,
+                    Result { () throws(ReclamError) in
+                        let repository: GitRepository
+                        do { repository = try GitRepository.open(at: ledger.root.path) } catch {
+                            throw .io("\(ledger.root.path) is not a git repository: \(error)")
+                        }
+                        return try replay([range], repository: repository)
+                    })
+            }.start()
+        }
+        results.set(0, Result { () throws(ReclamError) in try replay([ranges[0]], repository: repository) })
+        var findings: [Diagnostic] = []
+        for result in results.all() { findings += try result.get() }
+        return findings + uncommitted()
+    }
+
+    /// The findings of the commits of `revisions` that touched the case files, oldest first.
+    func replay(_ revisions: [String], repository: GitRepository) throws(ReclamError) -> [Diagnostic] {
         var replay = AuditReplay(audit: self, repository: repository)
         try GitHistory.forEachBatch(
-            in: ledger.root, arguments: arguments, paths: [Ledger.casesFolder],
+            in: ledger.root, arguments: ["--reverse", "-M"] + revisions, paths: [Ledger.casesFolder],
             configuration: ["core.packedGitWindowSize=\(Self.packWindow)", "core.packedGitLimit=\(Self.packMapped)"]
         ) { replay.add($0) }
-        return replay.findings + uncommitted()
+        return replay.findings
     }
 
     /// The findings of one commit. `old` gives what the audit kept of a change's previous
@@ -206,5 +241,27 @@ public struct Audit {
                 .warning, rule: "audit-uncommitted",
                 "uncommitted change (\(status.trimmingCharacters(in: .whitespaces))); commit it with 'reclam commit' or git", file: path)
         }
+    }
+}
+
+/// Each range's result is set once, by its own thread; `all()` waits for every one.
+private final class RangeResults: @unchecked Sendable {
+    private var results: [Result<[Diagnostic], ReclamError>?]
+    private let lock = NSLock()
+    private let done: DispatchSemaphore
+
+    init(count: Int) {
+        results = Array(repeating: nil, count: count)
+        done = DispatchSemaphore(value: 0)
+    }
+
+    func set(_ index: Int, _ result: Result<[Diagnostic], ReclamError>) {
+        lock.withLock { results[index] = result }
+        done.signal()
+    }
+
+    func all() -> [Result<[Diagnostic], ReclamError>] {
+        for _ in results.indices { done.wait() }
+        return lock.withLock { results.map { $0! } }
     }
 }

@@ -52,8 +52,9 @@ final class HistoryLedger {
     func edit(_ path: String, _ change: (String) -> String) throws { try ledger.edit(path, change) }
 
     /// Three cases, then hand edits on `main` and on a branch whose commits fall between
-    /// `main`'s in time, a merge, a case moved to another learner and one deleted.
-    static func made() throws -> (HistoryLedger, paths: [String]) {
+    /// `main`'s in time, a merge, a case moved to another learner and one deleted. `linear`
+    /// makes the branch's commit on `main`, without a merge.
+    static func made(linear: Bool = false) throws -> (HistoryLedger, paths: [String]) {
         let history = try HistoryLedger()
         let first = try history.ledger.newCase(learner: "stg-1")
         let second = try history.ledger.newCase(learner: "stg-2", received: "2026-11-13T19:00:00+01:00")
@@ -62,18 +63,20 @@ final class HistoryLedger {
         try history.commit("ack by hand", minutes: 10)
         // The branch's commit comes between main's two in time, on the same file: in the log,
         // neither side's old version is the version the previous entry left.
-        try history.run(["checkout", "-qb", "side"])
+        if !linear { try history.run(["checkout", "-qb", "side"]) }
         try history.edit(first) { $0 + "\nNote from the side branch.\n" }
         try history.edit(second) { $0.replacingOccurrences(of: "stage: received", with: "stage: closed") }
         try history.commit("side edit", minutes: 12)
-        try history.run(["checkout", "-q", "main"])
+        if !linear { try history.run(["checkout", "-q", "main"]) }
         try history.edit(first) { $0.replacingOccurrences(of: "stage: acknowledged", with: "stage: assigned") }
         try history.commit("main edit", minutes: 11)
         try history.edit(first) { $0.replacingOccurrences(of: "stage: assigned", with: "stage: closed") }
         try history.commit("main close", minutes: 13)
-        try history.run(
-            ["-c", "user.name=Hand Editor", "-c", "user.email=hand@example.org", "merge", "-q", "--no-ff", "side", "-m", "merge side"],
-            environment: ["GIT_AUTHOR_DATE": "2026-11-14T10:14:00+01:00", "GIT_COMMITTER_DATE": "2026-11-14T10:14:00+01:00"])
+        if !linear {
+            try history.run(
+                ["-c", "user.name=Hand Editor", "-c", "user.email=hand@example.org", "merge", "-q", "--no-ff", "side", "-m", "merge side"],
+                environment: ["GIT_AUTHOR_DATE": "2026-11-14T10:14:00+01:00", "GIT_COMMITTER_DATE": "2026-11-14T10:14:00+01:00"])
+        }
         let moved = "cases/stg-9/" + (third as NSString).lastPathComponent
         try history.run(["mv", "cases/stg-3", "cases/stg-9"])
         try history.commit("moved to the right learner", minutes: 15)
@@ -194,5 +197,42 @@ struct GitHistoryTests {
         #expect(try audit.run() == expected)
         let since = try history.run(["rev-parse", "HEAD~4"]).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try audit.run(since: since) == (try Self.reference(audit, since: since)))
+    }
+
+    @Test func aLinearHistoryIsCutIntoRangesThatLogTheSameCommits() throws {
+        let (history, _) = try HistoryLedger.made(linear: true)
+        let whole = Self.describe(try GitHistory.log(in: history.root, arguments: ["--reverse", "-M"], paths: ["cases"]))
+        let since = try history.run(["rev-list", "--max-parents=0", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let fromSince = Self.describe(
+            try GitHistory.log(in: history.root, arguments: ["--reverse", "-M", "\(since)..HEAD"], paths: ["cases"]))
+        for (start, expected) in [(nil, whole), (since, fromSince)] {
+            for parts in [2, 3, 5] {
+                let ranges = try #require(HistorySplit.ranges(in: history.root, since: start, parts: parts, minimum: 2))
+                #expect(ranges.count == parts)
+                let pieces = try ranges.flatMap { range in
+                    Self.describe(try GitHistory.log(in: history.root, arguments: ["--reverse", "-M", range], paths: ["cases"]))
+                }
+                #expect(pieces == expected, "\(parts) ranges from \(start ?? "the root"): \(ranges)")
+            }
+        }
+        #expect(HistorySplit.ranges(in: history.root, since: nil, parts: 3, minimum: 100) == nil)
+        #expect(HistorySplit.ranges(in: history.root, since: nil, parts: 1, minimum: 1) == nil)
+    }
+
+    @Test func aHistoryWithAMergeIsNotCut() throws {
+        let (history, _) = try HistoryLedger.made()
+        #expect(HistorySplit.ranges(in: history.root, since: nil, parts: 2, minimum: 2) == nil)
+    }
+
+    @Test func theAuditOfRangesIsTheAuditOfTheWhole() throws {
+        let (history, _) = try HistoryLedger.made(linear: true)
+        let audit = Audit(ledger: try Ledger.open(at: history.root))
+        let whole = try audit.run(since: nil, parts: 1, commitsPerPart: 1)
+        #expect(whole.count >= 5)
+        for parts in [2, 3, 4] {
+            #expect(try audit.run(since: nil, parts: parts, commitsPerPart: 2) == whole)
+        }
+        let since = try history.run(["rev-parse", "HEAD~8"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try audit.run(since: since, parts: 3, commitsPerPart: 2) == (try audit.run(since: since, parts: 1, commitsPerPart: 1)))
     }
 }
