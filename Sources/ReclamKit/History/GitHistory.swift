@@ -56,29 +56,45 @@ public enum GitHistory {
     /// Calls `body` with the commits in git's order, a batch at a time, while git goes on
     /// writing the next ones: memory holds at most `queued` commits however long the history,
     /// and a batch holds what came while the previous one was handled (at most `batch`).
+    ///
+    /// With `relativeTo` (a folder; `paths` then empty), git diffs only that folder and lists
+    /// every commit, instead of listing only the commits that touch `paths`: for each commit it
+    /// then makes one diff instead of two (whether the commit touches the paths, then what it
+    /// changed), half of its time on a ledger. The commits that changed nothing there are left
+    /// out and the paths are given in full again. On a history without merges the result is
+    /// that of `paths: [folder]`: the diff's files, renames included, are the same, as rename
+    /// detection only pairs files that the folder keeps in both cases. With merges it is not:
+    /// a merge is listed with no change, and git orders the branches differently.
     static func forEachBatch(
-        in root: URL, arguments: [String], paths: [String], configuration: [String] = [], batch: Int = 512, queued: Int = 4096,
-        _ body: ([HistoryCommit]) -> Void
+        in root: URL, arguments: [String], paths: [String], relativeTo folder: String? = nil, configuration: [String] = [],
+        batch: Int = 512, queued: Int = 4096, _ body: ([HistoryCommit]) -> Void
     ) throws(ReclamError) {
-        let process = try GitProcess(logCommand(root: root, arguments: arguments, paths: paths, configuration: configuration))
+        let relative = folder.map { ["--relative=\($0)/"] } ?? []
+        let process = try GitProcess(
+            logCommand(root: root, arguments: relative + arguments, paths: paths, configuration: configuration))
+        let prefix = folder.map { "\($0)/" } ?? ""
         let queue = CommitQueue(capacity: queued)
         let reader = Thread {
-            var parser = GitLogParser()
+            var parser = GitLogParser(pathPrefix: prefix)
             var commits: [HistoryCommit] = []
+            func emit(_ commit: HistoryCommit) {
+                if folder == nil || !commit.changes.isEmpty { commits.append(commit) }
+            }
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: GitProcess.chunkSize, alignment: 1)
             defer { buffer.deallocate() }
             while case let count = process.read(into: buffer), count > 0 {
-                parser.feed(UnsafeRawBufferPointer(rebasing: buffer[..<count])) { commits.append($0) }
+                parser.feed(UnsafeRawBufferPointer(rebasing: buffer[..<count]), emit)
                 if !commits.isEmpty { queue.put(commits) }
                 commits.removeAll(keepingCapacity: true)
             }
-            parser.finish { commits.append($0) }
+            parser.finish(emit)
             queue.put(commits)
             queue.close()
         }
         reader.start()
         while let commits = queue.take(max: batch) { body(commits) }
-        // git's status is known only at its end: a failure (a bad revision) discards what was read.
+        // git's status is known only at its end: on a failure (a bad revision), the error is
+        // the result, whatever the batches gave.
         _ = try process.finish()
     }
 

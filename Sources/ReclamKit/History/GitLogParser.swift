@@ -8,6 +8,12 @@ import Foundation
 /// decoding each field on its own repairs invalid UTF-8 exactly as decoding the whole would.
 struct GitLogParser {
     private var pending: [UInt8] = []
+    /// Put before every path: what `git log --relative=FOLDER/` strips from them.
+    let pathPrefix: String
+
+    init(pathPrefix: String = "") {
+        self.pathPrefix = pathPrefix
+    }
 
     static let recordSeparator = UInt8(0x1E)
     static let fieldSeparator = UInt8(0x1F)
@@ -25,19 +31,19 @@ struct GitLogParser {
         var start = input.startIndex
         if let first = input.firstIndex(of: Self.recordSeparator), !pending.isEmpty {
             pending.append(contentsOf: input[..<first])
-            pending.withUnsafeBufferPointer { Self.parseRecord($0).map(emit) }
+            pending.withUnsafeBufferPointer { Self.parseRecord($0, pathPrefix).map(emit) }
             pending.removeAll(keepingCapacity: true)
             start = first + 1
         }
         if start <= last {
-            Self.parseRecords(UnsafeBufferPointer(rebasing: input[start..<last]), emit)
+            Self.parseRecords(UnsafeBufferPointer(rebasing: input[start..<last]), pathPrefix, emit)
         }
         pending.append(contentsOf: input[(last + 1)...])
     }
 
     /// Parses the last record, at the end of the output.
     mutating func finish(_ emit: (HistoryCommit) -> Void) {
-        pending.withUnsafeBufferPointer { Self.parseRecord($0).map(emit) }
+        pending.withUnsafeBufferPointer { Self.parseRecord($0, pathPrefix).map(emit) }
         pending.removeAll()
     }
 
@@ -51,18 +57,18 @@ struct GitLogParser {
     }
 
     /// Records separated by the record separator, none of them cut.
-    static func parseRecords(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (HistoryCommit) -> Void) {
+    static func parseRecords(_ bytes: UnsafeBufferPointer<UInt8>, _ pathPrefix: String, _ emit: (HistoryCommit) -> Void) {
         var start = bytes.startIndex
         while start <= bytes.endIndex {
             let end = bytes[start...].firstIndex(of: recordSeparator) ?? bytes.endIndex
-            parseRecord(UnsafeBufferPointer(rebasing: bytes[start..<end])).map(emit)
+            parseRecord(UnsafeBufferPointer(rebasing: bytes[start..<end]), pathPrefix).map(emit)
             start = end + 1
         }
     }
 
     /// One record: eight fields, then the raw part (`:modes shas status NUL path NUL [path NUL]`).
     /// Anything else (an empty record, fewer fields) is not a commit.
-    static func parseRecord(_ record: UnsafeBufferPointer<UInt8>) -> HistoryCommit? {
+    static func parseRecord(_ record: UnsafeBufferPointer<UInt8>, _ pathPrefix: String = "") -> HistoryCommit? {
         guard !record.isEmpty else { return nil }
         var fields: [Range<Int>] = []
         fields.reserveCapacity(9)
@@ -89,11 +95,11 @@ struct GitLogParser {
         return HistoryCommit(
             id: text(0), parents: parents, authorName: text(2), authorEmail: text(3), authorDateText: text(4),
             committerDateText: text(5), summary: text(6), trailers: trailers,
-            changes: parseRaw(UnsafeBufferPointer(rebasing: record[fields[8]])))
+            changes: parseRaw(UnsafeBufferPointer(rebasing: record[fields[8]]), pathPrefix))
     }
 
     /// The raw part of a record, or the output of `git diff-tree --raw -z`.
-    static func parseRaw(_ raw: UnsafeBufferPointer<UInt8>) -> [FileChange] {
+    static func parseRaw(_ raw: UnsafeBufferPointer<UInt8>, _ pathPrefix: String = "") -> [FileChange] {
         var parts = raw.split(separator: 0, omittingEmptySubsequences: false)[...]
         var changes: [FileChange] = []
         func next() -> String? {
@@ -106,9 +112,9 @@ struct GitLogParser {
             guard columns.count >= 5, let status = columns[4].first.map({ Character(Unicode.Scalar($0)) }) else { continue }
             let oldBlob = blob(columns[2])
             let newBlob = blob(columns[3])
-            guard let first = next() else { break }
+            guard let first = next().map({ pathPrefix + $0 }) else { break }
             if status == "R" || status == "C" {
-                guard let second = next() else { break }
+                guard let second = next().map({ pathPrefix + $0 }) else { break }
                 changes.append(FileChange(status: status, oldPath: first, path: second, oldBlob: oldBlob, newBlob: newBlob))
             } else {
                 changes.append(

@@ -8,13 +8,12 @@ import Foundation
 /// are the reversed log of `A..C`: each range can have its own git process. With merges, the
 /// log interleaves the branches by date, which ranges would not reproduce: no split then.
 enum HistorySplit {
-    /// Revision arguments for `git log`, the oldest range first; nil when the history has a
-    /// merge, is too short for `parts` ranges of `minimum` commits, or git fails on it (the
-    /// single log then reports the failure as before).
+    /// Revision arguments for `git log`, the oldest range first: up to `parts` ranges of at
+    /// least `minimum` commits, the whole range when it is too short to cut; nil when it has a
+    /// merge or git fails on it (the caller's usual log then reports the failure as before).
     static func ranges(in root: URL, since: String?, parts: Int, minimum: Int) -> [String]? {
-        guard parts > 1,
-            let output = try? GitHistory.run(["-C", root.path, "rev-list", "--parents", since.map { "\($0)..HEAD" } ?? "HEAD"])
-        else { return nil }
+        let whole = since.map { "\($0)..HEAD" } ?? "HEAD"
+        guard let output = try? GitHistory.run(["-C", root.path, "rev-list", "--parents", whole]) else { return nil }
         // Newest first, a line per commit: its id, then its parents' ids.
         var lines: [Int] = []
         let linear = output.withUnsafeBytes { bytes -> Bool in
@@ -27,8 +26,9 @@ enum HistorySplit {
             }
             return true
         }
+        guard linear else { return nil }
         let count = min(parts, lines.count / max(minimum, 1))
-        guard linear, count > 1 else { return nil }
+        guard count > 1 else { return [whole] }
         func commit(_ line: Int) -> String { String(decoding: output[lines[line]..<lines[line] + 40], as: UTF8.self) }
         var before = 0.0
         if let since {

@@ -82,6 +82,13 @@ final class HistoryLedger {
         try history.commit("moved to the right learner", minutes: 15)
         try history.edit(moved) { $0.replacingOccurrences(of: "received: 2026-11-13T20:00", with: "received: 2026-11-01T20:00") }
         try history.commit("rewrite received", minutes: 16)
+        // Out of the cases folder and back, and a commit outside it.
+        try history.run(["mv", moved, "archived.md"])
+        try history.commit("archived by hand", minutes: 16)
+        try history.edit("reclam.yml") { $0 + "\n# settings edited\n" }
+        try history.commit("settings only", minutes: 16)
+        try history.run(["mv", "archived.md", moved])
+        try history.commit("restored", minutes: 16)
         try history.edit(second) { $0 + "\nA last word.\n" }
         try history.commit("edit before removal", minutes: 16)
         try history.run(["rm", "-q", second])
@@ -215,11 +222,17 @@ struct GitHistoryTests {
                 #expect(pieces == expected, "\(parts) ranges from \(start ?? "the root"): \(ranges)")
             }
         }
-        #expect(HistorySplit.ranges(in: history.root, since: nil, parts: 3, minimum: 100) == nil)
-        #expect(HistorySplit.ranges(in: history.root, since: nil, parts: 1, minimum: 1) == nil)
+        #expect(HistorySplit.ranges(in: history.root, since: nil, parts: 3, minimum: 100) == ["HEAD"])
+        #expect(HistorySplit.ranges(in: history.root, since: since, parts: 1, minimum: 1) == ["\(since)..HEAD"])
+        var relative: [HistoryCommit] = []
+        try GitHistory.forEachBatch(in: history.root, arguments: ["--reverse", "-M"], paths: [], relativeTo: "cases", batch: 3) {
+            relative += $0
+        }
+        #expect(Self.describe(relative) == whole)
+        #expect(whole.contains { $0.contains("|D cases/stg-9/") } && whole.contains { $0.contains("|A - cases/stg-9/") })
     }
 
-    @Test func aHistoryWithAMergeIsNotCut() throws {
+    @Test func aHistoryWithAMergeIsNotCutNorDiffedAlone() throws {
         let (history, _) = try HistoryLedger.made()
         #expect(HistorySplit.ranges(in: history.root, since: nil, parts: 2, minimum: 2) == nil)
     }
@@ -229,10 +242,11 @@ struct GitHistoryTests {
         let audit = Audit(ledger: try Ledger.open(at: history.root))
         let whole = try audit.run(since: nil, parts: 1, commitsPerPart: 1)
         #expect(whole.count >= 5)
+        #expect(whole == (try Self.reference(audit)))
         for parts in [2, 3, 4] {
             #expect(try audit.run(since: nil, parts: parts, commitsPerPart: 2) == whole)
         }
         let since = try history.run(["rev-parse", "HEAD~8"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(try audit.run(since: since, parts: 3, commitsPerPart: 2) == (try audit.run(since: since, parts: 1, commitsPerPart: 1)))
+        #expect(try audit.run(since: since, parts: 3, commitsPerPart: 2) == (try Self.reference(audit, since: since)))
     }
 }
