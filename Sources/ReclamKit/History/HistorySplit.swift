@@ -6,7 +6,8 @@ import Foundation
 /// an audit's time (643 s of 779 s on 100 000 cases). On a history without merges, the ranges
 /// `A..B` and `B..C` hold exactly the commits of `A..C`, and their reversed logs put end to end
 /// are the reversed log of `A..C`: each range can have its own git process. With merges, the
-/// log interleaves the branches by date, which ranges would not reproduce: no split then.
+/// log interleaves the branches by date, which ranges would not reproduce: no split then (nor
+/// the `--relative` log, see `GitHistory.forEachBatch`, which this check also decides).
 enum HistorySplit {
     /// Revision arguments for `git log`, the oldest range first: up to `parts` ranges of at
     /// least `minimum` commits, the whole range when it is too short to cut; nil when it has a
@@ -34,7 +35,7 @@ enum HistorySplit {
         if let since {
             guard let counted = try? GitHistory.run(["-C", root.path, "rev-list", "--count", since]),
                 let number = Double(String(decoding: counted, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-            else { return nil }
+            else { return [whole] }
             before = number
         }
         // A commit's log costs about the size of the cases tree, which grows by a folder per
@@ -47,7 +48,7 @@ enum HistorySplit {
         for part in 1..<count {
             let share = cost(total) * Double(part) / Double(count)
             let x = Int((-before + (before * before + 2 * share).squareRoot()).rounded())
-            guard x > previous, x < lines.count else { return nil }
+            guard x > previous, x < lines.count else { return [whole] }
             bounds.append(commit(lines.count - x))
             previous = x
         }
