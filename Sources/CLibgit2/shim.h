@@ -1,6 +1,14 @@
 #include <git2.h>
 
 /* git_libgit2_opts is variadic, which Swift cannot call: fixed-arity wrappers. */
+
+/* The size of the pack windows libgit2 maps, and how much it keeps mapped at once. */
+static inline int reclam_git_set_mwindow_limits(size_t window_size, size_t mapped_limit) {
+    int error = git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, window_size);
+    if (error < 0) return error;
+    return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, mapped_limit);
+}
+
 static inline int reclam_git_enable_fsync_gitdir(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled);
 }

@@ -28,10 +28,32 @@ public struct CaseLogEntry: Sendable {
 /// `reclam log`: every commit that touched a case, by reclam or by hand, across renames.
 public enum CaseLog {
     public static func entries(for id: String, in ledger: Ledger) throws(ReclamError) -> [CaseLogEntry] {
-        let repository: GitRepository
-        do { repository = try GitRepository.open(at: ledger.root.path) } catch {
-            throw .io("\(ledger.root.path) is not a git repository: \(error)")
+        // Opening the repository starts libgit2, which reads the system's CA certificates
+        // (~15 ms): on a thread of its own, that overlaps finding the case and git's log.
+        let opening = RepositoryOpening(at: ledger.root.path)
+        let collected: [(HistoryCommit, FileChange)]
+        do throws(ReclamError) { collected = try history(of: id, in: ledger) } catch {
+            // Outside a repository, say so rather than what git or the case lookup made of it.
+            _ = try opening.repository()
+            throw error
         }
+        let repository = try opening.repository()
+        // A commit's new version is usually the next one's old version: each blob is parsed once.
+        var documents: [String: MarkdownDocument?] = [:]
+        func document(_ blob: String?) -> MarkdownDocument? {
+            guard let blob else { return nil }
+            if let known = documents[blob] { return known }
+            let parsed = CaseLog.document(blob: blob, repository: repository)
+            documents[blob] = .some(parsed)
+            return parsed
+        }
+        return collected.reversed().map { commit, change in
+            entry(commit: commit, change: change, old: document(change.oldBlob), new: document(change.newBlob))
+        }
+    }
+
+    /// The commits that touched the case and the change each made to it, newest first.
+    static func history(of id: String, in ledger: Ledger) throws(ReclamError) -> [(HistoryCommit, FileChange)] {
         var path = try CaseLocator.path(of: id, in: ledger)
         var revision: [String] = []
         var collected: [(HistoryCommit, FileChange)] = []
@@ -51,9 +73,7 @@ public enum CaseLog {
             path = origin.path
             revision = [parent]
         }
-        return collected.reversed().map { commit, change in
-            entry(commit: commit, change: change, repository: repository)
-        }
+        return collected
     }
 
     /// The path a file was renamed from in `commit`, found with git's rename detection.
@@ -63,14 +83,12 @@ public enum CaseLog {
         let output = try GitHistory.run([
             "-C", root.path, "-c", "core.quotePath=false", "diff-tree", "-M", "-r", "--raw", "-z", "--no-abbrev", parent, commit,
         ])
-        let changes = GitHistory.parseRaw(Substring(String(decoding: output, as: UTF8.self)))
+        let changes = output.withUnsafeBytes { GitLogParser.parseRaw($0.assumingMemoryBound(to: UInt8.self)) }
         guard let rename = changes.first(where: { $0.status == "R" && $0.path == path }), let oldPath = rename.oldPath else { return nil }
         return (oldPath, rename.oldBlob)
     }
 
-    static func entry(commit: HistoryCommit, change: FileChange, repository: GitRepository) -> CaseLogEntry {
-        let old = change.oldBlob.flatMap { document(blob: $0, repository: repository) }
-        let new = change.newBlob.flatMap { document(blob: $0, repository: repository) }
+    static func entry(commit: HistoryCommit, change: FileChange, old: MarkdownDocument?, new: MarkdownDocument?) -> CaseLogEntry {
         let oldFields = fields(old)
         let newFields = fields(new)
         var changes: [CaseLogEntry.FieldChange] = []
@@ -142,5 +160,29 @@ public enum CaseLog {
             if entry.bodyChanged { out += "    body changed\n" }
         }
         return out
+    }
+}
+
+/// A repository opened on another thread, then used by the thread that asked for it: a handover
+/// after the opening is done (the semaphore orders it), never a shared use.
+private final class RepositoryOpening: @unchecked Sendable {
+    private var result: Result<GitRepository, ReclamError>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(at path: String) {
+        Thread { [self] in
+            do {
+                result = .success(try GitRepository.open(at: path))
+            } catch {
+                result = .failure(.io("\(path) is not a git repository: \(error)"))
+            }
+            done.signal()
+        }.start()
+    }
+
+    func repository() throws(ReclamError) -> GitRepository {
+        done.wait()
+        done.signal()
+        return try result!.get()
     }
 }

@@ -41,88 +41,116 @@ public enum GitHistory {
     static let trailerSeparator = "\u{1D}"
 
     public static func log(in root: URL, arguments: [String], paths: [String] = []) throws(ReclamError) -> [HistoryCommit] {
+        let process = try GitProcess(logCommand(root: root, arguments: arguments, paths: paths))
+        var commits: [HistoryCommit] = []
+        var parser = GitLogParser()
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: GitProcess.chunkSize, alignment: 1)
+        defer { buffer.deallocate() }
+        while case let count = process.read(into: buffer), count > 0 {
+            parser.feed(UnsafeRawBufferPointer(rebasing: buffer[..<count])) { commits.append($0) }
+        }
+        parser.finish { commits.append($0) }
+        return try process.finish() ? commits : []
+    }
+
+    /// Calls `body` with the commits in git's order, a batch at a time, while git goes on
+    /// writing the next ones: memory holds at most `queued` commits however long the history,
+    /// and a batch holds what came while the previous one was handled (at most `batch`).
+    ///
+    /// With `relativeTo` (a folder; `paths` then empty), git diffs only that folder and lists
+    /// every commit, instead of listing only the commits that touch `paths`: for each commit it
+    /// then makes one diff instead of two (whether the commit touches the paths, then what it
+    /// changed), half of its time on a ledger. The commits that changed nothing there are left
+    /// out and the paths are given in full again. On a history without merges the result is
+    /// that of `paths: [folder]`: the diff's files, renames included, are the same, as rename
+    /// detection only pairs files that the folder keeps in both cases. With merges it is not:
+    /// a merge is listed with no change, and git orders the branches differently.
+    static func forEachBatch(
+        in root: URL, arguments: [String], paths: [String], relativeTo folder: String? = nil, configuration: [String] = [],
+        batch: Int = 512, queued: Int = 4096, _ body: ([HistoryCommit]) -> Void
+    ) throws(ReclamError) {
+        let relative = folder.map { ["--relative=\($0)/"] } ?? []
+        let process = try GitProcess(
+            logCommand(root: root, arguments: relative + arguments, paths: paths, configuration: configuration))
+        let prefix = folder.map { "\($0)/" } ?? ""
+        let queue = CommitQueue(capacity: queued)
+        let reader = Thread {
+            var parser = GitLogParser(pathPrefix: prefix)
+            var commits: [HistoryCommit] = []
+            func emit(_ commit: HistoryCommit) {
+                if folder == nil || !commit.changes.isEmpty { commits.append(commit) }
+            }
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: GitProcess.chunkSize, alignment: 1)
+            defer { buffer.deallocate() }
+            while case let count = process.read(into: buffer), count > 0 {
+                parser.feed(UnsafeRawBufferPointer(rebasing: buffer[..<count]), emit)
+                if !commits.isEmpty { queue.put(commits) }
+                commits.removeAll(keepingCapacity: true)
+            }
+            parser.finish(emit)
+            queue.put(commits)
+            queue.close()
+        }
+        reader.start()
+        while let commits = queue.take(max: batch) { body(commits) }
+        // git's status is known only at its end: on a failure (a bad revision), the error is
+        // the result, whatever the batches gave.
+        _ = try process.finish()
+    }
+
+    /// `configuration` holds `name=value` settings for this git call.
+    static func logCommand(root: URL, arguments: [String], paths: [String], configuration: [String] = []) -> [String] {
         let format =
             "--format=\(recordSeparator)%H\(fieldSeparator)%P\(fieldSeparator)%an\(fieldSeparator)%ae\(fieldSeparator)%aI\(fieldSeparator)%cI\(fieldSeparator)%s\(fieldSeparator)%(trailers:unfold,separator=\(trailerSeparator))\(fieldSeparator)"
-        var command =
-            ["-C", root.path, "-c", "core.quotePath=false", "log", "--no-color", "--no-abbrev", "--raw", "-z", format] + arguments
+        var command = ["-C", root.path, "-c", "core.quotePath=false"] + configuration.flatMap { ["-c", $0] }
+        command += ["log", "--no-color", "--no-abbrev", "--raw", "-z", format] + arguments
         command += ["--"] + paths
-        let output = try run(command)
-        return parse(output)
+        return command
     }
 
+    /// Runs a read-only git command and returns its standard output; empty when the branch has no commit yet.
     static func run(_ arguments: [String]) throws(ReclamError) -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["GIT_PAGER"] = "cat"
-        environment["LC_ALL"] = "C"
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch {
-            throw .io("cannot run git: \(error.localizedDescription); install git to read the history")
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus != 0 {
-            if message.contains("does not have any commits yet") { return Data() }
-            throw .io("git log failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
-        }
-        return data
+        let process = try GitProcess(arguments)
+        let data = process.readToEnd()
+        return try process.finish() ? data : Data()
+    }
+}
+
+/// Commits read from git, waiting to be audited. The reader waits when it holds `capacity`
+/// of them, so that a slow audit does not make the whole log pile up in memory.
+private final class CommitQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var commits: [HistoryCommit] = []
+    private var closed = false
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func put(_ batch: [HistoryCommit]) {
+        condition.lock()
+        defer { condition.unlock() }
+        while commits.count >= capacity { condition.wait() }
+        commits += batch
+        condition.broadcast()
     }
 
-    /// With `-z`, the raw part is `:modes shas status NUL path NUL [path NUL]`.
-    static func parse(_ data: Data) -> [HistoryCommit] {
-        let text = String(decoding: data, as: UTF8.self)
-        var commits: [HistoryCommit] = []
-        for record in text.split(separator: Character(recordSeparator), omittingEmptySubsequences: true) {
-            let fields = record.split(separator: Character(fieldSeparator), maxSplits: 8, omittingEmptySubsequences: false)
-            guard fields.count >= 9 else { continue }
-            var trailers: [(key: String, value: String)] = []
-            for line in fields[7].split(separator: Character(trailerSeparator)) {
-                guard let colon = line.firstIndex(of: ":") else { continue }
-                let key = String(line[line.startIndex..<colon]).trimmingCharacters(in: .whitespaces)
-                let value = String(line[colon...].dropFirst()).trimmingCharacters(in: .whitespacesAndNewlines)
-                trailers.append((key, value))
-            }
-            var commit = HistoryCommit(
-                id: String(fields[0]), parents: fields[1].split(separator: " ").map(String.init), authorName: String(fields[2]),
-                authorEmail: String(fields[3]), authorDateText: String(fields[4]), committerDateText: String(fields[5]),
-                summary: String(fields[6]),
-                trailers: trailers, changes: [])
-            commit.changes = parseRaw(fields[8])
-            commits.append(commit)
-        }
-        return commits
+    func close() {
+        condition.lock()
+        defer { condition.unlock() }
+        closed = true
+        condition.broadcast()
     }
 
-    static func parseRaw(_ raw: Substring) -> [FileChange] {
-        var parts = raw.split(separator: "\0", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .newlines) }[...]
-        var changes: [FileChange] = []
-        while let head = parts.first {
-            parts = parts.dropFirst()
-            guard head.hasPrefix(":") else { continue }
-            let columns = head.dropFirst().split(separator: " ")
-            guard columns.count >= 5, let status = columns[4].first else { continue }
-            let zero = String(repeating: "0", count: 40)
-            let oldBlob = String(columns[2]) == zero ? nil : String(columns[2])
-            let newBlob = String(columns[3]) == zero ? nil : String(columns[3])
-            guard let first = parts.first else { break }
-            parts = parts.dropFirst()
-            if status == "R" || status == "C" {
-                guard let second = parts.first else { break }
-                parts = parts.dropFirst()
-                changes.append(FileChange(status: status, oldPath: first, path: second, oldBlob: oldBlob, newBlob: newBlob))
-            } else {
-                changes.append(
-                    FileChange(status: status, oldPath: status == "A" ? nil : first, path: first, oldBlob: oldBlob, newBlob: newBlob))
-            }
-        }
-        return changes
+    /// Up to `max` commits, waiting for some; nil once the reader is done and all were taken.
+    func take(max: Int) -> [HistoryCommit]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while commits.isEmpty && !closed { condition.wait() }
+        if commits.isEmpty { return nil }
+        let count = min(max, commits.count)
+        let taken = Array(commits[..<count])
+        commits.removeFirst(count)
+        condition.broadcast()
+        return taken
     }
 }
