@@ -9,11 +9,12 @@ public enum DiagnosticFormatter {
     public static func render(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
         switch format {
         case .text:
-            return diagnostics.map(line).joined(separator: "\n") + (diagnostics.isEmpty ? "" : "\n")
+            // `reclam sla` on a large ledger prints tens of thousands of findings.
+            return LedgerReader.parallelMap(diagnostics, line).joined(separator: "\n") + (diagnostics.isEmpty ? "" : "\n")
         case .json:
             return JSON.encode(diagnostics.map(jsonObject)) + "\n"
         case .github:
-            return diagnostics.map(githubLine).joined(separator: "\n") + (diagnostics.isEmpty ? "" : "\n")
+            return LedgerReader.parallelMap(diagnostics, githubLine).joined(separator: "\n") + (diagnostics.isEmpty ? "" : "\n")
         }
     }
 

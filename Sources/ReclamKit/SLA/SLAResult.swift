@@ -97,5 +97,5 @@ public struct SLAReport: Sendable {
         self.diagnostics = diagnostics
     }
 
-    public func count(_ state: SLAState) -> Int { results.filter { $0.state == state }.count }
+    public func count(_ state: SLAState) -> Int { results.reduce(0) { $0 + ($1.state == state ? 1 : 0) } }
 }

@@ -52,3 +52,22 @@ struct DaylightSavingTests {
         #expect(result.dueText == "2026-03-30T10:00:00+02:00")
     }
 }
+
+@Suite struct ZoneOffsetTableTests {
+    @Test(
+        "the offset table agrees with the zone database at random instants, DST and standard-offset changes alike",
+        arguments: [
+            "Europe/Paris", "America/Cayenne", "Indian/Reunion", "Pacific/Noumea", "America/New_York", "Asia/Kolkata",
+            "Australia/Lord_Howe", "Africa/Casablanca", "Pacific/Apia", "Asia/Pyongyang", "Europe/Moscow", "UTC",
+        ])
+    func tableAgrees(_ identifier: String) throws {
+        let zone = try #require(TimeZone(identifier: identifier))
+        let table = ZoneOffsets(zone)
+        var generator = SystemRandomNumberGenerator()
+        // 1960 to 2110: inside the table and on both sides of it.
+        for _ in 0..<3_000 {
+            let instant = Date(timeIntervalSince1970: Double.random(in: -315_619_200...4_418_064_000, using: &generator).rounded())
+            #expect(table.seconds(at: instant) == zone.secondsFromGMT(for: instant), "\(identifier) at \(instant)")
+        }
+    }
+}
