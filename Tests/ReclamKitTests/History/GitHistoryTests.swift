@@ -27,26 +27,9 @@ final class HistoryLedger {
 
     @discardableResult
     func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = root
-        var environment = ProcessInfo.processInfo.environment
-        environment["HOME"] = ledger.home.path
-        environment["GIT_CONFIG_NOSYSTEM"] = "1"
-        environment["LC_ALL"] = "C"
-        environment.merge(extra) { $1 }
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "git \(arguments): \(stderr)")
-        return stdout
+        let result = try GitCLI.run(arguments, in: root, home: ledger.home, environment: extra)
+        #expect(result.status == 0, "git \(arguments): \(result.stderr)")
+        return result.stdout
     }
 
     func edit(_ path: String, _ change: (String) -> String) throws { try ledger.edit(path, change) }
