@@ -70,7 +70,7 @@ public enum CaseLocator {
                     guard length + tail.count <= relative.count else { return false }
                     relative.withUnsafeMutableBufferPointer { buffer in
                         memcpy(buffer.baseAddress!, name, length)
-                        tail.withUnsafeBufferPointer { memcpy(buffer.baseAddress! + length, $0.baseAddress!, $0.count) }
+                        _ = tail.withUnsafeBufferPointer { memcpy(buffer.baseAddress! + length, $0.baseAddress!, $0.count) }
                     }
                     return fstatat(fd, relative, &info, AT_SYMLINK_NOFOLLOW) == 0
                 }
