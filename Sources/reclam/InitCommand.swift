@@ -31,7 +31,7 @@ struct InitCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let now = try Clock.now(environment: environment)
         let url = URL(fileURLWithPath: directory)
-        try InitLedger.run(
+        _ = try InitLedger.run(
             .init(directory: url, preset: procedure, organisation: organisation, actor: write.actor), environment: environment, now: now)
         print("Initialised a \(procedure.rawValue) ledger in \(url.standardizedFileURL.path)")
     }
