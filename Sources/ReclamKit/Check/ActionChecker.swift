@@ -89,13 +89,3 @@ struct ActionChecker {
         }
     }
 }
-
-extension CivilDate {
-    /// The calendar day of an instant in a time zone: the UTC day of the instant shifted by the
-    /// zone's offset at that instant. Foundation's `Calendar.dateComponents` cost ~20 µs a call,
-    /// and reports ask this for every case.
-    init(date: Date, timeZone: TimeZone) {
-        let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
-        self.init(dayNumber: Int((local / 86_400).rounded(.down)))
-    }
-}
