@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
+@testable import ReclamCore
+@testable import ReclamGit
 @testable import ReclamKit
+@testable import ReclamLedger
+@testable import ReclamOutput
+@testable import ReclamRules
+@testable import ReclamWorkflow
 
 @Suite struct YAMLReaderTests {
     @Test(arguments: ["no", "yes", "off", "0123", "012", "12:30", "2026-10-05", "1e3", "~", "null", "0x1F", ".inf"])

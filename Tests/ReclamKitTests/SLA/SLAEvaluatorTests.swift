@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
+@testable import ReclamCore
+@testable import ReclamGit
 @testable import ReclamKit
+@testable import ReclamLedger
+@testable import ReclamOutput
+@testable import ReclamRules
+@testable import ReclamWorkflow
 
 /// SLA clocks of the two presets on cases written by hand; each expected instant is worked
 /// out in the comment above it with the counting rules of docs/SLA.md.

@@ -1,0 +1,124 @@
+import CLibgit2
+import ReclamCore
+
+// Owners of libgit2 handles used inside the Git folder. Each frees its handle in deinit;
+// no C pointer leaves these files.
+
+final class GitTreeHandle {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { git_tree_free(pointer) }
+
+    var id: ObjectID { ObjectID(git_tree_id(pointer)) }
+
+    static func lookup(_ repo: OpaquePointer, _ id: git_oid) throws -> GitTreeHandle {
+        var out: OpaquePointer?
+        var oid = id
+        try check(git_tree_lookup(&out, repo, &oid), "look up tree \(ObjectID(id).short)")
+        return GitTreeHandle(out!)
+    }
+
+    /// The empty tree, written to the object database with a tree builder.
+    static func empty(_ repo: OpaquePointer) throws -> GitTreeHandle {
+        var builder: OpaquePointer?
+        try check(git_treebuilder_new(&builder, repo, nil), "create empty tree")
+        defer { git_treebuilder_free(builder) }
+        var oid = git_oid()
+        try check(git_treebuilder_write(&oid, builder), "write empty tree")
+        return try lookup(repo, oid)
+    }
+}
+
+final class GitTreeEntryHandle {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { git_tree_entry_free(pointer) }
+
+    var id: git_oid { git_tree_entry_id(pointer).pointee }
+    var type: git_object_t { git_tree_entry_type(pointer) }
+    var filemode: git_filemode_t { git_tree_entry_filemode(pointer) }
+
+    /// The entry at `path` in `tree`, or nil when there is none.
+    static func bypath(_ tree: GitTreeHandle, _ path: String) throws -> GitTreeEntryHandle? {
+        var out: OpaquePointer?
+        let result = git_tree_entry_bypath(&out, tree.pointer, path)
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try check(result, "look up path in tree", path: path)
+        return GitTreeEntryHandle(out!)
+    }
+}
+
+final class GitCommitHandle {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { git_commit_free(pointer) }
+
+    var id: ObjectID { ObjectID(git_commit_id(pointer)) }
+
+    static func lookup(_ repo: OpaquePointer, _ id: git_oid) throws -> GitCommitHandle {
+        var out: OpaquePointer?
+        var oid = id
+        try check(git_commit_lookup(&out, repo, &oid), "look up commit \(ObjectID(id).short)")
+        return GitCommitHandle(out!)
+    }
+
+    func tree() throws -> GitTreeHandle {
+        var out: OpaquePointer?
+        try check(git_commit_tree(&out, pointer), "read tree of commit \(id.short)")
+        return GitTreeHandle(out!)
+    }
+}
+
+final class GitReferenceHandle {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { git_reference_free(pointer) }
+
+    /// The reference named `name`, or nil when it does not exist.
+    static func lookup(_ repo: OpaquePointer, _ name: String) throws -> GitReferenceHandle? {
+        var out: OpaquePointer?
+        let result = git_reference_lookup(&out, repo, name)
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try check(result, "look up reference \(name)")
+        return GitReferenceHandle(out!)
+    }
+
+    var symbolicTarget: String? {
+        guard git_reference_type(pointer) == GIT_REFERENCE_SYMBOLIC,
+            let target = git_reference_symbolic_target(pointer)
+        else { return nil }
+        return String(cString: target)
+    }
+
+    var directTarget: git_oid? {
+        guard git_reference_type(pointer) == GIT_REFERENCE_DIRECT,
+            let target = git_reference_target(pointer)
+        else { return nil }
+        return target.pointee
+    }
+}
+
+final class GitIndexHandle {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { git_index_free(pointer) }
+
+    static func of(_ repo: OpaquePointer) throws -> GitIndexHandle {
+        var out: OpaquePointer?
+        try check(git_repository_index(&out, repo), "open index")
+        return GitIndexHandle(out!)
+    }
+}
+
+final class GitBlobHandle {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { git_blob_free(pointer) }
+
+    static func lookup(_ repo: OpaquePointer, _ id: git_oid) throws -> GitBlobHandle {
+        var out: OpaquePointer?
+        var oid = id
+        try check(git_blob_lookup(&out, repo, &oid), "look up blob \(ObjectID(id).short)")
+        return GitBlobHandle(out!)
+    }
+}
