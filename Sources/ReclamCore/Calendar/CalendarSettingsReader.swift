@@ -6,7 +6,7 @@ import Foundation
 /// its default, so that one typo does not hide the next one and commands that only need the
 /// procedure keep working; commands that compute deadlines refuse a calendar with errors.
 package enum CalendarSettingsReader {
-    static let rule = "calendar-invalid"
+    static let rule = Rule.calendarInvalid
     static let knownKeys = ["region", "working_days", "business_hours", "closures"]
 
     package static func read(_ node: YAMLNode?, timeZone: TimeZone, reader: inout NodeReader) -> BusinessCalendar {
@@ -24,7 +24,7 @@ package enum CalendarSettingsReader {
             for pair in node.pairs ?? [] where !knownKeys.contains(pair.key) {
                 var message = "unknown calendar setting '\(pair.key)'"
                 if let s = Suggestion.closest(to: pair.key, in: knownKeys) { message += "; did you mean '\(s)'?" }
-                reader.warning("config-unknown-key", message, at: pair.keyStart)
+                reader.warning(.configUnknownKey, message, at: pair.keyStart)
             }
             if let value = node["region"] {
                 if let text = value.scalar, let parsed = try? Region.parse(text) {
@@ -104,7 +104,7 @@ package enum CalendarSettingsReader {
             if let s = Suggestion.closest(to: pair.key, in: ["date", "from", "to", "name"]) {
                 message = "unknown closure setting '\(pair.key)'; did you mean '\(s)'?"
             }
-            reader.warning("config-unknown-key", message, at: pair.keyStart)
+            reader.warning(.configUnknownKey, message, at: pair.keyStart)
         }
         var valid = true
         func day(_ key: String) -> CivilDate? {

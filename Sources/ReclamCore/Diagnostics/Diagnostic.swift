@@ -22,27 +22,32 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
 /// `file` is relative to the ledger root so that output is stable across clones; `line` and
 /// `column` are 1-based and absent when the finding concerns a whole file.
 public struct Diagnostic: Sendable, Hashable, Codable {
-    public var severity: Severity
-    public var rule: String
+    public private(set) var severity: Severity
+    public private(set) var rule: String
     public var message: String
     public var file: String
     public var line: Int?
     public var column: Int?
 
-    public init(
-        _ severity: Severity, rule: String, _ message: String, file: String, line: Int? = nil,
-        column: Int? = nil
-    ) {
-        self.severity = severity
-        self.rule = rule
+    /// A finding of `rule`, with the rule's severity.
+    public init(_ rule: Rule, _ message: String, file: String, line: Int? = nil, column: Int? = nil) {
+        self.severity = rule.severity
+        self.rule = rule.id
         self.message = message
         self.file = file
         self.line = line
         self.column = column
     }
 
-    public init(_ severity: Severity, rule: String, _ message: String, file: String, at location: SourceLocation?) {
-        self.init(severity, rule: rule, message, file: file, line: location?.line, column: location?.column)
+    public init(_ rule: Rule, _ message: String, file: String, at location: SourceLocation?) {
+        self.init(rule, message, file: file, line: location?.line, column: location?.column)
+    }
+
+    /// The same finding as an error: what `--strict` makes of warnings.
+    public func escalated() -> Diagnostic {
+        var copy = self
+        if copy.severity == .warning { copy.severity = .error }
+        return copy
     }
 }
 

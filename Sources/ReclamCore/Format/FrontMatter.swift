@@ -9,10 +9,10 @@ public struct FrontMatter: Sendable {
         case missing
         case unclosed(openedAt: Int)
 
-        public var rule: String {
+        public var rule: Rule {
             switch self {
-            case .missing: "frontmatter-missing"
-            case .unclosed: "frontmatter-unclosed"
+            case .missing: .frontmatterMissing
+            case .unclosed: .frontmatterUnclosed
             }
         }
 

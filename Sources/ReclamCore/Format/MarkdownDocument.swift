@@ -17,12 +17,12 @@ public struct MarkdownDocument: Sendable {
         case yaml(YAMLError)
         case notMapping(SourceLocation)
 
-        public var rule: String {
+        public var rule: Rule {
             switch self {
             case .file(let p): p.rule
             case .frontMatter(let p): p.rule
-            case .yaml(let e): e.rule.rawValue
-            case .notMapping: "frontmatter-not-mapping"
+            case .yaml(let e): e.rule
+            case .notMapping: .frontmatterNotMapping
             }
         }
 
@@ -46,7 +46,7 @@ public struct MarkdownDocument: Sendable {
         }
 
         public func diagnostic(file: String) -> Diagnostic {
-            Diagnostic(.error, rule: rule, message, file: file, at: location)
+            Diagnostic(rule, message, file: file, at: location)
         }
     }
 

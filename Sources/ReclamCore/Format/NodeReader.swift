@@ -7,15 +7,16 @@ package struct NodeReader {
 
     package init(file: String) { self.file = file }
 
-    package mutating func error(_ rule: String, _ message: String, at location: SourceLocation?) {
-        diagnostics.append(Diagnostic(.error, rule: rule, message, file: file, at: location))
+    /// A finding of an error rule (the name says what the caller expects; the rule decides).
+    package mutating func error(_ rule: Rule, _ message: String, at location: SourceLocation?) {
+        diagnostics.append(Diagnostic(rule, message, file: file, at: location))
     }
 
-    package mutating func warning(_ rule: String, _ message: String, at location: SourceLocation?) {
-        diagnostics.append(Diagnostic(.warning, rule: rule, message, file: file, at: location))
+    package mutating func warning(_ rule: Rule, _ message: String, at location: SourceLocation?) {
+        diagnostics.append(Diagnostic(rule, message, file: file, at: location))
     }
 
-    package mutating func text(_ node: YAMLNode, _ key: String, required: Bool = false, rule: String = "config-invalid") -> String? {
+    package mutating func text(_ node: YAMLNode, _ key: String, required: Bool = false, rule: Rule = .configInvalid) -> String? {
         guard let value = node[key] else {
             if required { error(rule, "missing '\(key)'", at: node.start) }
             return nil
@@ -27,7 +28,7 @@ package struct NodeReader {
         return text
     }
 
-    package mutating func bool(_ node: YAMLNode, _ key: String, rule: String = "config-invalid") -> Bool {
+    package mutating func bool(_ node: YAMLNode, _ key: String, rule: Rule = .configInvalid) -> Bool {
         guard let value = node[key] else { return false }
         switch value.scalar {
         case "true": return true
@@ -39,7 +40,7 @@ package struct NodeReader {
     }
 
     /// A scalar or a list of scalars, as in `from: received` or `from: [received, acknowledged]`.
-    package mutating func texts(_ node: YAMLNode, _ key: String, rule: String = "config-invalid") -> [String]? {
+    package mutating func texts(_ node: YAMLNode, _ key: String, rule: Rule = .configInvalid) -> [String]? {
         guard let value = node[key] else { return nil }
         if let text = value.scalar { return [text] }
         if let items = value.items, items.allSatisfy({ $0.scalar != nil }) { return items.compactMap(\.scalar) }

@@ -10,10 +10,10 @@ public struct TextFile: Sendable {
         case binary
         case notUTF8(line: Int, column: Int)
 
-        public var rule: String {
+        public var rule: Rule {
             switch self {
-            case .tooLarge: "file-too-large"
-            case .binary, .notUTF8: "file-encoding"
+            case .tooLarge: .fileTooLarge
+            case .binary, .notUTF8: .fileEncoding
             }
         }
 

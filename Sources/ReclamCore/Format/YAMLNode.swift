@@ -68,16 +68,6 @@ public struct YAMLPair: Sendable {
 
 /// Why a YAML text was refused. Carries the position so that the checker can point at it.
 public struct YAMLError: Error, Sendable, Equatable {
-    public enum Rule: String, Sendable {
-        case syntax = "yaml-syntax"
-        case alias = "yaml-alias"
-        case duplicateKey = "yaml-duplicate-key"
-        case tag = "yaml-tag"
-        case depth = "yaml-depth"
-        case complexKey = "yaml-complex-key"
-        case multipleDocuments = "yaml-multiple-documents"
-    }
-
     public var rule: Rule
     public var message: String
     public var location: SourceLocation

@@ -29,7 +29,7 @@ public enum YAMLReader {
     static func read(bytes: inout [UInt8], lineOffset: Int) throws(YAMLError) -> YAMLNode? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            throw YAMLError(rule: .syntax, message: "could not start the YAML parser", location: .init(line: 1, column: 1))
+            throw YAMLError(rule: .yamlSyntax, message: "could not start the YAML parser", location: .init(line: 1, column: 1))
         }
         defer { yaml_parser_delete(&parser) }
         let result: Result<YAMLNode?, YAMLError> = bytes.withUnsafeBufferPointer { buffer in
@@ -91,12 +91,12 @@ public enum YAMLReader {
                     documents += 1
                     if documents > 1 {
                         throw YAMLError(
-                            rule: .multipleDocuments,
+                            rule: .yamlMultipleDocuments,
                             message: "only one YAML document is allowed here; remove the extra '---' or '...' line", location: start)
                     }
                 case YAML_ALIAS_EVENT:
                     throw YAMLError(
-                        rule: .alias, message: "YAML aliases ('*name') are not allowed; write the value out in full", location: start)
+                        rule: .yamlAlias, message: "YAML aliases ('*name') are not allowed; write the value out in full", location: start)
                 case YAML_SCALAR_EVENT:
                     let data = event.data.scalar
                     try refuseAnchorAndTag(
@@ -135,11 +135,12 @@ public enum YAMLReader {
         mutating func push(_ frame: Frame, at start: SourceLocation) throws(YAMLError) {
             if stack.count >= YAMLReader.maximumDepth {
                 throw YAMLError(
-                    rule: .depth, message: "YAML nested deeper than \(YAMLReader.maximumDepth) levels; flatten the structure",
+                    rule: .yamlDepth, message: "YAML nested deeper than \(YAMLReader.maximumDepth) levels; flatten the structure",
                     location: start)
             }
             if let top = stack.last, top.isMapping, top.pendingKey == nil {
-                throw YAMLError(rule: .complexKey, message: "a mapping key must be plain text, not a list or a mapping", location: start)
+                throw YAMLError(
+                    rule: .yamlComplexKey, message: "a mapping key must be plain text, not a list or a mapping", location: start)
             }
             stack.append(frame)
         }
@@ -160,12 +161,12 @@ public enum YAMLReader {
             }
             guard let key = node.scalar else {
                 throw YAMLError(
-                    rule: .complexKey, message: "a mapping key must be plain text, not a list or a mapping", location: node.start)
+                    rule: .yamlComplexKey, message: "a mapping key must be plain text, not a list or a mapping", location: node.start)
             }
             // Mappings are small: a linear search beats hashing every key.
             if let first = top.pairs.first(where: { $0.key == key })?.keyStart {
                 throw YAMLError(
-                    rule: .duplicateKey, message: "duplicate key '\(key)' (first set on line \(first.line)); keep only one",
+                    rule: .yamlDuplicateKey, message: "duplicate key '\(key)' (first set on line \(first.line)); keep only one",
                     location: node.start)
             }
             top.pendingKey = (key, node.start)
@@ -178,11 +179,11 @@ public enum YAMLReader {
             if let anchor {
                 let name = String(cString: anchor)
                 throw YAMLError(
-                    rule: .alias, message: "YAML anchors ('&\(name)') are not allowed; write each value out in full", location: start)
+                    rule: .yamlAlias, message: "YAML anchors ('&\(name)') are not allowed; write each value out in full", location: start)
             }
             if let tag {
                 let name = String(cString: tag).replacingOccurrences(of: "tag:yaml.org,2002:", with: "!!")
-                throw YAMLError(rule: .tag, message: "YAML tags ('\(name)') are not allowed; quote the value instead", location: start)
+                throw YAMLError(rule: .yamlTag, message: "YAML tags ('\(name)') are not allowed; quote the value instead", location: start)
             }
         }
 
@@ -197,7 +198,7 @@ public enum YAMLReader {
             } else if problem.contains("found character that cannot start any token") {
                 message += "; quote a value that starts with '@', '`' or a tab"
             }
-            return YAMLError(rule: .syntax, message: message, location: location(parser.problem_mark))
+            return YAMLError(rule: .yamlSyntax, message: message, location: location(parser.problem_mark))
         }
     }
 }

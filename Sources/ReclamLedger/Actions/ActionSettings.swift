@@ -44,7 +44,7 @@ public struct ActionSettings: Sendable {
                 delay = duration.amount
             } else {
                 reader.error(
-                    "config-invalid", "actions.review_delay must be a number of days, e.g. '30 calendar days'",
+                    .configInvalid, "actions.review_delay must be a number of days, e.g. '30 calendar days'",
                     at: section?["review_delay"]?.start)
             }
         }

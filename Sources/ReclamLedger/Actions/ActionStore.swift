@@ -19,7 +19,7 @@ public struct ActionStore: Sendable {
             case .symlink: diagnostics.append(LedgerScan.symlink(path))
             default:
                 diagnostics.append(
-                    Diagnostic(.warning, rule: "file-misplaced", "not an action file: actions are actions/<id>.md", file: path))
+                    Diagnostic(.fileStray, "not an action file: actions are actions/<id>.md", file: path))
             }
         }
         var actions: [Action] = []

@@ -9,7 +9,27 @@ import ReclamGit
 /// Thin POSIX helpers: the ledger scan must not follow symlinks and must stay cheap on 100 000 files.
 public enum FileSystem {
     public struct Failure: Error, Sendable {
+        /// What went wrong, for the caller to decide (never by reading `message`).
+        public enum Kind: Sendable, Equatable {
+            case symlink, notRegular, tooLarge, system
+        }
+
+        public var kind: Kind = .system
         public var message: String
+
+        public init(_ kind: Kind = .system, message: String) {
+            self.kind = kind
+            self.message = message
+        }
+
+        /// The rule a ledger file that cannot be read breaks.
+        public var rule: Rule {
+            switch kind {
+            case .symlink: .fileSymlink
+            case .tooLarge: .fileTooLarge
+            case .notRegular, .system: .fileUnreadable
+            }
+        }
     }
 
     public enum EntryKind: Sendable, Equatable {
@@ -86,16 +106,16 @@ public enum FileSystem {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             let code = errno
-            if code == ELOOP { throw Failure(message: "is a symbolic link") }
+            if code == ELOOP { throw Failure(.symlink, message: "is a symbolic link") }
             throw Failure(message: String(cString: strerror(code)))
         }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw Failure(message: String(cString: strerror(errno))) }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw Failure(message: "is not a regular file") }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw Failure(.notRegular, message: "is not a regular file") }
         let size = Int(info.st_size)
         if size > limit {
-            throw Failure(message: "is \(size) bytes, over the limit of \(limit) bytes")
+            throw Failure(.tooLarge, message: "is \(size) bytes, over the limit of \(limit) bytes")
         }
         var data = Data(count: size)
         var offset = 0

@@ -40,23 +40,23 @@ public struct LedgerConfig: Sendable {
         let file = fileName
         let text: TextFile
         do { text = try TextFile.decode(data) } catch {
-            return (nil, [Diagnostic(.error, rule: error.rule, error.message, file: file, at: error.location)])
+            return (nil, [Diagnostic(error.rule, error.message, file: file, at: error.location)])
         }
         let root: YAMLNode?
         do { root = try YAMLReader.read(text.text) } catch {
-            return (nil, [Diagnostic(.error, rule: error.rule.rawValue, error.message, file: file, at: error.location)])
+            return (nil, [Diagnostic(error.rule, error.message, file: file, at: error.location)])
         }
         var reader = NodeReader(file: file)
         guard let root, root.pairs != nil else {
             reader.error(
-                "config-invalid", "reclam.yml must be a mapping of settings (organisation, language, timezone, procedure…)",
+                .configInvalid, "reclam.yml must be a mapping of settings (organisation, language, timezone, procedure…)",
                 at: root?.start ?? SourceLocation(line: 1, column: 1))
             return (nil, reader.diagnostics)
         }
         for pair in root.pairs ?? [] where !knownKeys.contains(pair.key) {
             var message = "unknown setting '\(pair.key)'"
             if let s = Suggestion.closest(to: pair.key, in: knownKeys) { message += "; did you mean '\(s)'?" }
-            reader.warning("config-unknown-key", message, at: pair.keyStart)
+            reader.warning(.configUnknownKey, message, at: pair.keyStart)
         }
         let organisation = reader.text(root, "organisation", required: true) ?? ""
         var language = Language.fr
@@ -64,7 +64,7 @@ public struct LedgerConfig: Sendable {
             if let value = node.scalar, let parsed = Language(rawValue: value) {
                 language = parsed
             } else {
-                reader.error("config-invalid", "language must be 'fr' or 'en'", at: node.start)
+                reader.error(.configInvalid, "language must be 'fr' or 'en'", at: node.start)
             }
         }
         var timeZone = TimeZone(identifier: "Europe/Paris")!
@@ -74,7 +74,7 @@ public struct LedgerConfig: Sendable {
                 timeZone = zone
             } else {
                 reader.error(
-                    "config-invalid", "timezone '\(node.scalar ?? "")' is not an IANA time zone; write e.g. Europe/Paris", at: node.start)
+                    .configInvalid, "timezone '\(node.scalar ?? "")' is not an IANA time zone; write e.g. Europe/Paris", at: node.start)
             }
         }
         let calendar = CalendarSettingsReader.read(root["calendar"], timeZone: timeZone, reader: &reader)
@@ -84,7 +84,7 @@ public struct LedgerConfig: Sendable {
             procedure = ProcedureReader.read(node, reader: &reader)
         } else {
             reader.error(
-                "config-invalid",
+                .configInvalid,
                 "reclam.yml has no 'procedure' section; add 'procedure: training' or 'procedure: network', or a full procedure",
                 at: SourceLocation(line: 1, column: 1))
         }

@@ -28,16 +28,14 @@ public enum LedgerReader {
         do {
             data = try FileSystem.readRegularFile(path: ledger.root.path + "/" + path, limit: TextFile.maximumSize)
         } catch {
-            let rule =
-                error.message.contains("symbolic link")
-                ? "file-symlink" : (error.message.contains("over the limit") ? "file-too-large" : "file-unreadable")
+            let rule = error.rule
             let message: String
             switch rule {
-            case "file-too-large": message = "file \(error.message) (1 MiB); move attachments out of the case file"
-            case "file-symlink": message = "symbolic links are not followed in a ledger; replace the link with the file itself"
+            case .fileTooLarge: message = "file \(error.message) (1 MiB); move attachments out of the case file"
+            case .fileSymlink: message = "symbolic links are not followed in a ledger; replace the link with the file itself"
             default: message = "cannot read file: \(error.message)"
             }
-            return .failure(LoadFailure(diagnostic: Diagnostic(.error, rule: rule, message, file: path)))
+            return .failure(LoadFailure(diagnostic: Diagnostic(rule, message, file: path)))
         }
         do {
             return .success(try MarkdownDocument.parse(data: data))

@@ -35,7 +35,7 @@ public struct LedgerScan: Sendable {
                 scan.diagnostics.append(symlink(path))
             case .directory:
                 if let problem = Identifier.problem(entry.name) {
-                    scan.diagnostics.append(Diagnostic(.error, rule: "file-misplaced", "learner folder name: \(problem)", file: path))
+                    scan.diagnostics.append(Diagnostic(.fileMisplaced, "learner folder name: \(problem)", file: path))
                     continue
                 }
                 scan.learnerFolders.append(path)
@@ -48,7 +48,7 @@ public struct LedgerScan: Sendable {
                 if entry.name.hasPrefix(".") { continue }
                 scan.diagnostics.append(
                     Diagnostic(
-                        .error, rule: "file-misplaced",
+                        .fileMisplaced,
                         "file directly under cases/; a case belongs in its learner's folder: cases/<learner-id>/<case-id>.md", file: path))
             }
         }
@@ -58,7 +58,7 @@ public struct LedgerScan: Sendable {
     private mutating func scanLearner(_ ledger: Ledger, folder: String) {
         let entries: [FileSystem.Entry]
         do { entries = try FileSystem.list(path: ledger.root.path + "/" + folder) } catch {
-            diagnostics.append(Diagnostic(.error, rule: "file-unreadable", "cannot list folder: \(error.message)", file: folder))
+            diagnostics.append(Diagnostic(.fileUnreadable, "cannot list folder: \(error.message)", file: folder))
             return
         }
         let caseIDs = Set(entries.filter { $0.name.hasSuffix(".md") }.map { String($0.name.dropLast(3)) })
@@ -78,13 +78,13 @@ public struct LedgerScan: Sendable {
             case .directory:
                 diagnostics.append(
                     Diagnostic(
-                        .error, rule: "file-misplaced",
+                        .fileMisplaced,
                         "folder too deep: a learner folder holds case files and, for each case, a folder of attachments named after it",
                         file: path))
             default:
                 diagnostics.append(
                     Diagnostic(
-                        .warning, rule: "file-misplaced",
+                        .fileStray,
                         "not a case file: case files end in .md; attachments go in a folder named after their case", file: path))
             }
         }
@@ -92,6 +92,6 @@ public struct LedgerScan: Sendable {
 
     package static func symlink(_ path: String) -> Diagnostic {
         Diagnostic(
-            .error, rule: "file-symlink", "symbolic links are not followed in a ledger; replace the link with the file itself", file: path)
+            .fileSymlink, "symbolic links are not followed in a ledger; replace the link with the file itself", file: path)
     }
 }

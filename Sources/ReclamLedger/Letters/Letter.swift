@@ -40,7 +40,7 @@ public enum LetterRenderer {
             } catch let error as TextFile.Problem {
                 throw ReclamError(
                     .refused, "\(path) cannot be used",
-                    diagnostics: [Diagnostic(.error, rule: error.rule, error.message, file: path, at: error.location)])
+                    diagnostics: [Diagnostic(error.rule, error.message, file: path, at: error.location)])
             } catch {
                 throw .io("cannot read \(path)")
             }
@@ -61,24 +61,24 @@ public enum LetterRenderer {
         if document.string("subject")?.isEmpty ?? true {
             out.append(
                 Diagnostic(
-                    .error, rule: "template-invalid", "a letter template needs 'subject: …' in its front-matter", file: path, line: 1,
+                    .templateInvalid, "a letter template needs 'subject: …' in its front-matter", file: path, line: 1,
                     column: 1))
         }
         let allowed = variables(procedure: procedure)
         for tag in MustacheTags.scan(text) where !tag.name.isEmpty && !allowed.contains(tag.name) {
             var message = "unknown variable '\(tag.name)'"
             if let suggestion = Suggestion.closest(to: tag.name, in: allowed.sorted()) { message += "; did you mean '\(suggestion)'?" }
-            out.append(Diagnostic(.error, rule: "template-unknown-variable", message, file: path, at: tag.location))
+            out.append(Diagnostic(.templateUnknownVariable, message, file: path, at: tag.location))
         }
         do { _ = try MustacheTemplate(string: String(document.body)) } catch let error as MustacheTemplate.ParserError {
             let bodyFirstLine = document.text[..<document.frontMatter.bodyRange.lowerBound].reduce(1) { $1.isNewline ? $0 + 1 : $0 }
             let line = bodyFirstLine + error.context.lineNumber - 1
             out.append(
                 Diagnostic(
-                    .error, rule: "template-invalid", "mustache syntax error: \(MustacheTags.explain(error.error))", file: path, line: line,
+                    .templateInvalid, "mustache syntax error: \(MustacheTags.explain(error.error))", file: path, line: line,
                     column: error.context.columnNumber))
         } catch {
-            out.append(Diagnostic(.error, rule: "template-invalid", "mustache syntax error: \(error)", file: path, line: 1, column: 1))
+            out.append(Diagnostic(.templateInvalid, "mustache syntax error: \(error)", file: path, line: 1, column: 1))
         }
         return out
     }

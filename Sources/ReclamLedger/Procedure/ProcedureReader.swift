@@ -8,7 +8,7 @@ enum ProcedureReader {
         if let name = node.scalar {
             guard let preset = ProcedurePreset(rawValue: name) else {
                 reader.error(
-                    "config-invalid", "unknown procedure preset '\(name)'; use training, network, or write the procedure out",
+                    .configInvalid, "unknown procedure preset '\(name)'; use training, network, or write the procedure out",
                     at: node.start)
                 return nil
             }
@@ -16,29 +16,29 @@ enum ProcedureReader {
             return procedure
         }
         guard node.pairs != nil else {
-            reader.error("config-invalid", "'procedure' must be a preset name or a mapping with stages and transitions", at: node.start)
+            reader.error(.configInvalid, "'procedure' must be a preset name or a mapping with stages and transitions", at: node.start)
             return nil
         }
         let name = reader.text(node, "name") ?? "custom"
         var stages: [Stage] = []
         guard let stageNodes = node["stages"]?.items, !stageNodes.isEmpty else {
-            reader.error("procedure-invalid", "the procedure needs a non-empty 'stages' list", at: node["stages"]?.start ?? node.start)
+            reader.error(.procedureInvalid, "the procedure needs a non-empty 'stages' list", at: node["stages"]?.start ?? node.start)
             return nil
         }
         var seen: [String: SourceLocation] = [:]
         for stageNode in stageNodes {
-            guard stageNode.pairs != nil, let id = reader.text(stageNode, "id", required: true, rule: "procedure-invalid") else {
+            guard stageNode.pairs != nil, let id = reader.text(stageNode, "id", required: true, rule: .procedureInvalid) else {
                 if stageNode.pairs == nil {
-                    reader.error("procedure-invalid", "each stage must be a mapping with at least 'id'", at: stageNode.start)
+                    reader.error(.procedureInvalid, "each stage must be a mapping with at least 'id'", at: stageNode.start)
                 }
                 continue
             }
             if let problem = Identifier.problem(id) {
-                reader.error("procedure-invalid", "stage \(problem)", at: stageNode["id"]?.start)
+                reader.error(.procedureInvalid, "stage \(problem)", at: stageNode["id"]?.start)
             }
             if let first = seen[id] {
                 reader.error(
-                    "procedure-invalid", "stage '\(id)' is defined twice (first on line \(first.line))", at: stageNode["id"]?.start)
+                    .procedureInvalid, "stage '\(id)' is defined twice (first on line \(first.line))", at: stageNode["id"]?.start)
                 continue
             }
             seen[id] = stageNode["id"]?.start
@@ -49,7 +49,7 @@ enum ProcedureReader {
                 }
                 if labelNode.pairs == nil {
                     reader.error(
-                        "procedure-invalid", "'labels' must map languages to labels, e.g. {fr: Reçue, en: Received}", at: labelNode.start)
+                        .procedureInvalid, "'labels' must map languages to labels, e.g. {fr: Reçue, en: Received}", at: labelNode.start)
                 }
             }
             var requires: [FieldRequirement] = []
@@ -57,25 +57,25 @@ enum ProcedureReader {
                 if let parsed = readRequirement(requirement, reader: &reader) { requires.append(parsed) }
             }
             var stage = Stage(
-                id: id, labels: labels, initial: reader.bool(stageNode, "initial", rule: "procedure-invalid"),
-                terminal: reader.bool(stageNode, "terminal", rule: "procedure-invalid"),
-                pausesSLA: reader.bool(stageNode, "pauses_sla", rule: "procedure-invalid"), requires: requires,
+                id: id, labels: labels, initial: reader.bool(stageNode, "initial", rule: .procedureInvalid),
+                terminal: reader.bool(stageNode, "terminal", rule: .procedureInvalid),
+                pausesSLA: reader.bool(stageNode, "pauses_sla", rule: .procedureInvalid), requires: requires,
                 location: stageNode.start)
-            stage.requiresAction = reader.bool(stageNode, "requires_action", rule: "procedure-invalid")
+            stage.requiresAction = reader.bool(stageNode, "requires_action", rule: .procedureInvalid)
             stages.append(stage)
         }
         var transitions: [Transition] = []
         for transitionNode in node["transitions"]?.items ?? [] {
             guard transitionNode.pairs != nil,
-                let from = reader.texts(transitionNode, "from", rule: "procedure-invalid"),
-                let to = reader.text(transitionNode, "to", required: true, rule: "procedure-invalid")
+                let from = reader.texts(transitionNode, "from", rule: .procedureInvalid),
+                let to = reader.text(transitionNode, "to", required: true, rule: .procedureInvalid)
             else {
                 if transitionNode.pairs == nil || transitionNode["from"] == nil {
-                    reader.error("procedure-invalid", "each transition needs 'from', 'to' and 'verb'", at: transitionNode.start)
+                    reader.error(.procedureInvalid, "each transition needs 'from', 'to' and 'verb'", at: transitionNode.start)
                 }
                 continue
             }
-            let verb = reader.text(transitionNode, "verb", rule: "procedure-invalid") ?? "move"
+            let verb = reader.text(transitionNode, "verb", rule: .procedureInvalid) ?? "move"
             var when: [String: [String]] = [:]
             if let whenNode = transitionNode["when"] {
                 for pair in whenNode.pairs ?? [] {
@@ -88,7 +88,7 @@ enum ProcedureReader {
             }
             transitions.append(
                 Transition(
-                    from: from, to: to, verb: verb, reopen: reader.bool(transitionNode, "reopen", rule: "procedure-invalid"),
+                    from: from, to: to, verb: verb, reopen: reader.bool(transitionNode, "reopen", rule: .procedureInvalid),
                     when: when, location: transitionNode.start))
         }
         let procedure = Procedure(name: name, stages: stages, transitions: transitions)
@@ -97,16 +97,16 @@ enum ProcedureReader {
     }
 
     static func readRequirement(_ node: YAMLNode, reader: inout NodeReader) -> FieldRequirement? {
-        guard node.pairs != nil, let field = reader.text(node, "field", required: true, rule: "procedure-field-type") else {
+        guard node.pairs != nil, let field = reader.text(node, "field", required: true, rule: .procedureFieldType) else {
             if node.pairs == nil {
                 reader.error(
-                    "procedure-field-type", "each required field must be a mapping like {field: owner, type: person}", at: node.start)
+                    .procedureFieldType, "each required field must be a mapping like {field: owner, type: person}", at: node.start)
             }
             return nil
         }
-        guard let typeName = reader.text(node, "type", rule: "procedure-field-type") else {
+        guard let typeName = reader.text(node, "type", rule: .procedureFieldType) else {
             reader.error(
-                "procedure-field-type",
+                .procedureFieldType,
                 "required field '\(field)' has no type; add type: text, date, datetime, person, enum, number or case-list", at: node.start)
             return nil
         }
@@ -114,12 +114,12 @@ enum ProcedureReader {
         guard let type = FieldType(rawValue: typeName), allowed.contains(type) else {
             var message = "unknown field type '\(typeName)'"
             if let s = Suggestion.closest(to: typeName, in: allowed.map(\.rawValue)) { message += "; did you mean '\(s)'?" }
-            reader.error("procedure-field-type", message, at: node["type"]?.start)
+            reader.error(.procedureFieldType, message, at: node["type"]?.start)
             return nil
         }
-        let values = reader.texts(node, "values", rule: "procedure-field-type") ?? []
+        let values = reader.texts(node, "values", rule: .procedureFieldType) ?? []
         if type == .enum && values.isEmpty {
-            reader.error("procedure-field-type", "enum field '\(field)' needs its 'values'", at: node.start)
+            reader.error(.procedureFieldType, "enum field '\(field)' needs its 'values'", at: node.start)
         }
         return FieldRequirement(field: field, type: type, values: values, location: node.start)
     }
@@ -131,12 +131,12 @@ enum ProcedureReader {
             for stage in transition.from + [transition.to] where !ids.contains(stage) {
                 var message = "transition names unknown stage '\(stage)'"
                 if let s = Suggestion.closest(to: stage, in: procedure.stages.map(\.id)) { message += "; did you mean '\(s)'?" }
-                reader.error("procedure-unknown-stage", message, at: transition.location)
+                reader.error(.procedureUnknownStage, message, at: transition.location)
             }
             for stage in transition.from {
                 if let s = procedure.stage(stage), s.terminal, !transition.reopen {
                     reader.error(
-                        "procedure-terminal-exit",
+                        .procedureTerminalExit,
                         "terminal stage '\(stage)' has an outgoing transition to '\(transition.to)'; only a transition marked 'reopen: true' may leave a terminal stage",
                         at: transition.location)
                 }
@@ -145,17 +145,17 @@ enum ProcedureReader {
         let initials = procedure.stages.filter(\.initial)
         if initials.count > 1 {
             reader.error(
-                "procedure-invalid", "more than one stage is marked initial: \(initials.map(\.id).joined(separator: ", "))",
+                .procedureInvalid, "more than one stage is marked initial: \(initials.map(\.id).joined(separator: ", "))",
                 at: initials[1].location)
         }
         let initial = procedure.initialStage?.id
         let reached = Set(procedure.transitions.map(\.to))
         for stage in procedure.stages where stage.id != initial && !reached.contains(stage.id) {
             reader.error(
-                "procedure-unreachable-stage", "no transition reaches stage '\(stage.id)'; add one or remove the stage", at: stage.location)
+                .procedureUnreachableStage, "no transition reaches stage '\(stage.id)'; add one or remove the stage", at: stage.location)
         }
         if !procedure.stages.contains(where: \.terminal) {
-            reader.warning("procedure-invalid", "no stage is terminal: cases can never be closed", at: procedure.stages.first?.location)
+            reader.warning(.procedureNoTerminal, "no stage is terminal: cases can never be closed", at: procedure.stages.first?.location)
         }
     }
 }

@@ -5,7 +5,7 @@ import ReclamGit
 /// Reads the `sla` section of `reclam.yml`. Problems are diagnostics at the value that causes
 /// them (rule `sla-invalid`); a rule with an error is left out rather than guessed.
 enum SLARuleReader {
-    static let rule = "sla-invalid"
+    static let rule = Rule.slaInvalid
     static let knownKeys = ["name", "start", "stop", "duration", "warn", "when", "since"]
     /// Fields that `when` may test besides the procedure's own enum fields.
     static let filterableFields = ["kind", "level", "channel", "complainant", "category", "owner", "session"]
@@ -35,7 +35,7 @@ enum SLARuleReader {
         for pair in pairs where !knownKeys.contains(pair.key) {
             var message = "unknown SLA rule setting '\(pair.key)'"
             if let s = Suggestion.closest(to: pair.key, in: knownKeys) { message += "; did you mean '\(s)'?" }
-            reader.warning("config-unknown-key", message, at: pair.keyStart)
+            reader.warning(.configUnknownKey, message, at: pair.keyStart)
         }
         var valid = true
         func fail(_ message: String, _ location: SourceLocation?) {
@@ -103,7 +103,8 @@ enum SLARuleReader {
                 warn = parsed
                 if case .before(let before) = parsed, let duration, before.unit == duration.unit, before.amount >= duration.amount {
                     reader.warning(
-                        rule, "warn '\(text)' is not shorter than the duration (\(duration)): the clock is at risk as soon as it starts",
+                        .slaWarnTooLong,
+                        "warn '\(text)' is not shorter than the duration (\(duration)): the clock is at risk as soon as it starts",
                         at: value.start)
                 }
             } else {

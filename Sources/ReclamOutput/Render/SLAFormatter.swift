@@ -27,20 +27,20 @@ public enum SLAFormatter {
         switch result.state {
         case .breached:
             return Diagnostic(
-                .error, rule: "sla-breached", "\(what) breached: due \(due), \(amount(-result.remaining, result.unit)) late",
+                .slaBreached, "\(what) breached: due \(due), \(amount(-result.remaining, result.unit)) late",
                 file: result.casePath, at: result.start.location)
         case .metLate:
             guard let since, result.due >= calendar.startOfDay(since), let stop = result.stop else { return nil }
             return Diagnostic(
-                .error, rule: "sla-late",
+                .slaLate,
                 "\(what) met late: due \(due), '\(stop.stage ?? "")' entered \(time(stop.at, calendar)), "
                     + "\(amount(-result.remaining, result.unit)) late",
                 file: result.casePath, at: stop.location)
         case .atRisk:
-            return Diagnostic(
-                strict ? .error : .warning, rule: "sla-at-risk",
-                "\(what) at risk: due \(due), \(amount(result.remaining, result.unit)) left",
+            let finding = Diagnostic(
+                .slaAtRisk, "\(what) at risk: due \(due), \(amount(result.remaining, result.unit)) left",
                 file: result.casePath, at: result.start.location)
+            return strict ? finding.escalated() : finding
         case .met, .running, .paused:
             return nil
         }

@@ -126,22 +126,22 @@ public struct Audit: Sendable {
         if Trim.whitespaces(Substring(commit.authorName)).isEmpty || !commit.authorEmail.contains("@") {
             out.append(
                 Diagnostic(
-                    .error, rule: "audit-no-identity", "\(label) has no usable author identity (name and email)",
+                    .auditNoIdentity, "\(label) has no usable author identity (name and email)",
                     file: commit.changes.first?.path ?? Ledger.casesFolder))
         }
         for change in commit.changes where Audit.isAudited(change) {
-            func report(_ rule: String, _ message: String) {
-                out.append(Diagnostic(.error, rule: rule, "\(label): \(message)", file: change.path))
+            func report(_ rule: Rule, _ message: String) {
+                out.append(Diagnostic(rule, "\(label): \(message)", file: change.path))
             }
             if change.status == "D" {
-                report("audit-case-deleted", "deleted the case file; cases are closed or rejected, never deleted")
+                report(.auditCaseDeleted, "deleted the case file; cases are closed or rejected, never deleted")
                 continue
             }
             guard let new = new(change) else { continue }
             let newCase = Case(path: change.path, document: new)
             if let old = old(change) {
                 for (field, before) in [("id", old.id), ("received", old.received)] where before != nil && before != new.string(field) {
-                    report("audit-identity-rewritten", "rewrote '\(field)' from \(before ?? "") to \(new.string(field) ?? "(none)")")
+                    report(.auditIdentityRewritten, "rewrote '\(field)' from \(before ?? "") to \(new.string(field) ?? "(none)")")
                 }
                 out += checkStage(from: old.stage, to: newCase, label: label, path: change.path)
                 out += checkSteps(oldStepCount: old.stepCount, new: newCase, commit: commit, label: label, path: change.path)
@@ -170,14 +170,14 @@ public struct Audit: Sendable {
             let allowed = procedure.transitions(from: oldStage, fields: { new.field($0) }).map(\.to)
             out.append(
                 Diagnostic(
-                    .error, rule: "audit-illegal-transition",
+                    .auditIllegalTransition,
                     "\(label): moved \(new.id) from '\(oldStage)' to '\(new.stage)', which the procedure does not allow (allowed: \(allowed.isEmpty ? "none" : allowed.joined(separator: ", ")))",
                     file: path))
         }
         for requirement in procedure.requirements(of: new.stage) where new.document[requirement.field] == nil {
             out.append(
                 Diagnostic(
-                    .error, rule: "audit-missing-field",
+                    .auditMissingField,
                     "\(label): moved \(new.id) to '\(new.stage)' without '\(requirement.field)', which that stage requires", file: path))
         }
         return out
@@ -199,7 +199,7 @@ public struct Audit: Sendable {
             if let previous, at < previous {
                 out.append(
                     Diagnostic(
-                        .error, rule: "audit-step-order",
+                        .auditStepOrder,
                         "\(label): step '\(step.stage)' at \(step.atText ?? "") is dated before the previous step", file: path))
             }
             // A file created with its steps is an import of an earlier register: its history
@@ -208,7 +208,7 @@ public struct Audit: Sendable {
                 let days = Int(committed.timeIntervalSince(at) / 86400)
                 out.append(
                     Diagnostic(
-                        .error, rule: "audit-backdated",
+                        .auditBackdated,
                         "\(label): step '\(step.stage)' is dated \(step.atText ?? ""), \(days) day(s) before the commit that records it (tolerance: audit.backdating_tolerance)",
                         file: path))
             }
@@ -230,7 +230,7 @@ public struct Audit: Sendable {
             let status = entry.prefix(2)
             let path = String(entry.dropFirst(3))
             return Diagnostic(
-                .warning, rule: "audit-uncommitted",
+                .auditUncommitted,
                 "uncommitted change (\(status.trimmingCharacters(in: .whitespaces))); commit it with 'reclam commit' or git", file: path)
         }
     }

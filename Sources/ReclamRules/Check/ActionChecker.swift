@@ -23,53 +23,53 @@ package struct ActionChecker {
         var out: [Diagnostic] = []
         let path = action.path
         let document = action.document
-        func report(_ severity: Severity, _ rule: String, _ message: String, _ location: SourceLocation?) {
-            out.append(Diagnostic(severity, rule: rule, message, file: path, at: location))
+        func report(_ rule: Rule, _ message: String, _ location: SourceLocation?) {
+            out.append(Diagnostic(rule, message, file: path, at: location))
         }
         let present = Set(document.root?.pairs?.map(\.key) ?? [])
         for field in Action.fields where field.required && !present.contains(field.name) {
-            report(.error, "field-missing", "missing required field '\(field.name)' (\(field.summary))", SourceLocation(line: 1, column: 1))
+            report(.fieldMissing, "missing required field '\(field.name)' (\(field.summary))", SourceLocation(line: 1, column: 1))
         }
         let declared = settings.procedure.declaredFields
         for pair in document.root?.pairs ?? [] {
             if let field = Action.field(pair.key) {
                 let values = field.type == .stage ? settings.procedure.stages.map(\.id) : field.values
                 if let problem = field.type.problem(with: pair.value, values: values) {
-                    let rule =
+                    let rule: Rule =
                         field.type == .stage
-                        ? "stage-unknown" : (field.type == .enum ? "field-enum" : (field.type == .id ? "id-invalid" : "field-type"))
-                    report(.error, rule, "\(pair.key): \(problem)", pair.value.start)
+                        ? .stageUnknown : (field.type == .enum ? .fieldEnum : (field.type == .id ? .idInvalid : .fieldType))
+                    report(rule, "\(pair.key): \(problem)", pair.value.start)
                 }
             } else if let requirement = declared[pair.key] {
                 if let problem = requirement.type.problem(with: pair.value, values: requirement.values) {
-                    report(.error, "field-type", "\(pair.key): \(problem)", pair.value.start)
+                    report(.fieldType, "\(pair.key): \(problem)", pair.value.start)
                 }
             } else {
                 var message = "unknown action field '\(pair.key)'"
                 if let s = Suggestion.closest(to: pair.key, in: Action.fields.map(\.name) + declared.keys.sorted()) {
                     message += "; did you mean '\(s)'?"
                 }
-                report(.warning, "field-unknown", message, pair.keyStart)
+                report(.fieldUnknown, message, pair.keyStart)
             }
         }
         if let id = document.string("id"), Identifier.isValid(id), id != action.fileID {
-            report(.error, "id-mismatch", "id '\(id)' does not match the file name '\(action.fileID).md'", document["id"]?.start)
+            report(.idMismatch, "id '\(id)' does not match the file name '\(action.fileID).md'", document["id"]?.start)
         }
         for node in document["cases"]?.items ?? [] {
             if let id = node.scalar, Identifier.isValid(id), !caseIDs.contains(id) {
                 var message = "links to unknown case '\(id)'"
                 if let s = Suggestion.closest(to: id, in: Array(caseIDs)) { message += "; did you mean '\(s)'?" }
-                report(.error, "action-unknown-case", message, node.start)
+                report(.actionUnknownCase, message, node.start)
             }
         }
         let stage = settings.procedure.stage(action.stage)
         let today = CivilDate(date: now, timeZone: timeZone)
         if let due = action.due, due < today, stage.map({ !$0.terminal && $0.id != "done" }) ?? false {
-            report(.warning, "action-overdue", "due \(due) and still '\(action.stage)'", document["due"]?.start)
+            report(.actionOverdue, "due \(due) and still '\(action.stage)'", document["due"]?.start)
         }
         if action.stage == "done", let since = action.stageSince, now.timeIntervalSince(since) > Double(settings.reviewDelayDays) * 86400 {
             report(
-                .warning, "action-review-missing",
+                .actionReviewMissing,
                 "done since \(ISODateTime.format(since, in: timeZone).prefix(10)) with no effectiveness review (delay: \(settings.reviewDelayDays) days); run 'reclam action move \(action.id) effectiveness-checked --set verdict=… --set evidence=…'",
                 document["stage"]?.start)
         }
@@ -83,7 +83,7 @@ package struct ActionChecker {
             guard procedure.stage(item.stage)?.requiresAction == true, !linked.contains(item.id), !item.hasNoActionReason
             else { return nil }
             return Diagnostic(
-                .warning, rule: "case-action-missing",
+                .caseActionMissing,
                 "stage '\(item.stage)' calls for a linked improvement action or a 'no_action_reason'", file: item.path,
                 at: item.stageLocation)
         }

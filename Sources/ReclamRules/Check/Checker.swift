@@ -115,7 +115,7 @@ public struct Checker: Sendable {
                 let others = files.filter { $0.path != file.path }.map(\.path).joined(separator: ", ")
                 out.append(
                     Diagnostic(
-                        .error, rule: "id-duplicate", "id '\(id)' is also used by \(others); give one of them a new id", file: file.path,
+                        .idDuplicate, "id '\(id)' is also used by \(others); give one of them a new id", file: file.path,
                         at: file.location))
             }
         }
@@ -170,15 +170,15 @@ public struct CaseChecker: Sendable {
         var out: [Diagnostic] = []
         let path = item.path
         let document = item.document
-        func report(_ rule: String, _ message: String, _ location: SourceLocation?, _ severity: Severity = .error) {
-            out.append(Diagnostic(severity, rule: rule, message, file: path, at: location))
+        func report(_ rule: Rule, _ message: String, _ location: SourceLocation?) {
+            out.append(Diagnostic(rule, message, file: path, at: location))
         }
         let top = SourceLocation(line: 1, column: 1)
         let pairs = document.root?.pairs ?? []
         let present = Set(pairs.map(\.key))
         for field in FieldCatalogue.caseFields where field.required && !present.contains(field.name) {
             report(
-                "field-missing", "missing required field '\(field.name)' (\(field.summary)); add '\(field.name): …' to the front-matter",
+                .fieldMissing, "missing required field '\(field.name)' (\(field.summary)); add '\(field.name): …' to the front-matter",
                 top)
         }
         for pair in pairs {
@@ -186,19 +186,19 @@ public struct CaseChecker: Sendable {
             if let field = FieldCatalogue.caseField(pair.key) {
                 let values = field.type == .stage ? stageIDs : field.values
                 if let problem = field.type.problem(with: value, values: values) {
-                    let rule: String
+                    let rule: Rule
                     switch field.type {
-                    case .stage: rule = "stage-unknown"
-                    case .enum: rule = value.scalar == nil ? "field-type" : "field-enum"
-                    case .id: rule = "id-invalid"
-                    default: rule = "field-type"
+                    case .stage: rule = .stageUnknown
+                    case .enum: rule = value.scalar == nil ? .fieldType : .fieldEnum
+                    case .id: rule = .idInvalid
+                    default: rule = .fieldType
                     }
                     report(rule, "\(pair.key): \(problem)", value.start)
                 }
             } else if let requirement = declared[pair.key] {
                 if let problem = requirement.type.problem(with: value, values: requirement.values) {
                     report(
-                        requirement.type == .enum && value.scalar != nil ? "field-enum" : "field-type", "\(pair.key): \(problem)",
+                        requirement.type == .enum && value.scalar != nil ? .fieldEnum : .fieldType, "\(pair.key): \(problem)",
                         value.start)
                 }
             } else {
@@ -208,25 +208,25 @@ public struct CaseChecker: Sendable {
                 } else {
                     message += "; add it to a stage's 'requires' in reclam.yml if the procedure needs it"
                 }
-                report("field-unknown", message, pair.keyStart, .warning)
+                report(.fieldUnknown, message, pair.keyStart)
             }
         }
         if let id = document.string("id"), Identifier.isValid(id), id != item.fileID {
             report(
-                "id-mismatch", "id '\(id)' does not match the file name '\(item.fileID).md'; rename the file or fix the id",
+                .idMismatch, "id '\(id)' does not match the file name '\(item.fileID).md'; rename the file or fix the id",
                 document["id"]?.start)
         }
         if Identifier.problem(item.fileID) != nil && document.string("id") == nil {
-            report("id-invalid", "file name '\(item.fileID).md' is not a valid case id", top)
+            report(.idInvalid, "file name '\(item.fileID).md' is not a valid case id", top)
         }
         if let learner = document.string("learner"), Identifier.isValid(learner), learner != item.folderLearner {
             report(
-                "learner-mismatch",
+                .learnerMismatch,
                 "learner '\(learner)' does not match the folder 'cases/\(item.folderLearner)/'; move the file or fix the learner",
                 document["learner"]?.start)
         }
         if let received = item.received, received > now.addingTimeInterval(300) {
-            report("date-future", "received \(item.receivedText ?? "") is in the future", document["received"]?.start, .warning)
+            report(.dateFuture, "received \(item.receivedText ?? "") is in the future", document["received"]?.start)
         }
         out += checkSteps(item)
         out += checkStageFields(item)
@@ -243,19 +243,19 @@ public struct CaseChecker: Sendable {
             for pair in node.pairs ?? [] where !FieldCatalogue.stepFields.contains(pair.key) {
                 out.append(
                     Diagnostic(
-                        .warning, rule: "field-unknown", "unknown step field '\(pair.key)'; a step has stage, at, by, note",
+                        .fieldUnknown, "unknown step field '\(pair.key)'; a step has stage, at, by, note",
                         file: item.path, at: pair.keyStart))
             }
             let stage = node["stage"]?.scalar ?? ""
             if !stageIDs.contains(stage) {
                 var message = "step stage '\(stage)' is not a stage of the procedure"
                 if let s = Suggestion.closest(to: stage, in: stageIDs) { message += "; did you mean '\(s)'?" }
-                out.append(Diagnostic(.error, rule: "steps-invalid", message, file: item.path, at: node["stage"]?.start ?? node.start))
+                out.append(Diagnostic(.stepsInvalid, message, file: item.path, at: node["stage"]?.start ?? node.start))
             }
             guard let atNode = node["at"], let atText = atNode.scalar, let at = ISODateTime.parse(atText)?.date else {
                 out.append(
                     Diagnostic(
-                        .error, rule: "steps-invalid",
+                        .stepsInvalid,
                         "step needs 'at', a date-time in ISO 8601 with an offset, e.g. 2026-10-05T11:02:00+02:00", file: item.path,
                         at: node["at"]?.start ?? node.start))
                 continue
@@ -263,13 +263,13 @@ public struct CaseChecker: Sendable {
             if let before = previous, at < before {
                 out.append(
                     Diagnostic(
-                        .error, rule: "steps-order",
+                        .stepsOrder,
                         "step at \(atText) is earlier than the previous event (\(previousText)); steps are recorded in time order",
                         file: item.path, at: atNode.start))
             }
             if at > now.addingTimeInterval(300) {
                 out.append(
-                    Diagnostic(.warning, rule: "date-future", "step at \(atText) is in the future", file: item.path, at: atNode.start))
+                    Diagnostic(.dateFuture, "step at \(atText) is in the future", file: item.path, at: atNode.start))
             }
             previous = at
             previousText = atText
@@ -277,7 +277,7 @@ public struct CaseChecker: Sendable {
         if let last = nodes.last?["stage"]?.scalar, !item.stage.isEmpty, last != item.stage, stageIDs.contains(item.stage) {
             out.append(
                 Diagnostic(
-                    .warning, rule: "steps-stage-mismatch",
+                    .stepsStageMismatch,
                     "the last step records stage '\(last)' but the case is at '\(item.stage)'; record the move with 'reclam move'",
                     file: item.path, at: item.document["stage"]?.start))
         }
@@ -297,7 +297,7 @@ public struct CaseChecker: Sendable {
                 var message = "stage '\(stage)' requires field '\(requirement.field)' (\(requirement.type.rawValue)"
                 if !requirement.values.isEmpty { message += ": \(requirement.values.joined(separator: ", "))" }
                 message += "); add it to the front-matter"
-                out.append(Diagnostic(.error, rule: "stage-field-missing", message, file: item.path, at: location))
+                out.append(Diagnostic(.stageFieldMissing, message, file: item.path, at: location))
             }
         }
         return out
@@ -313,27 +313,27 @@ package enum LearnerChecker {
         guard let id = document["id"] else {
             return [
                 Diagnostic(
-                    .error, rule: "field-missing", "missing required field 'id' (the learner's pseudonymous id, equal to the folder name)",
+                    .fieldMissing, "missing required field 'id' (the learner's pseudonymous id, equal to the folder name)",
                     file: path, line: 1, column: 1)
             ]
         }
         if let problem = FieldType.id.problem(with: id) {
-            out.append(Diagnostic(.error, rule: "id-invalid", "id: \(problem)", file: path, at: id.start))
+            out.append(Diagnostic(.idInvalid, "id: \(problem)", file: path, at: id.start))
         } else if id.scalar != folder {
             out.append(
                 Diagnostic(
-                    .error, rule: "id-mismatch", "learner id '\(id.scalar ?? "")' does not match the folder '\(folder)'", file: path,
+                    .idMismatch, "learner id '\(id.scalar ?? "")' does not match the folder '\(folder)'", file: path,
                     at: id.start))
         }
         for pair in document.root?.pairs ?? [] {
             if let field = FieldCatalogue.learnerFields.first(where: { $0.name == pair.key }) {
                 if field.name != "id", let problem = field.type.problem(with: pair.value, values: field.values) {
-                    out.append(Diagnostic(.error, rule: "field-type", "\(pair.key): \(problem)", file: path, at: pair.value.start))
+                    out.append(Diagnostic(.fieldType, "\(pair.key): \(problem)", file: path, at: pair.value.start))
                 }
             } else {
                 var message = "unknown learner field '\(pair.key)'"
                 if let s = Suggestion.closest(to: pair.key, in: names) { message += "; did you mean '\(s)'?" }
-                out.append(Diagnostic(.warning, rule: "field-unknown", message, file: path, at: pair.keyStart))
+                out.append(Diagnostic(.fieldUnknown, message, file: path, at: pair.keyStart))
             }
         }
         return out

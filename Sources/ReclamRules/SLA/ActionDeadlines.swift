@@ -44,11 +44,11 @@ public enum ActionDeadlines {
             switch clock.state {
             case .breached:
                 return Diagnostic(
-                    .error, rule: "sla-action-breached", "action \(clock.action.id) was due \(due) and is still '\(clock.action.stage)'",
+                    .slaActionBreached, "action \(clock.action.id) was due \(due) and is still '\(clock.action.stage)'",
                     file: clock.action.path, at: location)
             case .atRisk:
                 return Diagnostic(
-                    .warning, rule: "sla-action-at-risk", "action \(clock.action.id) is due \(due) and is still '\(clock.action.stage)'",
+                    .slaActionAtRisk, "action \(clock.action.id) is due \(due) and is still '\(clock.action.stage)'",
                     file: clock.action.path, at: location)
             default:
                 return nil

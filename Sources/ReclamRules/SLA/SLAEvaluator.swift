@@ -76,7 +76,7 @@ public enum SLAEvaluator {
         var diagnostics: [Diagnostic] = []
         guard let received = item.received else {
             let message = "no valid 'received' date-time: the SLA clocks of this case cannot be computed ('reclam check' says why)"
-            return ([], [Diagnostic(.warning, rule: "sla", message, file: item.path, at: item.document["received"]?.start)])
+            return ([], [Diagnostic(.slaCaseData, message, file: item.path, at: item.document["received"]?.start)])
         }
         guard received <= asOf else { return ([], []) }
         let allSteps = item.steps
@@ -85,14 +85,14 @@ public enum SLAEvaluator {
             let message =
                 "the case is at '\(item.stage)' but no step records when it got there: its SLA clocks cannot be computed; "
                 + "add the steps (stage, at, by)"
-            return ([], [Diagnostic(.warning, rule: "sla", message, file: item.path, at: item.document["stage"]?.start)])
+            return ([], [Diagnostic(.slaCaseData, message, file: item.path, at: item.document["stage"]?.start)])
         }
         var steps: [SLAEvent] = []
         for step in allSteps {
             guard let at = step.at else {
                 diagnostics.append(
                     Diagnostic(
-                        .warning, rule: "sla", "step '\(step.stage)' has no valid 'at' date-time and is ignored by SLA clocks",
+                        .slaCaseData, "step '\(step.stage)' has no valid 'at' date-time and is ignored by SLA clocks",
                         file: item.path, at: step.location))
                 continue
             }

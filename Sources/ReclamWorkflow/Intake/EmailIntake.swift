@@ -93,7 +93,7 @@ public enum EmailIntake {
         do {
             data = try FileSystem.readRegularFile(input.url, limit: limits.maximumSize)
         } catch {
-            if error.message.contains("over the limit") {
+            if error.kind == .tooLarge {
                 return .failure(
                     ItemFailure(outcome: .refused("the message \(error.message) (--max-size \(limits.maximumSize)); nothing was written")))
             }

@@ -80,7 +80,7 @@ public enum SurveyIntake {
         do { table = try CSVReader.read(data) } catch {
             throw ReclamError(
                 .refused, "\(label) cannot be read as CSV; nothing was imported",
-                diagnostics: [Diagnostic(.error, rule: "survey-csv", error.message, file: label, line: error.line)])
+                diagnostics: [Diagnostic(.surveyCSV, error.message, file: label, line: error.line)])
         }
         let columns = try mapColumns(table.header.fields, given: options.columns)
         return try context.retryingConflicts { () throws(ReclamError) -> Report in
@@ -145,7 +145,7 @@ public enum SurveyIntake {
         let width = table.header.fields.count
         for record in table.rows {
             report.responses += 1
-            func reject(_ message: String) { bad.append(Diagnostic(.error, rule: "survey-row", message, file: label, line: record.line)) }
+            func reject(_ message: String) { bad.append(Diagnostic(.surveyRow, message, file: label, line: record.line)) }
             var fields = record.fields
             while fields.count > width, fields.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { fields.removeLast() }
             guard fields.count == width else {
@@ -235,7 +235,7 @@ public enum SurveyIntake {
                         + "or pass --skip-bad-rows to import the other rows",
                     diagnostics: bad)
             }
-            report.skipped = bad.map { Diagnostic(.warning, rule: $0.rule, "skipped: \($0.message)", file: $0.file, line: $0.line) }
+            report.skipped = bad.map { Diagnostic(.surveyRowSkipped, "skipped: \($0.message)", file: $0.file, line: $0.line) }
         }
         guard !planned.isEmpty else { return report }
         let summary = "intake-survey: \(IntakeBatch.count(planned.count, "case")) from survey"

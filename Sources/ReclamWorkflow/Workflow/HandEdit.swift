@@ -137,11 +137,9 @@ public enum HandEdit {
         do {
             return .success(try FileSystem.readRegularFile(url, limit: TextFile.maximumSize))
         } catch {
-            let rule =
-                error.message.contains("symbolic link")
-                ? "file-symlink" : (error.message.contains("over the limit") ? "file-too-large" : "file-unreadable")
+            let rule = error.rule
             return .failure(
-                LedgerReader.LoadFailure(diagnostic: Diagnostic(.error, rule: rule, "cannot commit: \(error.message)", file: path)))
+                LedgerReader.LoadFailure(diagnostic: Diagnostic(rule, "cannot commit: \(error.message)", file: path)))
         }
     }
 

@@ -91,7 +91,7 @@ public enum HandEditRules {
                 ? "the case file was deleted; cases are closed or rejected, never deleted (restore it with git restore \(path))"
                 : "the file was deleted; reclam commits no deletion (restore it with git restore \(path), or use git rm and git commit)"
             review.diagnostics = [
-                Diagnostic(.error, rule: kind == .caseFile ? "audit-case-deleted" : "edit-file-deleted", message, file: path)
+                Diagnostic(kind == .caseFile ? .auditCaseDeleted : .editFileDeleted, message, file: path)
             ]
             return review
         }
@@ -210,8 +210,8 @@ public enum HandEditRules {
         let path = subject.path
         let procedure = procedure(for: subject, ledger: environment.ledger)
         var diagnostics = check(subject, environment: environment)
-        func refuse(_ rule: String, _ message: String, _ location: SourceLocation?) {
-            diagnostics.append(Diagnostic(.error, rule: rule, message, file: path, at: location))
+        func refuse(_ rule: Rule, _ message: String, _ location: SourceLocation?) {
+            diagnostics.append(Diagnostic(rule, message, file: path, at: location))
         }
         let document = subject.document
         let stageLocation = document["stage"]?.start ?? SourceLocation(line: 1, column: 1)
@@ -227,20 +227,20 @@ public enum HandEditRules {
             for field in old.identityFields {
                 guard let before = old.document.string(field), before != document.string(field) else { continue }
                 refuse(
-                    "audit-identity-rewritten",
+                    .auditIdentityRewritten,
                     "'\(field)' was \(before) and would become \(document.string(field) ?? "(none)"); it is never rewritten once recorded",
                     document[field]?.start ?? stageLocation)
             }
             let oldSteps = old.steps
             for (index, step) in zip(oldSteps, steps).enumerated() where step.0.stage != step.1.stage || step.0.atText != step.1.atText {
                 refuse(
-                    "edit-steps-rewritten",
+                    .editStepsRewritten,
                     "step \(index + 1) was {stage: \(step.0.stage), at: \(step.0.atText ?? "")}; recorded steps are history, not edited",
                     steps[index].location)
             }
             if steps.count < oldSteps.count {
                 refuse(
-                    "edit-steps-rewritten",
+                    .editStepsRewritten,
                     "\(oldSteps.count - steps.count) recorded step(s) were removed; recorded steps are history, not edited",
                     document["steps"]?.start ?? stageLocation)
             }
@@ -253,14 +253,14 @@ public enum HandEditRules {
                             MoveRequest(id: subject.id, target: to), from: from, procedure: procedure, lookup: { subject.field($0) },
                             id: subject.id)
                     } catch {
-                        refuse("audit-illegal-transition", error.message, stageLocation)
+                        refuse(.auditIllegalTransition, error.message, stageLocation)
                     }
                     if case .case = subject, procedure.stage(to)?.requiresAction == true,
                         (subject.field("no_action_reason") ?? "").trimmingCharacters(in: .whitespaces).isEmpty,
                         ActionStore.load(environment.ledger).actions(for: subject.id).isEmpty
                     {
                         refuse(
-                            "case-action-missing",
+                            .caseActionMissing,
                             "stage '\(to)' requires a linked improvement action or a reason why none is needed: add 'no_action_reason: …' to the front-matter, or link an action first ('reclam action new --cases \(subject.id) …')",
                             stageLocation)
                     }
@@ -270,7 +270,7 @@ public enum HandEditRules {
                     diagnostics.removeAll { $0.rule == "steps-stage-mismatch" }
                     if environment.actor == nil {
                         refuse(
-                            "edit-steps-added",
+                            .editStepsAdded,
                             "the stage changed from '\(from)' to '\(to)' without a step; add '- {stage: \(to), at: …, by: …}' to steps, or commit with 'reclam commit', which adds it",
                             stageLocation)
                     } else {
@@ -278,7 +278,7 @@ public enum HandEditRules {
                     }
                 } else if added.count > 1 || added[0].stage != to {
                     refuse(
-                        "edit-steps-added",
+                        .editStepsAdded,
                         "the stage changed from '\(from)' to '\(to)', so steps may gain one entry, {stage: \(to), …}; found \(added.map { "'\($0.stage)'" }.joined(separator: ", ")). Record one move at a time",
                         added[0].location)
                 }
@@ -287,7 +287,7 @@ public enum HandEditRules {
                 let repairs = added.count == 1 && added[0].stage == to && oldSteps.last?.stage != to
                 if !repairs {
                     refuse(
-                        "edit-steps-added",
+                        .editStepsAdded,
                         "steps gained \(added.count) entr\(added.count == 1 ? "y" : "ies") but the stage is still '\(to)'; change the stage to record a move",
                         added[0].location)
                 }
@@ -302,14 +302,14 @@ public enum HandEditRules {
                     procedure.transition(from: previous, to: step.stage, fields: { subject.field($0) }) == nil
                 {
                     refuse(
-                        "audit-illegal-transition",
+                        .auditIllegalTransition,
                         "step '\(step.stage)' follows '\(previous)', a move the procedure does not allow", step.location)
                 }
                 previous = step.stage
             }
             if previous != to && procedure.stage(to) != nil {
                 refuse(
-                    "audit-illegal-transition",
+                    .auditIllegalTransition,
                     "a new file starts at '\(initial)' and its steps end at '\(previous)', not at '\(to)'; record each move in steps",
                     stageLocation)
             }
@@ -317,7 +317,7 @@ public enum HandEditRules {
                 let others = environment.casePaths(subject.fileID).filter { $0 != path }
                 if !others.isEmpty {
                     refuse(
-                        "id-duplicate", "id '\(subject.fileID)' is also used by \(others.joined(separator: ", ")); give this case a new id",
+                        .idDuplicate, "id '\(subject.fileID)' is also used by \(others.joined(separator: ", ")); give this case a new id",
                         document["id"]?.start)
                 }
             }
@@ -351,14 +351,14 @@ public enum HandEditRules {
                 review.addedJournalLine = true
             }
         } catch let failure as ReclamError {
-            refuse("steps-order", failure.message, stageLocation)
+            refuse(.stepsOrder, failure.message, stageLocation)
             review.diagnostics = diagnostics
             return
         } catch {
             review.diagnostics =
                 diagnostics + [
                     Diagnostic(
-                        .error, rule: "edit-steps-added",
+                        .editStepsAdded,
                         "cannot add the step of the move: \(error); add '- {stage: \(to), at: …, by: …}' to steps by hand", file: path,
                         at: document["steps"]?.start ?? stageLocation)
                 ]

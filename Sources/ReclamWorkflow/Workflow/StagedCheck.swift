@@ -83,17 +83,17 @@ public enum StagedCheck {
         guard parts.first == Ledger.casesFolder, !parts.contains(where: { $0.hasPrefix(".") }) else { return nil }
         if parts.count == 2 {
             return Diagnostic(
-                .error, rule: "file-misplaced",
+                .fileMisplaced,
                 "file directly under cases/; a case belongs in its learner's folder: cases/<learner-id>/<case-id>.md", file: path)
         }
         if parts.count == 3 {
             return Diagnostic(
-                .warning, rule: "file-misplaced",
+                .fileStray,
                 "not a case file: case files end in .md; attachments go in a folder named after their case", file: path)
         }
         if indexPaths.contains("\(parts[0])/\(parts[1])/\(parts[2]).md") { return nil }
         return Diagnostic(
-            .error, rule: "file-misplaced",
+            .fileMisplaced,
             "folder too deep: a learner folder holds case files and, for each case, a folder of attachments named after it",
             file: parts[0...2].joined(separator: "/"))
     }

@@ -77,7 +77,7 @@ import Testing
             return
         }
         #expect(failure.diagnostic.rule == "file-unreadable")
-        #expect(try ledger.check().map(\.rule) == ["file-misplaced"])
+        #expect(try ledger.check().map(\.rule) == ["file-stray"])
     }
 
     @Test func sampleLedgerPasses() throws {

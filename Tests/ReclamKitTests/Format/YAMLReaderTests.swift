@@ -27,7 +27,7 @@ import Testing
     @Test func aliasesAndAnchorsAreRefusedWithTheirPosition() {
         #expect(
             throws: YAMLError(
-                rule: .alias, message: "YAML anchors ('&a') are not allowed; write each value out in full",
+                rule: .yamlAlias, message: "YAML anchors ('&a') are not allowed; write each value out in full",
                 location: .init(line: 1, column: 4))
         ) {
             try YAMLReader.read("x: &a [1, 2]\ny: *a\n")
@@ -41,7 +41,7 @@ import Testing
             _ = try YAMLReader.read("stage: received\ntitle: T\nstage: closed\n", lineOffset: 1)
             Issue.record("duplicate key accepted")
         } catch {
-            #expect(error.rule == .duplicateKey)
+            #expect(error.rule == .yamlDuplicateKey)
             #expect(error.location == SourceLocation(line: 4, column: 1))
             #expect(error.message.contains("first set on line 2"))
         }
@@ -57,7 +57,7 @@ import Testing
             _ = try YAMLReader.read("title: ok\ncategory: Retard: attestation\n")
             Issue.record("bad YAML accepted")
         } catch {
-            #expect(error.rule == .syntax)
+            #expect(error.rule == .yamlSyntax)
             #expect(error.location.line == 2)
             #expect(error.message.contains("quote a value"))
         }
