@@ -37,27 +37,7 @@ public enum YAMLScalarWriter {
         return true
     }
 
-    static func doubleQuoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar.value == 0xFEFF
-                    || scalar.value == 0x2028 || scalar.value == 0x2029
-                {
-                    out += String(format: "\\u%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func doubleQuoted(_ text: String) -> String { Escape.yaml(text) }
 
     /// A one-line flow mapping such as `{stage: assigned, at: 2026-10-05T11:05:00+02:00, by: Claire}`.
     public static func flowMapping(_ pairs: [(String, String)]) -> String {

@@ -59,11 +59,7 @@ public enum DiagnosticFormatter {
         return "::\(level) \(properties.joined(separator: ","))::\(escapeData(d.message))"
     }
 
-    static func escapeData(_ s: String) -> String {
-        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
-    }
+    static func escapeData(_ s: String) -> String { Escape.githubData(s) }
 
-    static func escapeProperty(_ s: String) -> String {
-        escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
-    }
+    static func escapeProperty(_ s: String) -> String { Escape.githubProperty(s) }
 }

@@ -22,22 +22,7 @@ public enum MarkdownRenderer {
 }
 
 public enum HTML {
-    public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { Escape.html(text) }
 
     /// A whole page with no script and no external resource.
     public static func page(title: String, language: Language, body: String) -> String {
@@ -79,11 +64,5 @@ public enum CSV {
         cells.map(cell).joined(separator: ",") + "\r\n"
     }
 
-    public static func cell(_ value: String) -> String {
-        var text = value
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-            text = "'" + text
-        }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    public static func cell(_ value: String) -> String { Escape.csv(value) }
 }

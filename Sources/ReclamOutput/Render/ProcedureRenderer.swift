@@ -54,9 +54,7 @@ public enum ProcedureRenderer {
     }
 
     public static func dot(_ procedure: Procedure, language: Language) -> String {
-        func quote(_ s: String) -> String {
-            "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        }
+        func quote(_ s: String) -> String { Escape.dot(s) }
         var out = "digraph procedure {\n  rankdir=LR;\n  node [shape=box, style=rounded];\n"
         for stage in procedure.stages {
             var attributes = ["label=\(quote(stage.label(language)))"]

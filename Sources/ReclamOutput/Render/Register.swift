@@ -129,30 +129,7 @@ public struct Register: Sendable {
 /// User text inside generated Markdown: escaped so that it cannot open a link, an HTML block
 /// or break a table.
 public enum MarkdownText {
-    public static func escape(_ text: String) -> String {
-        // Most cells need nothing: a byte scan (every special character is ASCII) spares the
-        // character-by-character copy, which dominated a register of 10 000 cases.
-        guard text.utf8.contains(where: needsEscape) else { return text }
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "!": out += "\\\(character)"
-            case "\n", "\r\n", "\r": out += " "
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { Escape.markdown(text) }
 
     static func cell(_ text: String) -> String { escape(text) }
-
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
-            UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "#"), UInt8(ascii: "!"), UInt8(ascii: "\n"),
-            UInt8(ascii: "\r"):
-            true
-        default: false
-        }
-    }
 }
