@@ -5,7 +5,7 @@ import Foundation
 public enum Escape {
     /// Rebuilds `text` scalar by scalar, replacing those `replacement` names. Most text needs
     /// nothing: `needs` scans the bytes first, so clean text is returned as it is.
-    static func map(_ text: String, needs: (UInt8) -> Bool, _ replacement: (Unicode.Scalar) -> String?) -> String {
+    static func map(_ text: String, needs: (UInt8) -> Bool, replacing replacement: (Unicode.Scalar) -> String?) -> String {
         guard text.utf8.contains(where: needs) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
@@ -26,46 +26,52 @@ public enum Escape {
 
     /// HTML text and attribute values.
     public static func html(_ text: String) -> String {
-        map(text, needs: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { scalar in
-            switch scalar {
-            case "&": "&amp;"
-            case "<": "&lt;"
-            case ">": "&gt;"
-            case "\"": "&quot;"
-            case "'": "&#39;"
-            default: nil
-            }
-        }
+        map(
+            text, needs: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 },
+            replacing: { scalar in
+                switch scalar {
+                case "&": "&amp;"
+                case "<": "&lt;"
+                case ">": "&gt;"
+                case "\"": "&quot;"
+                case "'": "&#39;"
+                default: nil
+                }
+            })
     }
 
     /// XML 1.0 text and attribute values (JUnit): it cannot carry control characters other
     /// than tab and newline, even escaped, so those become spaces.
     public static func xml(_ text: String) -> String {
-        map(text, needs: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { scalar in
-            switch scalar {
-            case "&": "&amp;"
-            case "<": "&lt;"
-            case ">": "&gt;"
-            case "\"": "&quot;"
-            case "'": "&apos;"
-            case "\n": "&#10;"
-            case "\t": nil
-            case _ where scalar.value < 0x20: " "
-            default: nil
-            }
-        }
+        map(
+            text, needs: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 },
+            replacing: { scalar in
+                switch scalar {
+                case "&": "&amp;"
+                case "<": "&lt;"
+                case ">": "&gt;"
+                case "\"": "&quot;"
+                case "'": "&apos;"
+                case "\n": "&#10;"
+                case "\t": nil
+                case _ where scalar.value < 0x20: " "
+                default: nil
+                }
+            })
     }
 
     /// User text inside generated Markdown: it cannot open a link, an HTML block, emphasis or
     /// a heading, nor break a table row.
     public static func markdown(_ text: String) -> String {
-        map(text, needs: { "\\`*_[]<>|#!\n\r&".utf8.contains($0) }) { scalar in
-            switch scalar {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "!", "&": "\\\(scalar)"
-            case "\n", "\r": " "
-            default: nil
-            }
-        }
+        map(
+            text, needs: { "\\`*_[]<>|#!\n\r&".utf8.contains($0) },
+            replacing: { scalar in
+                switch scalar {
+                case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "!", "&": "\\\(scalar)"
+                case "\n", "\r": " "
+                default: nil
+                }
+            })
     }
 
     // MARK: Quoted strings
@@ -73,50 +79,56 @@ public enum Escape {
     /// A JSON string literal, quotes included.
     public static func json(_ text: String) -> String {
         "\""
-            + map(text, needs: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) { scalar in
-                switch scalar {
-                case "\"": "\\\""
-                case "\\": "\\\\"
-                case "\n": "\\n"
-                case "\r": "\\r"
-                case "\t": "\\t"
-                case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                    String(format: "\\u%04x", scalar.value)
-                default: nil
-                }
-            } + "\""
+            + map(
+                text, needs: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 },
+                replacing: { scalar in
+                    switch scalar {
+                    case "\"": "\\\""
+                    case "\\": "\\\\"
+                    case "\n": "\\n"
+                    case "\r": "\\r"
+                    case "\t": "\\t"
+                    case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+                        String(format: "\\u%04x", scalar.value)
+                    default: nil
+                    }
+                }) + "\""
     }
 
     /// A YAML double-quoted scalar, quotes included: every control character, the BOM and the
     /// line separators written as escapes so that the value stays on its line.
     public static func yaml(_ text: String) -> String {
         "\""
-            + map(text, needs: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || mayNeedUnicodeEscape($0) }) { scalar in
-                switch scalar {
-                case "\"": "\\\""
-                case "\\": "\\\\"
-                case "\n": "\\n"
-                case "\r": "\\r"
-                case "\t": "\\t"
-                case _ where isControl(scalar) || scalar.value == 0xFEFF || scalar.value == 0x2028 || scalar.value == 0x2029:
-                    String(format: "\\u%04X", scalar.value)
-                default: nil
-                }
-            } + "\""
+            + map(
+                text, needs: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || mayNeedUnicodeEscape($0) },
+                replacing: { scalar in
+                    switch scalar {
+                    case "\"": "\\\""
+                    case "\\": "\\\\"
+                    case "\n": "\\n"
+                    case "\r": "\\r"
+                    case "\t": "\\t"
+                    case _ where isControl(scalar) || scalar.value == 0xFEFF || scalar.value == 0x2028 || scalar.value == 0x2029:
+                        String(format: "\\u%04X", scalar.value)
+                    default: nil
+                    }
+                }) + "\""
     }
 
     /// A Graphviz DOT string, quotes included; a line break becomes DOT's own `\n`.
     public static func dot(_ text: String) -> String {
         "\""
-            + map(text, needs: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { scalar in
-                switch scalar {
-                case "\"": "\\\""
-                case "\\": "\\\\"
-                case "\n": "\\n"
-                case _ where scalar.value < 0x20: " "
-                default: nil
-                }
-            } + "\""
+            + map(
+                text, needs: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C },
+                replacing: { scalar in
+                    switch scalar {
+                    case "\"": "\\\""
+                    case "\\": "\\\\"
+                    case "\n": "\\n"
+                    case _ where scalar.value < 0x20: " "
+                    default: nil
+                    }
+                }) + "\""
     }
 
     // MARK: Terminals and tables
@@ -124,16 +136,18 @@ public enum Escape {
     /// Text for a terminal or a fixed-width table: control characters (which could move the
     /// cursor, erase a line or fake another line of output) shown as visible escapes.
     public static func terminal(_ text: String) -> String {
-        map(text, needs: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) { scalar in
-            switch scalar {
-            case "\n": "\\n"
-            case "\r": "\\r"
-            case "\t": "\\t"
-            case "\u{1B}": "\\e"
-            case _ where isControl(scalar): String(format: "\\u{%02X}", scalar.value)
-            default: nil
-            }
-        }
+        map(
+            text, needs: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 },
+            replacing: { scalar in
+                switch scalar {
+                case "\n": "\\n"
+                case "\r": "\\r"
+                case "\t": "\\t"
+                case "\u{1B}": "\\e"
+                case _ where isControl(scalar): String(format: "\\u{%02X}", scalar.value)
+                default: nil
+                }
+            })
     }
 
     // MARK: Spreadsheets and annotations
@@ -148,14 +162,16 @@ public enum Escape {
 
     /// The message of a GitHub Actions workflow command.
     public static func githubData(_ text: String) -> String {
-        map(text, needs: { $0 == 0x25 || $0 == 0x0D || $0 == 0x0A }) { scalar in
-            switch scalar {
-            case "%": "%25"
-            case "\r": "%0D"
-            case "\n": "%0A"
-            default: nil
-            }
-        }
+        map(
+            text, needs: { $0 == 0x25 || $0 == 0x0D || $0 == 0x0A },
+            replacing: { scalar in
+                switch scalar {
+                case "%": "%25"
+                case "\r": "%0D"
+                case "\n": "%0A"
+                default: nil
+                }
+            })
     }
 
     /// A property (file, title) of a GitHub Actions workflow command.
