@@ -57,6 +57,7 @@ public enum RuleCatalogue {
         .procedureTerminalExit,
         .procedureFieldType,
         .procedureNoTerminal,
+        .procedureVerbClash,
         .templateInvalid,
         .templateUnknownVariable,
         .calendarInvalid,

@@ -178,4 +178,7 @@ extension Rule {
         "sla-warn-too-long", .warning,
         "An SLA rule's warning threshold is shorter than its duration, or the clock is at risk from the start.",
         bad: "- {name: quick, stop: responded, duration: 1 working day, warn: 2 working days before}")
+    public static let procedureVerbClash = Rule(
+        "procedure-verb-clash", .error, "Each verb is also a command (reclam VERB ID), so it may not be the name of a built-in command.",
+        bad: "- {from: received, to: closed, verb: list}")
 }

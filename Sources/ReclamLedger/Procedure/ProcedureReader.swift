@@ -142,6 +142,13 @@ enum ProcedureReader {
                 }
             }
         }
+        for transition in procedure.transitions
+        where CommandNames.builtIn.contains(transition.verb) && !CommandNames.verbCommands.contains(transition.verb) {
+            reader.error(
+                .procedureVerbClash,
+                "verb '\(transition.verb)' is the name of a reclam command, so 'reclam \(transition.verb) ID' could not run it; choose another verb",
+                at: transition.location)
+        }
         let initials = procedure.stages.filter(\.initial)
         if initials.count > 1 {
             reader.error(
