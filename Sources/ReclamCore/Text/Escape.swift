@@ -19,9 +19,6 @@ public enum Escape {
         scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
     }
 
-    /// Bytes that may start a C1 control character or a line/paragraph separator in UTF-8.
-    static func mayNeedUnicodeEscape(_ byte: UInt8) -> Bool { byte == 0xC2 || byte == 0xE2 || byte == 0xEF }
-
     // MARK: Markup
 
     /// HTML text and attribute values.
@@ -76,59 +73,47 @@ public enum Escape {
 
     // MARK: Quoted strings
 
+    /// A string in double quotes with C-style backslash escapes, the form JSON, YAML and DOT
+    /// share; `other` writes the characters each leaves to itself (nil keeps one as it is).
+    static func backslashQuoted(
+        _ text: String, alsoScanning extra: [UInt8], tabAndReturn: Bool = true, other: (Unicode.Scalar) -> String?
+    ) -> String {
+        let body = map(
+            text, needs: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || extra.contains($0) },
+            replacing: { scalar in
+                switch scalar {
+                case "\"": "\\\""
+                case "\\": "\\\\"
+                case "\n": "\\n"
+                case "\r" where tabAndReturn: "\\r"
+                case "\t" where tabAndReturn: "\\t"
+                default: other(scalar)
+                }
+            })
+        return "\"" + body + "\""
+    }
+
     /// A JSON string literal, quotes included.
     public static func json(_ text: String) -> String {
-        "\""
-            + map(
-                text, needs: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 },
-                replacing: { scalar in
-                    switch scalar {
-                    case "\"": "\\\""
-                    case "\\": "\\\\"
-                    case "\n": "\\n"
-                    case "\r": "\\r"
-                    case "\t": "\\t"
-                    case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                        String(format: "\\u%04x", scalar.value)
-                    default: nil
-                    }
-                }) + "\""
+        backslashQuoted(text, alsoScanning: [0xE2]) { scalar in
+            scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 ? String(format: "\\u%04x", scalar.value) : nil
+        }
     }
 
     /// A YAML double-quoted scalar, quotes included: every control character, the BOM and the
     /// line separators written as escapes so that the value stays on its line.
     public static func yaml(_ text: String) -> String {
-        "\""
-            + map(
-                text, needs: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || mayNeedUnicodeEscape($0) },
-                replacing: { scalar in
-                    switch scalar {
-                    case "\"": "\\\""
-                    case "\\": "\\\\"
-                    case "\n": "\\n"
-                    case "\r": "\\r"
-                    case "\t": "\\t"
-                    case _ where isControl(scalar) || scalar.value == 0xFEFF || scalar.value == 0x2028 || scalar.value == 0x2029:
-                        String(format: "\\u%04X", scalar.value)
-                    default: nil
-                    }
-                }) + "\""
+        // 0xC2, 0xE2, 0xEF start C1 controls, the line separators and the BOM in UTF-8.
+        backslashQuoted(text, alsoScanning: [0x7F, 0xC2, 0xE2, 0xEF]) { scalar in
+            isControl(scalar) || scalar.value == 0xFEFF || scalar.value == 0x2028 || scalar.value == 0x2029
+                ? String(format: "\\u%04X", scalar.value) : nil
+        }
     }
 
-    /// A Graphviz DOT string, quotes included; a line break becomes DOT's own `\n`.
+    /// A Graphviz DOT string, quotes included; a line break becomes DOT's own `\n`, other
+    /// control characters spaces.
     public static func dot(_ text: String) -> String {
-        "\""
-            + map(
-                text, needs: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C },
-                replacing: { scalar in
-                    switch scalar {
-                    case "\"": "\\\""
-                    case "\\": "\\\\"
-                    case "\n": "\\n"
-                    case _ where scalar.value < 0x20: " "
-                    default: nil
-                    }
-                }) + "\""
+        backslashQuoted(text, alsoScanning: [], tabAndReturn: false) { scalar in scalar.value < 0x20 ? " " : nil }
     }
 
     // MARK: Terminals and tables

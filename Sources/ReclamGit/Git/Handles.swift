@@ -4,6 +4,17 @@ import ReclamCore
 // Owners of libgit2 handles used inside the Git folder. Each frees its handle in deinit;
 // no C pointer leaves these files.
 
+/// An object found by id with one of libgit2's `git_<type>_lookup` functions.
+private func lookupObject(
+    _ lookup: (UnsafeMutablePointer<OpaquePointer?>?, OpaquePointer?, UnsafePointer<git_oid>?) -> Int32, _ repo: OpaquePointer,
+    _ id: git_oid, _ what: String
+) throws -> OpaquePointer {
+    var out: OpaquePointer?
+    var oid = id
+    try check(lookup(&out, repo, &oid), "look up \(what) \(ObjectID(id).short)")
+    return out!
+}
+
 final class GitTreeHandle {
     let pointer: OpaquePointer
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
@@ -12,10 +23,7 @@ final class GitTreeHandle {
     var id: ObjectID { ObjectID(git_tree_id(pointer)) }
 
     static func lookup(_ repo: OpaquePointer, _ id: git_oid) throws -> GitTreeHandle {
-        var out: OpaquePointer?
-        var oid = id
-        try check(git_tree_lookup(&out, repo, &oid), "look up tree \(ObjectID(id).short)")
-        return GitTreeHandle(out!)
+        GitTreeHandle(try lookupObject(git_tree_lookup, repo, id, "tree"))
     }
 
     /// The empty tree, written to the object database with a tree builder.
@@ -56,10 +64,7 @@ final class GitCommitHandle {
     var id: ObjectID { ObjectID(git_commit_id(pointer)) }
 
     static func lookup(_ repo: OpaquePointer, _ id: git_oid) throws -> GitCommitHandle {
-        var out: OpaquePointer?
-        var oid = id
-        try check(git_commit_lookup(&out, repo, &oid), "look up commit \(ObjectID(id).short)")
-        return GitCommitHandle(out!)
+        GitCommitHandle(try lookupObject(git_commit_lookup, repo, id, "commit"))
     }
 
     func tree() throws -> GitTreeHandle {
@@ -116,9 +121,6 @@ final class GitBlobHandle {
     deinit { git_blob_free(pointer) }
 
     static func lookup(_ repo: OpaquePointer, _ id: git_oid) throws -> GitBlobHandle {
-        var out: OpaquePointer?
-        var oid = id
-        try check(git_blob_lookup(&out, repo, &oid), "look up blob \(ObjectID(id).short)")
-        return GitBlobHandle(out!)
+        GitBlobHandle(try lookupObject(git_blob_lookup, repo, id, "blob"))
     }
 }

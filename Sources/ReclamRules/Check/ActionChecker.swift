@@ -20,15 +20,12 @@ package struct ActionChecker {
     }
 
     package func check(_ action: Action) -> [Diagnostic] {
-        var out: [Diagnostic] = []
+        var findings = FileFindings(file: action.path)
         let path = action.path
         let document = action.document
-        func report(_ rule: Rule, _ message: String, _ location: SourceLocation?) {
-            out.append(Diagnostic(rule, message, file: path, at: location))
-        }
         let present = Set(document.root?.pairs?.map(\.key) ?? [])
         for field in Action.fields where field.required && !present.contains(field.name) {
-            report(.fieldMissing, "missing required field '\(field.name)' (\(field.summary))", SourceLocation(line: 1, column: 1))
+            findings.report(.fieldMissing, "missing required field '\(field.name)' (\(field.summary))", SourceLocation(line: 1, column: 1))
         }
         let declared = settings.procedure.declaredFields
         for pair in document.root?.pairs ?? [] {
@@ -38,42 +35,42 @@ package struct ActionChecker {
                     let rule: Rule =
                         field.type == .stage
                         ? .stageUnknown : (field.type == .enum ? .fieldEnum : (field.type == .id ? .idInvalid : .fieldType))
-                    report(rule, "\(pair.key): \(problem)", pair.value.start)
+                    findings.report(rule, "\(pair.key): \(problem)", pair.value.start)
                 }
             } else if let requirement = declared[pair.key] {
                 if let problem = requirement.type.problem(with: pair.value, values: requirement.values) {
-                    report(.fieldType, "\(pair.key): \(problem)", pair.value.start)
+                    findings.report(.fieldType, "\(pair.key): \(problem)", pair.value.start)
                 }
             } else {
                 var message = "unknown action field '\(pair.key)'"
                 if let s = Suggestion.closest(to: pair.key, in: Action.fields.map(\.name) + declared.keys.sorted()) {
                     message += "; did you mean '\(s)'?"
                 }
-                report(.fieldUnknown, message, pair.keyStart)
+                findings.report(.fieldUnknown, message, pair.keyStart)
             }
         }
         if let id = document.string("id"), Identifier.isValid(id), id != action.fileID {
-            report(.idMismatch, "id '\(id)' does not match the file name '\(action.fileID).md'", document["id"]?.start)
+            findings.report(.idMismatch, "id '\(id)' does not match the file name '\(action.fileID).md'", document["id"]?.start)
         }
         for node in document["cases"]?.items ?? [] {
             if let id = node.scalar, Identifier.isValid(id), !caseIDs.contains(id) {
                 var message = "links to unknown case '\(id)'"
                 if let s = Suggestion.closest(to: id, in: Array(caseIDs)) { message += "; did you mean '\(s)'?" }
-                report(.actionUnknownCase, message, node.start)
+                findings.report(.actionUnknownCase, message, node.start)
             }
         }
         let stage = settings.procedure.stage(action.stage)
         let today = CivilDate(date: now, timeZone: timeZone)
         if let due = action.due, due < today, stage.map({ !$0.terminal && $0.id != "done" }) ?? false {
-            report(.actionOverdue, "due \(due) and still '\(action.stage)'", document["due"]?.start)
+            findings.report(.actionOverdue, "due \(due) and still '\(action.stage)'", document["due"]?.start)
         }
         if action.stage == "done", let since = action.stageSince, now.timeIntervalSince(since) > Double(settings.reviewDelayDays) * 86400 {
-            report(
+            findings.report(
                 .actionReviewMissing,
                 "done since \(ISODateTime.format(since, in: timeZone).prefix(10)) with no effectiveness review (delay: \(settings.reviewDelayDays) days); run 'reclam action move \(action.id) effectiveness-checked --set verdict=… --set evidence=…'",
                 document["stage"]?.start)
         }
-        return out
+        return findings.all
     }
 
     /// Cases at a `requires_action` stage with neither a linked action nor a reason.

@@ -167,17 +167,14 @@ public struct CaseChecker: Sendable {
     }
 
     public func check(_ item: Case) -> [Diagnostic] {
-        var out: [Diagnostic] = []
+        var findings = FileFindings(file: item.path)
         let path = item.path
         let document = item.document
-        func report(_ rule: Rule, _ message: String, _ location: SourceLocation?) {
-            out.append(Diagnostic(rule, message, file: path, at: location))
-        }
         let top = SourceLocation(line: 1, column: 1)
         let pairs = document.root?.pairs ?? []
         let present = Set(pairs.map(\.key))
         for field in FieldCatalogue.caseFields where field.required && !present.contains(field.name) {
-            report(
+            findings.report(
                 .fieldMissing, "missing required field '\(field.name)' (\(field.summary)); add '\(field.name): …' to the front-matter",
                 top)
         }
@@ -193,11 +190,11 @@ public struct CaseChecker: Sendable {
                     case .id: rule = .idInvalid
                     default: rule = .fieldType
                     }
-                    report(rule, "\(pair.key): \(problem)", value.start)
+                    findings.report(rule, "\(pair.key): \(problem)", value.start)
                 }
             } else if let requirement = declared[pair.key] {
                 if let problem = requirement.type.problem(with: value, values: requirement.values) {
-                    report(
+                    findings.report(
                         requirement.type == .enum && value.scalar != nil ? .fieldEnum : .fieldType, "\(pair.key): \(problem)",
                         value.start)
                 }
@@ -208,29 +205,29 @@ public struct CaseChecker: Sendable {
                 } else {
                     message += "; add it to a stage's 'requires' in reclam.yml if the procedure needs it"
                 }
-                report(.fieldUnknown, message, pair.keyStart)
+                findings.report(.fieldUnknown, message, pair.keyStart)
             }
         }
         if let id = document.string("id"), Identifier.isValid(id), id != item.fileID {
-            report(
+            findings.report(
                 .idMismatch, "id '\(id)' does not match the file name '\(item.fileID).md'; rename the file or fix the id",
                 document["id"]?.start)
         }
         if Identifier.problem(item.fileID) != nil && document.string("id") == nil {
-            report(.idInvalid, "file name '\(item.fileID).md' is not a valid case id", top)
+            findings.report(.idInvalid, "file name '\(item.fileID).md' is not a valid case id", top)
         }
         if let learner = document.string("learner"), Identifier.isValid(learner), learner != item.folderLearner {
-            report(
+            findings.report(
                 .learnerMismatch,
                 "learner '\(learner)' does not match the folder 'cases/\(item.folderLearner)/'; move the file or fix the learner",
                 document["learner"]?.start)
         }
         if let received = item.received, received > now.addingTimeInterval(300) {
-            report(.dateFuture, "received \(item.receivedText ?? "") is in the future", document["received"]?.start)
+            findings.report(.dateFuture, "received \(item.receivedText ?? "") is in the future", document["received"]?.start)
         }
-        out += checkSteps(item)
-        out += checkStageFields(item)
-        return out
+        findings.append(contentsOf: checkSteps(item))
+        findings.append(contentsOf: checkStageFields(item))
+        return findings.all
     }
 
     func checkSteps(_ item: Case) -> [Diagnostic] {
