@@ -149,45 +149,44 @@ public struct Trends: Sendable {
         ])
     }
 
+    func bucketTable(_ m: Messages) -> Table {
+        Table(
+            header: [m[.period], m[.value], m[.count], m[.cases]],
+            rows: buckets.map { [$0.period, $0.value, String($0.ids.count), $0.ids.joined(separator: ", ")] })
+    }
+
+    func heading(_ m: Messages) -> String { "\(m[.trends]) (\(m.word(dimension.rawValue)), \(m.word(period.rawValue)))" }
+
+    func recurringLine(_ item: Recurring, _ m: Messages) -> (head: String, count: String, ids: String, without: String?) {
+        (
+            item.value, "\(item.ids.count)\(item.rising ? " (\(m[.rising]))" : "")", item.ids.joined(separator: ", "),
+            item.withoutAction.isEmpty ? nil : "\(m[.noLinkedAction]) : \(item.withoutAction.joined(separator: ", "))"
+        )
+    }
+
     public func markdown(language: Language) -> String {
-        let fr = language == .fr
-        var out = "## \(fr ? "Tendances" : "Trends") (\(dimension.rawValue), \(period.rawValue))\n\n"
-        out +=
-            "| \(fr ? "Période" : "Period") | \(fr ? "Valeur" : "Value") | \(fr ? "Nombre" : "Count") | \(fr ? "Réclamations" : "Cases") |\n|---|---|---|---|\n"
-        for bucket in buckets {
-            out +=
-                "| \(bucket.period) | \(MarkdownText.escape(bucket.value)) | \(bucket.ids.count) | \(bucket.ids.joined(separator: ", ")) |\n"
-        }
-        out += "\n### \(fr ? "Récurrentes" : "Recurring") (≥ \(threshold))\n\n"
-        if recurring.isEmpty { out += fr ? "Aucune.\n" : "None.\n" }
+        let m = Messages(language)
+        var out = "## \(Escape.markdown(heading(m)))\n\n" + bucketTable(m).markdown()
+        out += "\n### \(m[.recurring]) (≥ \(threshold))\n\n"
+        if recurring.isEmpty { out += m[.noneFeminine] + "\n" }
         for item in recurring {
-            out +=
-                "- **\(MarkdownText.escape(item.value))** : \(item.ids.count)\(item.rising ? (fr ? " (en hausse)" : " (rising)") : "") — \(item.ids.joined(separator: ", "))\n"
-            if !item.withoutAction.isEmpty {
-                out += "  - \(fr ? "sans action liée" : "no linked action") : \(item.withoutAction.joined(separator: ", "))\n"
-            }
+            let line = recurringLine(item, m)
+            out += "- **\(Escape.markdown(line.head))** : \(line.count) — \(line.ids)\n"
+            if let without = line.without { out += "  - \(without)\n" }
         }
         return out
     }
 
     /// HTML built directly: cmark has no tables, and every value is escaped.
     public func html(language: Language) -> String {
-        let fr = language == .fr
-        var out = "<h2>\(fr ? "Tendances" : "Trends") (\(HTML.escape(dimension.rawValue)), \(HTML.escape(period.rawValue)))</h2>\n<table>\n"
-        out +=
-            "<thead><tr><th>\(fr ? "Période" : "Period")</th><th>\(fr ? "Valeur" : "Value")</th><th>\(fr ? "Nombre" : "Count")</th><th>\(fr ? "Réclamations" : "Cases")</th></tr></thead>\n<tbody>\n"
-        for bucket in buckets {
-            out +=
-                "<tr><td>\(bucket.period)</td><td>\(HTML.escape(bucket.value))</td><td>\(bucket.ids.count)</td><td>\(HTML.escape(bucket.ids.joined(separator: ", ")))</td></tr>\n"
-        }
-        out += "</tbody>\n</table>\n<h3>\(fr ? "Récurrentes" : "Recurring") (≥ \(threshold))</h3>\n<ul>\n"
-        if recurring.isEmpty { out += "<li>\(fr ? "Aucune." : "None.")</li>\n" }
+        let m = Messages(language)
+        var out = "<h2>\(Escape.html(heading(m)))</h2>\n" + bucketTable(m).html()
+        out += "<h3>\(m[.recurring]) (≥ \(threshold))</h3>\n<ul>\n"
+        if recurring.isEmpty { out += "<li>\(m[.noneFeminine])</li>\n" }
         for item in recurring {
-            out +=
-                "<li><strong>\(HTML.escape(item.value))</strong> : \(item.ids.count)\(item.rising ? (fr ? " (en hausse)" : " (rising)") : "") — \(HTML.escape(item.ids.joined(separator: ", ")))"
-            if !item.withoutAction.isEmpty {
-                out += "<br>\(fr ? "sans action liée" : "no linked action") : \(HTML.escape(item.withoutAction.joined(separator: ", ")))"
-            }
+            let line = recurringLine(item, m)
+            out += "<li><strong>\(Escape.html(line.head))</strong> : \(line.count) — \(Escape.html(line.ids))"
+            if let without = line.without { out += "<br>\(Escape.html(without))" }
             out += "</li>\n"
         }
         return out + "</ul>\n"

@@ -18,15 +18,15 @@ public enum CaseRenderer {
     static func value(_ node: YAMLNode) -> JSON.Value { JSON.value(of: node) }
 
     public static func html(_ item: Case, actions: [Action] = [], procedure: Procedure, language: Language) -> String {
+        let m = Messages(language)
         let stageLabel = procedure.stage(item.stage)?.label(language) ?? item.stage
         var rows: [(String, String)] = [
-            (language == .fr ? "Identifiant" : "Id", item.id), (language == .fr ? "Stagiaire" : "Learner", item.learner),
-            (language == .fr ? "Reçue le" : "Received", item.receivedText ?? ""),
-            (language == .fr ? "Canal" : "Channel", item.channel ?? ""),
-            (language == .fr ? "Réclamant" : "Complainant", item.complainant ?? ""), (language == .fr ? "Étape" : "Stage", stageLabel),
+            (m[.id], item.id), (m[.learner], item.learner), (m[.receivedOn], item.receivedText ?? ""),
+            (m.word("channel").capitalizedFirst, item.channel ?? ""), (m.word("complainant").capitalizedFirst, item.complainant ?? ""),
+            (m[.stage], stageLabel),
         ]
-        if let owner = item.owner { rows.append((language == .fr ? "Responsable" : "Owner", owner)) }
-        if let category = item.category { rows.append((language == .fr ? "Catégorie" : "Category", category)) }
+        if let owner = item.owner { rows.append((m[.owner].capitalizedFirst, owner)) }
+        if let category = item.category { rows.append((m[.category].capitalizedFirst, category)) }
         for action in actions { rows.append(("Action", "\(action.id) — \(action.title) (\(action.stage))")) }
         var body = "<h1>\(HTML.escape(item.title))</h1>\n<table>\n"
         for (key, value) in rows { body += "<tr><th>\(HTML.escape(key))</th><td>\(HTML.escape(value))</td></tr>\n" }

@@ -53,16 +53,14 @@ public struct ImprovementPlan: Sendable {
             })
     }
 
-    public func csv() -> String { CSV.document(header: header, rows: actions.map(cells)) }
+    var table: Table { Table(header: header, rows: actions.map(cells)) }
 
-    var title: String { (language == .fr ? "Plan d'amélioration — " : "Improvement plan — ") + organisation }
+    public func csv(separator: CSV.Separator? = nil) -> String { table.csv(separator: separator ?? .default(for: language)) }
+
+    var title: String { Messages(language)[.planTitle] + " — " + organisation }
 
     public func markdown() -> String {
-        var out =
-            "# \(MarkdownText.escape(title))\n\n| " + header.joined(separator: " | ") + " |\n|"
-            + String(repeating: "---|", count: header.count) + "\n"
-        for action in actions { out += "| " + cells(action).map(MarkdownText.cell).joined(separator: " | ") + " |\n" }
-        return out
+        "# \(MarkdownText.escape(title))\n\n" + table.markdown()
     }
 
     public func html() -> String {
@@ -70,8 +68,6 @@ public struct ImprovementPlan: Sendable {
     }
 
     public func htmlTable() -> String {
-        var body = "<table>\n<thead><tr>" + header.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for action in actions { body += "<tr>" + cells(action).map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>\n" }
-        return body + "</tbody>\n</table>\n"
+        table.html()
     }
 }

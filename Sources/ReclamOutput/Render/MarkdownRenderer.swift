@@ -53,15 +53,25 @@ public enum HTML {
 /// CSV for spreadsheets: UTF-8 with BOM, every cell quoted, and cells that a spreadsheet would
 /// run as a formula (=, +, -, @, tab, CR) prefixed with an apostrophe.
 public enum CSV {
-    public static func document(header: [String], rows: [[String]]) -> String {
+    /// What separates cells: a French spreadsheet expects ';' (its decimal mark is the comma).
+    public enum Separator: String, Sendable, CaseIterable {
+        case comma = ","
+        case semicolon = ";"
+        case tab = "\t"
+
+        /// The separator a spreadsheet in this language opens without asking.
+        public static func `default`(for language: Language) -> Separator { language == .fr ? .semicolon : .comma }
+    }
+
+    public static func document(header: [String], rows: [[String]], separator: Separator = .comma) -> String {
         var out = "\u{FEFF}"
-        out += line(header)
-        for row in rows { out += line(row) }
+        out += line(header, separator)
+        for row in rows { out += line(row, separator) }
         return out
     }
 
-    static func line(_ cells: [String]) -> String {
-        cells.map(cell).joined(separator: ",") + "\r\n"
+    static func line(_ cells: [String], _ separator: Separator = .comma) -> String {
+        cells.map(cell).joined(separator: separator.rawValue) + "\r\n"
     }
 
     public static func cell(_ value: String) -> String { Escape.csv(value) }

@@ -105,24 +105,16 @@ public struct Register: Sendable {
         ]
     }
 
-    public func csv() -> String {
-        CSV.document(header: header, rows: rows.map(cells))
+    var table: Table { Table(header: header, rows: rows.map(cells)) }
+
+    public func csv(separator: CSV.Separator? = nil) -> String {
+        table.csv(separator: separator ?? .default(for: language))
     }
 
-    public func markdown(title: String) -> String {
-        var out = "# \(MarkdownText.escape(title))\n\n"
-        out += "| " + header.joined(separator: " | ") + " |\n"
-        out += "|" + String(repeating: "---|", count: header.count) + "\n"
-        for row in rows { out += "| " + cells(row).map(MarkdownText.cell).joined(separator: " | ") + " |\n" }
-        return out
-    }
+    public func markdown(title: String) -> String { "# \(MarkdownText.escape(title))\n\n" + table.markdown() }
 
     public func html(title: String) -> String {
-        var body = "<h1>\(HTML.escape(title))</h1>\n<table>\n<thead><tr>"
-        body += header.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for row in rows { body += "<tr>" + cells(row).map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>\n" }
-        body += "</tbody>\n</table>\n"
-        return HTML.page(title: title, language: language, body: body)
+        HTML.page(title: title, language: language, body: "<h1>\(HTML.escape(title))</h1>\n" + table.html())
     }
 }
 

@@ -281,11 +281,7 @@ public struct Report: Sendable {
         return HTML.page(title: title, language: language, body: body)
     }
 
-    func table(header: [String], rows: [[String]]) -> String {
-        var out = "<table>\n<thead><tr>" + header.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for row in rows { out += "<tr>" + row.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>\n" }
-        return out + "</tbody>\n</table>\n"
-    }
+    func table(header: [String], rows: [[String]]) -> String { Table(header: header, rows: rows).html() }
 }
 
 /// A month-by-month bar chart as inline SVG: no script, no external resource, prints as is.

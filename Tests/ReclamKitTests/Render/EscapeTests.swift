@@ -45,3 +45,15 @@ import Testing
         #expect(Escape.githubProperty("cases/a:b,c") == "cases/a%3Ab%2Cc")
     }
 }
+
+@Suite("Message catalogues") struct MessagesTests {
+    @Test func bothLanguagesHaveEveryKey() {
+        for key in Messages.Key.allCases {
+            #expect(Messages.french[key] != nil, "no French text for \(key)")
+            #expect(Messages.english[key] != nil, "no English text for \(key)")
+        }
+        #expect(Messages(.fr)[.trends] == "Tendances")
+        #expect(Messages(.fr).word("category") == "catégorie")
+        #expect(Messages(.en).word("not-a-key") == "not-a-key")
+    }
+}
