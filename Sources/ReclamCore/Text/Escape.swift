@@ -22,36 +22,24 @@ public enum Escape {
     // MARK: Markup
 
     /// HTML text and attribute values.
-    public static func html(_ text: String) -> String {
-        map(
-            text, needs: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 },
-            replacing: { scalar in
-                switch scalar {
-                case "&": "&amp;"
-                case "<": "&lt;"
-                case ">": "&gt;"
-                case "\"": "&quot;"
-                case "'": "&#39;"
-                default: nil
-                }
-            })
-    }
+    public static func html(_ text: String) -> String { markup(text, xml: false) }
 
     /// XML 1.0 text and attribute values (JUnit): it cannot carry control characters other
     /// than tab and newline, even escaped, so those become spaces.
-    public static func xml(_ text: String) -> String {
+    public static func xml(_ text: String) -> String { markup(text, xml: true) }
+
+    static func markup(_ text: String, xml: Bool) -> String {
         map(
-            text, needs: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 },
+            text, needs: { ($0 < 0x20 && xml) || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 },
             replacing: { scalar in
                 switch scalar {
                 case "&": "&amp;"
                 case "<": "&lt;"
                 case ">": "&gt;"
                 case "\"": "&quot;"
-                case "'": "&apos;"
-                case "\n": "&#10;"
-                case "\t": nil
-                case _ where scalar.value < 0x20: " "
+                case "'": xml ? "&apos;" : "&#39;"
+                case "\n" where xml: "&#10;"
+                case _ where xml && scalar.value < 0x20 && scalar != "\t": " "
                 default: nil
                 }
             })

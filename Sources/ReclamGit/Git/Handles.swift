@@ -4,15 +4,34 @@ import ReclamCore
 // Owners of libgit2 handles used inside the Git folder. Each frees its handle in deinit;
 // no C pointer leaves these files.
 
+/// Calls a libgit2 function that hands back a new handle through its first argument; nil when
+/// libgit2 says there is no such thing (GIT_ENOTFOUND).
+private func optionalHandle(
+    _ operation: @autoclosure () -> String, path: String? = nil, _ call: (UnsafeMutablePointer<OpaquePointer?>) -> Int32
+) throws -> OpaquePointer? {
+    var out: OpaquePointer?
+    let result = call(&out)
+    if result == GIT_ENOTFOUND.rawValue { return nil }
+    try check(result, operation(), path: path)
+    return out
+}
+
+/// The same, for a handle that must exist: not finding it is an error.
+private func handle(_ operation: @autoclosure () -> String, _ call: (UnsafeMutablePointer<OpaquePointer?>) -> Int32) throws
+    -> OpaquePointer
+{
+    var out: OpaquePointer?
+    try check(call(&out), operation())
+    return out!
+}
+
 /// An object found by id with one of libgit2's `git_<type>_lookup` functions.
 private func lookupObject(
     _ lookup: (UnsafeMutablePointer<OpaquePointer?>?, OpaquePointer?, UnsafePointer<git_oid>?) -> Int32, _ repo: OpaquePointer,
     _ id: git_oid, _ what: String
 ) throws -> OpaquePointer {
-    var out: OpaquePointer?
     var oid = id
-    try check(lookup(&out, repo, &oid), "look up \(what) \(ObjectID(id).short)")
-    return out!
+    return try handle("look up \(what) \(ObjectID(id).short)") { lookup($0, repo, &oid) }
 }
 
 final class GitTreeHandle {
@@ -48,11 +67,8 @@ final class GitTreeEntryHandle {
 
     /// The entry at `path` in `tree`, or nil when there is none.
     static func bypath(_ tree: GitTreeHandle, _ path: String) throws -> GitTreeEntryHandle? {
-        var out: OpaquePointer?
-        let result = git_tree_entry_bypath(&out, tree.pointer, path)
-        if result == GIT_ENOTFOUND.rawValue { return nil }
-        try check(result, "look up path in tree", path: path)
-        return GitTreeEntryHandle(out!)
+        try optionalHandle("look up path in tree", path: path) { git_tree_entry_bypath($0, tree.pointer, path) }.map(
+            GitTreeEntryHandle.init)
     }
 }
 
@@ -68,9 +84,7 @@ final class GitCommitHandle {
     }
 
     func tree() throws -> GitTreeHandle {
-        var out: OpaquePointer?
-        try check(git_commit_tree(&out, pointer), "read tree of commit \(id.short)")
-        return GitTreeHandle(out!)
+        GitTreeHandle(try handle("read tree of commit \(id.short)") { git_commit_tree($0, pointer) })
     }
 }
 
@@ -81,11 +95,7 @@ final class GitReferenceHandle {
 
     /// The reference named `name`, or nil when it does not exist.
     static func lookup(_ repo: OpaquePointer, _ name: String) throws -> GitReferenceHandle? {
-        var out: OpaquePointer?
-        let result = git_reference_lookup(&out, repo, name)
-        if result == GIT_ENOTFOUND.rawValue { return nil }
-        try check(result, "look up reference \(name)")
-        return GitReferenceHandle(out!)
+        try optionalHandle("look up reference \(name)") { git_reference_lookup($0, repo, name) }.map(GitReferenceHandle.init)
     }
 
     var symbolicTarget: String? {
@@ -109,9 +119,7 @@ final class GitIndexHandle {
     deinit { git_index_free(pointer) }
 
     static func of(_ repo: OpaquePointer) throws -> GitIndexHandle {
-        var out: OpaquePointer?
-        try check(git_repository_index(&out, repo), "open index")
-        return GitIndexHandle(out!)
+        GitIndexHandle(try handle("open index") { git_repository_index($0, repo) })
     }
 }
 
