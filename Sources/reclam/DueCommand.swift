@@ -46,7 +46,7 @@ struct DueCommand: ParsableCommand {
         let deadline = calendar.due(from: start, duration: parsedDuration)
         let warnAt = threshold.map { calendar.warningInstant($0, for: deadline) }
         let language = lang ?? ledger?.config.language ?? .en
-        let explanation = language == .fr ? deadline.frenchExplanation : deadline.explanation
+        let explanation = deadline.explanation(language)
         switch format {
         case .text:
             print(deadline.dueText)

@@ -40,34 +40,26 @@ public struct DueDate: Sendable, Hashable, CustomStringConvertible {
     public var description: String { explanation }
 
     /// One English sentence saying how the deadline was counted.
-    public var explanation: String {
-        let from = "\(duration) from \(ISODateTime.format(start, in: timeZone))"
-        let skippedText = skipped.isEmpty ? "" : "; not counted: " + skipped.map(\.description).joined(separator: ", ")
-        switch duration.unit {
-        case .hours:
-            return "\(from): elapsed time, nights, weekends and daylight-saving changes included; due \(dueText)."
-        case .businessHours:
-            return "\(from): counted inside business hours (\(businessHours)) on working days"
-                + "\(skippedText); due \(dueText)."
-        case .workingDays, .ouvrableDays, .calendarDays:
-            return "\(from): the day of the event does not count\(skippedText); due at the end of "
-                + "\(dueDay.weekday.englishName) \(dueDay), \(dueText)."
-        }
-    }
+    public var explanation: String { explanation(.en) }
 
     /// The same sentence in French, for letters and reports.
-    public var frenchExplanation: String {
-        let from = "\(duration.frenchDescription) à compter du \(ISODateTime.format(start, in: timeZone))"
-        let skippedText = skipped.isEmpty ? "" : " ; jours non comptés : " + skipped.map(\.description).joined(separator: ", ")
+    public var frenchExplanation: String { explanation(.fr) }
+
+    /// How the deadline was counted, in one sentence of the ledger's language (the words come
+    /// from the message catalogue).
+    public func explanation(_ language: Language) -> String {
+        let m = Messages(language)
+        let durationText = language == .fr ? duration.frenchDescription : duration.description
+        let from = m.format(.dueFrom, durationText, ISODateTime.format(start, in: timeZone))
+        let skippedText = skipped.isEmpty ? "" : m.format(.dueNotCounted, skipped.map(\.description).joined(separator: ", "))
         switch duration.unit {
         case .hours:
-            return "\(from) : temps écoulé, nuits, week-ends et changements d'heure compris ; échéance le \(dueText)."
+            return m.format(.dueElapsed, from, dueText)
         case .businessHours:
-            return "\(from) : décompte pendant les heures d'ouverture (\(businessHours)) des jours ouvrés"
-                + "\(skippedText) ; échéance le \(dueText)."
+            return m.format(.dueBusinessHours, from, businessHours.description, skippedText, dueText)
         case .workingDays, .ouvrableDays, .calendarDays:
-            return "\(from) : le jour de l'événement ne compte pas\(skippedText) ; échéance à la fin du "
-                + "\(dueDay.weekday.frenchName) \(dueDay), \(dueText)."
+            let weekday = language == .fr ? dueDay.weekday.frenchName : dueDay.weekday.englishName
+            return m.format(.dueDays, from, skippedText, weekday, dueDay.description, dueText)
         }
     }
 }

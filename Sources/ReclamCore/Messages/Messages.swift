@@ -10,10 +10,23 @@ public struct Messages: Sendable {
         case trends, period, value, count, cases, recurring, noneFeminine, rising, noLinkedAction
         case category, channel, complainant, level, session, owner, month, quarter, year
         case id, learner, receivedOn, stage, registerTitle, planTitle, warningFrom, none
+        case dueFrom, dueNotCounted, dueElapsed, dueBusinessHours, dueDays
     }
 
     public subscript(_ key: Key) -> String {
         (language == .fr ? Self.french : Self.english)[key] ?? key.rawValue
+    }
+
+    /// A sentence of the catalogue with its `%@` placeholders filled in order.
+    public func format(_ key: Key, _ arguments: String...) -> String {
+        var out = ""
+        var rest = Substring(self[key])
+        for argument in arguments {
+            guard let range = rest.range(of: "%@") else { break }
+            out += rest[..<range.lowerBound] + argument
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
     }
 
     /// A word of the catalogue named by its key's raw value (a dimension or period of the
@@ -27,6 +40,10 @@ public struct Messages: Sendable {
         .owner: "responsable", .month: "mois", .quarter: "trimestre", .year: "année", .id: "Identifiant", .learner: "Stagiaire",
         .receivedOn: "Reçue le", .stage: "Étape", .registerTitle: "Registre des réclamations", .planTitle: "Plan d'amélioration",
         .warningFrom: "alerte à partir du", .none: "(aucun)",
+        .dueFrom: "%@ à compter du %@", .dueNotCounted: " ; jours non comptés : %@",
+        .dueElapsed: "%@ : temps écoulé, nuits, week-ends et changements d'heure compris ; échéance le %@.",
+        .dueBusinessHours: "%@ : décompte pendant les heures d'ouverture (%@) des jours ouvrés%@ ; échéance le %@.",
+        .dueDays: "%@ : le jour de l'événement ne compte pas%@ ; échéance à la fin du %@ %@, %@.",
     ]
 
     static let english: [Key: String] = [
@@ -35,7 +52,10 @@ public struct Messages: Sendable {
         .channel: "channel", .complainant: "complainant", .level: "level", .session: "session", .owner: "owner",
         .month: "month", .quarter: "quarter", .year: "year", .id: "Id", .learner: "Learner", .receivedOn: "Received",
         .stage: "Stage", .registerTitle: "Complaints register", .planTitle: "Improvement plan", .warningFrom: "warning from",
-        .none: "(none)",
+        .none: "(none)", .dueFrom: "%@ from %@", .dueNotCounted: "; not counted: %@",
+        .dueElapsed: "%@: elapsed time, nights, weekends and daylight-saving changes included; due %@.",
+        .dueBusinessHours: "%@: counted inside business hours (%@) on working days%@; due %@.",
+        .dueDays: "%@: the day of the event does not count%@; due at the end of %@ %@, %@.",
     ]
 }
 

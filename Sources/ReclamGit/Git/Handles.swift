@@ -34,10 +34,21 @@ private func lookupObject(
     return try handle("look up \(what) \(ObjectID(id).short)") { lookup($0, repo, &oid) }
 }
 
-final class GitTreeHandle {
+/// Owns one libgit2 handle and frees it with the function libgit2 pairs with it.
+class GitHandle {
     let pointer: OpaquePointer
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { git_tree_free(pointer) }
+    private let free: (OpaquePointer) -> Void
+
+    init(_ pointer: OpaquePointer, free: @escaping (OpaquePointer) -> Void) {
+        self.pointer = pointer
+        self.free = free
+    }
+
+    deinit { free(pointer) }
+}
+
+final class GitTreeHandle: GitHandle {
+    init(_ pointer: OpaquePointer) { super.init(pointer) { git_tree_free($0) } }
 
     var id: ObjectID { ObjectID(git_tree_id(pointer)) }
 
@@ -56,10 +67,8 @@ final class GitTreeHandle {
     }
 }
 
-final class GitTreeEntryHandle {
-    let pointer: OpaquePointer
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { git_tree_entry_free(pointer) }
+final class GitTreeEntryHandle: GitHandle {
+    init(_ pointer: OpaquePointer) { super.init(pointer) { git_tree_entry_free($0) } }
 
     var id: git_oid { git_tree_entry_id(pointer).pointee }
     var type: git_object_t { git_tree_entry_type(pointer) }
@@ -72,10 +81,8 @@ final class GitTreeEntryHandle {
     }
 }
 
-final class GitCommitHandle {
-    let pointer: OpaquePointer
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { git_commit_free(pointer) }
+final class GitCommitHandle: GitHandle {
+    init(_ pointer: OpaquePointer) { super.init(pointer) { git_commit_free($0) } }
 
     var id: ObjectID { ObjectID(git_commit_id(pointer)) }
 
@@ -88,10 +95,8 @@ final class GitCommitHandle {
     }
 }
 
-final class GitReferenceHandle {
-    let pointer: OpaquePointer
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { git_reference_free(pointer) }
+final class GitReferenceHandle: GitHandle {
+    init(_ pointer: OpaquePointer) { super.init(pointer) { git_reference_free($0) } }
 
     /// The reference named `name`, or nil when it does not exist.
     static func lookup(_ repo: OpaquePointer, _ name: String) throws -> GitReferenceHandle? {
@@ -113,20 +118,16 @@ final class GitReferenceHandle {
     }
 }
 
-final class GitIndexHandle {
-    let pointer: OpaquePointer
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { git_index_free(pointer) }
+final class GitIndexHandle: GitHandle {
+    init(_ pointer: OpaquePointer) { super.init(pointer) { git_index_free($0) } }
 
     static func of(_ repo: OpaquePointer) throws -> GitIndexHandle {
         GitIndexHandle(try handle("open index") { git_repository_index($0, repo) })
     }
 }
 
-final class GitBlobHandle {
-    let pointer: OpaquePointer
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { git_blob_free(pointer) }
+final class GitBlobHandle: GitHandle {
+    init(_ pointer: OpaquePointer) { super.init(pointer) { git_blob_free($0) } }
 
     static func lookup(_ repo: OpaquePointer, _ id: git_oid) throws -> GitBlobHandle {
         GitBlobHandle(try lookupObject(git_blob_lookup, repo, id, "blob"))
