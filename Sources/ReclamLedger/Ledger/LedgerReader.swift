@@ -18,7 +18,7 @@ public enum LedgerReader {
     }
 
     public static func documents(_ paths: [String], in ledger: Ledger) -> [Loaded<MarkdownDocument>] {
-        parallelMap(paths) { path in
+        Parallel.map(paths) { path in
             Loaded(path: path, result: readDocument(path, in: ledger))
         }
     }
@@ -53,7 +53,7 @@ public enum LedgerReader {
         var cases: [Case] = []
         var diagnostics: [Diagnostic] = []
         cases.reserveCapacity(paths.count)
-        let loadedFiles = parallelMap(paths) { path in
+        let loadedFiles = Parallel.map(paths) { path in
             Loaded(path: path, result: readDocument(path, in: ledger).map { text && fields == nil ? $0 : $0.fieldsOnly(keeping: fields) })
         }
         for loaded in loadedFiles {
@@ -64,43 +64,4 @@ public enum LedgerReader {
         }
         return (cases, diagnostics)
     }
-
-    /// Order-preserving parallel map; chunks keep the scheduling cost small next to the I/O.
-    package static func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
-        if items.count < 64 { return items.map(transform) }
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunks = workers * 8
-        let chunkSize = (items.count + chunks - 1) / chunks
-        let results = ResultBox<U>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let start = chunk * chunkSize
-            let end = min(start + chunkSize, items.count)
-            guard start < end else { return }
-            for index in start..<end {
-                results.set(index, transform(items[index]))
-            }
-        }
-        return results.values()
-    }
-}
-
-/// Each slot is written by exactly one worker, and read only after all workers are done.
-private final class ResultBox<U>: @unchecked Sendable {
-    private let storage: UnsafeMutablePointer<U?>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil, count: count)
-    }
-
-    deinit {
-        storage.deinitialize(count: count)
-        storage.deallocate()
-    }
-
-    func set(_ index: Int, _ value: U) { storage[index] = value }
-
-    func values() -> [U] { (0..<count).map { storage[$0]! } }
 }

@@ -22,7 +22,7 @@ public struct LedgerScan: Sendable {
         }
         // Learner folders are listed on every core (a ledger of 100 000 cases has 33 000 of
         // them), then merged in name order.
-        let folders = LedgerReader.parallelMap(learners) { entry -> LedgerScan? in
+        let folders = Parallel.map(learners) { entry -> LedgerScan? in
             guard entry.kind == .directory, Identifier.problem(entry.name) == nil else { return nil }
             var folder = LedgerScan()
             folder.scanLearner(ledger, folder: "\(Ledger.casesFolder)/\(entry.name)")

@@ -58,7 +58,7 @@ public struct Trends: Sendable {
     /// The entries of the case files at `paths`, each read and reduced where it is read.
     /// Files that cannot be read are left out (`reclam check` reports them).
     public static func entries(_ paths: [String], in ledger: Ledger, dimension: Dimension) -> [Entry] {
-        LedgerReader.parallelMap(paths) { path -> Entry? in
+        Parallel.map(paths) { path -> Entry? in
             guard case .success(let document) = LedgerReader.readDocument(path, in: ledger) else { return nil }
             return Entry(Case(path: path, document: document), dimension: dimension)
         }.compactMap { $0 }

@@ -71,7 +71,7 @@ public enum TextTable {
     public static func render(header: [String], rows: [[String]], into out: inout String) {
         let blockSize = 2_048
         let blocks = stride(from: 0, to: rows.count, by: blockSize).map { $0..<min($0 + blockSize, rows.count) }
-        let blockWidths = LedgerReader.parallelMap(blocks) { block -> [Int] in
+        let blockWidths = Parallel.map(blocks) { block -> [Int] in
             var widths = header.map { _ in 0 }
             for row in rows[block] {
                 for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], width(of: sanitize(cell))) }
@@ -89,7 +89,7 @@ public enum TextTable {
             }
             text += "\n"
         }
-        let texts = LedgerReader.parallelMap(blocks) { block -> String in
+        let texts = Parallel.map(blocks) { block -> String in
             var text = ""
             for row in rows[block] { line(row, clean: false, into: &text) }
             return text

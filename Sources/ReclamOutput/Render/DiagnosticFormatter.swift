@@ -14,11 +14,11 @@ public enum DiagnosticFormatter {
         switch format {
         case .text:
             // `reclam sla` on a large ledger prints tens of thousands of findings.
-            return LedgerReader.parallelMap(diagnostics, line).joined(separator: "\n") + (diagnostics.isEmpty ? "" : "\n")
+            return Parallel.map(diagnostics, line).joined(separator: "\n") + (diagnostics.isEmpty ? "" : "\n")
         case .json:
             return JSON.encode(diagnostics.map(jsonObject)) + "\n"
         case .github:
-            return LedgerReader.parallelMap(diagnostics, githubLine).joined(separator: "\n") + (diagnostics.isEmpty ? "" : "\n")
+            return Parallel.map(diagnostics, githubLine).joined(separator: "\n") + (diagnostics.isEmpty ? "" : "\n")
         }
     }
 

@@ -27,7 +27,7 @@ public struct Register: Sendable {
         cases: [Case], actions: [Action] = [], procedure: Procedure, timeZone: TimeZone, language: Language, year: Int?
     ) -> Register {
         let context = Context(actions: actions, procedure: procedure, timeZone: timeZone, language: language, year: year)
-        return Register(rows: sorted(LedgerReader.parallelMap(cases) { context.entry($0) }), language: language)
+        return Register(rows: sorted(Parallel.map(cases) { context.entry($0) }), language: language)
     }
 
     /// The register of the case files at `paths`, each reduced to its row where it is read, so
@@ -37,7 +37,7 @@ public struct Register: Sendable {
         year: Int?
     ) -> Register {
         let context = Context(actions: actions, procedure: procedure, timeZone: timeZone, language: language, year: year)
-        let entries = LedgerReader.parallelMap(paths) { path -> Entry? in
+        let entries = Parallel.map(paths) { path -> Entry? in
             guard case .success(let document) = LedgerReader.readDocument(path, in: ledger) else { return nil }
             return context.entry(Case(path: path, document: document))
         }

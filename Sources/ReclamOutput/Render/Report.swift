@@ -46,7 +46,7 @@ public struct Report: Sendable {
         -> Report
     {
         let context = Row.Context(ledger.config, from: from, to: to, asOf: asOf)
-        let rows = LedgerReader.parallelMap(allCases) { Row($0, context) }.compactMap { $0 }
+        let rows = Parallel.map(allCases) { Row($0, context) }.compactMap { $0 }
         return build(ledger: ledger, rows: rows, from: from, to: to, language: language, asOf: asOf)
     }
 
@@ -57,7 +57,7 @@ public struct Report: Sendable {
         -> Report
     {
         let context = Row.Context(ledger.config, from: from, to: to, asOf: asOf)
-        let rows = LedgerReader.parallelMap(paths) { path -> Row? in
+        let rows = Parallel.map(paths) { path -> Row? in
             guard case .success(let document) = LedgerReader.readDocument(path, in: ledger) else { return nil }
             return Row(Case(path: path, document: document), context)
         }.compactMap { $0 }

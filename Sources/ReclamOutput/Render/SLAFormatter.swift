@@ -16,7 +16,7 @@ public enum SLAFormatter {
     /// `reclam sla` fails exactly when there is an error among them.
     public static func findings(_ report: SLAReport, since: CivilDate?, strict: Bool, calendar: BusinessCalendar) -> [Diagnostic] {
         // Thousands of clocks on a large ledger: their texts are made on every core.
-        LedgerReader.parallelMap(report.results) { finding($0, since: since, strict: strict, calendar: calendar) }.compactMap { $0 }
+        Parallel.map(report.results) { finding($0, since: since, strict: strict, calendar: calendar) }.compactMap { $0 }
     }
 
     /// The finding about one clock, if it is one; placed on the line of the event that matters:
@@ -75,7 +75,7 @@ public enum SLAFormatter {
     /// case resumed at the as-of instant.
     static func text(_ report: SLAReport, calendar: BusinessCalendar) -> String {
         let header = ["CASE", "LEARNER", "RULE", "STATE", "DUE", "USED", "LEFT"]
-        let rows = LedgerReader.parallelMap(report.results) { result -> [String] in
+        let rows = Parallel.map(report.results) { result -> [String] in
             let rule = result.round > 1 ? "\(result.rule.name) #\(result.round)" : result.rule.name
             let left = result.remaining < 0 ? "late " + amount(-result.remaining, result.unit) : amount(result.remaining, result.unit)
             return [

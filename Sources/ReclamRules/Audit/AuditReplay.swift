@@ -106,7 +106,7 @@ struct AuditReplay {
     /// Blobs are read on this thread (a `GitRepository` is not shared) and parsed in parallel.
     func parse(_ blobs: [String]) -> [String: MarkdownDocument?] {
         let data = blobs.map { blob in ObjectID(hex: blob).flatMap { try? repository.blob($0) } }
-        let parsed = LedgerReader.parallelMap(data) { data in data.flatMap { try? MarkdownDocument.parse(data: $0) } }
+        let parsed = Parallel.map(data) { data in data.flatMap { try? MarkdownDocument.parse(data: $0) } }
         var documents: [String: MarkdownDocument?] = [:]
         documents.reserveCapacity(blobs.count)
         for (blob, document) in zip(blobs, parsed) { documents[blob] = .some(document) }

@@ -48,7 +48,7 @@ public struct Checker: Sendable {
         let ledger = self.ledger
         // Each case is checked where it is parsed and only a summary outlives the parse: keeping
         // every document until the end cost ~7 KB per case (700 MB at 100 000 cases).
-        let checked = LedgerReader.parallelMap(casePaths) { path -> CheckedCase in
+        let checked = Parallel.map(casePaths) { path -> CheckedCase in
             switch LedgerReader.readDocument(path, in: ledger) {
             case .failure(let failure): return CheckedCase(path: path, diagnostics: [failure.diagnostic], summary: nil)
             case .success(let document):

@@ -23,7 +23,7 @@ public enum SLAEvaluator {
         _ cases: [Case], procedure: Procedure, calendar: BusinessCalendar, rules: [SLARule], asOf: Date
     ) -> SLAReport {
         let ruleSet = SLARuleSet(rules)
-        let perCase = LedgerReader.parallelMap(cases) { item in
+        let perCase = Parallel.map(cases) { item in
             evaluate(item, procedure: procedure, calendar: calendar, rules: ruleSet, asOf: asOf)
         }
         // Sort keys computed once: `received` parses the date-time on every access.
@@ -40,7 +40,7 @@ public enum SLAEvaluator {
         paths: [String], in ledger: Ledger, procedure: Procedure, calendar: BusinessCalendar, rules: [SLARule], asOf: Date
     ) -> (report: SLAReport, unreadable: [Diagnostic]) {
         let ruleSet = SLARuleSet(rules)
-        let perCase = LedgerReader.parallelMap(paths) {
+        let perCase = Parallel.map(paths) {
             path -> Result<(key: (Date, String, String), results: [SLAResult], diagnostics: [Diagnostic]), LedgerReader.LoadFailure> in
             LedgerReader.readDocument(path, in: ledger).map { document in
                 let item = Case(path: path, document: document)

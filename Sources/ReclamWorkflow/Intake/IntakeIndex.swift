@@ -29,7 +29,7 @@ struct IntakeIndex: Sendable {
         index.learners = Set(scan.learnerFolders.map { ($0 as NSString).lastPathComponent })
         index.caseIDs = Set(scan.casePaths.map { String(($0 as NSString).lastPathComponent.dropLast(3)) })
         let markers = keyFields.map { Data($0.utf8) }
-        let found = LedgerReader.parallelMap(scan.casePaths) { path -> [(String, String, String)] in
+        let found = Parallel.map(scan.casePaths) { path -> [(String, String, String)] in
             guard let data = try? FileSystem.readRegularFile(ledger.url(path), limit: TextFile.maximumSize),
                 markers.contains(where: { data.range(of: $0) != nil }),
                 let document = try? MarkdownDocument.parse(data: data)
