@@ -29,6 +29,11 @@ let package = Package(
             pkgConfig: "gmime-3.0",
             providers: [.apt(["libgmime-3.0-dev"])]
         ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         .target(
             name: "ReclamKit",
             dependencies: [
@@ -39,10 +44,17 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
         ),
+        // Sends the outbox: SMTP through libcurl, or a sendmail command. The only target that
+        // imports CCurl; no C pointer leaves it.
+        .target(
+            name: "ReclamMail",
+            dependencies: ["ReclamKit", "CCurl"]
+        ),
         .executableTarget(
             name: "reclam",
             dependencies: [
                 "ReclamKit",
+                "ReclamMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

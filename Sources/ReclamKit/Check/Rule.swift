@@ -81,6 +81,9 @@ public enum RuleCatalogue {
         Rule("config-invalid", .error, "reclam.yml must hold valid settings.", bad: "timezone: Paris"),
         Rule("config-unknown-key", .warning, "A setting reclam.yml does not know is probably a typo.", bad: "organization: …"),
         Rule(
+            "mail-invalid", .error, "The mail settings and people of reclam.yml are complete, and no password is written there.",
+            bad: "mail:\n  from: reclamations@example.org\n  host: smtp.example.org\n  password: secret"),
+        Rule(
             "procedure-invalid", .error, "The procedure's stages and transitions must be well formed.",
             bad: "stages:\n  - {labels: {fr: Reçue}}"),
         Rule(
