@@ -225,7 +225,7 @@ private func curlDebug(
         return 0
     }
     let text = String(decoding: bytes, as: UTF8.self)
-    for line in text.split(whereSeparator: { $0 == "\r" || $0 == "\n" }) {
+    for line in text.split(whereSeparator: \.isNewline) {
         let clean = String(line.unicodeScalars.filter { $0.value >= 0x20 && $0.value < 0x7F }.prefix(300).map(Character.init))
         if clean.isEmpty { continue }
         transfer.replies.append(clean)

@@ -77,10 +77,10 @@ public struct MailFile: Sendable {
     static func parseHeaders(_ data: Data) -> [(name: String, value: String)] {
         // Headers end at the first empty line; 64 KiB of headers is plenty.
         let bytes = data.prefix(65536)
-        let text = String(decoding: bytes, as: UTF8.self)
+        // "\r\n" is one Character in Swift: split the normalised text.
+        let text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
         var fields: [(name: String, value: String)] = []
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.isEmpty { break }
             if let first = line.first, first == " " || first == "\t" {
                 if !fields.isEmpty { fields[fields.count - 1].value += " " + line.trimmingCharacters(in: .whitespaces) }
