@@ -101,7 +101,7 @@ class FaultyController(Controller):
     def authenticate(self, server, session, envelope, mechanism, auth_data):
         ok = isinstance(auth_data, LoginPassword) and auth_data.login.decode() == self.user \
             and auth_data.password.decode() == self.password
-        return AuthResult(success=ok)
+        return AuthResult(success=ok, handled=False)
 
     def factory(self):
         return FaultySMTP(

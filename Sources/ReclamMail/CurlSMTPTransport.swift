@@ -106,7 +106,9 @@ final class CurlSMTPTransport: MailTransport {
     }
 
     private func classify(_ code: CURLcode, transfer: Transfer) -> DeliveryResult {
-        let lastReply = transfer.replies.last ?? ""
+        // The answer that failed the transfer: the last 4xx or 5xx (libcurl says QUIT after it).
+        let failing = transfer.exchanges.last { (Int($0.reply.prefix(3)) ?? 0) >= 400 }
+        let lastReply = failing?.reply ?? transfer.replies.last ?? ""
         let replyCode = Int(lastReply.prefix(3)) ?? 0
         let what = String(cString: curl_easy_strerror(code))
         if code == CURLE_OK {
@@ -135,7 +137,7 @@ final class CurlSMTPTransport: MailTransport {
                 reason: "TLS with \(url) failed: \(what); the server's certificate must be valid for the host name", stopRun: true)
         default: break
         }
-        let command = transfer.lastCommand
+        let command = failing?.command ?? transfer.lastCommand
         if (500...599).contains(replyCode) {
             switch command {
             case "RCPT", "DATA":
@@ -180,6 +182,8 @@ private final class Transfer {
     var endReached = false
     /// Server reply lines, in order, and those after the end of the message.
     var replies: [String] = []
+    /// Each reply with the verb of the command it answers (nil for the greeting).
+    var exchanges: [(command: String?, reply: String)] = []
     var repliesAfterEnd: [String] = []
     /// The verb of the last command sent (never its arguments: AUTH carries credentials).
     var lastCommand: String?
@@ -229,6 +233,7 @@ private func curlDebug(
         let clean = String(line.unicodeScalars.filter { $0.value >= 0x20 && $0.value < 0x7F }.prefix(300).map(Character.init))
         if clean.isEmpty { continue }
         transfer.replies.append(clean)
+        transfer.exchanges.append((transfer.lastCommand, clean))
         if transfer.endReached { transfer.repliesAfterEnd.append(clean) }
     }
     return 0
