@@ -12,7 +12,7 @@ change them while the server runs:
   {"drop_after_dot": N}              keep the next N messages, then close without answering
 
 Usage: smtp-server.py --port P --spool DIR --faults FILE [--cert C --key K --user U --password W]
-Prints "ready" on standard output once it accepts connections.
+With --port 0 a free port is chosen. Prints "ready PORT" on standard output once it accepts connections.
 """
 import argparse
 import asyncio
@@ -62,13 +62,14 @@ class Handler:
 
     async def handle_DATA(self, server, session, envelope):
         if take_fault(self.faults, "data_421"):
-            server.transport.close()
+            # 421 closes the session: answer, then hang up.
+            asyncio.get_running_loop().call_later(0.05, server.transport.close)
             return "421 4.3.0 Service busy, try again later"
         self.counter += 1
         name = "%06d" % self.counter
         for suffix, data in (
             (".json", json.dumps({"from": envelope.mail_from, "to": envelope.rcpt_tos, "tls": session.ssl is not None,
-                                  "auth": session.authenticated, "peer": session.peer[0], "at": time.time()}).encode()),
+                                  "auth": session.authenticated, "peer": session.peer[0], "port": session.peer[1], "at": time.time()}).encode()),
             (".eml", envelope.original_content),
         ):
             tmp = os.path.join(self.spool, "." + name + suffix)
@@ -125,10 +126,16 @@ def main():
         tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         tls.load_cert_chain(args.cert, args.key)
     os.makedirs(args.spool, exist_ok=True)
+    port = args.port
+    if port == 0:
+        import socket
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
     controller = FaultyController(Handler(args.spool, args.faults), tls, args.user, args.password,
-                                  hostname="127.0.0.1", port=args.port, ready_timeout=10)
+                                  hostname="127.0.0.1", port=port, ready_timeout=10)
     controller.start()
-    print("ready", flush=True)
+    print("ready %d" % port, flush=True)
     try:
         sys.stdin.read()  # runs until the test closes standard input or kills it
     finally:
