@@ -157,7 +157,8 @@ struct MailEndToEndTests {
     }
 
     func assertClean(_ shell: Shell) throws {
-        #expect(try shell.status() == "", "git status is not clean")
+        let status = try shell.status()
+        #expect(status == "", "git status is not clean: \(status)")
         let fsck = try shell.git("fsck", "--strict")
         #expect(fsck.status == 0, "git fsck: \(fsck.stderr)")
         let check = try shell.reclam("check")
@@ -348,9 +349,21 @@ struct MailEndToEndTests {
             var generator = SystemRandomNumberGenerator()
             // Kills that left part of the outbox delivered and part not: the test means something only if some did.
             var midRun = 0
-            for _ in 0..<20 {
+            for attempt in 0..<20 {
+                let before = try server.receivedCounts().count
                 let process = try shell.spawn(["send"])
-                usleep(UInt32.random(in: 0...120_000, using: &generator))
+                if attempt % 2 == 1 {
+                    // Half the kills land after a delivery of this run: during the others or the commit.
+                    var waited = 0
+                    while try server.receivedCounts().count == before && process.isRunning && waited < 400 {
+                        usleep(5_000)
+                        waited += 1
+                    }
+                    usleep(UInt32.random(in: 0...8_000, using: &generator))
+                } else {
+                    // The other half anywhere from start-up to the connection.
+                    usleep(UInt32.random(in: 0...150_000, using: &generator))
+                }
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
                 let delivered = try server.receivedCounts().count
@@ -363,6 +376,7 @@ struct MailEndToEndTests {
                 tries += 1
                 let run = try shell.reclam("send")
                 if run.status == 0 { break }
+                print("reclam send after the kills (try \(tries)): \(run.stdout)\(run.stderr)")
                 let received = try server.receivedCounts()
                 for id in ids where run.stdout.contains("in doubt outbox/\(id)-") {
                     let arrived = received.keys.contains { $0.contains("reclam.\(id).") }
