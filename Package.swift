@@ -46,14 +46,26 @@ let package = Package(
             name: "ReclamWorkflow",
             dependencies: ["ReclamCore", "ReclamGit", "ReclamLedger", "ReclamRules", "ReclamOutput", "CGMime"]
         ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         .target(
             name: "ReclamKit",
             dependencies: ["ReclamCore", "ReclamGit", "ReclamLedger", "ReclamRules", "ReclamOutput", "ReclamWorkflow"]
+        ),
+        // Sends the outbox: SMTP through libcurl, or a sendmail command. The only target that
+        // imports CCurl; no C pointer leaves it.
+        .target(
+            name: "ReclamMail",
+            dependencies: ["ReclamCore", "ReclamGit", "ReclamLedger", "ReclamRules", "ReclamOutput", "ReclamWorkflow", "CCurl"]
         ),
         .executableTarget(
             name: "reclam",
             dependencies: [
                 "ReclamKit",
+                "ReclamMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -111,6 +111,8 @@ import Testing
         try shell.initLedger()
         let id = try shell.newCase()
         #expect(try shell.reclam("ack", id).status == 0)
+        // The acknowledgement counts for the SLA once its email left (docs/MAIL.md).
+        #expect(try shell.reclam("send", "--mark-sent", id).status == 0)
         let late = try shell.reclam("action", "new", "--title", "Relance", "--kind", "corrective", "--cases", id, "--due", "2026-11-20")
             .stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)

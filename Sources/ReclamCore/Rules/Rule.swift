@@ -51,6 +51,7 @@ public enum RuleCatalogue {
         .dateFuture,
         .configInvalid,
         .configUnknownKey,
+        .mailInvalid,
         .procedureInvalid,
         .procedureUnknownStage,
         .procedureUnreachableStage,

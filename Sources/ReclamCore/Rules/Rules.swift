@@ -181,4 +181,10 @@ extension Rule {
     public static let procedureVerbClash = Rule(
         "procedure-verb-clash", .error, "Each verb is also a command (reclam VERB ID), so it may not be the name of a built-in command.",
         bad: "- {from: received, to: closed, verb: list}")
+    public static let mailInvalid = Rule(
+        "mail-invalid", .error, "The mail settings and people of reclam.yml are complete, and no password is written there.",
+        bad: "mail:\n  from: reclamations@example.org\n  host: smtp.example.org\n  password: secret")
+    public static let mailUndelivered = Rule(
+        "mail-undelivered", .warning, "An email of the case (an acknowledgement, a response) was refused by the mail server (reclam sla).",
+        bad: "outbox/failed/20261005-k7p3-ack.eml (550 no such user)")
 }

@@ -78,7 +78,7 @@ public final class GitRepository {
     }
 
     /// The common `.git` directory (shared by linked worktrees), without a trailing slash.
-    package var commonDirectory: String {
+    public var commonDirectory: String {
         Self.trimmingTrailingSlash(String(cString: git_repository_commondir(pointer)))
     }
 

@@ -101,7 +101,7 @@ public struct ActorIdentity: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(name) <\(email)>" }
 
-    static func hasControlCharacters(_ text: String) -> Bool {
+    package static func hasControlCharacters(_ text: String) -> Bool {
         text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
     }
 

@@ -21,6 +21,10 @@ public struct LedgerConfig: Sendable {
     public var calendarNode: YAMLNode?
     public var slaNode: YAMLNode?
     public var root: YAMLNode?
+    /// How `reclam send` delivers the outbox (`mail:`); nil when absent or invalid.
+    public var mail: MailSettings?
+    /// Staff and their addresses (`people:`), for reminders.
+    public var people: [Person] = []
 
     public init(
         organisation: String, language: Language = .fr, timeZone: TimeZone = TimeZone(identifier: "Europe/Paris")!, procedure: Procedure
@@ -32,7 +36,9 @@ public struct LedgerConfig: Sendable {
         self.calendar = .standard(timeZone: timeZone)
     }
 
-    static let knownKeys = ["organisation", "language", "timezone", "calendar", "procedure", "sla", "audit", "actions", "trends", "intake"]
+    static let knownKeys = [
+        "organisation", "language", "timezone", "calendar", "procedure", "sla", "audit", "actions", "trends", "intake", "mail", "people",
+    ]
 
     /// Reads the settings; problems are returned as diagnostics against `reclam.yml`, and a
     /// usable configuration is returned whenever the procedure could be read.
@@ -91,6 +97,8 @@ public struct LedgerConfig: Sendable {
         let beforeSLA = reader.diagnostics.count
         let slaRules = SLARuleReader.read(root["sla"], procedure: procedure, reader: &reader)
         deadlineDiagnostics += reader.diagnostics[beforeSLA...]
+        let mail = MailSettingsReader.read(root["mail"], reader: &reader)
+        let people = MailSettingsReader.readPeople(root["people"], reader: &reader)
         guard let procedure else { return (nil, reader.diagnostics) }
         var config = LedgerConfig(organisation: organisation, language: language, timeZone: timeZone, procedure: procedure)
         config.calendar = calendar
@@ -99,6 +107,8 @@ public struct LedgerConfig: Sendable {
         config.calendarNode = root["calendar"]
         config.slaNode = root["sla"]
         config.root = root
+        config.mail = mail
+        config.people = people
         return (config, reader.diagnostics)
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import ReclamCore
+import ReclamGit
 import ReclamLedger
+import ReclamRules
 
 /// `reclam log` as JSON or text.
 extension CaseLog {

@@ -1,5 +1,8 @@
 import Foundation
 import ReclamCore
+import ReclamGit
+import ReclamLedger
+import ReclamRules
 
 /// The one table writer: the same header and rows as aligned text, Markdown, HTML or CSV,
 /// every cell escaped for its syntax.

@@ -1,5 +1,8 @@
 import Foundation
 import ReclamCore
+import ReclamGit
+import ReclamLedger
+import ReclamRules
 
 /// `reclam help VERB`: what a verb of the ledger's procedure does, generated from the procedure
 /// so that a verb added in reclam.yml is documented without code.

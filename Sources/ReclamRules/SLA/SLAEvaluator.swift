@@ -9,6 +9,8 @@ import ReclamLedger
 ///
 /// The rules it applies (documented in docs/SLA.md):
 /// - Only what had happened at `asOf` counts: later steps, and cases received later, are ignored.
+/// - A step that wrote an email (the acknowledgement) happens when the email was sent, as
+///   `MailEvidence` reads it from outbox/ and sent/; while the email waits it has not happened.
 /// - The clock starts at `received`, or at the case's entry into the rule's start stage.
 /// - The first entry into a stop stage after the start meets the rule. Entering a terminal stage
 ///   that is not a stop stage ends the clock without a result: the rule does not apply to a case
@@ -20,11 +22,11 @@ import ReclamLedger
 ///   a round ended (a reopened case).
 public enum SLAEvaluator {
     public static func evaluate(
-        _ cases: [Case], procedure: Procedure, calendar: BusinessCalendar, rules: [SLARule], asOf: Date
+        _ cases: [Case], procedure: Procedure, calendar: BusinessCalendar, rules: [SLARule], asOf: Date, mail: MailEvidence = .none
     ) -> SLAReport {
         let ruleSet = SLARuleSet(rules)
         let perCase = Parallel.map(cases) { item in
-            evaluate(item, procedure: procedure, calendar: calendar, rules: ruleSet, asOf: asOf)
+            evaluate(item, procedure: procedure, calendar: calendar, rules: ruleSet, asOf: asOf, mail: mail)
         }
         // Sort keys computed once: `received` parses the date-time on every access.
         let ordered = zip(cases, perCase).map { (key: ($0.0.received ?? .distantPast, $0.0.id, $0.0.path), value: $0.1) }
@@ -37,14 +39,17 @@ public enum SLAEvaluator {
     /// Reads and evaluates each case in one pass, keeping only its clocks: holding every case
     /// until the end cost ~3 KB per case. Returns the report and the files that could not be read.
     public static func evaluate(
-        paths: [String], in ledger: Ledger, procedure: Procedure, calendar: BusinessCalendar, rules: [SLARule], asOf: Date
+        paths: [String], in ledger: Ledger, procedure: Procedure, calendar: BusinessCalendar, rules: [SLARule], asOf: Date,
+        mail: MailEvidence? = nil
     ) -> (report: SLAReport, unreadable: [Diagnostic]) {
         let ruleSet = SLARuleSet(rules)
+        let mail = mail ?? MailEvidence.read(ledger)
         let perCase = Parallel.map(paths) {
             path -> Result<(key: (Date, String, String), results: [SLAResult], diagnostics: [Diagnostic]), LedgerReader.LoadFailure> in
             LedgerReader.readDocument(path, in: ledger).map { document in
                 let item = Case(path: path, document: document)
-                let (results, diagnostics) = evaluate(item, procedure: procedure, calendar: calendar, rules: ruleSet, asOf: asOf)
+                let (results, diagnostics) = evaluate(
+                    item, procedure: procedure, calendar: calendar, rules: ruleSet, asOf: asOf, mail: mail)
                 return ((item.received ?? .distantPast, item.id, item.path), results, diagnostics)
             }
         }
@@ -71,9 +76,9 @@ public enum SLAEvaluator {
 
     /// The clocks of one case, every rule and round, in the order of the rules.
     public static func evaluate(
-        _ item: Case, procedure: Procedure, calendar: BusinessCalendar, rules: SLARuleSet, asOf: Date
+        _ item: Case, procedure: Procedure, calendar: BusinessCalendar, rules: SLARuleSet, asOf: Date, mail: MailEvidence = .none
     ) -> (results: [SLAResult], diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = mail.warnings(caseID: item.id, file: item.path)
         guard let received = item.received else {
             let message = "no valid 'received' date-time: the SLA clocks of this case cannot be computed ('reclam check' says why)"
             return ([], [Diagnostic(.slaCaseData, message, file: item.path, at: item.document["received"]?.start)])
@@ -96,7 +101,9 @@ public enum SLAEvaluator {
                         file: item.path, at: step.location))
                 continue
             }
-            if at <= asOf { steps.append(SLAEvent(stage: step.stage, at: at, location: step.location)) }
+            // A step that sent an email counts when the email left (MailEvidence).
+            guard let effective = mail.effectiveTime(caseID: item.id, step: at) else { continue }
+            if effective <= asOf { steps.append(SLAEvent(stage: step.stage, at: effective, location: step.location)) }
         }
         // Steps are in time order in a valid file; a stable sort keeps a broken one usable.
         steps = steps.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)

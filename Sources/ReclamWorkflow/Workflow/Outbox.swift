@@ -7,7 +7,7 @@ import ReclamRules
 
 /// Messages ready to send, written to `outbox/` and committed with the step they belong to.
 public enum Outbox {
-    public static let folder = "outbox"
+    public static let folder = MailFolders.outbox
 
     /// `outbox/<case>-<letter>.eml`, numbered when a case gets the same letter twice (reopened).
     public static func path(caseID: String, letter: String, ledger: Ledger) -> String {
@@ -32,9 +32,12 @@ public enum Outbox {
         if recipients.isEmpty, let sender = item.field("sender"), let email = EmailAddress.extract(sender) {
             recipients = [MailMessage.Address(email: email)]
         }
-        let domain = context.actor.email.split(separator: "@").last.map(String.init) ?? ""
+        // The sender of `mail:` when set (the address the SMTP server accepts), else the actor.
+        let sender =
+            context.ledger.config.mail?.from ?? MailMessage.Address(name: context.ledger.config.organisation, email: context.actor.email)
+        let domain = sender.email.split(separator: "@").last.map(String.init) ?? ""
         return MailMessage(
-            from: MailMessage.Address(name: context.ledger.config.organisation, email: context.actor.email),
+            from: sender,
             to: recipients, subject: letter.subject, body: letter.body, date: date, timeZone: context.ledger.config.timeZone,
             messageID: MailMessage.makeID(caseID: item.id, date: date, domain: domain),
             inReplyTo: item.field("message_id").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "<> ")) })

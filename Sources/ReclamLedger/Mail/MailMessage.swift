@@ -1,8 +1,6 @@
 import Foundation
 import ReclamCore
 import ReclamGit
-import ReclamLedger
-import ReclamRules
 
 /// An RFC 5322 message ready to send: UTF-8 body in quoted-printable, non-ASCII headers as
 /// RFC 2047 encoded words, CRLF line endings, lines under 78 characters.

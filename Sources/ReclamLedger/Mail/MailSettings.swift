@@ -1,0 +1,291 @@
+import Foundation
+import ReclamCore
+import ReclamGit
+
+/// How `reclam send` delivers the outbox: the `mail:` section of `reclam.yml`.
+///
+/// The SMTP password is never a setting: it comes from `RECLAM_SMTP_PASSWORD` or from
+/// `password_file`, a file outside the repository (reclam.yml is committed).
+public struct MailSettings: Sendable {
+    public enum Transport: String, Sendable, CaseIterable {
+        case smtp
+        case sendmail
+    }
+
+    public enum Security: String, Sendable, CaseIterable {
+        /// Plain connection upgraded with STARTTLS (port 587); refused if the server cannot.
+        case starttls
+        /// TLS from the first byte (port 465).
+        case tls
+        /// No encryption: only for a server on the loopback interface.
+        case none
+
+        public var defaultPort: Int {
+            switch self {
+            case .starttls: 587
+            case .tls: 465
+            case .none: 25
+            }
+        }
+    }
+
+    public static let passwordVariable = "RECLAM_SMTP_PASSWORD"
+    public static let defaultSendmail = ["/usr/sbin/sendmail", "-t", "-i"]
+
+    /// The sender of every message (the `From:` header of new messages and the envelope sender).
+    public var from: MailMessage.Address
+    public var transport: Transport
+    public var host: String?
+    public var port: Int
+    public var security: Security
+    public var user: String?
+    /// An absolute path outside the repository holding the SMTP password (first line).
+    public var passwordFile: String?
+    /// Extra certificate authorities (PEM) trusted besides the system's, for a private CA.
+    public var caFile: String?
+    /// The sendmail command and its arguments; the message is written to its standard input.
+    public var sendmail: [String]
+    /// Seconds allowed for connecting, and for each message.
+    public var timeout: Int
+
+    public init(
+        from: MailMessage.Address, transport: Transport = .smtp, host: String? = nil, port: Int? = nil, security: Security = .starttls,
+        user: String? = nil, passwordFile: String? = nil, caFile: String? = nil, sendmail: [String] = MailSettings.defaultSendmail,
+        timeout: Int = 30
+    ) {
+        self.from = from
+        self.transport = transport
+        self.host = host
+        self.port = port ?? security.defaultPort
+        self.security = security
+        self.user = user
+        self.passwordFile = passwordFile
+        self.caFile = caFile
+        self.sendmail = sendmail
+        self.timeout = timeout
+    }
+
+    /// Whether `host` names this machine's loopback interface (where `security: none` is allowed).
+    public static func isLoopback(_ host: String) -> Bool {
+        let lowered = host.lowercased()
+        return lowered == "localhost" || lowered == "::1" || lowered == "[::1]" || lowered.hasPrefix("127.")
+    }
+}
+
+/// A member of staff who receives reminders: `people:` in `reclam.yml`.
+public struct Person: Sendable, Hashable {
+    /// A short handle, used in file names (no personal data in paths).
+    public var id: String
+    /// The name written in cases' `owner` field.
+    public var name: String?
+    public var email: String
+
+    public init(id: String, name: String? = nil, email: String) {
+        self.id = id
+        self.name = name
+        self.email = email
+    }
+
+    /// Whether a case's `owner` value designates this person (its id or its name, any case).
+    public func matches(owner: String) -> Bool {
+        let owner = owner.trimmingCharacters(in: .whitespaces)
+        if owner.caseInsensitiveCompare(id) == .orderedSame { return true }
+        if let name, owner.caseInsensitiveCompare(name) == .orderedSame { return true }
+        return false
+    }
+}
+
+extension MailMessage.Address {
+    /// `Name <address>` or a bare address; nil when there is no plausible address.
+    public init?(parsing text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var name: String?
+        var address = trimmed
+        if trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") {
+            address = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
+            let rawName = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+            let unquoted =
+                rawName.count >= 2 && rawName.hasPrefix("\"") && rawName.hasSuffix("\"") ? String(rawName.dropFirst().dropLast()) : rawName
+            name = unquoted.isEmpty ? nil : unquoted
+        }
+        guard MailAddressSyntax.isPlausible(address) else { return nil }
+        if let name, ActorIdentity.hasControlCharacters(name) { return nil }
+        self.init(name: name, email: address)
+    }
+}
+
+/// The syntax Reclam accepts for an address: `local@domain`, printable ASCII, no space, no
+/// angle bracket, comma or quote, a dot-free-or-dotted domain. Not RFC 5321 in full, but enough
+/// to refuse typos and header injection.
+public enum MailAddressSyntax {
+    public static func isPlausible(_ address: String) -> Bool {
+        guard address.utf8.count <= 254 else { return false }
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return false }
+        let forbidden = Set("<>,;:\"()[]\\ ")
+        guard address.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }), !address.contains(where: forbidden.contains)
+        else { return false }
+        let domain = parts[1]
+        return !domain.hasPrefix(".") && !domain.hasSuffix(".") && !domain.contains("..") && !domain.hasPrefix("-")
+    }
+}
+
+/// Reads `mail:` and `people:`, reporting problems as `mail-invalid` diagnostics.
+enum MailSettingsReader {
+    static let rule = Rule.mailInvalid
+    static let keys = ["from", "transport", "host", "port", "security", "user", "password_file", "ca_file", "sendmail", "timeout"]
+
+    static func read(_ node: YAMLNode?, reader: inout NodeReader) -> MailSettings? {
+        guard let node else { return nil }
+        guard let pairs = node.pairs else {
+            reader.error(rule, "'mail' must be a mapping of settings (from, transport, host, port, security, user)", at: node.start)
+            return nil
+        }
+        for pair in pairs where !keys.contains(pair.key) {
+            if pair.key == "password" || pair.key == "pass" {
+                reader.error(
+                    rule,
+                    "never write the SMTP password in reclam.yml (it is committed): remove it, then set \(MailSettings.passwordVariable) "
+                        + "or 'password_file: /etc/reclam/smtp-password' (a file outside the repository)", at: pair.keyStart)
+                continue
+            }
+            var message = "unknown mail setting '\(pair.key)'"
+            if let s = Suggestion.closest(to: pair.key, in: keys) { message += "; did you mean '\(s)'?" }
+            reader.warning(.configUnknownKey, message, at: pair.keyStart)
+        }
+        let before = reader.diagnostics.filter { $0.severity == .error }.count
+        var from = MailMessage.Address(email: "invalid@invalid")
+        if let text = reader.text(node, "from", required: true, rule: rule) {
+            if let parsed = MailMessage.Address(parsing: text) {
+                from = parsed
+            } else {
+                reader.error(
+                    rule, "from '\(text)' is not an address; write e.g. \"Organisme Exemple <reclamations@example.org>\"",
+                    at: node["from"]?.start)
+            }
+        }
+        var transport = MailSettings.Transport.smtp
+        if let text = reader.text(node, "transport", rule: rule) {
+            if let value = MailSettings.Transport(rawValue: text) {
+                transport = value
+            } else {
+                reader.error(rule, "transport '\(text)' is not one of smtp, sendmail", at: node["transport"]?.start)
+            }
+        }
+        var security = MailSettings.Security.starttls
+        if let text = reader.text(node, "security", rule: rule) {
+            if let value = MailSettings.Security(rawValue: text) {
+                security = value
+            } else {
+                var message = "security '\(text)' is not one of starttls, tls, none"
+                if let s = Suggestion.closest(to: text, in: MailSettings.Security.allCases.map(\.rawValue)) {
+                    message += "; did you mean '\(s)'?"
+                }
+                reader.error(rule, message, at: node["security"]?.start)
+            }
+        }
+        let host = reader.text(node, "host", rule: rule)
+        var port: Int?
+        if let text = reader.text(node, "port", rule: rule) {
+            if let value = Int(text), (1...65535).contains(value) {
+                port = value
+            } else {
+                reader.error(rule, "port '\(text)' is not a port number (1 to 65535), e.g. 587", at: node["port"]?.start)
+            }
+        }
+        var timeout = 30
+        if let text = reader.text(node, "timeout", rule: rule) {
+            if let value = Int(text), (1...600).contains(value) {
+                timeout = value
+            } else {
+                reader.error(rule, "timeout '\(text)' must be a number of seconds from 1 to 600", at: node["timeout"]?.start)
+            }
+        }
+        let user = reader.text(node, "user", rule: rule)
+        let passwordFile = reader.text(node, "password_file", rule: rule)
+        if let passwordFile, !passwordFile.hasPrefix("/") && !passwordFile.hasPrefix("~/") {
+            reader.error(
+                rule, "password_file '\(passwordFile)' must be an absolute path outside the repository, e.g. /etc/reclam/smtp-password",
+                at: node["password_file"]?.start)
+        }
+        let caFile = reader.text(node, "ca_file", rule: rule)
+        var sendmail = MailSettings.defaultSendmail
+        if let value = node["sendmail"] {
+            if let text = value.scalar {
+                sendmail = text.split(separator: " ").map(String.init)
+            } else if let items = value.items, items.allSatisfy({ $0.scalar != nil }) {
+                sendmail = items.compactMap(\.scalar)
+            } else {
+                reader.error(rule, "'sendmail' must be a command, e.g. /usr/bin/msmtp -t", at: value.start)
+            }
+            if sendmail.isEmpty || !(sendmail.first ?? "").hasPrefix("/") {
+                reader.error(rule, "'sendmail' must start with the command's absolute path, e.g. /usr/sbin/sendmail -t -i", at: value.start)
+            }
+        }
+        switch transport {
+        case .smtp:
+            if host == nil {
+                reader.error(rule, "transport smtp needs 'host' (the SMTP server, e.g. smtp.example.org)", at: node.start)
+            }
+            if let host, security == .none, !MailSettings.isLoopback(host) {
+                reader.error(
+                    rule,
+                    "security: none sends mail and passwords unencrypted; it is allowed only for a server on this machine "
+                        + "(localhost, 127.0.0.1); use starttls (port 587) or tls (port 465)", at: node["security"]?.start)
+            }
+            if let host, host.contains("/") || host.contains(" ") || host.isEmpty {
+                reader.error(rule, "host '\(host)' must be a host name or address, without scheme or path", at: node["host"]?.start)
+            }
+            if user == nil, passwordFile != nil {
+                reader.warning(rule, "password_file is set without 'user': no password is sent", at: node["password_file"]?.start)
+            }
+        case .sendmail:
+            for key in ["host", "port", "security", "user", "password_file", "ca_file"] where node[key] != nil {
+                reader.warning(
+                    rule, "'\(key)' is ignored with transport: sendmail (the command has its own settings)", at: node[key]?.start)
+            }
+        }
+        guard reader.diagnostics.filter({ $0.severity == .error }).count == before else { return nil }
+        return MailSettings(
+            from: from, transport: transport, host: host, port: port, security: security, user: user, passwordFile: passwordFile,
+            caFile: caFile, sendmail: sendmail, timeout: timeout)
+    }
+
+    static func readPeople(_ node: YAMLNode?, reader: inout NodeReader) -> [Person] {
+        guard let node else { return [] }
+        guard let items = node.items else {
+            reader.error(rule, "'people' must be a list of {id, name, email}", at: node.start)
+            return []
+        }
+        var people: [Person] = []
+        var seen: [String: Int] = [:]
+        for item in items {
+            guard item.pairs != nil else {
+                reader.error(rule, "each person is a mapping {id: claire, name: Claire Martin, email: claire@example.org}", at: item.start)
+                continue
+            }
+            for pair in item.pairs ?? [] where !["id", "name", "email"].contains(pair.key) {
+                reader.warning(.configUnknownKey, "unknown person setting '\(pair.key)' (id, name, email)", at: pair.keyStart)
+            }
+            let id = reader.text(item, "id", required: true, rule: rule)
+            let name = reader.text(item, "name", rule: rule)
+            let email = reader.text(item, "email", required: true, rule: rule)
+            if let id, let problem = Identifier.problem(id) {
+                reader.error(rule, "person id: \(problem)", at: item["id"]?.start)
+                continue
+            }
+            if let email, !MailAddressSyntax.isPlausible(email) {
+                reader.error(rule, "email '\(email)' is not an address like claire@example.org", at: item["email"]?.start)
+                continue
+            }
+            guard let id, let email else { continue }
+            if let line = seen[id] {
+                reader.error(rule, "person '\(id)' is listed twice (line \(line))", at: item["id"]?.start)
+                continue
+            }
+            seen[id] = item.start.line
+            people.append(Person(id: id, name: name, email: email))
+        }
+        return people
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import ReclamCore
+import ReclamGit
+import ReclamLedger
+import ReclamOutput
+import ReclamRules
+import ReclamWorkflow
+
+/// Who a message goes from and to, for the SMTP dialogue (the headers are not read again).
+public struct Envelope: Sendable {
+    public var sender: String
+    public var recipients: [String]
+
+    public init(sender: String, recipients: [String]) {
+        self.sender = sender
+        self.recipients = recipients
+    }
+}
+
+/// What became of one message.
+public enum DeliveryResult: Sendable, Equatable {
+    /// The server took responsibility for the message; `reply` is its answer (e.g. `250 2.0.0 Ok: queued as 4F2`).
+    case accepted(reply: String)
+    /// The server refused the message or a recipient for good (5xx): sending it again would fail the same way.
+    case refused(reply: String)
+    /// Not sent; sending later may work (4xx, connection refused, timeout). With `stopRun`,
+    /// the server itself is unusable (unreachable, TLS or login refused): the other messages wait too.
+    case deferred(reason: String, stopRun: Bool)
+    /// The whole message was handed over but no answer came back: the server may have it.
+    /// Sending it again could deliver it twice, so Reclam does not without being told.
+    case inDoubt(reason: String)
+}
+
+/// A way of handing messages over: SMTP through libcurl, or a sendmail command.
+public protocol MailTransport: AnyObject {
+    /// A word for records and messages: `smtp` or `sendmail`.
+    var name: String { get }
+
+    /// Delivers one message. `atEndOfData` is called once the last byte has been handed over
+    /// and before the transport can learn whether the server accepted it; it records that the
+    /// message may now be delivered, and returning false aborts the delivery.
+    func deliver(_ message: Data, envelope: Envelope, atEndOfData: () -> Bool) -> DeliveryResult
+
+    /// How many connections were opened so far (SMTP), for the report and the tests.
+    var connections: Int { get }
+}
+
+/// Transports made from the ledger's settings.
+public enum MailTransports {
+    /// The transport `mail:` describes. The password comes from `RECLAM_SMTP_PASSWORD` or from
+    /// `password_file`, which must lie outside the ledger.
+    public static func make(_ settings: MailSettings, ledgerRoot: URL, environment: [String: String]) throws(ReclamError) -> MailTransport {
+        switch settings.transport {
+        case .sendmail:
+            return SendmailTransport(command: settings.sendmail, timeout: settings.timeout)
+        case .smtp:
+            var password: String?
+            if let value = environment[MailSettings.passwordVariable], !value.isEmpty {
+                password = value
+            } else if let file = settings.passwordFile {
+                password = try readPassword(file, ledgerRoot: ledgerRoot, environment: environment)
+            }
+            if settings.user != nil && password == nil {
+                throw .usage(
+                    "mail.user is set but no password: set \(MailSettings.passwordVariable) or mail.password_file (a file outside the repository)"
+                )
+            }
+            return try CurlSMTPTransport(settings: settings, password: password)
+        }
+    }
+
+    static func readPassword(_ file: String, ledgerRoot: URL, environment: [String: String]) throws(ReclamError) -> String {
+        var path = file
+        if path.hasPrefix("~/"), let home = environment["HOME"] { path = home + String(path.dropFirst()) }
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+        let root = ledgerRoot.resolvingSymlinksInPath().standardizedFileURL.path
+        if resolved == root || resolved.hasPrefix(root + "/") {
+            throw .usage(
+                "mail.password_file \(file) is inside the ledger, where it could be committed; move it outside, e.g. /etc/reclam/smtp-password"
+            )
+        }
+        let data: Data
+        do { data = try FileSystem.readRegularFile(URL(fileURLWithPath: resolved), limit: 4096) } catch {
+            throw .io("cannot read mail.password_file \(file): \(error.message)")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let password = line.hasSuffix("\r") ? String(line.dropLast()) : line
+        if password.isEmpty { throw .usage("mail.password_file \(file) is empty; write the password on its first line") }
+        return password
+    }
+}

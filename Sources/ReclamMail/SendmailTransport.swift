@@ -1,0 +1,67 @@
+import Foundation
+import ReclamCore
+import ReclamGit
+import ReclamLedger
+import ReclamOutput
+import ReclamRules
+import ReclamWorkflow
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A sendmail-compatible command (sendmail, msmtp, postfix's sendmail…) given the message on
+/// its standard input; with `-t` it reads the recipients from the headers.
+final class SendmailTransport: MailTransport {
+    let name = "sendmail"
+    let command: [String]
+    let timeout: Int
+    private(set) var connections = 0
+
+    init(command: [String], timeout: Int) {
+        self.command = command
+        self.timeout = timeout
+    }
+
+    func deliver(_ message: Data, envelope: Envelope, atEndOfData: () -> Bool) -> DeliveryResult {
+        guard let executable = command.first else { return .deferred(reason: "mail.sendmail is empty", stopRun: true) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = Array(command.dropFirst())
+        let input = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        // A command that exits early closes its end of the pipe: the write must fail, not kill us.
+        signal(SIGPIPE, SIG_IGN)
+        do { try process.run() } catch {
+            return .deferred(reason: "cannot run \(executable): \(error.localizedDescription)", stopRun: true)
+        }
+        connections += 1
+        var written = true
+        do { try input.fileHandleForWriting.write(contentsOf: message) } catch { written = false }
+        if written && !atEndOfData() {
+            process.terminate()
+            process.waitUntilExit()
+            return .deferred(reason: "the delivery record could not be written", stopRun: true)
+        }
+        try? input.fileHandleForWriting.close()
+        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: stderr.prefix(500), as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " ")
+        let status = process.terminationStatus
+        if process.terminationReason == .uncaughtSignal {
+            return written
+                ? .inDoubt(reason: "\(executable) was killed by signal \(status)")
+                : .deferred(reason: "\(executable) was killed", stopRun: true)
+        }
+        switch status {
+        case 0 where written: return .accepted(reply: "\(executable) exited 0")
+        // sysexits.h: EX_DATAERR, EX_NOUSER, EX_NOHOST: the message or an address is wrong.
+        case 65, 67, 68: return .refused(reply: "\(executable) exited \(status): \(text)")
+        default:
+            return .deferred(reason: "\(executable) exited \(status)\(text.isEmpty ? "" : ": \(text)")", stopRun: status != 75)
+        }
+    }
+}

@@ -1,0 +1,430 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A real SMTP server (aiosmtpd, Tests/smtp-server.py) on 127.0.0.1 with STARTTLS (a CA and a
+/// certificate made with openssl for the test) and AUTH. Its spool holds every message it
+/// accepted, written before its 250: the witness of what was delivered.
+final class SMTPServer {
+    static let script = Shell.packageRoot.appendingPathComponent("Tests/smtp-server.py").path
+    let folder: URL
+    let spool: URL
+    let faults: URL
+    private(set) var port: Int32 = 0
+    private var process: Process?
+    private var input: Pipe?
+
+    init(in directory: URL) throws {
+        folder = directory.appendingPathComponent("smtp")
+        spool = folder.appendingPathComponent("spool")
+        faults = folder.appendingPathComponent("faults.json")
+        try FileManager.default.createDirectory(at: spool, withIntermediateDirectories: true)
+        try setFaults("{}")
+        try makeCertificates()
+    }
+
+    var caFile: String { folder.appendingPathComponent("ca.pem").path }
+
+    func setFaults(_ json: String) throws { try Data(json.utf8).write(to: faults) }
+
+    private func makeCertificates() throws {
+        let ext = folder.appendingPathComponent("ext.cnf")
+        try Data("subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n".utf8).write(to: ext)
+        let steps: [[String]] = [
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj",
+                "/CN=Reclam Test CA", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign",
+            ],
+            ["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost"],
+            [
+                "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem",
+                "-days", "2", "-extfile", "ext.cnf",
+            ],
+        ]
+        for arguments in steps {
+            let openssl = Process()
+            openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+            openssl.arguments = arguments
+            openssl.currentDirectoryURL = folder
+            openssl.standardOutput = FileHandle.nullDevice
+            openssl.standardError = FileHandle.nullDevice
+            try openssl.run()
+            openssl.waitUntilExit()
+            try #require(openssl.terminationStatus == 0, "openssl \(arguments[0]) failed")
+        }
+    }
+
+    /// Starts the server (on the same port when restarted) and waits for "ready PORT".
+    func start(user: String = "reclam", password: String = "s3cret") throws {
+        let process = Process()
+        // python3 from PATH: the one pip installed aiosmtpd for (.ci/run).
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", SMTPServer.script, "--port", "\(port)", "--spool", spool.path, "--faults", faults.path,
+            "--cert", folder.appendingPathComponent("server.pem").path, "--key", folder.appendingPathComponent("server.key").path,
+            "--user", user, "--password", password,
+        ]
+        let output = Pipe()
+        let input = Pipe()
+        process.standardOutput = output
+        process.standardInput = input
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var line = Data()
+        while !line.contains(0x0A) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line += chunk
+        }
+        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try #require(text.hasPrefix("ready "), "the SMTP server did not start (is aiosmtpd installed? pip install aiosmtpd): \(text)")
+        port = Int32(text.dropFirst(6)) ?? 0
+        self.process = process
+        self.input = input
+    }
+
+    func stop() {
+        guard let process else { return }
+        try? input?.fileHandleForWriting.close()
+        process.waitUntilExit()
+        self.process = nil
+    }
+
+    /// The messages received, in order: bytes and envelope.
+    func received() throws -> [(data: Data, envelope: [String: Any])] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: spool.path).filter { $0.hasSuffix(".eml") && !$0.hasPrefix(".") }
+            .sorted()
+        return try names.map { name in
+            let data = try Data(contentsOf: spool.appendingPathComponent(name))
+            let json = try Data(contentsOf: spool.appendingPathComponent(name.replacingOccurrences(of: ".eml", with: ".json")))
+            return (data, (try JSONSerialization.jsonObject(with: json) as? [String: Any]) ?? [:])
+        }
+    }
+
+    /// How many times the server received each Message-ID.
+    func receivedCounts() throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for (data, _) in try received() {
+            let text = String(decoding: data, as: UTF8.self)
+            guard let line = text.components(separatedBy: "\r\n").first(where: { $0.hasPrefix("Message-ID:") }) else { continue }
+            counts[line, default: 0] += 1
+        }
+        return counts
+    }
+}
+
+@Suite(.serialized)
+struct MailEndToEndTests {
+    /// A ledger with mail settings for `server` and `count` acknowledged cases, one learner each.
+    func ledger(_ shell: Shell, server: SMTPServer, count: Int, port: Int32? = nil) throws -> [String] {
+        try shell.initLedger()
+        var config = try shell.read("reclam.yml")
+        config += """
+            mail:
+              from: Organisme Exemple <reclamations@example.org>
+              host: localhost
+              port: \(port ?? server.port)
+              security: starttls
+              user: reclam
+              ca_file: \(server.caFile)
+              timeout: 5
+            people:
+              - {id: karim, name: Karim Benali, email: karim@example.org}
+
+            """
+        try shell.write("reclam.yml", config)
+        var ids: [String] = []
+        for index in 1...count {
+            let id = try shell.newCase(learner: "stg-\(index)", title: "Réclamation \(index)")
+            try shell.write("cases/stg-\(index)/learner.md", "---\nid: stg-\(index)\nemails: [learner\(index)@example.net]\n---\n")
+            ids.append(id)
+        }
+        try shell.git("add", "-A")
+        try shell.git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "mail settings and learners")
+        for id in ids {
+            let ack = try shell.reclam("ack", id)
+            try #require(ack.status == 0, "ack failed: \(ack.stderr)")
+        }
+        return ids
+    }
+
+    func outbox(_ shell: Shell) throws -> [String] {
+        let url = shell.directory.appendingPathComponent("ledger/outbox")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { $0.hasSuffix(".eml") }.sorted()
+    }
+
+    func assertClean(_ shell: Shell) throws {
+        let status = try shell.status()
+        #expect(status == "", "git status is not clean: \(status)")
+        let fsck = try shell.git("fsck", "--strict")
+        #expect(fsck.status == 0, "git fsck: \(fsck.stderr)")
+        let check = try shell.reclam("check")
+        #expect(check.status == 0, "reclam check: \(check.stdout)\(check.stderr)")
+    }
+
+    func withServer(_ body: (inout Shell, SMTPServer) throws -> Void) throws {
+        var shell = try Shell()
+        defer { shell.remove() }
+        shell.environment["RECLAM_SMTP_PASSWORD"] = "s3cret"
+        let server = try SMTPServer(in: shell.directory)
+        try server.start()
+        defer { server.stop() }
+        try body(&shell, server)
+    }
+
+    @Test func sendsOverSTARTTLSWithAuthOnOneConnectionByteForByte() throws {
+        try withServer { shell, server in
+            let ids = try ledger(shell, server: server, count: 3)
+            let before = try shell.head()
+            let names = try outbox(shell)
+            #expect(names.count == 3)
+            let originals = try names.map { try Data(contentsOf: shell.directory.appendingPathComponent("ledger/outbox/\($0)")) }
+
+            let dry = try shell.reclam("send", "--dry-run")
+            #expect(dry.status == 0 && dry.stdout.contains("would send"), "\(dry.stdout)\(dry.stderr)")
+            #expect(try server.received().isEmpty)
+            #expect(try shell.head() == before)
+
+            let result = try shell.reclam("send")
+            #expect(result.status == 0, "send failed: \(result.stdout)\(result.stderr)")
+            let received = try server.received()
+            #expect(received.count == 3)
+            for (index, message) in received.enumerated() where index < originals.count {
+                #expect(message.data == originals[index], "message \(index) differs from \(names[index])")
+                #expect(message.envelope["tls"] as? Bool == true)
+                #expect(message.envelope["auth"] as? Bool == true)
+                #expect(message.envelope["from"] as? String == "reclamations@example.org")
+            }
+            let ports = Set(received.compactMap { $0.envelope["port"] as? Int })
+            #expect(ports.count == 1, "messages were sent over \(ports.count) connections")
+            #expect(try outbox(shell).isEmpty)
+            for (index, name) in names.enumerated() {
+                let sent = try Data(contentsOf: shell.directory.appendingPathComponent("ledger/sent/2026/11/\(name)"))
+                let header = String(decoding: sent.prefix(while: { $0 != 0x0A }), as: UTF8.self)
+                #expect(header.hasPrefix("X-Reclam-Sent: 2026-11-16T10:00:00+01:00; smtp; 250 "), "\(header)")
+                #expect(sent.dropFirst(header.utf8.count + 1) == originals[index])
+            }
+            let log = try shell.git("log", "-1", "--format=%B").stdout
+            #expect(log.hasPrefix("send: 3 messages sent"))
+            #expect(log.components(separatedBy: "Reclam-Sent: <reclam.").count == 4)
+            #expect(!log.contains("example.net"), "a learner's address is in the commit message")
+            #expect(try shell.git("rev-list", "--count", "\(before)..HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+            let caseFile = try shell.read("cases/stg-1/\(ids[0]).md")
+            #expect(caseFile.contains("— Claire Martin — email envoyé (accusé de réception)"))
+            try assertClean(shell)
+
+            let again = try shell.reclam("send")
+            #expect(again.status == 0 && again.stderr.contains("nothing to send"))
+            #expect(try server.received().count == 3)
+        }
+    }
+
+    @Test func serverDownLeavesTheMessagesAndExitsOne() throws {
+        try withServer { shell, server in
+            // A port where nothing listens: the server's own, once it is stopped.
+            _ = try ledger(shell, server: server, count: 2)
+            server.stop()
+            let before = try shell.head()
+            let down = try shell.reclam("send")
+            #expect(down.status == 1, "\(down.stdout)\(down.stderr)")
+            #expect(down.stdout.contains("deferred") && down.stdout.contains("cannot connect"), "\(down.stdout)")
+            #expect(try outbox(shell).count == 2)
+            #expect(try shell.head() == before)
+            try server.start()
+            let up = try shell.reclam("send")
+            #expect(up.status == 0, "\(up.stdout)\(up.stderr)")
+            #expect(try server.receivedCounts().values.sorted() == [1, 1])
+            try assertClean(shell)
+        }
+    }
+
+    @Test func temporaryRefusalThenSuccessOnTheNextRun() throws {
+        try withServer { shell, server in
+            _ = try ledger(shell, server: server, count: 1)
+            try server.setFaults(#"{"data_421": 1}"#)
+            let first = try shell.reclam("send")
+            #expect(first.status == 1 && first.stdout.contains("421"), "\(first.stdout)\(first.stderr)")
+            #expect(try outbox(shell).count == 1)
+            let second = try shell.reclam("send")
+            #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
+            #expect(try server.receivedCounts().values.sorted() == [1])
+            try assertClean(shell)
+        }
+    }
+
+    @Test func permanentRefusalMovesTheMessageToFailedAndWarnsOnTheCase() throws {
+        try withServer { shell, server in
+            let ids = try ledger(shell, server: server, count: 2)
+            try server.setFaults(#"{"rcpt_550": ["learner2@example.net"]}"#)
+            let result = try shell.reclam("send")
+            #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+            #expect(result.stdout.contains("refused outbox/\(ids[1])-ack.eml -> outbox/failed/\(ids[1])-ack.eml"), "\(result.stdout)")
+            #expect(try server.receivedCounts().count == 1)
+            let failed = try shell.read("outbox/failed/\(ids[1])-ack.eml")
+            #expect(failed.hasPrefix("X-Reclam-Failed: 2026-11-16T10:00:00+01:00; smtp; 550 5.1.1"))
+            let log = try shell.git("log", "-1", "--format=%B").stdout
+            #expect(log.contains("Reclam-Failed: <reclam.\(ids[1])."))
+            #expect(!log.contains("example.net"))
+            let sla = try shell.reclam("sla")
+            #expect(sla.stderr.contains("accusé de réception non délivré"), "\(sla.stderr)")
+            // The refused message is not sent again.
+            let again = try shell.reclam("send")
+            #expect(again.status == 0)
+            #expect(try server.receivedCounts().count == 1)
+            try assertClean(shell)
+        }
+    }
+
+    @Test func connectionDroppedOnDataIsRetriedByTheNextRun() throws {
+        try withServer { shell, server in
+            _ = try ledger(shell, server: server, count: 1)
+            try server.setFaults(#"{"drop_on_data": 1}"#)
+            let first = try shell.reclam("send")
+            #expect(first.status == 1 && first.stdout.contains("deferred"), "\(first.stdout)\(first.stderr)")
+            #expect(try server.received().isEmpty)
+            let second = try shell.reclam("send")
+            #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
+            #expect(try server.receivedCounts().values.sorted() == [1])
+            try assertClean(shell)
+        }
+    }
+
+    @Test func noAnswerAfterTheWholeMessageIsInDoubtAndNeverSentTwice() throws {
+        try withServer { shell, server in
+            let ids = try ledger(shell, server: server, count: 1)
+            try server.setFaults(#"{"drop_after_dot": 1}"#)
+            let first = try shell.reclam("send")
+            #expect(first.status == 1 && first.stdout.contains("in doubt"), "\(first.stdout)\(first.stderr)")
+            #expect(try server.receivedCounts().values.sorted() == [1])
+            let second = try shell.reclam("send")
+            #expect(second.status == 1 && second.stdout.contains("in doubt"), "\(second.stdout)\(second.stderr)")
+            #expect(try server.receivedCounts().values.sorted() == [1], "a message in doubt was sent again")
+            let marked = try shell.reclam("send", "--mark-sent", ids[0])
+            #expect(marked.status == 0, "\(marked.stdout)\(marked.stderr)")
+            #expect(try outbox(shell).isEmpty)
+            #expect(try shell.read("sent/2026/11/\(ids[0])-ack.eml").contains("; manual; recorded as received after being in doubt"))
+            #expect(try server.receivedCounts().values.sorted() == [1])
+            try assertClean(shell)
+        }
+    }
+
+    @Test func acknowledgementCountsForTheSLAWhenSent() throws {
+        try withServer { shell, server in
+            let ids = try ledger(shell, server: server, count: 1)
+            // Received 2026-11-13 18:00, acknowledged 2026-11-16 10:00: the acknowledgement rule
+            // (1 working day) is due 2026-11-16 23:59:59.
+            shell.environment["RECLAM_NOW"] = "2026-11-17T09:00:00+01:00"
+            let waiting = try shell.reclam("sla", "--rule", "acknowledgement")
+            #expect(waiting.status == 1 && waiting.stdout.contains("breached"), "\(waiting.stdout)\(waiting.stderr)")
+            let send = try shell.reclam("send")
+            #expect(send.status == 0, "\(send.stdout)\(send.stderr)")
+            let late = try shell.reclam("sla", "--rule", "acknowledgement")
+            #expect(late.stdout.contains("\(ids[0])") && late.stdout.contains("met-late"), "\(late.stdout)")
+        }
+    }
+
+    @Test func twoRunsAtOnceDeliverEachMessageOnce() throws {
+        try withServer { shell, server in
+            _ = try ledger(shell, server: server, count: 6)
+            let first = try shell.spawn(["send"])
+            let second = try shell.spawn(["send"])
+            first.waitUntilExit()
+            second.waitUntilExit()
+            #expect(first.terminationStatus == 0 && second.terminationStatus == 0)
+            let counts = try server.receivedCounts()
+            #expect(counts.count == 6 && counts.values.allSatisfy { $0 == 1 }, "\(counts)")
+            #expect(try outbox(shell).isEmpty)
+            try assertClean(shell)
+        }
+    }
+
+    /// `reclam send` killed with SIGKILL at random instants, 20 times: afterwards every message
+    /// was received exactly once and the ledger is clean.
+    @Test func killedAtRandomPointsNothingLostNothingTwice() throws {
+        try withServer { shell, server in
+            let ids = try ledger(shell, server: server, count: 12)
+            // Each acceptance takes 30 ms, so a run lasts long enough for kills to land inside it.
+            try server.setFaults(#"{"delay_ms": 30}"#)
+            var generator = SystemRandomNumberGenerator()
+            // Kills that left part of the outbox delivered and part not: the test means something only if some did.
+            var midRun = 0
+            for attempt in 0..<20 {
+                let before = try server.receivedCounts().count
+                let process = try shell.spawn(["send"])
+                if attempt % 2 == 1 {
+                    // Half the kills land after a delivery of this run: during the others or the commit.
+                    var waited = 0
+                    while try server.receivedCounts().count == before && process.isRunning && waited < 400 {
+                        usleep(5_000)
+                        waited += 1
+                    }
+                    usleep(UInt32.random(in: 0...8_000, using: &generator))
+                } else {
+                    // The other half anywhere from start-up to the connection.
+                    usleep(UInt32.random(in: 0...150_000, using: &generator))
+                }
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                let delivered = try server.receivedCounts().count
+                if process.terminationReason == .uncaughtSignal && delivered > 0 && delivered < ids.count { midRun += 1 }
+            }
+            #expect(midRun > 0, "no kill landed while the outbox was being sent")
+            // Messages in doubt are settled with the server as witness, as a person would with the recipient.
+            var tries = 0
+            while tries < 5 {
+                tries += 1
+                let run = try shell.reclam("send")
+                if run.status == 0 { break }
+                print("reclam send after the kills (try \(tries)): \(run.stdout)\(run.stderr)")
+                let received = try server.receivedCounts()
+                for id in ids where run.stdout.contains("in doubt outbox/\(id)-") {
+                    let arrived = received.keys.contains { $0.contains("reclam.\(id).") }
+                    let settle = try shell.reclam("send", arrived ? "--mark-sent" : "--retry-in-doubt", id)
+                    #expect(settle.status == 0, "\(settle.stdout)\(settle.stderr)")
+                }
+            }
+            let counts = try server.receivedCounts()
+            #expect(counts.count == 12, "messages lost: \(12 - counts.count)")
+            #expect(counts.values.allSatisfy { $0 == 1 }, "messages delivered twice: \(counts.filter { $0.value > 1 })")
+            #expect(try outbox(shell).isEmpty)
+            let sent = try shell.git("ls-files", "sent").stdout.split(separator: "\n")
+            #expect(sent.count == 12)
+            try assertClean(shell)
+        }
+    }
+
+    @Test func remindWritesOneDigestPerOwnerThatSendDelivers() throws {
+        try withServer { shell, server in
+            let ids = try ledger(shell, server: server, count: 2)
+            for id in ids {
+                #expect(try shell.reclam("assign", id, "--to", "Karim Benali").status == 0)
+            }
+            #expect(try shell.reclam("send").status == 0)
+            let remind = try shell.reclam("remind", "--within", "2 working days")
+            #expect(remind.status == 0, "\(remind.stdout)\(remind.stderr)")
+            let names = try outbox(shell)
+            #expect(names == ["remind-2026-11-16-karim.eml"])
+            let digest = try shell.read("outbox/remind-2026-11-16-karim.eml")
+            #expect(digest.contains("To: \"Karim Benali\" <karim@example.org>"))
+            for id in ids { #expect(digest.contains(id)) }
+            let send = try shell.reclam("send")
+            #expect(send.status == 0, "\(send.stdout)\(send.stderr)")
+            let last = try server.received().last
+            #expect(last?.envelope["to"] as? [String] == ["karim@example.org"])
+            try assertClean(shell)
+        }
+    }
+
+    @Test func checkReportsAPasswordInReclamYml() throws {
+        let shell = try Shell()
+        defer { shell.remove() }
+        try shell.initLedger()
+        try shell.write(
+            "reclam.yml", try shell.read("reclam.yml") + "mail:\n  from: a@example.org\n  host: smtp.example.org\n  password: x\n")
+        let check = try shell.reclam("check")
+        #expect(check.status == 1 && check.stdout.contains("never write the SMTP password in reclam.yml"), "\(check.stdout)")
+    }
+}
