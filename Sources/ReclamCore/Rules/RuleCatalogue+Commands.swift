@@ -30,7 +30,9 @@ extension RuleCatalogue {
         .editFileDeleted,
     ]
     /// Deadlines (`reclam sla`, `reclam check` for actions).
-    public static let sla: [Rule] = [.mailUndelivered, .slaCaseData, .slaBreached, .slaLate, .slaAtRisk, .slaActionBreached, .slaActionAtRisk]
+    public static let sla: [Rule] = [
+        .mailUndelivered, .slaCaseData, .slaBreached, .slaLate, .slaAtRisk, .slaActionBreached, .slaActionAtRisk,
+    ]
     /// Intake of survey exports (`reclam intake-survey`).
     public static let intake: [Rule] = [.surveyCSV, .surveyRow, .surveyRowSkipped]
 }
