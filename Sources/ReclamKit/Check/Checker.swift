@@ -25,7 +25,7 @@ public struct Checker: Sendable {
     /// Checks `reclam.yml` and every case and learner file, or only `paths` when given (the
     /// id-duplicate rule still looks at the whole ledger's file names, which costs no reads).
     public func run(paths: [String]? = nil) throws(ReclamError) -> [Diagnostic] {
-        var diagnostics = ledger.configDiagnostics
+        var diagnostics = ledger.configDiagnostics + ServeSettings.read(ledger.config).diagnostics
         let scan = try LedgerScan.scan(ledger)
         var casePaths = scan.casePaths
         var learnerPaths = scan.learnerPaths

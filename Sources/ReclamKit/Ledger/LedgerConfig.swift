@@ -30,7 +30,9 @@ public struct LedgerConfig: Sendable {
         self.calendar = .standard(timeZone: timeZone)
     }
 
-    static let knownKeys = ["organisation", "language", "timezone", "calendar", "procedure", "sla", "audit", "actions", "trends", "intake"]
+    static let knownKeys = [
+        "organisation", "language", "timezone", "calendar", "procedure", "sla", "audit", "actions", "trends", "intake", "serve",
+    ]
 
     /// Reads the settings; problems are returned as diagnostics against `reclam.yml`, and a
     /// usable configuration is returned whenever the procedure could be read.
