@@ -127,7 +127,7 @@ public struct FrontDoor: Sendable {
         let submission = form.submission
         let wallClock = Date()
         guard csrf.verify(field: form.fields[CSRFGuard.field], cookie: request.cookies[CSRFGuard.cookie]?.value, now: wallClock) else {
-            return await reshow(.forbidden, submission.cleaned(), problems: [], expired: true, loaded: loaded)
+            return await reshow(.forbidden, submission.cleaned(), problems: [], token: nil, loaded: loaded)
         }
         // The trap field is filled only by robots: nothing is recorded, nothing is said.
         if !(form.fields["website"] ?? "").isEmpty {
@@ -136,7 +136,7 @@ public struct FrontDoor: Sendable {
         let cleaned = submission.cleaned()
         let problems = cleaned.problems(settings: settings)
         if !problems.isEmpty {
-            return await reshow(.unprocessableContent, cleaned, problems: problems, expired: false, loaded: loaded)
+            return await reshow(.unprocessableContent, cleaned, problems: problems, token: form.fields[CSRFGuard.field], loaded: loaded)
         }
         let client = clientAddress(request, context: context, settings: settings)
         guard await limiter.admit(client, limit: settings.rateLimit, period: settings.ratePeriod, now: wallClock) else {
@@ -170,20 +170,21 @@ public struct FrontDoor: Sendable {
         return Response(status: .seeOther, headers: headers)
     }
 
+    /// The form again, with the sender's text and the errors. A valid CSRF token is kept; a
+    /// missing or expired one (`token` nil) is replaced, and the page says the form expired.
     func reshow(
-        _ status: HTTPResponse.Status, _ values: WebSubmission, problems: [(field: String, problem: WebFieldProblem)], expired: Bool,
+        _ status: HTTPResponse.Status, _ values: WebSubmission, problems: [(field: String, problem: WebFieldProblem)], token valid: String?,
         loaded: Loaded
     ) async -> Response {
-        let token = csrf.issue(now: Date())
-        var shown = problems
-        if expired { shown.insert(("csrf", .required), at: 0) }
+        let expired = valid == nil
+        let token = valid ?? csrf.issue(now: Date())
         var html = loaded.pages.form(csrf: token, values: values, problems: problems, filesDropped: !values.files.isEmpty)
         if expired {
             let notice = "<p class=\"error-summary\" role=\"alert\">\(HTML.escape(loaded.pages.texts["error_expired"]))</p>\n"
             html = html.replacingOccurrences(of: "<p>\(HTML.escape(loaded.pages.texts["form_intro"]))</p>", with: notice)
         }
         var response = Self.html(status, html)
-        response.headers.append(HTTPField(name: .setCookie, value: await csrfCookie(token, settings: loaded.settings)))
+        if expired { response.headers.append(HTTPField(name: .setCookie, value: await csrfCookie(token, settings: loaded.settings))) }
         return response
     }
 

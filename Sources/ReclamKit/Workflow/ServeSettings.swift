@@ -38,10 +38,10 @@ public struct ServeSettings: Sendable {
     public static func read(_ config: LedgerConfig) -> ServeSettings {
         var settings = ServeSettings()
         var reader = NodeReader(file: LedgerConfig.fileName)
-        defer { settings.diagnostics = reader.diagnostics }
         guard let section = config.root?["serve"] else { return settings }
         guard let pairs = section.pairs else {
             reader.error("config-invalid", "'serve' must be a mapping of settings (actor, privacy_url, rate_limit…)", at: section.start)
+            settings.diagnostics = reader.diagnostics
             return settings
         }
         for pair in pairs where !knownKeys.contains(pair.key) {
@@ -127,9 +127,10 @@ public struct ServeSettings: Sendable {
                     settings.texts[pair.key] = value
                 }
             } else {
-                reader.error("config-invalid", "serve.texts must map text keys to texts, e.g. {intro: …}", at: texts.start)
+                reader.error("config-invalid", "serve.texts must map text keys to texts, e.g. {form_intro: …}", at: texts.start)
             }
         }
+        settings.diagnostics = reader.diagnostics
         return settings
     }
 
