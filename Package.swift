@@ -34,15 +34,26 @@ let package = Package(
             pkgConfig: "gmime-3.0",
             providers: [.apt(["libgmime-3.0-dev"])]
         ),
+        // Layers, bottom to top; a target imports only those listed in its dependencies, so an
+        // arrow pointing upwards does not compile (docs/ARCHITECTURE.md).
+        .target(
+            name: "ReclamCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "ReclamGit", dependencies: ["ReclamCore", "CLibgit2"]),
+        .target(
+            name: "ReclamLedger",
+            dependencies: ["ReclamCore", "ReclamGit", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(name: "ReclamRules", dependencies: ["ReclamCore", "ReclamGit", "ReclamLedger"]),
+        .target(name: "ReclamOutput", dependencies: ["ReclamCore", "ReclamGit", "ReclamLedger", "ReclamRules", "CCmark"]),
+        .target(
+            name: "ReclamWorkflow",
+            dependencies: ["ReclamCore", "ReclamGit", "ReclamLedger", "ReclamRules", "ReclamOutput", "CGMime"]
+        ),
         .target(
             name: "ReclamKit",
-            dependencies: [
-                "CLibgit2",
-                "CCmark",
-                "CGMime",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-            ],
+            dependencies: ["ReclamCore", "ReclamGit", "ReclamLedger", "ReclamRules", "ReclamOutput", "ReclamWorkflow"]
         ),
         // The web front door (`reclam serve`): thin handlers over ReclamKit's workflow.
         .target(
@@ -72,7 +83,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ReclamKitTests",
-            dependencies: ["ReclamKit", "git-stress"],
+            dependencies: [
+                "ReclamCore", "ReclamGit", "ReclamLedger", "ReclamRules", "ReclamOutput", "ReclamWorkflow", "ReclamKit", "git-stress",
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(

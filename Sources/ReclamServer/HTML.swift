@@ -1,22 +1,10 @@
 import Foundation
+import ReclamKit
 
-/// Text placed in HTML: every character that could open markup or leave an attribute is escaped.
+/// The frame of every page and its stylesheet.
 enum HTML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Every piece of text in a page goes through ReclamCore's one HTML escaper.
+    static func escape(_ text: String) -> String { Escape.html(text) }
 
     /// A whole page: one stylesheet from this server, no script, no inline style.
     static func page(title: String, language: String, organisation: String, body: String) -> String {

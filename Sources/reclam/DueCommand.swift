@@ -52,7 +52,7 @@ struct DueCommand: ParsableCommand {
             print(deadline.dueText)
             print(explanation)
             if let warnAt, let threshold {
-                let label = language == .fr ? "alerte à partir du" : "warning from"
+                let label = Messages(language)[.warningFrom]
                 let description = language == .fr ? threshold.frenchDescription : threshold.description
                 print("\(label) \(ISODateTime.format(warnAt, in: calendar.timeZone)) (\(description))")
             }

@@ -12,6 +12,9 @@ struct Reclam: ParsableCommand {
             The ledger is found by walking up from the current directory to reclam.yml, or given
             with --ledger DIR.
 
+            Every verb of the ledger's procedure is a command too: reclam VERB ID, like
+            'reclam move' (reclam procedure lists the verbs; reclam help VERB explains one).
+
             Exit status: 0 success, 1 findings or a refusal (the ledger's rules said no),
             2 usage or I/O error.
 
@@ -23,8 +26,8 @@ struct Reclam: ParsableCommand {
         version: ReclamVersion.current,
         subcommands: [
             InitCommand.self, NewCommand.self, CheckCommand.self, RulesCommand.self, ShowCommand.self,
-            ListCommand.self, MoveCommand.self, AckCommand.self, AssignCommand.self, CloseCommand.self, ReopenCommand.self,
-            RejectCommand.self, NextCommand.self, LogCommand.self, AuditCommand.self, RegisterCommand.self, LearnerCommand.self,
+            ListCommand.self, MoveCommand.self, AckCommand.self, NextCommand.self, LogCommand.self, AuditCommand.self, RegisterCommand.self,
+            LearnerCommand.self,
             ActionCommand.self, PlanCommand.self, TrendsCommand.self, ReportCommand.self,
             ProcedureCommand.self, LetterCommand.self, CalendarCommand.self, DueCommand.self,
             SLACommand.self, IntakeCommand.self, IntakeSurveyCommand.self, EditCommand.self, CommitCommand.self, HooksCommand.self,
@@ -34,6 +37,21 @@ struct Reclam: ParsableCommand {
 
     static func main() {
         do {
+            switch VerbCommand.dispatch(Array(CommandLine.arguments.dropFirst())) {
+            case .run(let arguments):
+                var command = try VerbCommand.parseAsRoot(arguments)
+                try command.run()
+                return
+            case .help(let text):
+                print(text, terminator: "")
+                return
+            case .unknown(let word, let verbs):
+                throw ValidationError(
+                    "'\(word)' is neither a command (reclam help lists them) nor a verb of this ledger's procedure ("
+                        + verbs.joined(separator: ", ") + ")")
+            case nil:
+                break
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch {

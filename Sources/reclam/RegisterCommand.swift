@@ -33,7 +33,7 @@ struct RegisterCommand: ParsableCommand {
             timeZone: ledger.config.timeZone,
             language: language, year: year)
         let title =
-            (language == .fr ? "Registre des réclamations — " : "Complaints register — ") + ledger.config.organisation
+            Messages(language)[.registerTitle] + " — " + ledger.config.organisation
             + (year.map { " — \($0)" } ?? "")
         switch format {
         case .md: print(register.markdown(title: title), terminator: "")

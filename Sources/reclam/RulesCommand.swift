@@ -5,7 +5,7 @@ import ReclamKit
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List every rule of 'reclam check' with an example that breaks it.",
+        abstract: "List every rule any command reports (check, sla, audit, commit, intake), with an example that breaks it.",
         discussion: """
             Example:
               reclam rules

@@ -79,7 +79,7 @@ struct SLACommand: ParsableCommand {
                 ActionStore.load(ledger).actions, settings: ActionSettings.read(config), calendar: config.calendar, asOf: instant)
             var actionFindings = ActionDeadlines.findings(clocks, timeZone: config.timeZone)
             if strict {
-                for index in actionFindings.indices { actionFindings[index].severity = .error }
+                actionFindings = actionFindings.map { $0.escalated() }
             }
             findings += actionFindings
             if format == .github { print(DiagnosticFormatter.render(actionFindings, as: .github), terminator: "") }

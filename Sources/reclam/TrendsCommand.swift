@@ -39,7 +39,7 @@ struct TrendsCommand: ParsableCommand {
         case .md: print(trends.markdown(language: ledger.config.language), terminator: "")
         case .json: print(JSON.encode(trends.json()))
         case .html:
-            let title = ledger.config.language == .fr ? "Tendances" : "Trends"
+            let title = Messages(ledger.config.language)[.trends]
             print(
                 HTML.page(title: title, language: ledger.config.language, body: trends.html(language: ledger.config.language)),
                 terminator: "")

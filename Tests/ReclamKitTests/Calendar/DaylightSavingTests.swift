@@ -1,6 +1,12 @@
 import Foundation
 import Testing
+@testable import ReclamCore
+@testable import ReclamGit
 @testable import ReclamKit
+@testable import ReclamLedger
+@testable import ReclamOutput
+@testable import ReclamRules
+@testable import ReclamWorkflow
 
 /// Europe/Paris changes to summer time on 2026-03-29 (02:00 → 03:00) and back on 2026-10-25 (03:00 → 02:00).
 @Suite("Daylight-saving changes")

@@ -1,5 +1,11 @@
 import Testing
+@testable import ReclamCore
+@testable import ReclamGit
 @testable import ReclamKit
+@testable import ReclamLedger
+@testable import ReclamOutput
+@testable import ReclamRules
+@testable import ReclamWorkflow
 
 @Suite("Easter")
 struct EasterTests {

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
+@testable import ReclamCore
+@testable import ReclamGit
 @testable import ReclamKit
+@testable import ReclamLedger
+@testable import ReclamOutput
+@testable import ReclamRules
+@testable import ReclamWorkflow
 
 @Suite("Elapsed time in a duration's unit")
 struct ElapsedTests {

@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
+@testable import ReclamCore
+@testable import ReclamGit
 @testable import ReclamKit
+@testable import ReclamLedger
+@testable import ReclamOutput
+@testable import ReclamRules
+@testable import ReclamWorkflow
 
 /// The presets and templates compiled into the binary are the repository's files, byte for
 /// byte (scripts/embed-defaults regenerates them), and both presets are valid procedures.

@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
+@testable import ReclamCore
+@testable import ReclamGit
 @testable import ReclamKit
+@testable import ReclamLedger
+@testable import ReclamOutput
+@testable import ReclamRules
+@testable import ReclamWorkflow
 
 /// The simple scanner must give exactly libyaml's nodes, or step aside.
 @Suite struct SimpleYAMLTests {

@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
+@testable import ReclamCore
+@testable import ReclamGit
 @testable import ReclamKit
+@testable import ReclamLedger
+@testable import ReclamOutput
+@testable import ReclamRules
+@testable import ReclamWorkflow
 
 @Suite struct YAMLReaderTests {
     @Test(arguments: ["no", "yes", "off", "0123", "012", "12:30", "2026-10-05", "1e3", "~", "null", "0x1F", ".inf"])
@@ -21,7 +27,7 @@ import Testing
     @Test func aliasesAndAnchorsAreRefusedWithTheirPosition() {
         #expect(
             throws: YAMLError(
-                rule: .alias, message: "YAML anchors ('&a') are not allowed; write each value out in full",
+                rule: .yamlAlias, message: "YAML anchors ('&a') are not allowed; write each value out in full",
                 location: .init(line: 1, column: 4))
         ) {
             try YAMLReader.read("x: &a [1, 2]\ny: *a\n")
@@ -35,7 +41,7 @@ import Testing
             _ = try YAMLReader.read("stage: received\ntitle: T\nstage: closed\n", lineOffset: 1)
             Issue.record("duplicate key accepted")
         } catch {
-            #expect(error.rule == .duplicateKey)
+            #expect(error.rule == .yamlDuplicateKey)
             #expect(error.location == SourceLocation(line: 4, column: 1))
             #expect(error.message.contains("first set on line 2"))
         }
@@ -51,7 +57,7 @@ import Testing
             _ = try YAMLReader.read("title: ok\ncategory: Retard: attestation\n")
             Issue.record("bad YAML accepted")
         } catch {
-            #expect(error.rule == .syntax)
+            #expect(error.rule == .yamlSyntax)
             #expect(error.location.line == 2)
             #expect(error.message.contains("quote a value"))
         }

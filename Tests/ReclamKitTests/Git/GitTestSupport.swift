@@ -1,6 +1,12 @@
 import Foundation
 import Testing
+@testable import ReclamCore
+@testable import ReclamGit
 @testable import ReclamKit
+@testable import ReclamLedger
+@testable import ReclamOutput
+@testable import ReclamRules
+@testable import ReclamWorkflow
 
 /// A throwaway directory holding a git repository, removed on deinit.
 /// The git CLI is used only as an independent witness of what ReclamKit wrote.

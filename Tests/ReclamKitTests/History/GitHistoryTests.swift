@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
+@testable import ReclamCore
+@testable import ReclamGit
 @testable import ReclamKit
+@testable import ReclamLedger
+@testable import ReclamOutput
+@testable import ReclamRules
+@testable import ReclamWorkflow
 
 /// A ledger whose history mixes reclam commits, hand commits with chosen dates, a branch
 /// merged back, a rename and a deletion: the cases where a file's versions do not follow each

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import ReclamCore
 @testable import ReclamKit
+@testable import ReclamLedger
+@testable import ReclamWorkflow
 
 /// The library side of `reclam serve`: settings, tokens, validation, attachment types.
 @Suite struct WebSubmissionTests {

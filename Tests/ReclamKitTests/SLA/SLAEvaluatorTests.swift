@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
+@testable import ReclamCore
+@testable import ReclamGit
 @testable import ReclamKit
+@testable import ReclamLedger
+@testable import ReclamOutput
+@testable import ReclamRules
+@testable import ReclamWorkflow
 
 /// SLA clocks of the two presets on cases written by hand; each expected instant is worked
 /// out in the comment above it with the counting rules of docs/SLA.md.
@@ -343,7 +349,7 @@ struct SLAEvaluatorTests {
             data: Data(imported.document.text.replacingOccurrences(of: "stage: received", with: "stage: closed").utf8))
         let report = try SLAFixture.evaluate([noDate, closedWithoutSteps], config, asOf: "2026-11-16T10:00:00+01:00")
         #expect(report.results.isEmpty)
-        #expect(report.diagnostics.map(\.rule) == ["sla", "sla"])
+        #expect(report.diagnostics.map(\.rule) == ["sla-case-data", "sla-case-data"])
         #expect(report.diagnostics.map(\.line) == [5, 8])
     }
 }

@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
+@testable import ReclamCore
+@testable import ReclamGit
 @testable import ReclamKit
+@testable import ReclamLedger
+@testable import ReclamOutput
+@testable import ReclamRules
+@testable import ReclamWorkflow
 
 /// `calendar:` and `sla:` of reclam.yml, read into a calendar and rules.
 @Suite("Calendar and SLA settings")
@@ -95,7 +101,7 @@ struct SLASettingsTests {
                 "reclam.yml:8:7: error: closure without a date; add date: YYYY-MM-DD, or from: and to: for several days [calendar-invalid]",
                 "reclam.yml:8:8: warning: unknown closure setting 'dte'; did you mean 'date'? [config-unknown-key]",
                 "reclam.yml:11:27: error: start 'recieved' is not a stage of the procedure; did you mean 'received'? [sla-invalid]",
-                "reclam.yml:12:67: warning: warn '2 working days before' is not shorter than the duration (1 working day): the clock is at risk as soon as it starts [sla-invalid]",
+                "reclam.yml:12:67: warning: warn '2 working days before' is not shorter than the duration (1 working day): the clock is at risk as soon as it starts [sla-warn-too-long]",
                 "reclam.yml:13:5: error: SLA rule without a name; add name: …, e.g. name: answer (a word used by 'reclam sla --rule') [sla-invalid]",
                 "reclam.yml:13:50: error: when: 'colour' is not a field of a case [sla-invalid]",
                 "reclam.yml:14:42: error: stop 'responded' is also the start: the clock would stop as soon as it starts [sla-invalid]",

@@ -1,0 +1,36 @@
+import Foundation
+
+/// The rules of commands other than `reclam check`, in the same catalogue so that `reclam rules`
+/// lists every id any command can emit.
+extension RuleCatalogue {
+    /// Improvement actions (`reclam check`, `reclam action`).
+    public static let actions: [Rule] = [
+        .actionUnknownCase,
+        .actionOverdue,
+        .actionReviewMissing,
+        .caseActionMissing,
+    ]
+
+    /// The history (`reclam audit`).
+    public static let audit: [Rule] = [
+        .auditIllegalTransition,
+        .auditMissingField,
+        .auditCaseDeleted,
+        .auditIdentityRewritten,
+        .auditStepOrder,
+        .auditBackdated,
+        .auditNoIdentity,
+        .auditUncommitted,
+    ]
+
+    /// Hand edits (`reclam commit`, `reclam edit`, the pre-commit hook).
+    public static let handEdit: [Rule] = [
+        .editStepsRewritten,
+        .editStepsAdded,
+        .editFileDeleted,
+    ]
+    /// Deadlines (`reclam sla`, `reclam check` for actions).
+    public static let sla: [Rule] = [.slaCaseData, .slaBreached, .slaLate, .slaAtRisk, .slaActionBreached, .slaActionAtRisk]
+    /// Intake of survey exports (`reclam intake-survey`).
+    public static let intake: [Rule] = [.surveyCSV, .surveyRow, .surveyRowSkipped]
+}

@@ -1,0 +1,499 @@
+import CLibgit2
+import Foundation
+import ReclamCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// The one write path of Reclam: every change to a ledger is one commit made here.
+///
+/// `commit` validates the change, takes `.git/reclam.lock` (flock, so reclam processes and
+/// threads write one at a time), checks preconditions against the branch tip, refuses to touch
+/// files with uncommitted edits, writes the work tree atomically, builds the tree from the tip's
+/// tree plus the changed blobs only, creates the commit and moves the branch with a
+/// compare-and-swap (so a concurrent `git commit` is rebased over, never overwritten), then
+/// updates only the changed index entries. If the commit cannot be made, the work tree is put
+/// back exactly as it was and the branch and index are untouched.
+public struct GitWriter {
+    public let repository: GitRepository
+    /// How long to wait for another reclam write to finish.
+    public var lockTimeout: Duration
+    /// How many times the branch update is tried when it races with other writers.
+    public var maxAttempts: Int
+
+    /// Test hook: called after the commit object is created and before the branch is moved,
+    /// with the attempt number (1-based). Throwing aborts the write.
+    var beforeReferenceUpdate: ((_ attempt: Int) throws -> Void)?
+
+    public init(repository: GitRepository, lockTimeout: Duration = .seconds(30), maxAttempts: Int = 20) {
+        self.repository = repository
+        self.lockTimeout = lockTimeout
+        self.maxAttempts = max(1, maxAttempts)
+    }
+
+    /// Commits `change` with the same signature as author and committer.
+    public func commit(_ change: Change, by signature: Signature) throws -> CommitResult {
+        try commit(change, author: signature, committer: signature)
+    }
+
+    /// Commits `change` on the branch HEAD points to. See the type's documentation;
+    /// errors are `GitError`s whose `code` says what happened and whether anything was touched.
+    public func commit(_ change: Change, author: Signature, committer: Signature) throws -> CommitResult {
+        try Libgit2.ensureInitialized()
+        let plan = try GitChangePlan(change)
+        let authorHandle = try author.makeHandle(operation: "prepare the author")
+        let committerHandle = try committer.makeHandle(operation: "prepare the committer")
+        guard !repository.isBare, let workdir = repository.workdir else {
+            throw GitError(.unsupportedRepository, operation: "commit", message: "the repository has no work tree")
+        }
+        guard let branch = try repository.headReferenceName() else {
+            throw GitError(
+                .unsupportedRepository, operation: "commit",
+                message: "HEAD is not on a branch (detached HEAD); check out a branch first")
+        }
+        let lock = try GitFileLock(path: repository.commonDirectory + "/reclam.lock", timeout: lockTimeout)
+        return try withExtendedLifetime(lock) {
+            try Attempt(
+                writer: self, plan: plan, workdir: workdir, branch: branch,
+                author: authorHandle, committer: committerHandle
+            ).run()
+        }
+    }
+}
+
+// MARK: - GitChangePlan
+
+/// A validated change: paths checked, blob ids computed, message rendered.
+struct GitChangePlan {
+    struct Write {
+        let path: String
+        let contents: Data
+        let blob: git_oid
+    }
+
+    let writes: [Write]
+    let removals: [String]
+    let expectedBase: [(path: String, blob: ObjectID?)]
+    let message: String
+    let summary: String
+    let touched: [String]
+
+    init(_ change: Change) throws {
+        let operation = "validate the change"
+        var seen = Set<String>()
+        for path in change.writes.map(\.path) + change.removals {
+            try GitPathRules.validate(path, operation: operation)
+            guard seen.insert(path).inserted else {
+                throw GitError(.invalidChange, operation: operation, message: "the path is listed twice", path: path)
+            }
+        }
+        if seen.isEmpty {
+            throw GitError(.invalidChange, operation: operation, message: "the change writes and removes nothing")
+        }
+        // A path cannot also be a directory of another one.
+        for path in seen {
+            var prefix = ""
+            for component in path.split(separator: "/").dropLast() {
+                prefix += prefix.isEmpty ? String(component) : "/" + component
+                if seen.contains(prefix) {
+                    throw GitError(
+                        .invalidChange, operation: operation,
+                        message: "the path is both a file and a directory of \(path)", path: prefix)
+                }
+            }
+        }
+        for path in change.expectedBase.keys { try GitPathRules.validate(path, operation: operation) }
+
+        writes = try change.writes.map { write in
+            var oid = git_oid()
+            let result = write.contents.withUnsafeBytes { raw in
+                git_odb_hash(&oid, raw.baseAddress, raw.count, GIT_OBJECT_BLOB)
+            }
+            try check(result, "hash file contents", path: write.path)
+            return Write(path: write.path, contents: write.contents, blob: oid)
+        }
+        removals = change.removals
+        expectedBase = change.expectedBase.map { (path: $0.key, blob: $0.value) }.sorted { $0.path < $1.path }
+        message = try change.message()
+        summary = change.summary.trimmingCharacters(in: .whitespaces)
+        touched = seen.sorted()
+    }
+
+    func write(at path: String) -> Write? { writes.first { $0.path == path } }
+}
+
+// MARK: - One write
+
+/// What a path is in some tree.
+enum GitPathState: Equatable {
+    case absent
+    case file(git_oid, git_filemode_t)
+    /// A directory, symlink or submodule at the path, or a file where one of its directories should be.
+    case other(String)
+
+    static func == (lhs: GitPathState, rhs: GitPathState) -> Bool {
+        switch (lhs, rhs) {
+        case (.absent, .absent): return true
+        case let (.file(a, am), .file(b, bm)):
+            var a = a, b = b
+            return am == bm && git_oid_equal(&a, &b) == 1
+        case let (.other(a), .other(b)): return a == b
+        default: return false
+        }
+    }
+
+    var blob: git_oid? {
+        if case .file(let oid, _) = self { return oid }
+        return nil
+    }
+}
+
+/// The branch tip a write is built on.
+struct GitTipState {
+    let tip: git_oid?
+    let commit: GitCommitHandle?
+    let tree: GitTreeHandle
+}
+
+private struct Attempt {
+    let writer: GitWriter
+    let plan: GitChangePlan
+    let workdir: String
+    let branch: String
+    let author: GitSignatureHandle
+    let committer: GitSignatureHandle
+    var repo: OpaquePointer { writer.repository.pointer }
+
+    func run() throws -> CommitResult {
+        // Preconditions on the tip, before anything is touched.
+        var base = try readBase()
+        let originalStates = try pathStates(in: base.tree)
+        try checkExpectedBase(base.tree)
+        try checkTouchedPaths(originalStates)
+
+        let workTree = try WorkTreeTransaction(
+            root: workdir, writes: plan.writes.map { (path: $0.path, contents: $0.contents) }, removals: plan.removals)
+        // One index for the whole write: on 100 000 cases each read of it costs as much as the commit.
+        let index = try GitIndexHandle.of(repo)
+        try check(git_index_read(index.pointer, 0), "read the index")
+        try refuseUncommittedChanges(workTree, originalStates, index: index)
+
+        try createBlobs()
+        var tree = try buildTree(on: base.tree, states: originalStates)
+        var baseTreeID = base.tree.id.oid
+        if git_oid_equal(&tree, &baseTreeID) == 1 {
+            throw GitError(
+                .nothingToCommit, operation: "commit",
+                message: "the files already have this content in the branch; nothing to commit")
+        }
+
+        try workTree.apply()
+        let commit: git_oid
+        let attempts: Int
+        let finalStates: [String: GitPathState]
+        do {
+            (commit, base, finalStates, attempts) = try moveBranch(base: base, tree: &tree, originalStates: originalStates)
+        } catch {
+            let problems = workTree.rollback()
+            if var gitError = error as? GitError, !problems.isEmpty {
+                gitError.message += "; restoring the work tree also failed: " + problems.map(\.description).joined(separator: "; ")
+                throw gitError
+            }
+            throw error
+        }
+
+        let indexError = updateIndex(index, states: finalStates)
+        workTree.pruneEmptyDirectories()
+        return CommitResult(
+            commit: ObjectID(commit), parent: base.tip.map { ObjectID($0) },
+            changedPaths: plan.touched, attempts: attempts, indexUpdateError: indexError)
+    }
+
+    // MARK: Reading the tip
+
+    func readBase() throws -> GitTipState {
+        guard let tip = try writer.repository.referenceTarget(branch) else {
+            return GitTipState(tip: nil, commit: nil, tree: try GitTreeHandle.empty(repo))
+        }
+        let commit = try GitCommitHandle.lookup(repo, tip)
+        return GitTipState(tip: tip, commit: commit, tree: try commit.tree())
+    }
+
+    func state(of path: String, in tree: GitTreeHandle) throws -> GitPathState {
+        var prefix = ""
+        for component in path.split(separator: "/").dropLast() {
+            prefix += prefix.isEmpty ? String(component) : "/" + component
+            guard let entry = try GitTreeEntryHandle.bypath(tree, prefix) else { return .absent }
+            if entry.type != GIT_OBJECT_TREE { return .other("\(prefix) is a file in the branch, not a directory") }
+        }
+        guard let entry = try GitTreeEntryHandle.bypath(tree, path) else { return .absent }
+        switch entry.filemode {
+        case GIT_FILEMODE_BLOB, GIT_FILEMODE_BLOB_EXECUTABLE: return .file(entry.id, entry.filemode)
+        case GIT_FILEMODE_TREE: return .other("the path is a directory in the branch")
+        case GIT_FILEMODE_LINK: return .other("the path is a symbolic link in the branch")
+        default: return .other("the path is a submodule in the branch")
+        }
+    }
+
+    func pathStates(in tree: GitTreeHandle) throws -> [String: GitPathState] {
+        var states: [String: GitPathState] = [:]
+        for path in plan.touched { states[path] = try state(of: path, in: tree) }
+        return states
+    }
+
+    // MARK: Preconditions
+
+    func checkTouchedPaths(_ states: [String: GitPathState]) throws {
+        for path in plan.touched {
+            switch states[path]! {
+            case .other(let why):
+                throw GitError(.invalidChange, operation: "commit", message: why, path: path)
+            case .absent where plan.write(at: path) == nil:
+                throw GitError(.notFound, operation: "commit", message: "the file to remove is not in the branch", path: path)
+            default:
+                break
+            }
+        }
+    }
+
+    func checkExpectedBase(_ tree: GitTreeHandle) throws {
+        for (path, expected) in plan.expectedBase {
+            let actual = try state(of: path, in: tree).blob.map { ObjectID($0) }
+            if actual != expected {
+                let what: String
+                switch (expected, actual) {
+                case (nil, _?): what = "the file now exists in the branch but did not when it was read"
+                case (_?, nil): what = "the file was removed from the branch since it was read"
+                default: what = "the file was changed in the branch since it was read"
+                }
+                throw GitError(
+                    .conflict, operation: "commit",
+                    message: "\(what) (someone else changed it); re-run the command", path: path)
+            }
+        }
+    }
+
+    /// After the branch moved under us: each touched path must be as it was when we started,
+    /// or already hold exactly what we are writing.
+    func checkUnchanged(_ states: [String: GitPathState], since original: [String: GitPathState]) throws {
+        for path in plan.touched {
+            let now = states[path]!
+            if now == original[path]! { continue }
+            if let write = plan.write(at: path), var blob = now.blob {
+                var ours = write.blob
+                if git_oid_equal(&blob, &ours) == 1 { continue }
+            }
+            if plan.write(at: path) == nil, now == .absent { continue }
+            throw GitError(
+                .conflict, operation: "commit",
+                message: "a concurrent commit changed this file while reclam was writing it; re-run the command",
+                path: path)
+        }
+    }
+
+    func refuseUncommittedChanges(_ workTree: WorkTreeTransaction, _ states: [String: GitPathState], index: GitIndexHandle) throws {
+        let indexStatus = IndexStatus(index: index, repo: repo)
+        for path in plan.touched {
+            guard let item = workTree.item(at: path) else { continue }
+            let status = try indexStatus.status(of: item, branch: states[path]!)
+            let current = workTree.currentContents(of: path)
+            // A file the branch does not have, present in the work tree (even if ignored), is the user's.
+            let untrackedFile = states[path]! == .absent && current != nil
+            guard GitRepository.isModified(status) || untrackedFile else { continue }
+
+            // Allowed only when the work tree (and index) already hold what this change writes.
+            var alreadyThere = false
+            if !status.contains(.conflicted) {
+                let write = plan.write(at: path)
+                let workTreeMatches = write.map { current == $0.contents } ?? (current == nil)
+                if workTreeMatches {
+                    if status.isDisjoint(with: FileStatus.indexChanges) {
+                        alreadyThere = true
+                    } else {
+                        let entry = git_index_get_bypath(index.pointer, path, 0)
+                        if let write {
+                            if var staged = entry?.pointee.id {
+                                var ours = write.blob
+                                alreadyThere = git_oid_equal(&staged, &ours) == 1
+                            }
+                        } else {
+                            alreadyThere = entry == nil
+                        }
+                    }
+                }
+            }
+            if !alreadyThere {
+                throw GitError(
+                    .uncommittedChanges, operation: "commit",
+                    message: "the file has uncommitted changes (in the work tree or the index); "
+                        + "commit or discard them, then re-run the command",
+                    path: path)
+            }
+        }
+    }
+
+    // MARK: Objects
+
+    func createBlobs() throws {
+        for write in plan.writes {
+            var oid = git_oid()
+            let result = write.contents.withUnsafeBytes { raw in
+                git_blob_create_from_buffer(&oid, repo, raw.baseAddress, raw.count)
+            }
+            try check(result, "store file contents", path: write.path)
+        }
+    }
+
+    /// The tip's tree with the changed entries replaced: cost depends on the change, not the repository.
+    func buildTree(on base: GitTreeHandle, states: [String: GitPathState]) throws -> git_oid {
+        var cPaths: [UnsafeMutablePointer<CChar>] = []
+        defer { cPaths.forEach { free($0) } }
+        var updates: [git_tree_update] = []
+        for write in plan.writes {
+            var mode = GIT_FILEMODE_BLOB
+            if case .file(_, let existing) = states[write.path]!, existing == GIT_FILEMODE_BLOB_EXECUTABLE { mode = existing }
+            let cPath = strdup(write.path)!
+            cPaths.append(cPath)
+            updates.append(git_tree_update(action: GIT_TREE_UPDATE_UPSERT, id: write.blob, filemode: mode, path: cPath))
+        }
+        for path in plan.removals where states[path]! != .absent {
+            let cPath = strdup(path)!
+            cPaths.append(cPath)
+            updates.append(git_tree_update(action: GIT_TREE_UPDATE_REMOVE, id: git_oid(), filemode: GIT_FILEMODE_BLOB, path: cPath))
+        }
+        var out = git_oid()
+        try check(git_tree_create_updated(&out, repo, base.pointer, updates.count, updates), "build the new tree")
+        return out
+    }
+
+    func createCommit(tree treeID: git_oid, parent: GitCommitHandle?) throws -> git_oid {
+        let tree = try GitTreeHandle.lookup(repo, treeID)
+        var out = git_oid()
+        var parents: [OpaquePointer?] = parent.map { [$0.pointer] } ?? []
+        let result = parents.withUnsafeMutableBufferPointer { buffer in
+            git_commit_create(
+                &out, repo, nil, author.pointer, committer.pointer, nil, plan.message,
+                tree.pointer, buffer.count, buffer.baseAddress)
+        }
+        try check(result, "create the commit")
+        return out
+    }
+
+    // MARK: Compare-and-swap
+
+    func moveBranch(base start: GitTipState, tree: inout git_oid, originalStates: [String: GitPathState]) throws
+        -> (commit: git_oid, base: GitTipState, states: [String: GitPathState], attempts: Int)
+    {
+        var base = start
+        var states = originalStates
+        var attempt = 1
+        while true {
+            var commit = try createCommit(tree: tree, parent: base.commit)
+            try writer.beforeReferenceUpdate?(attempt)
+
+            let log = (base.tip == nil ? "commit (initial): " : "commit: ") + plan.summary
+            var reference: OpaquePointer?
+            let result: Int32
+            if var current = base.tip {
+                result = git_reference_create_matching(&reference, repo, branch, &commit, 1, &current, log)
+            } else {
+                result = git_reference_create(&reference, repo, branch, &commit, 0, log)
+            }
+            if result == 0 {
+                git_reference_free(reference)
+                return (commit, base, states, attempt)
+            }
+            let raced =
+                result == GIT_EMODIFIED.rawValue || result == GIT_ELOCKED.rawValue
+                || (base.tip == nil && result == GIT_EEXISTS.rawValue)
+            guard raced else {
+                let error = GitError.libgit2(result, operation: "move branch \(branch)")
+                // The ref may have moved even though a later step (the reflog) failed.
+                if var now = try? writer.repository.referenceTarget(branch), git_oid_equal(&now, &commit) == 1 {
+                    return (commit, base, states, attempt)
+                }
+                throw error
+            }
+            if attempt >= writer.maxAttempts {
+                throw GitError(
+                    .retriesExhausted, operation: "move branch \(branch)",
+                    message:
+                        "the branch kept changing or stayed locked during \(attempt) attempts; nothing was committed, re-run the command")
+            }
+            GitPOSIX.sleep(milliseconds: Int.random(in: 1...min(100, 5 * attempt)))
+            attempt += 1
+
+            base = try readBase()
+            states = try pathStates(in: base.tree)
+            try checkUnchanged(states, since: originalStates)
+            try checkExpectedBase(base.tree)
+            tree = try buildTree(on: base.tree, states: states)
+        }
+    }
+
+    // MARK: Index
+
+    /// Replaces only the changed entries (stat data of the written files, our blob ids) and writes
+    /// the index once. Returns the error instead of throwing: the commit is made.
+    func updateIndex(_ index: GitIndexHandle, states: [String: GitPathState]) -> GitError? {
+        do {
+            // Re-read only if someone (git add…) wrote the index since the check: theirs is kept.
+            try check(git_index_read(index.pointer, 0), "read the index")
+            for write in plan.writes {
+                var info = stat()
+                let fullPath = workdir + "/" + write.path
+                if lstat(fullPath, &info) != 0 {
+                    throw GitError.system(errno, operation: "update the index", path: write.path)
+                }
+                var mode = GIT_FILEMODE_BLOB.rawValue
+                if case .file(_, let treeMode) = states[write.path]!, treeMode == GIT_FILEMODE_BLOB_EXECUTABLE {
+                    mode = treeMode.rawValue
+                }
+                let mtime = GitPOSIX.modificationTime(info)
+                let ctime = GitPOSIX.changeTime(info)
+                var entry = git_index_entry()
+                entry.ctime = git_index_time(
+                    seconds: Int32(truncatingIfNeeded: ctime.seconds),
+                    nanoseconds: UInt32(truncatingIfNeeded: ctime.nanoseconds))
+                entry.mtime = git_index_time(
+                    seconds: Int32(truncatingIfNeeded: mtime.seconds),
+                    nanoseconds: UInt32(truncatingIfNeeded: mtime.nanoseconds))
+                entry.dev = UInt32(truncatingIfNeeded: info.st_dev)
+                entry.ino = UInt32(truncatingIfNeeded: info.st_ino)
+                entry.mode = mode
+                entry.uid = UInt32(truncatingIfNeeded: info.st_uid)
+                entry.gid = UInt32(truncatingIfNeeded: info.st_gid)
+                entry.file_size = UInt32(truncatingIfNeeded: info.st_size)
+                entry.id = write.blob
+                let result = write.path.withCString { cPath in
+                    entry.path = cPath
+                    return git_index_add(index.pointer, &entry)
+                }
+                try check(result, "update the index", path: write.path)
+            }
+            for path in plan.removals {
+                try check(git_index_remove_bypath(index.pointer, path), "update the index", path: path)
+            }
+            var attempt = 1
+            while true {
+                let result = git_index_write(index.pointer)
+                if result == 0 { return nil }
+                if result == GIT_ELOCKED.rawValue && attempt < 50 {
+                    GitPOSIX.sleep(milliseconds: Int.random(in: 5...40))
+                    attempt += 1
+                    continue
+                }
+                try check(result, "write the index")
+            }
+        } catch let error as GitError {
+            return error
+        } catch {
+            return GitError(.libgit2(-1), operation: "update the index", message: "\(error)")
+        }
+    }
+}

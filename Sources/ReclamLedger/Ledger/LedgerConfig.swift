@@ -1,0 +1,106 @@
+import Foundation
+import ReclamCore
+import ReclamGit
+
+/// The ledger's settings, read from `reclam.yml`.
+public struct LedgerConfig: Sendable {
+    public static let fileName = "reclam.yml"
+
+    public var organisation: String
+    public var language: Language
+    public var timeZone: TimeZone
+    public var procedure: Procedure
+    /// The business calendar of `calendar:` in the ledger's `timezone`.
+    public var calendar: BusinessCalendar
+    /// Every SLA rule of `sla:`, each version of an amended rule included.
+    public var slaRules: [SLARule] = []
+    /// Errors in `timezone`, `calendar` or `sla`. Deadlines computed despite them would be
+    /// wrong without saying so, hence commands that compute deadlines refuse to run.
+    public var deadlineErrors: [Diagnostic] = []
+    /// Sections read by later layers (calendar, SLA rules, audit), kept as written.
+    public var calendarNode: YAMLNode?
+    public var slaNode: YAMLNode?
+    public var root: YAMLNode?
+
+    public init(
+        organisation: String, language: Language = .fr, timeZone: TimeZone = TimeZone(identifier: "Europe/Paris")!, procedure: Procedure
+    ) {
+        self.organisation = organisation
+        self.language = language
+        self.timeZone = timeZone
+        self.procedure = procedure
+        self.calendar = .standard(timeZone: timeZone)
+    }
+
+    static let knownKeys = [
+        "organisation", "language", "timezone", "calendar", "procedure", "sla", "audit", "actions", "trends", "intake", "serve",
+    ]
+
+    /// Reads the settings; problems are returned as diagnostics against `reclam.yml`, and a
+    /// usable configuration is returned whenever the procedure could be read.
+    public static func read(_ data: Data) -> (LedgerConfig?, [Diagnostic]) {
+        let file = fileName
+        let text: TextFile
+        do { text = try TextFile.decode(data) } catch {
+            return (nil, [Diagnostic(error.rule, error.message, file: file, at: error.location)])
+        }
+        let root: YAMLNode?
+        do { root = try YAMLReader.read(text.text) } catch {
+            return (nil, [Diagnostic(error.rule, error.message, file: file, at: error.location)])
+        }
+        var reader = NodeReader(file: file)
+        guard let root, root.pairs != nil else {
+            reader.error(
+                .configInvalid, "reclam.yml must be a mapping of settings (organisation, language, timezone, procedure…)",
+                at: root?.start ?? SourceLocation(line: 1, column: 1))
+            return (nil, reader.diagnostics)
+        }
+        for pair in root.pairs ?? [] where !knownKeys.contains(pair.key) {
+            var message = "unknown setting '\(pair.key)'"
+            if let s = Suggestion.closest(to: pair.key, in: knownKeys) { message += "; did you mean '\(s)'?" }
+            reader.warning(.configUnknownKey, message, at: pair.keyStart)
+        }
+        let organisation = reader.text(root, "organisation", required: true) ?? ""
+        var language = Language.fr
+        if let node = root["language"] {
+            if let value = node.scalar, let parsed = Language(rawValue: value) {
+                language = parsed
+            } else {
+                reader.error(.configInvalid, "language must be 'fr' or 'en'", at: node.start)
+            }
+        }
+        var timeZone = TimeZone(identifier: "Europe/Paris")!
+        let beforeDeadlineSettings = reader.diagnostics.count
+        if let node = root["timezone"] {
+            if let value = node.scalar, let zone = TimeZone(identifier: value) {
+                timeZone = zone
+            } else {
+                reader.error(
+                    .configInvalid, "timezone '\(node.scalar ?? "")' is not an IANA time zone; write e.g. Europe/Paris", at: node.start)
+            }
+        }
+        let calendar = CalendarSettingsReader.read(root["calendar"], timeZone: timeZone, reader: &reader)
+        var deadlineDiagnostics = Array(reader.diagnostics[beforeDeadlineSettings...])
+        var procedure: Procedure?
+        if let node = root["procedure"] {
+            procedure = ProcedureReader.read(node, reader: &reader)
+        } else {
+            reader.error(
+                .configInvalid,
+                "reclam.yml has no 'procedure' section; add 'procedure: training' or 'procedure: network', or a full procedure",
+                at: SourceLocation(line: 1, column: 1))
+        }
+        let beforeSLA = reader.diagnostics.count
+        let slaRules = SLARuleReader.read(root["sla"], procedure: procedure, reader: &reader)
+        deadlineDiagnostics += reader.diagnostics[beforeSLA...]
+        guard let procedure else { return (nil, reader.diagnostics) }
+        var config = LedgerConfig(organisation: organisation, language: language, timeZone: timeZone, procedure: procedure)
+        config.calendar = calendar
+        config.slaRules = slaRules
+        config.deadlineErrors = deadlineDiagnostics.filter { $0.severity == .error }
+        config.calendarNode = root["calendar"]
+        config.slaNode = root["sla"]
+        config.root = root
+        return (config, reader.diagnostics)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import ReclamCore
+import ReclamGit
+
+/// Reads and parses many ledger files at once, on every core.
+public enum LedgerReader {
+    public struct Loaded<Value: Sendable>: Sendable {
+        public var path: String
+        public var result: Result<Value, LoadFailure>
+    }
+
+    public struct LoadFailure: Error, Sendable {
+        public var diagnostic: Diagnostic
+
+        package init(diagnostic: Diagnostic) {
+            self.diagnostic = diagnostic
+        }
+    }
+
+    public static func documents(_ paths: [String], in ledger: Ledger) -> [Loaded<MarkdownDocument>] {
+        parallelMap(paths) { path in
+            Loaded(path: path, result: readDocument(path, in: ledger))
+        }
+    }
+
+    public static func readDocument(_ path: String, in ledger: Ledger) -> Result<MarkdownDocument, LoadFailure> {
+        let data: Data
+        do {
+            data = try FileSystem.readRegularFile(path: ledger.root.path + "/" + path, limit: TextFile.maximumSize)
+        } catch {
+            let rule = error.rule
+            let message: String
+            switch rule {
+            case .fileTooLarge: message = "file \(error.message) (1 MiB); move attachments out of the case file"
+            case .fileSymlink: message = "symbolic links are not followed in a ledger; replace the link with the file itself"
+            default: message = "cannot read file: \(error.message)"
+            }
+            return .failure(LoadFailure(diagnostic: Diagnostic(rule, message, file: path)))
+        }
+        do {
+            return .success(try MarkdownDocument.parse(data: data))
+        } catch {
+            return .failure(LoadFailure(diagnostic: error.diagnostic(file: path)))
+        }
+    }
+
+    /// Loads every case, keeping those that parse; the failures come back as diagnostics.
+    /// Without `text`, each case keeps only its parsed fields (see `fieldsOnly`), and of those
+    /// only `fields` when given.
+    public static func cases(_ paths: [String], in ledger: Ledger, text: Bool = true, fields: Set<String>? = nil) -> (
+        cases: [Case], diagnostics: [Diagnostic]
+    ) {
+        var cases: [Case] = []
+        var diagnostics: [Diagnostic] = []
+        cases.reserveCapacity(paths.count)
+        let loadedFiles = parallelMap(paths) { path in
+            Loaded(path: path, result: readDocument(path, in: ledger).map { text && fields == nil ? $0 : $0.fieldsOnly(keeping: fields) })
+        }
+        for loaded in loadedFiles {
+            switch loaded.result {
+            case .success(let document): cases.append(Case(path: loaded.path, document: document))
+            case .failure(let failure): diagnostics.append(failure.diagnostic)
+            }
+        }
+        return (cases, diagnostics)
+    }
+
+    /// Order-preserving parallel map; chunks keep the scheduling cost small next to the I/O.
+    package static func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+        if items.count < 64 { return items.map(transform) }
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunks = workers * 8
+        let chunkSize = (items.count + chunks - 1) / chunks
+        let results = ResultBox<U>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let start = chunk * chunkSize
+            let end = min(start + chunkSize, items.count)
+            guard start < end else { return }
+            for index in start..<end {
+                results.set(index, transform(items[index]))
+            }
+        }
+        return results.values()
+    }
+}
+
+/// Each slot is written by exactly one worker, and read only after all workers are done.
+private final class ResultBox<U>: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<U?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    func set(_ index: Int, _ value: U) { storage[index] = value }
+
+    func values() -> [U] { (0..<count).map { storage[$0]! } }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import ReclamCore
+import ReclamGit
+
+/// Reads the `procedure` section of `reclam.yml` and checks that it makes sense as a procedure.
+enum ProcedureReader {
+    static func read(_ node: YAMLNode, reader: inout NodeReader) -> Procedure? {
+        if let name = node.scalar {
+            guard let preset = ProcedurePreset(rawValue: name) else {
+                reader.error(
+                    .configInvalid, "unknown procedure preset '\(name)'; use training, network, or write the procedure out",
+                    at: node.start)
+                return nil
+            }
+            guard let procedure = preset.procedure else { return nil }
+            return procedure
+        }
+        guard node.pairs != nil else {
+            reader.error(.configInvalid, "'procedure' must be a preset name or a mapping with stages and transitions", at: node.start)
+            return nil
+        }
+        let name = reader.text(node, "name") ?? "custom"
+        var stages: [Stage] = []
+        guard let stageNodes = node["stages"]?.items, !stageNodes.isEmpty else {
+            reader.error(.procedureInvalid, "the procedure needs a non-empty 'stages' list", at: node["stages"]?.start ?? node.start)
+            return nil
+        }
+        var seen: [String: SourceLocation] = [:]
+        for stageNode in stageNodes {
+            guard stageNode.pairs != nil, let id = reader.text(stageNode, "id", required: true, rule: .procedureInvalid) else {
+                if stageNode.pairs == nil {
+                    reader.error(.procedureInvalid, "each stage must be a mapping with at least 'id'", at: stageNode.start)
+                }
+                continue
+            }
+            if let problem = Identifier.problem(id) {
+                reader.error(.procedureInvalid, "stage \(problem)", at: stageNode["id"]?.start)
+            }
+            if let first = seen[id] {
+                reader.error(
+                    .procedureInvalid, "stage '\(id)' is defined twice (first on line \(first.line))", at: stageNode["id"]?.start)
+                continue
+            }
+            seen[id] = stageNode["id"]?.start
+            var labels: [String: String] = [:]
+            if let labelNode = stageNode["labels"] {
+                for pair in labelNode.pairs ?? [] {
+                    if let text = pair.value.scalar { labels[pair.key] = text }
+                }
+                if labelNode.pairs == nil {
+                    reader.error(
+                        .procedureInvalid, "'labels' must map languages to labels, e.g. {fr: Reçue, en: Received}", at: labelNode.start)
+                }
+            }
+            var requires: [FieldRequirement] = []
+            for requirement in stageNode["requires"]?.items ?? [] {
+                if let parsed = readRequirement(requirement, reader: &reader) { requires.append(parsed) }
+            }
+            var stage = Stage(
+                id: id, labels: labels, initial: reader.bool(stageNode, "initial", rule: .procedureInvalid),
+                terminal: reader.bool(stageNode, "terminal", rule: .procedureInvalid),
+                pausesSLA: reader.bool(stageNode, "pauses_sla", rule: .procedureInvalid), requires: requires,
+                location: stageNode.start)
+            stage.requiresAction = reader.bool(stageNode, "requires_action", rule: .procedureInvalid)
+            stages.append(stage)
+        }
+        var transitions: [Transition] = []
+        for transitionNode in node["transitions"]?.items ?? [] {
+            guard transitionNode.pairs != nil,
+                let from = reader.texts(transitionNode, "from", rule: .procedureInvalid),
+                let to = reader.text(transitionNode, "to", required: true, rule: .procedureInvalid)
+            else {
+                if transitionNode.pairs == nil || transitionNode["from"] == nil {
+                    reader.error(.procedureInvalid, "each transition needs 'from', 'to' and 'verb'", at: transitionNode.start)
+                }
+                continue
+            }
+            let verb = reader.text(transitionNode, "verb", rule: .procedureInvalid) ?? "move"
+            var when: [String: [String]] = [:]
+            if let whenNode = transitionNode["when"] {
+                for pair in whenNode.pairs ?? [] {
+                    if let text = pair.value.scalar {
+                        when[pair.key] = [text]
+                    } else if let items = pair.value.items {
+                        when[pair.key] = items.compactMap(\.scalar)
+                    }
+                }
+            }
+            transitions.append(
+                Transition(
+                    from: from, to: to, verb: verb, reopen: reader.bool(transitionNode, "reopen", rule: .procedureInvalid),
+                    when: when, location: transitionNode.start))
+        }
+        let procedure = Procedure(name: name, stages: stages, transitions: transitions)
+        validate(procedure, reader: &reader)
+        return procedure
+    }
+
+    static func readRequirement(_ node: YAMLNode, reader: inout NodeReader) -> FieldRequirement? {
+        guard node.pairs != nil, let field = reader.text(node, "field", required: true, rule: .procedureFieldType) else {
+            if node.pairs == nil {
+                reader.error(
+                    .procedureFieldType, "each required field must be a mapping like {field: owner, type: person}", at: node.start)
+            }
+            return nil
+        }
+        guard let typeName = reader.text(node, "type", rule: .procedureFieldType) else {
+            reader.error(
+                .procedureFieldType,
+                "required field '\(field)' has no type; add type: text, date, datetime, person, enum, number or case-list", at: node.start)
+            return nil
+        }
+        let allowed: [FieldType] = [.text, .date, .datetime, .person, .enum, .number, .caseList]
+        guard let type = FieldType(rawValue: typeName), allowed.contains(type) else {
+            var message = "unknown field type '\(typeName)'"
+            if let s = Suggestion.closest(to: typeName, in: allowed.map(\.rawValue)) { message += "; did you mean '\(s)'?" }
+            reader.error(.procedureFieldType, message, at: node["type"]?.start)
+            return nil
+        }
+        let values = reader.texts(node, "values", rule: .procedureFieldType) ?? []
+        if type == .enum && values.isEmpty {
+            reader.error(.procedureFieldType, "enum field '\(field)' needs its 'values'", at: node.start)
+        }
+        return FieldRequirement(field: field, type: type, values: values, location: node.start)
+    }
+
+    /// The structural rules of a procedure: what a team can get wrong when editing it by hand.
+    static func validate(_ procedure: Procedure, reader: inout NodeReader) {
+        let ids = Set(procedure.stages.map(\.id))
+        for transition in procedure.transitions {
+            for stage in transition.from + [transition.to] where !ids.contains(stage) {
+                var message = "transition names unknown stage '\(stage)'"
+                if let s = Suggestion.closest(to: stage, in: procedure.stages.map(\.id)) { message += "; did you mean '\(s)'?" }
+                reader.error(.procedureUnknownStage, message, at: transition.location)
+            }
+            for stage in transition.from {
+                if let s = procedure.stage(stage), s.terminal, !transition.reopen {
+                    reader.error(
+                        .procedureTerminalExit,
+                        "terminal stage '\(stage)' has an outgoing transition to '\(transition.to)'; only a transition marked 'reopen: true' may leave a terminal stage",
+                        at: transition.location)
+                }
+            }
+        }
+        for transition in procedure.transitions
+        where CommandNames.builtIn.contains(transition.verb) && !CommandNames.verbCommands.contains(transition.verb) {
+            reader.error(
+                .procedureVerbClash,
+                "verb '\(transition.verb)' is the name of a reclam command, so 'reclam \(transition.verb) ID' could not run it; choose another verb",
+                at: transition.location)
+        }
+        let initials = procedure.stages.filter(\.initial)
+        if initials.count > 1 {
+            reader.error(
+                .procedureInvalid, "more than one stage is marked initial: \(initials.map(\.id).joined(separator: ", "))",
+                at: initials[1].location)
+        }
+        let initial = procedure.initialStage?.id
+        let reached = Set(procedure.transitions.map(\.to))
+        for stage in procedure.stages where stage.id != initial && !reached.contains(stage.id) {
+            reader.error(
+                .procedureUnreachableStage, "no transition reaches stage '\(stage.id)'; add one or remove the stage", at: stage.location)
+        }
+        if !procedure.stages.contains(where: \.terminal) {
+            reader.warning(.procedureNoTerminal, "no stage is terminal: cases can never be closed", at: procedure.stages.first?.location)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import ReclamCore
+import ReclamGit
+import ReclamLedger
+import ReclamRules
+
+/// The one place where findings become text: compiler-style lines, JSON, or GitHub annotations.
+public enum DiagnosticFormat: String, Sendable, CaseIterable {
+    case text, json, github
+}
+
+public enum DiagnosticFormatter {
+    public static func render(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
+        switch format {
+        case .text:
+            // `reclam sla` on a large ledger prints tens of thousands of findings.
+            return LedgerReader.parallelMap(diagnostics, line).joined(separator: "\n") + (diagnostics.isEmpty ? "" : "\n")
+        case .json:
+            return JSON.encode(diagnostics.map(jsonObject)) + "\n"
+        case .github:
+            return LedgerReader.parallelMap(diagnostics, githubLine).joined(separator: "\n") + (diagnostics.isEmpty ? "" : "\n")
+        }
+    }
+
+    public static func line(_ d: Diagnostic) -> String {
+        var position = d.file
+        if let line = d.line {
+            position += ":\(line)"
+            if let column = d.column { position += ":\(column)" }
+        }
+        return "\(position): \(d.severity.rawValue): \(d.message) [\(d.rule)]"
+    }
+
+    public static func summary(_ diagnostics: [Diagnostic], files: Int? = nil) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        var text = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        if let files { text += " in \(files) file\(files == 1 ? "" : "s")" }
+        return text
+    }
+
+    static func jsonObject(_ d: Diagnostic) -> [String: JSON.Value] {
+        var object: [String: JSON.Value] = [
+            "severity": .string(d.severity.rawValue), "rule": .string(d.rule), "message": .string(d.message),
+            "file": .string(d.file),
+        ]
+        object["line"] = d.line.map { .number(Double($0)) } ?? .null
+        object["column"] = d.column.map { .number(Double($0)) } ?? .null
+        return object
+    }
+
+    /// GitHub workflow commands; properties and message need their own escaping.
+    static func githubLine(_ d: Diagnostic) -> String {
+        let level = d.severity == .error ? "error" : (d.severity == .warning ? "warning" : "notice")
+        var properties = ["file=\(escapeProperty(d.file))"]
+        if let line = d.line { properties.append("line=\(line)") }
+        if let column = d.column { properties.append("col=\(column)") }
+        properties.append("title=\(escapeProperty(d.rule))")
+        return "::\(level) \(properties.joined(separator: ","))::\(escapeData(d.message))"
+    }
+
+    static func escapeData(_ s: String) -> String { Escape.githubData(s) }
+
+    static func escapeProperty(_ s: String) -> String { Escape.githubProperty(s) }
+}

@@ -1,0 +1,402 @@
+import CGMime
+import Foundation
+import ReclamCore
+import ReclamGit
+import ReclamLedger
+import ReclamOutput
+import ReclamRules
+
+/// An email as intake needs it, read by GMime: decoded headers, the text, the attachments.
+public struct IncomingMail: Sendable {
+    /// The Message-ID without its angle brackets, exactly as GMime decoded it.
+    public var messageID: String?
+    /// The decoded subject (RFC 2047), on one line.
+    public var subject: String?
+    /// The Date header as written, and the instant it names (nil when absent or unparsable).
+    public var dateHeader: String?
+    public var date: Date?
+    /// The first mailbox of From.
+    public var senderAddress: String?
+    public var senderName: String?
+    /// The text of the message: its text/plain part, or its HTML part converted to text.
+    public var body: String
+    public var bodyFromHTML: Bool
+    /// The subject and text of each message attached to this one (a forwarded complaint).
+    public var attachedMessages: [(subject: String?, text: String)]
+    public var attachments: [IncomingAttachment]
+    /// Things worth telling the user that do not stop the intake.
+    public var warnings: [String]
+    /// How many MIME entities the message holds, and how deep they nest.
+    public var partCount: Int
+    public var depth: Int
+}
+
+public struct IncomingAttachment: Sendable {
+    /// The file name the sender gave (decoded from RFC 2231 or RFC 2047), not yet sanitised.
+    public var name: String?
+    /// `type/subtype`, lowercased.
+    public var contentType: String
+    /// The decoded content (base64 and quoted-printable undone).
+    public var data: Data
+}
+
+/// Limits that protect the ledger and the tool from hostile or broken mail.
+public struct IncomingMailLimits: Sendable {
+    public var maximumSize: Int
+    public var maximumParts: Int
+    public var maximumDepth: Int
+
+    public static let defaultMaximumSize = 25 << 20
+
+    public init(maximumSize: Int = defaultMaximumSize, maximumParts: Int = 100, maximumDepth: Int = 10) {
+        self.maximumSize = maximumSize
+        self.maximumParts = maximumParts
+        self.maximumDepth = maximumDepth
+    }
+}
+
+/// Why a message cannot be taken in.
+public struct IncomingMailRefusal: Error, Sendable, CustomStringConvertible {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
+    public var description: String { reason }
+}
+
+/// Reads a message with GMime and turns it into a `IncomingMail`, refusing what is malformed or
+/// over the limits. All GMime objects live and die inside `read`.
+public enum IncomingMailReader {
+    private static let initialised: Bool = {
+        g_mime_init()
+        return true
+    }()
+
+    static func initialise() { _ = initialised }
+
+    /// Parser warnings that mean the message is not what it claims to be: it is refused.
+    /// (Duplicated headers, raw 8-bit headers and the like are common and harmless.)
+    static func refusal(for code: UInt32, item: String?) -> String? {
+        switch code {
+        case GMIME_WARN_MALFORMED_MULTIPART.rawValue: return "a multipart section has no parts"
+        case GMIME_WARN_TRUNCATED_MESSAGE.rawValue:
+            return "the message is truncated: a MIME part or the closing boundary of a multipart is missing"
+        case GMIME_WARN_MALFORMED_MESSAGE.rawValue: return "the message is malformed"
+        case GMIME_CRIT_CONFLICTING_HEADER.rawValue:
+            return "conflicting \(item ?? "header") headers: mail programs would read this message differently"
+        case GMIME_CRIT_CONFLICTING_PARAMETER.rawValue:
+            return "conflicting header parameters \(item ?? ""): mail programs would read this message differently"
+        case GMIME_CRIT_MULTIPART_WITHOUT_BOUNDARY.rawValue: return "a multipart section has no boundary"
+        case GMIME_CRIT_NESTING_OVERFLOW.rawValue: return "MIME parts are nested too deeply"
+        case GMIME_CRIT_PART_WITHOUT_HEADERS_OR_CONTENT.rawValue: return "a MIME part has neither headers nor content"
+        default: return nil
+        }
+    }
+
+    /// Collects the parser's warnings; reached from C through the callback's user data.
+    final class WarningBox {
+        var refusals: [String] = []
+        var warnings: [String] = []
+    }
+
+    /// Parser findings reported but not refused: a header line GMime could not read is skipped
+    /// (a message that is not mail at all has no From, and is refused for that).
+    static func warning(for code: UInt32, item: String?) -> String? {
+        switch code {
+        case GMIME_CRIT_INVALID_HEADER_NAME.rawValue:
+            return "a header line that is not a header was ignored\(item.map { ": '\($0)'" } ?? "")"
+        default: return nil
+        }
+    }
+
+    public static func read(_ input: Data, limits: IncomingMailLimits = IncomingMailLimits()) throws(IncomingMailRefusal) -> IncomingMail {
+        initialise()
+        if input.count > limits.maximumSize {
+            throw IncomingMailRefusal("the message is \(input.count) bytes, over the limit of \(limits.maximumSize) bytes (--max-size)")
+        }
+        var bytes = [UInt8](input)
+        // An mbox "From " line before the headers (some .eml exports keep it) is not a header.
+        if bytes.starts(with: Array("From ".utf8)) {
+            let end = bytes.firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
+            bytes.removeFirst(end)
+        }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            throw IncomingMailRefusal("the file is empty: there is no message in it")
+        }
+        let box = WarningBox()
+        let options = g_mime_parser_options_new()
+        defer { g_mime_parser_options_free(options) }
+        reclam_gmime_set_fallback_charsets(options)
+        g_mime_parser_options_set_warning_callback(
+            options,
+            { _, code, item, userData in
+                guard let userData else { return }
+                let box = Unmanaged<WarningBox>.fromOpaque(userData).takeUnretainedValue()
+                // The item is raw bytes from the message: shown cleaned, on one line, short.
+                let shown = item.map { pointer -> String in
+                    let bytes = UnsafeBufferPointer(
+                        start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
+                    let text = TextDecoding.oneLine(TextDecoding.guess(Array(bytes)).text)
+                    return text.count > 40 ? String(text.prefix(40)) + "…" : text
+                }
+                if let reason = IncomingMailReader.refusal(for: code.rawValue, item: shown) {
+                    box.refusals.append(reason)
+                } else if let warning = IncomingMailReader.warning(for: code.rawValue, item: shown) {
+                    box.warnings.append(warning)
+                }
+            }, Unmanaged.passUnretained(box).toOpaque())
+        let stream = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                g_mime_stream_mem_new_with_buffer($0, buffer.count)
+            }
+        }
+        guard let stream else { throw IncomingMailRefusal("cannot read the message into memory") }
+        let parser = g_mime_parser_new_with_stream(stream)
+        g_object_unref(stream)
+        guard let parser else { throw IncomingMailRefusal("cannot start the MIME parser") }
+        defer { g_object_unref(parser) }
+        let message = g_mime_parser_construct_message(parser, options)
+        guard let message else {
+            throw IncomingMailRefusal(box.refusals.first ?? "this is not an email message: no header could be read")
+        }
+        defer { g_object_unref(message) }
+        if let first = box.refusals.first { throw IncomingMailRefusal(first) }
+        var mail = try extract(message, limits: limits)
+        mail.warnings = box.warnings + mail.warnings
+        return mail
+    }
+
+    static func extract(_ message: UnsafeMutablePointer<GMimeMessage>, limits: IncomingMailLimits) throws(IncomingMailRefusal)
+        -> IncomingMail
+    {
+        let object = reclam_gmime_message_object(message)
+        guard let from = sender(of: message) else {
+            throw IncomingMailRefusal("the message has no sender: its From header is missing or holds no address")
+        }
+        var walker = Walker(limits: limits)
+        if let root = g_mime_message_get_mime_part(message) {
+            try walker.visit(root, depth: 1, role: .content)
+        }
+        let dateHeader = string(g_mime_object_get_header(object, "Date"))
+        var date: Date?
+        if let parsed = g_mime_message_get_date(message) {
+            date = Date(timeIntervalSince1970: TimeInterval(g_date_time_to_unix(parsed)))
+        }
+        let body = walker.bodyTexts.joined(separator: "\n\n")
+        let messageID = string(g_mime_message_get_message_id(message)).map {
+            $0.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t\r\n"))
+        }
+        return IncomingMail(
+            messageID: messageID?.isEmpty == false ? messageID : nil,
+            subject: string(g_mime_message_get_subject(message)).map(TextDecoding.oneLine),
+            dateHeader: dateHeader.map(TextDecoding.oneLine), date: date, senderAddress: from.address, senderName: from.name,
+            body: body, bodyFromHTML: walker.bodyFromHTML, attachedMessages: walker.attachedMessages, attachments: walker.attachments,
+            warnings: walker.warnings,
+            partCount: walker.parts, depth: walker.maximumDepthSeen)
+    }
+
+    /// The first mailbox of From (inside a group if need be).
+    static func sender(of message: UnsafeMutablePointer<GMimeMessage>) -> (address: String, name: String?)? {
+        guard let list = g_mime_message_get_from(message) else { return nil }
+        return firstMailbox(in: list)
+    }
+
+    static func firstMailbox(in list: UnsafeMutablePointer<InternetAddressList>) -> (address: String, name: String?)? {
+        for index in 0..<internet_address_list_length(list) {
+            guard let address = internet_address_list_get_address(list, index) else { continue }
+            if let mailbox = reclam_gmime_as_mailbox(address), let addr = string(internet_address_mailbox_get_addr(mailbox)) {
+                let trimmed = addr.trimmingCharacters(in: .whitespaces)
+                guard trimmed.contains("@"), !trimmed.unicodeScalars.contains(where: { $0.value < 0x20 }) else { continue }
+                let name = string(internet_address_get_name(address)).map(TextDecoding.oneLine)
+                return (trimmed, name?.isEmpty == false ? name : nil)
+            }
+            if let group = reclam_gmime_as_group(address), let members = internet_address_group_get_members(group),
+                let found = firstMailbox(in: members)
+            {
+                return found
+            }
+        }
+        return nil
+    }
+
+    static func string(_ pointer: UnsafePointer<CChar>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    /// The decoded content of a leaf part (transfer encoding undone).
+    static func content(of part: UnsafeMutablePointer<GMimePart>) -> [UInt8] {
+        guard let wrapper = g_mime_part_get_content(part) else { return [] }
+        guard let stream = g_mime_stream_mem_new() else { return [] }
+        defer { g_object_unref(stream) }
+        _ = g_mime_data_wrapper_write_to_stream(wrapper, stream)
+        return bytes(of: stream)
+    }
+
+    /// A whole MIME object (an attached message) as bytes.
+    static func serialised(_ object: UnsafeMutablePointer<GMimeObject>) -> [UInt8] {
+        guard let stream = g_mime_stream_mem_new() else { return [] }
+        defer { g_object_unref(stream) }
+        _ = g_mime_object_write_to_stream(object, nil, stream)
+        return bytes(of: stream)
+    }
+
+    static func bytes(of stream: UnsafeMutablePointer<GMimeStream>) -> [UInt8] {
+        guard let memory = reclam_gmime_as_stream_mem(stream), let array = g_mime_stream_mem_get_byte_array(memory),
+            let data = array.pointee.data
+        else { return [] }
+        return Array(UnsafeBufferPointer(start: data, count: Int(array.pointee.len)))
+    }
+
+    /// The media type of an object, lowercased: ("text", "plain").
+    static func mediaType(of object: UnsafeMutablePointer<GMimeObject>) -> (type: String, subtype: String) {
+        guard let type = g_mime_object_get_content_type(object) else { return ("text", "plain") }
+        let major = string(g_mime_content_type_get_media_type(type))?.lowercased() ?? "text"
+        let minor = string(g_mime_content_type_get_media_subtype(type))?.lowercased() ?? "plain"
+        return (major, minor)
+    }
+
+    /// Walks the MIME tree, counting entities and depth, choosing the text and collecting files.
+    struct Walker {
+        enum Role {
+            /// Text parts are the message's text; other leaves are attachments.
+            case content
+            /// Inside an attached message: its text is kept aside, its files are in the .eml.
+            case nested
+            /// A part not used (another alternative, a signature): counted only.
+            case ignored
+        }
+
+        let limits: IncomingMailLimits
+        var parts = 0
+        var maximumDepthSeen = 0
+        var bodyTexts: [String] = []
+        var bodyFromHTML = false
+        /// Texts of the attached message being walked, keyed by its position in `attachedMessages`.
+        var attachedMessages: [(subject: String?, text: String)] = []
+        var currentAttached: Int?
+        var attachments: [IncomingAttachment] = []
+        var warnings: [String] = []
+
+        init(limits: IncomingMailLimits) { self.limits = limits }
+
+        mutating func visit(_ object: UnsafeMutablePointer<GMimeObject>, depth: Int, role: Role) throws(IncomingMailRefusal) {
+            parts += 1
+            maximumDepthSeen = max(maximumDepthSeen, depth)
+            if parts > limits.maximumParts {
+                throw IncomingMailRefusal("the message has more than \(limits.maximumParts) MIME parts")
+            }
+            if depth > limits.maximumDepth {
+                throw IncomingMailRefusal("MIME parts are nested more than \(limits.maximumDepth) levels deep")
+            }
+            if let multipart = reclam_gmime_as_multipart(object) {
+                try visit(multipart: multipart, object: object, depth: depth, role: role)
+            } else if let messagePart = reclam_gmime_as_message_part(object) {
+                try visit(messagePart: messagePart, object: object, depth: depth, role: role)
+            } else if let part = reclam_gmime_as_part(object) {
+                visit(part: part, object: object, role: role)
+            }
+        }
+
+        mutating func visit(
+            multipart: UnsafeMutablePointer<GMimeMultipart>, object: UnsafeMutablePointer<GMimeObject>, depth: Int, role: Role
+        ) throws(IncomingMailRefusal) {
+            let count = Int(g_mime_multipart_get_count(multipart))
+            let children = (0..<count).compactMap { g_mime_multipart_get_part(multipart, Int32($0)) }
+            let subtype = IncomingMailReader.mediaType(of: object).subtype
+            switch subtype {
+            case "alternative":
+                let chosen = role == .ignored ? nil : bestAlternative(children)
+                for (index, child) in children.enumerated() {
+                    try visit(child, depth: depth + 1, role: index == chosen ? role : .ignored)
+                }
+            case "signed":
+                for (index, child) in children.enumerated() {
+                    try visit(child, depth: depth + 1, role: index == 0 ? role : .ignored)
+                }
+            default:
+                for child in children { try visit(child, depth: depth + 1, role: role) }
+            }
+        }
+
+        /// The alternative to read: text/plain with some text, else a nested multipart (which
+        /// holds an HTML body with its images), else text/html, else the last one.
+        func bestAlternative(_ children: [UnsafeMutablePointer<GMimeObject>]) -> Int? {
+            guard !children.isEmpty else { return nil }
+            var plain: Int?
+            var multipart: Int?
+            var html: Int?
+            for (index, child) in children.enumerated() {
+                let (type, subtype) = IncomingMailReader.mediaType(of: child)
+                if type == "text" && subtype == "plain" && plain == nil, let part = reclam_gmime_as_part(child) {
+                    let text = String(decoding: IncomingMailReader.content(of: part), as: UTF8.self)
+                    if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { plain = index }
+                } else if type == "multipart" && multipart == nil {
+                    multipart = index
+                } else if type == "text" && subtype == "html" && html == nil {
+                    html = index
+                }
+            }
+            return plain ?? multipart ?? html ?? children.count - 1
+        }
+
+        mutating func visit(
+            messagePart: UnsafeMutablePointer<GMimeMessagePart>, object: UnsafeMutablePointer<GMimeObject>, depth: Int, role: Role
+        ) throws(IncomingMailRefusal) {
+            guard let inner = g_mime_message_part_get_message(messagePart) else { return }
+            let subject = IncomingMailReader.string(g_mime_message_get_subject(inner)).map(TextDecoding.oneLine)
+            if role == .content {
+                let filename = IncomingMailReader.string(g_mime_part_get_filename_of(object))
+                let name = filename ?? subject.map { "\($0).eml" }
+                let data = IncomingMailReader.serialised(reclam_gmime_message_object(inner))
+                attachments.append(IncomingAttachment(name: name, contentType: "message/rfc822", data: Data(data)))
+            }
+            guard let root = g_mime_message_get_mime_part(inner) else { return }
+            if role == .ignored {
+                try visit(root, depth: depth + 1, role: .ignored)
+                return
+            }
+            // A message inside an attached message adds its text to the outer attached one.
+            let outer = currentAttached
+            if outer == nil {
+                attachedMessages.append((subject, ""))
+                currentAttached = attachedMessages.count - 1
+            }
+            try visit(root, depth: depth + 1, role: .nested)
+            currentAttached = outer
+        }
+
+        mutating func visit(part: UnsafeMutablePointer<GMimePart>, object: UnsafeMutablePointer<GMimeObject>, role: Role) {
+            if role == .ignored { return }
+            let (type, subtype) = IncomingMailReader.mediaType(of: object)
+            let filename = IncomingMailReader.string(g_mime_part_get_filename(part))
+            let disposition = IncomingMailReader.string(g_mime_object_get_disposition(object))?.lowercased()
+            let isText = type == "text" && (subtype == "plain" || subtype == "html")
+            if isText && filename == nil && disposition != "attachment" {
+                let bytes = IncomingMailReader.content(of: part)
+                var charset = IncomingMailReader.string(g_mime_object_get_content_type_parameter(object, "charset"))
+                if subtype == "html" && charset == nil { charset = HTMLText.declaredCharset(bytes) }
+                let decoded = TextDecoding.decode(bytes, charset: charset)
+                if let warning = decoded.warning { warnings.append(warning) }
+                let text = subtype == "html" ? HTMLText.text(decoded.text) : decoded.text
+                if role == .content {
+                    bodyTexts.append(text)
+                    if subtype == "html" { bodyFromHTML = true }
+                } else if let current = currentAttached {
+                    let previous = attachedMessages[current].text
+                    attachedMessages[current].text = previous.isEmpty ? text : previous + "\n\n" + text
+                }
+                return
+            }
+            guard role == .content else { return }
+            if type == "application" && (subtype == "pgp-signature" || subtype == "pkcs7-signature" || subtype == "x-pkcs7-signature") {
+                return
+            }
+            let data = IncomingMailReader.content(of: part)
+            attachments.append(IncomingAttachment(name: filename, contentType: "\(type)/\(subtype)", data: Data(data)))
+        }
+    }
+}
+
+/// The `filename` parameter of any MIME object (GMime's own accessor takes a leaf part only).
+private func g_mime_part_get_filename_of(_ object: UnsafeMutablePointer<GMimeObject>) -> UnsafePointer<CChar>? {
+    g_mime_object_get_content_disposition_parameter(object, "filename") ?? g_mime_object_get_content_type_parameter(object, "name")
+}

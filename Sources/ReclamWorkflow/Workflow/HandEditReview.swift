@@ -1,0 +1,460 @@
+import Foundation
+import ReclamCore
+import ReclamGit
+import ReclamLedger
+import ReclamOutput
+import ReclamRules
+
+/// One front-matter field whose value a hand edit changed.
+public struct HandEditFieldChange: Sendable, Equatable {
+    public var field: String
+    public var old: String?
+    public var new: String?
+}
+
+/// What a hand edit of one ledger file does, decided before anything is written: the findings
+/// that refuse it, or the bytes to commit (the user's, plus the step and the journal line a
+/// stage change needs when the user did not write them).
+public struct HandEditReview: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case caseFile, learnerFile, actionFile
+    }
+
+    public var path: String
+    public var kind: Kind
+    /// The case, learner or action id.
+    public var id: String
+    /// Findings about the edited file; any error refuses the edit. Warnings are about the bytes
+    /// that would be committed.
+    public var diagnostics: [Diagnostic] = []
+    /// The bytes to commit; nil when the edit is refused or deletes the file.
+    public var final: Data?
+    /// The stage in the branch before the edit (nil for a new file or a file without stages).
+    public var stageBefore: String?
+    /// The stage after the edit.
+    public var stage: String?
+    public var changedFields: [HandEditFieldChange] = []
+    /// `## ` sections of the body whose text changed.
+    public var changedSections: [String] = []
+    /// Reclam wrote the `steps` entry of the stage change (the user had not).
+    public var addedStep = false
+    /// Reclam wrote the journal line of the stage change (the user had not).
+    public var addedJournalLine = false
+    public var isNew = false
+
+    public var isRefused: Bool { diagnostics.hasErrors }
+
+    public var stageChange: (from: String, to: String)? {
+        guard let stageBefore, let stage, stageBefore != stage else { return nil }
+        return (stageBefore, stage)
+    }
+
+    /// Which kind of ledger file a path is, or nil when hand edits of it are not reclam's business.
+    public static func kind(of path: String) -> Kind? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[0] == Substring(Ledger.casesFolder), parts[2].hasSuffix(".md"), !parts[2].hasPrefix(".") {
+            return parts[2] == Substring(Ledger.learnerFile) ? .learnerFile : .caseFile
+        }
+        if parts.count == 2, parts[0] == Substring(Action.folder), parts[1].hasSuffix(".md"), !parts[1].hasPrefix(".") {
+            return .actionFile
+        }
+        return nil
+    }
+}
+
+/// The rules a hand edit must follow beyond `reclam check`: those that need the previous
+/// version of the file, so that a commit by hand records what a `reclam` command would.
+public enum HandEditRules {
+
+    /// What the review needs to know beyond the two versions of the file.
+    struct Environment {
+        var ledger: Ledger
+        var now: Date
+        /// Who records the step and the journal line; nil when nothing may be added (the staged
+        /// content of a `git commit` is checked as it is).
+        var actor: String?
+        /// Paths of every case file named `<id>.md`, to refuse a new case reusing an id.
+        var casePaths: (String) -> [String]
+        /// Every case id, for the links of actions.
+        var caseIDs: () -> Set<String>
+    }
+
+    /// Reviews the edit of `path` from `base` (the branch's bytes, nil for a new file) to
+    /// `edited` (nil when the file was deleted).
+    static func review(path: String, kind: HandEditReview.Kind, edited: Data?, base: Data?, environment: Environment) -> HandEditReview {
+        var review = HandEditReview(
+            path: path, kind: kind, id: String((path as NSString).lastPathComponent.dropLast(3)), isNew: base == nil)
+        if kind == .learnerFile { review.id = (path as NSString).deletingLastPathComponent.components(separatedBy: "/").last ?? "" }
+        guard let edited else {
+            let message =
+                kind == .caseFile
+                ? "the case file was deleted; cases are closed or rejected, never deleted (restore it with git restore \(path))"
+                : "the file was deleted; reclam commits no deletion (restore it with git restore \(path), or use git rm and git commit)"
+            review.diagnostics = [
+                Diagnostic(kind == .caseFile ? .auditCaseDeleted : .editFileDeleted, message, file: path)
+            ]
+            return review
+        }
+        let document: MarkdownDocument
+        do {
+            document = try MarkdownDocument.parse(data: edited)
+        } catch {
+            review.diagnostics = [error.diagnostic(file: path)]
+            return review
+        }
+        let old = base.flatMap { try? MarkdownDocument.parse(data: $0) }
+        review.changedFields = fieldChanges(from: old, to: document)
+        review.changedSections = sectionChanges(from: old, to: document)
+        switch kind {
+        case .learnerFile:
+            review.diagnostics = LearnerChecker.check(path: path, document: document)
+            review.final = edited
+        case .caseFile:
+            reviewTracked(&review, subject: .case(Case(path: path, document: document)), old: old, environment: environment)
+        case .actionFile:
+            reviewTracked(&review, subject: .action(Action(path: path, document: document)), old: old, environment: environment)
+        }
+        return review
+    }
+
+    /// A case or an action: both have a stage, steps and a journal, moved by a procedure.
+    enum Subject {
+        case `case`(Case)
+        case action(Action)
+
+        var path: String {
+            switch self {
+            case .case(let item): item.path
+            case .action(let action): action.path
+            }
+        }
+        var document: MarkdownDocument {
+            switch self {
+            case .case(let item): item.document
+            case .action(let action): action.document
+            }
+        }
+        var id: String {
+            switch self {
+            case .case(let item): item.id
+            case .action(let action): action.id
+            }
+        }
+        var fileID: String {
+            switch self {
+            case .case(let item): item.fileID
+            case .action(let action): action.fileID
+            }
+        }
+        var stage: String { document.string("stage") ?? "" }
+        var steps: [Step] {
+            switch self {
+            case .case(let item): item.steps
+            case .action(let action): action.steps
+            }
+        }
+        var lastEvent: Date? {
+            switch self {
+            case .case(let item): item.lastEventTime
+            case .action(let action): action.stageSince
+            }
+        }
+        var lastEventText: String? {
+            switch self {
+            case .case(let item): item.steps.last?.atText ?? item.receivedText
+            case .action(let action): action.steps.last?.atText ?? action.field("created")
+            }
+        }
+        func field(_ name: String) -> String? {
+            switch self {
+            case .case(let item): item.field(name)
+            case .action(let action): action.field(name)
+            }
+        }
+        /// The fields that say which record this is and when it began: never rewritten.
+        var identityFields: [String] {
+            switch self {
+            case .case: ["id", "received"]
+            case .action: ["id", "created"]
+            }
+        }
+        func with(_ document: MarkdownDocument) -> Subject {
+            switch self {
+            case .case(let item): .case(Case(path: item.path, document: document))
+            case .action(let action): .action(Action(path: action.path, document: document))
+            }
+        }
+    }
+
+    static func procedure(for subject: Subject, ledger: Ledger) -> Procedure {
+        if case .action = subject { return ActionSettings.read(ledger.config).procedure }
+        return ledger.config.procedure
+    }
+
+    static func check(_ subject: Subject, environment: Environment) -> [Diagnostic] {
+        let config = environment.ledger.config
+        switch subject {
+        case .case(let item):
+            return CaseChecker(procedure: config.procedure, now: environment.now).check(item)
+        case .action(let action):
+            let checker = ActionChecker(
+                settings: ActionSettings.read(config), caseIDs: environment.caseIDs(), procedure: config.procedure,
+                now: environment.now, timeZone: config.timeZone)
+            return checker.check(action)
+        }
+    }
+
+    static func reviewTracked(
+        _ review: inout HandEditReview, subject: Subject, old oldDocument: MarkdownDocument?, environment: Environment
+    ) {
+        let path = subject.path
+        let procedure = procedure(for: subject, ledger: environment.ledger)
+        var diagnostics = check(subject, environment: environment)
+        func refuse(_ rule: Rule, _ message: String, _ location: SourceLocation?) {
+            diagnostics.append(Diagnostic(rule, message, file: path, at: location))
+        }
+        let document = subject.document
+        let stageLocation = document["stage"]?.start ?? SourceLocation(line: 1, column: 1)
+        review.id = subject.id
+        review.stage = subject.stage
+        let steps = subject.steps
+        let old = oldDocument.map { subject.with($0) }
+        let to = subject.stage
+        var stepNeeded = false
+
+        if let old {
+            review.stageBefore = old.stage
+            for field in old.identityFields {
+                guard let before = old.document.string(field), before != document.string(field) else { continue }
+                refuse(
+                    .auditIdentityRewritten,
+                    "'\(field)' was \(before) and would become \(document.string(field) ?? "(none)"); it is never rewritten once recorded",
+                    document[field]?.start ?? stageLocation)
+            }
+            let oldSteps = old.steps
+            for (index, step) in zip(oldSteps, steps).enumerated() where step.0.stage != step.1.stage || step.0.atText != step.1.atText {
+                refuse(
+                    .editStepsRewritten,
+                    "step \(index + 1) was {stage: \(step.0.stage), at: \(step.0.atText ?? "")}; recorded steps are history, not edited",
+                    steps[index].location)
+            }
+            if steps.count < oldSteps.count {
+                refuse(
+                    .editStepsRewritten,
+                    "\(oldSteps.count - steps.count) recorded step(s) were removed; recorded steps are history, not edited",
+                    document["steps"]?.start ?? stageLocation)
+            }
+            let added = Array(steps.dropFirst(oldSteps.count))
+            let from = old.stage
+            if from != to {
+                if procedure.stage(to) != nil {
+                    do {
+                        _ = try CaseMove.chooseTransition(
+                            MoveRequest(id: subject.id, target: to), from: from, procedure: procedure, lookup: { subject.field($0) },
+                            id: subject.id)
+                    } catch {
+                        refuse(.auditIllegalTransition, error.message, stageLocation)
+                    }
+                    if case .case = subject, procedure.stage(to)?.requiresAction == true,
+                        (subject.field("no_action_reason") ?? "").trimmingCharacters(in: .whitespaces).isEmpty,
+                        ActionStore.load(environment.ledger).actions(for: subject.id).isEmpty
+                    {
+                        refuse(
+                            .caseActionMissing,
+                            "stage '\(to)' requires a linked improvement action or a reason why none is needed: add 'no_action_reason: …' to the front-matter, or link an action first ('reclam action new --cases \(subject.id) …')",
+                            stageLocation)
+                    }
+                }
+                if added.isEmpty {
+                    // Either reclam writes the step or the error below says what is missing.
+                    diagnostics.removeAll { $0.rule == "steps-stage-mismatch" }
+                    if environment.actor == nil {
+                        refuse(
+                            .editStepsAdded,
+                            "the stage changed from '\(from)' to '\(to)' without a step; add '- {stage: \(to), at: …, by: …}' to steps, or commit with 'reclam commit', which adds it",
+                            stageLocation)
+                    } else {
+                        stepNeeded = true
+                    }
+                } else if added.count > 1 || added[0].stage != to {
+                    refuse(
+                        .editStepsAdded,
+                        "the stage changed from '\(from)' to '\(to)', so steps may gain one entry, {stage: \(to), …}; found \(added.map { "'\($0.stage)'" }.joined(separator: ", ")). Record one move at a time",
+                        added[0].location)
+                }
+            } else if !added.isEmpty {
+                // Recording the step of an earlier move made without one is a repair, not a move.
+                let repairs = added.count == 1 && added[0].stage == to && oldSteps.last?.stage != to
+                if !repairs {
+                    refuse(
+                        .editStepsAdded,
+                        "steps gained \(added.count) entr\(added.count == 1 ? "y" : "ies") but the stage is still '\(to)'; change the stage to record a move",
+                        added[0].location)
+                }
+            }
+            diagnostics += backdated(old: old, new: subject, environment: environment)
+        } else if !review.isNew {
+            // The branch holds a file that does not parse: nothing to compare with.
+        } else if let initial = procedure.initialStage?.id {
+            var previous = initial
+            for step in steps {
+                if step.stage != previous, procedure.stage(step.stage) != nil,
+                    procedure.transition(from: previous, to: step.stage, fields: { subject.field($0) }) == nil
+                {
+                    refuse(
+                        .auditIllegalTransition,
+                        "step '\(step.stage)' follows '\(previous)', a move the procedure does not allow", step.location)
+                }
+                previous = step.stage
+            }
+            if previous != to && procedure.stage(to) != nil {
+                refuse(
+                    .auditIllegalTransition,
+                    "a new file starts at '\(initial)' and its steps end at '\(previous)', not at '\(to)'; record each move in steps",
+                    stageLocation)
+            }
+            if case .case = subject {
+                let others = environment.casePaths(subject.fileID).filter { $0 != path }
+                if !others.isEmpty {
+                    refuse(
+                        .idDuplicate, "id '\(subject.fileID)' is also used by \(others.joined(separator: ", ")); give this case a new id",
+                        document["id"]?.start)
+                }
+            }
+            diagnostics += backdated(old: nil, new: subject, environment: environment)
+        }
+
+        guard !diagnostics.hasErrors else {
+            review.diagnostics = diagnostics
+            return
+        }
+        guard let old, old.stage != to, let actor = environment.actor else {
+            review.diagnostics = diagnostics
+            review.final = document.file.data
+            return
+        }
+        // The user's bytes, plus what a move writes and the user did not.
+        let timeZone = environment.ledger.config.timeZone
+        var editor = FrontMatterEditor(document)
+        let at: Date
+        do {
+            at = try CaseMove.time(nil, last: subject.lastEvent, lastText: subject.lastEventText, now: environment.now)
+            if stepNeeded {
+                try editor.append(
+                    to: "steps",
+                    flowItem: YAMLScalarWriter.flowMapping([("stage", to), ("at", ISODateTime.format(at, in: timeZone)), ("by", actor)]))
+                review.addedStep = true
+            }
+            let journal = "\(old.stage) → \(to)"
+            if occurrences(of: "— \(journal)", in: document.body) <= occurrences(of: "— \(journal)", in: old.document.body) {
+                try editor.appendToSection("Journal", line: Journal.line(at: at, timeZone: timeZone, actor: actor, text: journal))
+                review.addedJournalLine = true
+            }
+        } catch let failure as ReclamError {
+            refuse(.stepsOrder, failure.message, stageLocation)
+            review.diagnostics = diagnostics
+            return
+        } catch {
+            review.diagnostics =
+                diagnostics + [
+                    Diagnostic(
+                        .editStepsAdded,
+                        "cannot add the step of the move: \(error); add '- {stage: \(to), at: …, by: …}' to steps by hand", file: path,
+                        at: document["steps"]?.start ?? stageLocation)
+                ]
+            return
+        }
+        let finalDocument = editor.document
+        review.changedFields = fieldChanges(from: oldDocument, to: finalDocument)
+        review.diagnostics = check(subject.with(finalDocument), environment: environment)
+        if !review.diagnostics.hasErrors {
+            review.final = TextFile(text: finalDocument.text, hasBOM: document.file.hasBOM, lineEnding: document.file.lineEnding).data
+        }
+    }
+
+    /// A step typed by hand dated long before it is committed reads as backdating to an auditor:
+    /// the same tolerance as `reclam audit`.
+    static func backdated(old: Subject?, new: Subject, environment: Environment) -> [Diagnostic] {
+        guard case .case(let item) = new else { return [] }
+        var oldCase: Case?
+        if case .case(let previous)? = old { oldCase = previous }
+        let commit = HistoryCommit(
+            id: "", parents: [], authorName: "", authorEmail: "",
+            authorDateText: ISODateTime.format(environment.now, in: environment.ledger.config.timeZone), committerDateText: "",
+            summary: "", trailers: [], changes: [])
+        let audit = Audit(ledger: environment.ledger)
+        return audit.checkSteps(old: oldCase, new: item, commit: commit, label: "this edit", path: item.path).filter {
+            $0.rule == "audit-backdated"
+        }
+    }
+
+    static func occurrences(of needle: String, in text: Substring) -> Int {
+        text.components(separatedBy: needle).count - 1
+    }
+
+    // MARK: What changed
+
+    static func fieldChanges(from old: MarkdownDocument?, to new: MarkdownDocument) -> [HandEditFieldChange] {
+        let oldPairs = old?.root?.pairs ?? []
+        let newPairs = new.root?.pairs ?? []
+        var out: [HandEditFieldChange] = []
+        for pair in newPairs {
+            let before = oldPairs.first { $0.key == pair.key }.map { render($0.value, field: $0.key) }
+            let after = render(pair.value, field: pair.key)
+            if before != after { out.append(HandEditFieldChange(field: pair.key, old: before, new: after)) }
+        }
+        for pair in oldPairs where !newPairs.contains(where: { $0.key == pair.key }) {
+            out.append(HandEditFieldChange(field: pair.key, old: render(pair.value, field: pair.key), new: nil))
+        }
+        return out
+    }
+
+    /// One line per value, for a commit message: lists in flow style, steps as a count.
+    static func render(_ node: YAMLNode, field: String? = nil) -> String {
+        switch node.content {
+        case .scalar(let text): return text
+        case .sequence(let items):
+            if field == "steps" { return "\(items.count) entr\(items.count == 1 ? "y" : "ies")" }
+            return "[" + items.map { item in item.scalar.map(YAMLScalarWriter.flow) ?? render(item) }.joined(separator: ", ") + "]"
+        case .mapping(let pairs):
+            return "{"
+                + pairs.map { "\($0.key): \($0.value.scalar.map(YAMLScalarWriter.flow) ?? render($0.value))" }.joined(separator: ", ")
+                + "}"
+        }
+    }
+
+    static func sectionChanges(from old: MarkdownDocument?, to new: MarkdownDocument) -> [String] {
+        let before = sections(old.map { $0.body } ?? "")
+        let after = sections(new.body)
+        var names: [String] = []
+        for (name, text) in after where before.first(where: { $0.name == name })?.text != text {
+            names.append(name)
+        }
+        for (name, _) in before where !after.contains(where: { $0.name == name }) {
+            names.append(name)
+        }
+        return names
+    }
+
+    /// The body cut at its `## ` headings; the text before the first one is "body".
+    static func sections(_ body: Substring) -> [(name: String, text: String)] {
+        var out: [(name: String, text: String)] = []
+        var name = "body"
+        var lines: [Substring] = []
+        func flush() {
+            let text = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            if !(name == "body" && text.isEmpty) { out.append((name, text)) }
+        }
+        for line in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            if line.hasPrefix("## ") {
+                flush()
+                name = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
+                lines = []
+            } else {
+                lines.append(line)
+            }
+        }
+        flush()
+        return out
+    }
+}

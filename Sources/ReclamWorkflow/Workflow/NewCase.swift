@@ -1,0 +1,177 @@
+import Foundation
+import ReclamCore
+import ReclamGit
+import ReclamLedger
+import ReclamOutput
+import ReclamRules
+
+/// What `reclam new` needs to write a case.
+public struct NewCaseRequest: Sendable {
+    public var learner: String
+    public var title: String
+    public var channel: String
+    public var complainant: String
+    public var received: Date?
+    public var receivedText: String?
+    public var id: String?
+    public var owner: String?
+    public var kind: String?
+    public var category: String?
+    public var body: String?
+    /// Extra front-matter fields, in order (used by intake: message_id, sender…).
+    public var extraFields: [(String, String)] = []
+
+    public init(learner: String, title: String, channel: String, complainant: String) {
+        self.learner = learner
+        self.title = title
+        self.channel = channel
+        self.complainant = complainant
+    }
+}
+
+public enum NewCase {
+    /// Validates the request and renders the case file; throws a refusal naming the problem.
+    public static func render(_ request: NewCaseRequest, id: String, received: Date, context: WriteContext, template: String)
+        throws(ReclamError) -> String
+    {
+        let procedure = context.ledger.config.procedure
+        guard let initial = procedure.initialStage else { throw .refused("the procedure has no stages") }
+        let tz = context.ledger.config.timeZone
+        let receivedText = request.receivedText ?? ISODateTime.format(received, in: tz)
+        var lines: [(String, String)] = [
+            ("id", id), ("learner", request.learner), ("title", request.title), ("received", receivedText),
+            ("channel", request.channel), ("complainant", request.complainant),
+        ]
+        if let kind = request.kind { lines.append(("kind", kind)) }
+        lines.append(("stage", initial.id))
+        if let owner = request.owner { lines.append(("owner", owner)) }
+        if let category = request.category { lines.append(("category", category)) }
+        lines += request.extraFields
+        var text = "---\n"
+        for (key, value) in lines { text += "\(key): \(YAMLScalarWriter.block(value))\n" }
+        text += "---\n"
+        text += body(template: template, complaint: request.body)
+        let journal = Journal.line(at: received, timeZone: tz, actor: context.actor.name, text: "case received (\(initial.id))")
+        var editor = FrontMatterEditor(try parse(text))
+        do { try editor.appendToSection("Journal", line: journal) } catch { throw .refused("\(error)") }
+        return editor.text
+    }
+
+    static func parse(_ text: String) throws(ReclamError) -> MarkdownDocument {
+        do { return try MarkdownDocument.parse(TextFile(text: text)) } catch {
+            throw .refused("the new case would not parse: \(error.message)")
+        }
+    }
+
+    /// The template's body with the complaint text placed under its first section.
+    static func body(template: String, complaint: String?) -> String {
+        var body = template
+        if body.hasPrefix("---") {
+            // A template may carry its own front-matter for documentation; it is not copied.
+            if let split = try? FrontMatter.split(body) { body = String(body[split.bodyRange]) }
+        }
+        guard let complaint = complaint?.trimmingCharacters(in: .whitespacesAndNewlines), !complaint.isEmpty else { return body }
+        // The first section's heading: at the very start of the template, or on a later line.
+        guard let headingRange = body.hasPrefix("## ") ? body.startIndex..<body.startIndex : body.range(of: "\n## ") else {
+            return "\n" + complaint + "\n" + body
+        }
+        let lineEnd = body[headingRange.upperBound...].firstIndex(of: "\n") ?? body.endIndex
+        var rest = body[lineEnd...].dropFirst()
+        // Drop the template's hint comment under the heading: the real text replaces it.
+        if rest.hasPrefix("<!--"), let close = rest.range(of: "-->\n") { rest = rest[close.upperBound...] }
+        return String(body[..<lineEnd]) + "\n\n" + complaint + "\n\n" + rest.drop { $0 == "\n" }
+    }
+}
+
+public enum Journal {
+    /// `- 2026-10-05 11:02 +02:00 — Claire Martin — received → acknowledged — note`
+    public static func line(at date: Date, timeZone: TimeZone, actor: String, text: String) -> String {
+        let iso = ISODateTime.format(date, in: timeZone)
+        let chars = Array(iso)
+        let day = String(chars[0..<10])
+        let time = String(chars[11..<16])
+        let offset = String(chars[19...])
+        let safeActor = actor.replacingOccurrences(of: "\n", with: " ")
+        let safeText = text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+        return "- \(day) \(time) \(offset) — \(safeActor) — \(safeText)"
+    }
+}
+
+extension NewCase {
+    public struct Created: Sendable {
+        public var id: String
+        public var path: String
+        public var commit: CommitResult
+    }
+
+    /// Writes and commits a new case (and the learner's `learner.md` when the folder is new).
+    public static func create(_ request: NewCaseRequest, context: WriteContext) throws(ReclamError) -> Created {
+        try context.retryingConflicts { () throws(ReclamError) -> Created in try attempt(request, context: context) }
+    }
+
+    static func attempt(_ request: NewCaseRequest, context: WriteContext) throws(ReclamError) -> Created {
+        try validate(request, procedure: context.ledger.config.procedure)
+        let received: Date
+        if let text = request.receivedText {
+            guard let parsed = ISODateTime.parse(text) else {
+                throw .usage("--received '\(text)' is not an ISO 8601 date-time with offset, e.g. 2026-10-05T09:12:00+02:00")
+            }
+            received = parsed.date
+        } else {
+            received = request.received ?? context.now
+        }
+        let ledger = context.ledger
+        let existing = try CaseLocator.allIDs(in: ledger)
+        let id: String
+        if let explicit = request.id {
+            if let problem = Identifier.problem(explicit) { throw .usage("--id: \(problem)") }
+            if let path = existing[explicit] { throw .refused("case \(explicit) already exists at \(path)") }
+            id = explicit
+        } else {
+            id = CaseIDs.make(received: received, timeZone: ledger.config.timeZone) { existing[$0] != nil }
+        }
+        let path = Ledger.casePath(learner: request.learner, id: id)
+        let template = Templates.caseBody(in: ledger)
+        let text = try render(request, id: id, received: received, context: context, template: template)
+        var writes: [(path: String, contents: Data)] = [(path, Data(text.utf8))]
+        var expected: [String: ObjectID?] = [path: nil]
+        let learnerPath = "\(Ledger.casesFolder)/\(request.learner)/\(Ledger.learnerFile)"
+        if FileSystem.kind(of: ledger.url("\(Ledger.casesFolder)/\(request.learner)")) == nil {
+            writes.append((learnerPath, Data("---\nid: \(request.learner)\n---\n".utf8)))
+            expected[learnerPath] = .some(nil)
+        }
+        let change = Change(
+            summary: "new(\(id)): \(CommitText.oneLine(request.title))",
+            writes: writes, expectedBase: expected,
+            trailers: context.trailers(case: id, stage: context.ledger.config.procedure.initialStage?.id ?? ""))
+        let result = try context.commit(change)
+        return Created(id: id, path: path, commit: result)
+    }
+
+    static func validate(_ request: NewCaseRequest, procedure: Procedure) throws(ReclamError) {
+        if let problem = Identifier.problem(request.learner) { throw .usage("--learner: \(problem)") }
+        if request.title.trimmingCharacters(in: .whitespaces).isEmpty { throw .usage("--title is empty") }
+        if request.title.contains("\n") { throw .usage("--title must be one line") }
+        for (flag, value, values) in [
+            ("--channel", request.channel, FieldCatalogue.channels), ("--complainant", request.complainant, FieldCatalogue.complainants),
+        ] where !values.contains(value) {
+            var message = "\(flag) '\(value)' is not one of: \(values.joined(separator: ", "))"
+            if let s = Suggestion.closest(to: value, in: values) { message += "; did you mean '\(s)'?" }
+            throw .usage(message)
+        }
+        if let kind = request.kind, !FieldCatalogue.kinds.contains(kind) {
+            throw .usage("--kind '\(kind)' is not one of: \(FieldCatalogue.kinds.joined(separator: ", "))")
+        }
+        if let owner = request.owner, owner.contains("\n") || owner.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw .usage("--owner must be a name on one line")
+        }
+    }
+}
+
+/// Commit messages carry no line breaks from user text, and stay short.
+enum CommitText {
+    static func oneLine(_ text: String, limit: Int = 72) -> String {
+        let flat = text.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+        return flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
+    }
+}
