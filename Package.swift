@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Reclam",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "reclam", targets: ["reclam"]),
         .library(name: "ReclamKit", targets: ["ReclamKit"]),
@@ -12,6 +12,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -61,11 +66,25 @@ let package = Package(
             name: "ReclamMail",
             dependencies: ["ReclamCore", "ReclamGit", "ReclamLedger", "ReclamRules", "ReclamOutput", "ReclamWorkflow", "CCurl"]
         ),
+        // The web front door (`reclam serve`): thin handlers over ReclamKit's workflow.
+        .target(
+            name: "ReclamServer",
+            dependencies: [
+                "ReclamCore", "ReclamGit", "ReclamLedger", "ReclamRules", "ReclamOutput", "ReclamWorkflow",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .executableTarget(
             name: "reclam",
             dependencies: [
                 "ReclamKit",
                 "ReclamMail",
+                "ReclamServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

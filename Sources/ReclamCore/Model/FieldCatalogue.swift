@@ -50,6 +50,9 @@ public enum FieldCatalogue {
         Field(name: "attachments", type: .attachments, values: [], required: false, summary: "files stored beside the case"),
         Field(name: "actions", type: .textList, values: [], required: false, summary: "ids of linked improvement actions"),
         Field(name: "no_action_reason", type: .text, values: [], required: false, summary: "why no improvement action is needed"),
+        Field(
+            name: "status_token_sha256", type: .text, values: [], required: false,
+            summary: "SHA-256 of the complainant's private status link (reclam serve)"),
     ]
 
     public static let learnerFields: [Field] = [

@@ -1,7 +1,6 @@
 import Foundation
 import ReclamCore
 import ReclamGit
-import ReclamLedger
 
 /// One commit in a case's timeline.
 public struct CaseLogEntry: Sendable {

@@ -21,7 +21,6 @@ package struct ActionChecker {
 
     package func check(_ action: Action) -> [Diagnostic] {
         var findings = FileFindings(file: action.path)
-        let path = action.path
         let document = action.document
         let present = Set(document.root?.pairs?.map(\.key) ?? [])
         for field in Action.fields where field.required && !present.contains(field.name) {

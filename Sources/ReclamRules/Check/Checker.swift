@@ -28,7 +28,7 @@ public struct Checker: Sendable {
     /// Checks `reclam.yml` and every case and learner file, or only `paths` when given (the
     /// id-duplicate rule still looks at the whole ledger's file names, which costs no reads).
     public func run(paths: [String]? = nil) throws(ReclamError) -> [Diagnostic] {
-        var diagnostics = ledger.configDiagnostics
+        var diagnostics = ledger.configDiagnostics + ServeSettings.read(ledger.config).diagnostics
         let scan = try LedgerScan.scan(ledger)
         var casePaths = scan.casePaths
         var learnerPaths = scan.learnerPaths
@@ -168,7 +168,6 @@ public struct CaseChecker: Sendable {
 
     public func check(_ item: Case) -> [Diagnostic] {
         var findings = FileFindings(file: item.path)
-        let path = item.path
         let document = item.document
         let top = SourceLocation(line: 1, column: 1)
         let pairs = document.root?.pairs ?? []

@@ -1,0 +1,205 @@
+import Foundation
+import ReclamCore
+import ReclamGit
+
+/// The `serve` section of `reclam.yml`: how `reclam serve` runs the public complaint form.
+///
+/// Every key is optional; `reclam check` reports a bad value with its line, and the server
+/// refuses to start with it.
+public struct ServeSettings: Sendable {
+    /// `listen`: where the server listens unless `--listen` says otherwise.
+    public var listen = "127.0.0.1:8080"
+    /// `base_url`: the public address of the form, for the private status links.
+    public var baseURL: String?
+    /// `actor`: the author of the server's commits, "Name <email>"; its address is also the
+    /// acknowledgement's sender.
+    public var actor: String?
+    /// `privacy_url`: the organisation's privacy notice, linked next to the consent box.
+    public var privacyURL: String?
+    /// `rate_limit`: submissions accepted per address in `ratePeriod` seconds.
+    public var rateLimit = 5
+    public var ratePeriod: TimeInterval = 3600
+    /// `max_files` and `max_upload`: attachments of one submission.
+    public var maximumFiles = 5
+    public var maximumUploadBytes = 10 << 20
+    /// `trust_forwarded_for`: take the client's address from X-Forwarded-For (behind a proxy).
+    public var trustForwardedFor = false
+    /// `deadline_rule`: the SLA rule whose deadline the receipt and the status page promise.
+    public var deadlineRule: String?
+    /// `texts`: the form's labels and help, replacing the built-in ones (key → text).
+    public var texts: [String: String] = [:]
+    public var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    static let knownKeys = [
+        "listen", "base_url", "actor", "privacy_url", "rate_limit", "max_files", "max_upload", "trust_forwarded_for", "deadline_rule",
+        "texts",
+    ]
+
+    public static func read(_ config: LedgerConfig) -> ServeSettings {
+        var settings = ServeSettings()
+        var reader = NodeReader(file: LedgerConfig.fileName)
+        guard let section = config.root?["serve"] else { return settings }
+        guard let pairs = section.pairs else {
+            reader.error(.configInvalid, "'serve' must be a mapping of settings (actor, privacy_url, rate_limit…)", at: section.start)
+            settings.diagnostics = reader.diagnostics
+            return settings
+        }
+        for pair in pairs where !knownKeys.contains(pair.key) {
+            var message = "unknown setting 'serve.\(pair.key)'"
+            if let s = Suggestion.closest(to: pair.key, in: knownKeys) { message += "; did you mean '\(s)'?" }
+            reader.warning(.configUnknownKey, message, at: pair.keyStart)
+        }
+        if let listen = reader.text(section, "listen") {
+            if ListenAddress(listen) == nil {
+                reader.error(
+                    .configInvalid, "serve.listen '\(listen)' is not ADDRESS:PORT, e.g. 127.0.0.1:8080", at: section["listen"]?.start)
+            } else {
+                settings.listen = listen
+            }
+        }
+        for (key, path) in [("base_url", \ServeSettings.baseURL), ("privacy_url", \ServeSettings.privacyURL)] {
+            guard let text = reader.text(section, key) else { continue }
+            if let problem = WebAddress.problem(text) {
+                reader.error(.configInvalid, "serve.\(key) \(problem)", at: section[key]?.start)
+            } else {
+                settings[keyPath: path] = text
+            }
+        }
+        if let actor = reader.text(section, "actor") {
+            if (try? ActorIdentity(parsing: actor)) == nil {
+                reader.error(
+                    .configInvalid, "serve.actor '\(actor)' is not of the form \"Name <email>\"", at: section["actor"]?.start)
+            } else {
+                settings.actor = actor
+            }
+        }
+        if let text = reader.text(section, "rate_limit") {
+            if let (count, period) = RateText.parse(text) {
+                settings.rateLimit = count
+                settings.ratePeriod = period
+            } else {
+                reader.error(
+                    .configInvalid, "serve.rate_limit '\(text)' must be a count per period: 5/hour, 20/day, 2/minute",
+                    at: section["rate_limit"]?.start)
+            }
+        }
+        if let text = reader.text(section, "max_files") {
+            if let count = Int(text), (0...20).contains(count) {
+                settings.maximumFiles = count
+            } else {
+                reader.error(.configInvalid, "serve.max_files must be a number from 0 to 20", at: section["max_files"]?.start)
+            }
+        }
+        if let text = reader.text(section, "max_upload") {
+            if let bytes = ByteSize.parse(text), bytes <= 100 << 20 {
+                settings.maximumUploadBytes = bytes
+            } else {
+                reader.error(
+                    .configInvalid, "serve.max_upload '\(text)' must be a size up to 100 MiB, e.g. 10 MiB or 500 KiB",
+                    at: section["max_upload"]?.start)
+            }
+        }
+        if section["trust_forwarded_for"] != nil { settings.trustForwardedFor = reader.bool(section, "trust_forwarded_for") }
+        if let rule = reader.text(section, "deadline_rule") {
+            let names = SLARuleSet(config.slaRules).names
+            if names.contains(rule) {
+                settings.deadlineRule = rule
+            } else {
+                var message = "serve.deadline_rule '\(rule)' is not an SLA rule of this ledger"
+                message += names.isEmpty ? " (it has none)" : "; rules: \(names.joined(separator: ", "))"
+                reader.error(.configInvalid, message, at: section["deadline_rule"]?.start)
+            }
+        }
+        if let texts = section["texts"] {
+            if let pairs = texts.pairs {
+                let known = WebFormTexts.keys
+                for pair in pairs {
+                    guard known.contains(pair.key) else {
+                        var message = "unknown text 'serve.texts.\(pair.key)'"
+                        if let s = Suggestion.closest(to: pair.key, in: known.sorted()) { message += "; did you mean '\(s)'?" }
+                        reader.warning(.configUnknownKey, message, at: pair.keyStart)
+                        continue
+                    }
+                    guard let value = pair.value.scalar, !value.isEmpty else {
+                        reader.error(.configInvalid, "serve.texts.\(pair.key) must be text", at: pair.value.start)
+                        continue
+                    }
+                    settings.texts[pair.key] = value
+                }
+            } else {
+                reader.error(.configInvalid, "serve.texts must map text keys to texts, e.g. {form_intro: …}", at: texts.start)
+            }
+        }
+        settings.diagnostics = reader.diagnostics
+        return settings
+    }
+
+    /// The acknowledgement and the receipt promise the deadline of this rule: `deadline_rule`,
+    /// else the rule that stops at `responded` (the one the acknowledgement letter quotes),
+    /// else the last rule.
+    public func promisedRule(in config: LedgerConfig) -> String? {
+        if let deadlineRule { return deadlineRule }
+        let rules = config.slaRules
+        return rules.first { $0.stop.contains("responded") }?.name ?? rules.last?.name
+    }
+}
+
+/// `127.0.0.1:8080`, `[::1]:8080`, `0.0.0.0:80`.
+public struct ListenAddress: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+
+    public init?(_ text: String) {
+        guard let colon = text.lastIndex(of: ":") else { return nil }
+        var host = String(text[..<colon])
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard !host.isEmpty, !host.contains(where: { $0.isWhitespace || $0 == "/" }),
+            let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port)
+        else { return nil }
+        self.host = host
+        self.port = port
+    }
+}
+
+/// An absolute http(s) address, as written in `base_url` and `privacy_url`.
+public enum WebAddress {
+    public static func problem(_ text: String) -> String? {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            url.host?.isEmpty == false
+        else { return "'\(text)' is not an http:// or https:// address" }
+        return nil
+    }
+}
+
+/// `5/hour`, `20/day`, `2/minute`, or a bare count per hour.
+enum RateText {
+    static func parse(_ text: String) -> (Int, TimeInterval)? {
+        let parts = text.split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let count = Int(parts[0]), count >= 1, count <= 100_000 else { return nil }
+        guard parts.count == 2 else { return (count, 3600) }
+        switch parts[1] {
+        case "minute", "min": return (count, 60)
+        case "hour", "h": return (count, 3600)
+        case "day", "d": return (count, 86400)
+        default: return nil
+        }
+    }
+}
+
+/// `10 MiB`, `500 KiB`, `2000000` (bytes).
+enum ByteSize {
+    static func parse(_ text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let digits = trimmed.prefix { $0.isNumber }
+        guard let amount = Int(digits), amount >= 0, amount < 1 << 40 else { return nil }
+        let unit = trimmed.dropFirst(digits.count).trimmingCharacters(in: .whitespaces).lowercased()
+        switch unit {
+        case "", "b", "bytes": return amount
+        case "kib", "kb", "k": return amount << 10
+        case "mib", "mb", "m": return amount << 20
+        default: return nil
+        }
+    }
+}
