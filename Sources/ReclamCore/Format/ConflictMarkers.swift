@@ -68,7 +68,7 @@ public enum ConflictMarkers {
     }
 
     /// The text's lines without their line endings.
-    static func lines(_ text: String) -> [Substring] {
+    package static func lines(_ text: String) -> [Substring] {
         // "\r\n" is one Character in Swift: split on either.
         text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
     }
