@@ -66,7 +66,8 @@ extension GitRepository {
             throw ReclamError(.git, "\(error)")
         }
         return try withExtendedLifetime(lock) { () throws(ReclamError) -> ObjectID in
-            let output = try GitCommand.run(["commit", "--no-edit", "--no-verify"], in: URL(fileURLWithPath: workdir), environment: environment)
+            let output = try GitCommand.run(
+                ["commit", "--no-edit", "--no-verify"], in: URL(fileURLWithPath: workdir), environment: environment)
             guard output.status == 0 else { throw ReclamError(.git, "git commit of the merge failed: \(output.errorText)") }
             do {
                 guard let tip = try tipCommitID() else { throw ReclamError(.git, "no commit after the merge") }

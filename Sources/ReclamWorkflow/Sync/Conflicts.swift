@@ -100,7 +100,8 @@ public enum Conflicts {
                 continue
             }
             for key in regionKeys where !(key == "stage" && hasSteps) {
-                items.append(item("field \(key)", value(of: key, in: region.ours) ?? "(none)", value(of: key, in: region.theirs) ?? "(none)"))
+                items.append(
+                    item("field \(key)", value(of: key, in: region.ours) ?? "(none)", value(of: key, in: region.theirs) ?? "(none)"))
             }
         }
         return items
@@ -182,11 +183,16 @@ public enum Conflicts {
             let regionKeys = keys(region.ours + region.theirs)
             let named = sets.filter { regionKeys.contains($0.field) }
             if !named.isEmpty {
-                var lines = regionKeys.contains(where: { key in named.contains { $0.field == key } && value(of: key, in: region.ours) != nil })
+                var lines =
+                    regionKeys.contains(where: { key in named.contains { $0.field == key } && value(of: key, in: region.ours) != nil })
                     ? region.ours : region.theirs
                 for (field, value) in named {
                     let line = "\(field): \(YAMLScalarWriter.block(value))"
-                    if let index = lines.firstIndex(where: { $0.hasPrefix(field + ":") }) { lines[index] = line } else { lines.append(line) }
+                    if let index = lines.firstIndex(where: { $0.hasPrefix(field + ":") }) {
+                        lines[index] = line
+                    } else {
+                        lines.append(line)
+                    }
                 }
                 return lines
             }
@@ -195,14 +201,16 @@ public enum Conflicts {
             case .theirs: return region.theirs
             case nil:
                 unsettled += 1
-                return ["\(ConflictMarkers.ours) \(region.oursLabel)"] + region.ours + (region.baseLines.map { ["\(ConflictMarkers.base)"] + $0 } ?? [])
+                return ["\(ConflictMarkers.ours) \(region.oursLabel)"] + region.ours
+                    + (region.baseLines.map { ["\(ConflictMarkers.base)"] + $0 } ?? [])
                     + [ConflictMarkers.separator] + region.theirs + ["\(ConflictMarkers.theirs) \(region.theirsLabel)"]
             }
         }
         if unsettled == 0 {
             do { _ = try MarkdownDocument.parse(TextFile(text: text, hasBOM: file.hasBOM, lineEnding: file.lineEnding)) } catch {
                 throw .refused(
-                    "the resolved \(path) would not be a valid file (\(error.message)); nothing was written. Edit it by hand, or take the other side")
+                    "the resolved \(path) would not be a valid file (\(error.message)); nothing was written. Edit it by hand, or take the other side"
+                )
             }
         }
         let out = TextFile(text: text, hasBOM: file.hasBOM, lineEnding: file.lineEnding).data

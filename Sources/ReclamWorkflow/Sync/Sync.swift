@@ -84,7 +84,8 @@ public enum Sync {
             try git { try repository.fetch(remote: remote) }
             let fetched = try git { try repository.remoteTrackingTip(remote: remote, branch: branch) }
             if let fetched {
-                for line in try commits(root: root, range: "HEAD..\(fetched.hex)") where seenIncoming.insert(line.summary + line.author).inserted {
+                for line in try commits(root: root, range: "HEAD..\(fetched.hex)")
+                where seenIncoming.insert(line.summary + line.author).inserted {
                     report.incoming.append(line)
                 }
                 let outcome = try repository.mergeWithGit(
@@ -130,7 +131,8 @@ public enum Sync {
     static func refuseUncommittedEdits(_ repository: GitRepository) throws(ReclamError) {
         let entries = try git { try repository.status() }
         let ledgerFiles = entries.filter { entry in
-            entry.path.hasPrefix(Ledger.casesFolder + "/") || entry.path.hasPrefix(Action.folder + "/") || entry.path == LedgerConfig.fileName
+            entry.path.hasPrefix(Ledger.casesFolder + "/") || entry.path.hasPrefix(Action.folder + "/")
+                || entry.path == LedgerConfig.fileName
         }
         guard !ledgerFiles.isEmpty else { return }
         throw .refused(
