@@ -12,7 +12,9 @@ struct HooksCommand: ParsableCommand {
             procedure does not allow, is stopped with the diagnostics. Only the staged
             files are read. An existing hook is kept: install refuses to replace it
             without --force, and with --force keeps it as pre-commit.reclam-backup, which
-            uninstall puts back. docs/EDITORS.md has more.
+            uninstall puts back. docs/EDITORS.md has more. It also registers 'reclam
+            merge-file' as the clone's merge driver for case and action files
+            (docs/TEAMS.md).
 
             Examples:
               reclam hooks install
@@ -45,6 +47,9 @@ struct HooksInstallCommand: ParsableCommand {
         case .installed(let path): print("installed \(path)")
         case .updated(let path): print("updated \(path)")
         case .replaced(let path, let backup): print("installed \(path); the previous hook is kept as \(backup)")
+        }
+        if try MergeDriver.register(repository, reclamPath: RunningBinary.path()) {
+            print("registered the merge driver for case and action files (merge.reclam.driver, .git/info/attributes)")
         }
     }
 }

@@ -33,6 +33,9 @@ struct InitCommand: ParsableCommand {
         let url = URL(fileURLWithPath: directory)
         _ = try InitLedger.run(
             .init(directory: url, preset: procedure, organisation: organisation, actor: write.actor), environment: environment, now: now)
+        // The merge driver's command is per clone: .gitattributes is committed, this is not.
+        let repository = try GitRepository.open(at: url.standardizedFileURL.path)
+        try MergeDriver.register(repository, reclamPath: RunningBinary.path())
         print("Initialised a \(procedure.rawValue) ledger in \(url.standardizedFileURL.path)")
     }
 }

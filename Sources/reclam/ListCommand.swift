@@ -31,8 +31,6 @@ struct ListCommand: ParsableCommand {
         case .json: print(JSON.encode(.array(listing.cases.map(CaseListing.summary))))
         case .csv: print(listing.csv(), terminator: "")
         }
-        if !listing.unreadable.isEmpty {
-            FileHandle.standardError.write("reclam: \(listing.unreadable.count) case file(s) could not be read; run 'reclam check'\n")
-        }
+        try UnreadableFiles.exitIfAny(listing.unreadable)
     }
 }

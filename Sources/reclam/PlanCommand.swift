@@ -24,5 +24,6 @@ struct PlanCommand: ParsableCommand {
         case .html: print(plan.html(), terminator: "")
         case .csv: print(plan.csv(), terminator: "")
         }
+        try UnreadableFiles.exitIfAny(plan.unreadable)
     }
 }

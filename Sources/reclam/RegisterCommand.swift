@@ -27,8 +27,9 @@ struct RegisterCommand: ParsableCommand {
     func run() throws {
         let ledger = try global.openLedger()
         let language = lang ?? ledger.config.language
+        let store = ActionStore.load(ledger)
         let register = Register.build(
-            ledger: ledger, paths: try LedgerScan.scan(ledger).casePaths, actions: ActionStore.load(ledger).actions,
+            ledger: ledger, paths: try LedgerScan.scan(ledger).casePaths, actions: store.actions,
             procedure: ledger.config.procedure,
             timeZone: ledger.config.timeZone,
             language: language, year: year)
@@ -40,5 +41,6 @@ struct RegisterCommand: ParsableCommand {
         case .html: print(register.html(title: title), terminator: "")
         case .csv: print(register.csv(), terminator: "")
         }
+        try UnreadableFiles.exitIfAny(register.unreadable + store.unreadable)
     }
 }

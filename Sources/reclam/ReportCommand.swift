@@ -46,5 +46,6 @@ struct ReportCommand: ParsableCommand {
         } else {
             print(text, terminator: "")
         }
+        try UnreadableFiles.exitIfAny(report.unreadable)
     }
 }

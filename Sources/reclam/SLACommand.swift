@@ -96,10 +96,8 @@ struct SLACommand: ParsableCommand {
             FileHandle.standardError.write(DiagnosticFormatter.render(notes, as: .text))
         }
         if rules.isEmpty { FileHandle.standardError.write("reclam: reclam.yml has no SLA rule ('sla:' section)\n") }
-        if !unreadable.isEmpty {
-            FileHandle.standardError.write("reclam: \(unreadable.count) case file(s) could not be read; run 'reclam check'\n")
-        }
         if format == .text || format == .github { FileHandle.standardError.write(SLAFormatter.summary(report) + "\n") }
+        try UnreadableFiles.exitIfAny(unreadable, alreadyShown: true)
         if findings.hasErrors { throw ExitCode(1) }
     }
 }

@@ -30,9 +30,10 @@ struct TrendsCommand: ParsableCommand {
         let ledger = try global.openLedger()
         let fromDate = try DateOption.parse(from, flag: "--from")
         let toDate = try DateOption.parse(to, flag: "--to")
-        let entries = Trends.entries(try LedgerScan.scan(ledger).casePaths, in: ledger, dimension: by)
+        let (entries, unreadable) = Trends.read(try LedgerScan.scan(ledger).casePaths, in: ledger, dimension: by)
+        let store = ActionStore.load(ledger)
         let trends = Trends.compute(
-            entries: entries, actions: ActionStore.load(ledger).actions, dimension: by, period: period, from: fromDate, to: toDate,
+            entries: entries, actions: store.actions, dimension: by, period: period, from: fromDate, to: toDate,
             threshold: Trends.threshold(ledger.config), timeZone: ledger.config.timeZone)
         switch format {
         case .text: print(trends.text(), terminator: "")
@@ -44,6 +45,7 @@ struct TrendsCommand: ParsableCommand {
                 HTML.page(title: title, language: ledger.config.language, body: trends.html(language: ledger.config.language)),
                 terminator: "")
         }
+        try UnreadableFiles.exitIfAny(unreadable + store.unreadable)
     }
 }
 

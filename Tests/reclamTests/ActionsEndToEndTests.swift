@@ -41,7 +41,8 @@ import Testing
         let other = try shell.reclam("action", "new", "--title", "Formation des équipes", "--kind", "preventive").stdout.trimmingCharacters(
             in: .whitespacesAndNewlines)
         #expect(try shell.reclam("action", "link", other, first, third).status == 0)
-        #expect(try shell.read("actions/\(other).md").contains("cases: [\(first), \(third)]\n"))
+        let linked = try shell.read("actions/\(other).md")
+        #expect(linked.contains("cases: [\(first), \(third)]\n"), "\(linked)")
         let plan = try shell.reclam("plan", "--format", "csv").stdout
         #expect(plan.contains("\"\(first), \(second)\""))
         #expect(try shell.reclam("close", third, "--set", "no_action_reason=Cas isolé").status == 0)

@@ -35,6 +35,7 @@ public enum RuleCatalogue {
         .fileMisplaced,
         .fileStray,
         .fileUnreadable,
+        .mergeConflict,
         .fieldMissing,
         .fieldType,
         .fieldEnum,

@@ -37,6 +37,9 @@ extension Rule {
         bad: "cases/20261005-k7p3.md")
     public static let fileUnreadable = Rule(
         "file-unreadable", .error, "A ledger file could not be read.", bad: "(a file without read permission)")
+    public static let mergeConflict = Rule(
+        "merge-conflict", .error, "A file holds conflict markers left by a merge (git pull, reclam sync); resolve them first.",
+        bad: "<<<<<<< ours\nowner: Karim Benali\n=======\nowner: Sophie Lefèvre\n>>>>>>> theirs")
     public static let fieldMissing = Rule(
         "field-missing", .error, "Every case has id, learner, title, received, channel, complainant and stage.",
         bad: "---\nid: 20261005-k7p3\ntitle: Attestation\n---")

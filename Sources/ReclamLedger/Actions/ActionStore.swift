@@ -7,6 +7,9 @@ public struct ActionStore: Sendable {
     public var actions: [Action]
     public var diagnostics: [Diagnostic]
 
+    /// The action files that could not be read or parsed (a subset of `diagnostics`).
+    public var unreadable: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
     public static func load(_ ledger: Ledger) -> ActionStore {
         let url = ledger.url(Action.folder)
         guard let entries = try? FileSystem.list(url) else { return ActionStore(actions: [], diagnostics: []) }

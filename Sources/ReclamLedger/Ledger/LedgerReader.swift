@@ -37,11 +37,28 @@ public enum LedgerReader {
             }
             return .failure(LoadFailure(diagnostic: Diagnostic(rule, message, file: path)))
         }
+        if let conflict = conflictDiagnostic(data, path: path) { return .failure(LoadFailure(diagnostic: conflict)) }
         do {
             return .success(try MarkdownDocument.parse(data: data))
         } catch {
             return .failure(LoadFailure(diagnostic: error.diagnostic(file: path)))
         }
+    }
+
+    /// A file left with conflict markers by a merge is unresolved, whether or not it still
+    /// parses: reading half of each side would be wrong. The test is a memchr scan.
+    public static func conflictDiagnostic(_ data: Data, path: String) -> Diagnostic? {
+        guard ConflictMarkers.mayContain(data), let text = try? TextFile.decode(data),
+            let line = ConflictMarkers.firstMarkerLine(in: text.text)
+        else { return nil }
+        let name = (path as NSString).lastPathComponent
+        let id = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        let hint =
+            (path.hasPrefix("cases/") && name != Ledger.learnerFile) || path.hasPrefix(Action.folder + "/")
+            ? "run 'reclam conflicts' to see both versions, then 'reclam resolve \(id) --take ours' (or theirs, or --set FIELD=VALUE)"
+            : "run 'reclam conflicts' to see both versions, then edit the file to keep one"
+        return Diagnostic(
+            .mergeConflict, "unresolved merge: conflict markers; \(hint)", file: path, at: SourceLocation(line: line, column: 1))
     }
 
     /// Loads every case, keeping those that parse; the failures come back as diagnostics.

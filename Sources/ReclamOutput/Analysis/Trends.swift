@@ -58,10 +58,18 @@ public struct Trends: Sendable {
     /// The entries of the case files at `paths`, each read and reduced where it is read.
     /// Files that cannot be read are left out (`reclam check` reports them).
     public static func entries(_ paths: [String], in ledger: Ledger, dimension: Dimension) -> [Entry] {
-        Parallel.map(paths) { path -> Entry? in
-            guard case .success(let document) = LedgerReader.readDocument(path, in: ledger) else { return nil }
-            return Entry(Case(path: path, document: document), dimension: dimension)
-        }.compactMap { $0 }
+        read(paths, in: ledger, dimension: dimension).entries
+    }
+
+    /// The entries, and the files that could not be read.
+    public static func read(_ paths: [String], in ledger: Ledger, dimension: Dimension) -> (entries: [Entry], unreadable: [Diagnostic]) {
+        let read = Parallel.map(paths) { path -> Result<Entry?, LedgerReader.LoadFailure> in
+            LedgerReader.readDocument(path, in: ledger).map { Entry(Case(path: path, document: $0), dimension: dimension) }
+        }
+        return (
+            read.compactMap { try? $0.get() }.compactMap { $0 },
+            read.compactMap { if case .failure(let failure) = $0 { failure.diagnostic } else { nil } }
+        )
     }
 
     public static func compute(

@@ -11,13 +11,17 @@ public struct ImprovementPlan: Sendable {
     public var procedure: Procedure
     public var language: Language
     public var organisation: String
+    /// Action files that could not be read, left out of the plan.
+    public var unreadable: [Diagnostic] = []
 
     public static func build(ledger: Ledger, openOnly: Bool = false) -> ImprovementPlan {
         let settings = ActionSettings.read(ledger.config)
-        var actions = ActionStore.load(ledger).actions.sorted { ($0.field("created") ?? "", $0.id) < ($1.field("created") ?? "", $1.id) }
+        let store = ActionStore.load(ledger)
+        var actions = store.actions.sorted { ($0.field("created") ?? "", $0.id) < ($1.field("created") ?? "", $1.id) }
         if openOnly { actions = actions.filter { settings.procedure.stage($0.stage)?.terminal != true } }
         return ImprovementPlan(
-            actions: actions, procedure: settings.procedure, language: ledger.config.language, organisation: ledger.config.organisation)
+            actions: actions, procedure: settings.procedure, language: ledger.config.language, organisation: ledger.config.organisation,
+            unreadable: store.unreadable)
     }
 
     var header: [String] {

@@ -22,6 +22,8 @@ public struct Register: Sendable {
 
     public var rows: [Row]
     public var language: Language
+    /// Case files that could not be read, left out of the register.
+    public var unreadable: [Diagnostic] = []
 
     public static func build(
         cases: [Case], actions: [Action] = [], procedure: Procedure, timeZone: TimeZone, language: Language, year: Int?
@@ -31,17 +33,18 @@ public struct Register: Sendable {
     }
 
     /// The register of the case files at `paths`, each reduced to its row where it is read, so
-    /// that no case is held. Files that cannot be read are left out (`reclam check` reports them).
+    /// that no case is held. Files that cannot be read are left out and listed in `unreadable`.
     public static func build(
         ledger: Ledger, paths: [String], actions: [Action] = [], procedure: Procedure, timeZone: TimeZone, language: Language,
         year: Int?
     ) -> Register {
         let context = Context(actions: actions, procedure: procedure, timeZone: timeZone, language: language, year: year)
-        let entries = Parallel.map(paths) { path -> Entry? in
-            guard case .success(let document) = LedgerReader.readDocument(path, in: ledger) else { return nil }
-            return context.entry(Case(path: path, document: document))
+        let read = Parallel.map(paths) { path -> Result<Entry?, LedgerReader.LoadFailure> in
+            LedgerReader.readDocument(path, in: ledger).map { context.entry(Case(path: path, document: $0)) }
         }
-        return Register(rows: sorted(entries), language: language)
+        return Register(
+            rows: sorted(read.compactMap { try? $0.get() }), language: language,
+            unreadable: read.compactMap { if case .failure(let failure) = $0 { failure.diagnostic } else { nil } })
     }
 
     /// A row and the order it goes in: by reception, then id.

@@ -39,6 +39,8 @@ public struct Report: Sendable {
     public var trends: Trends
     public var satisfaction: [Count]
     public var plan: ImprovementPlan
+    /// Case and action files that could not be read, left out of the figures.
+    public var unreadable: [Diagnostic] = []
 
     func t(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
 
@@ -52,16 +54,19 @@ public struct Report: Sendable {
 
     /// The report of the case files at `paths`, each read and reduced to its row as it is read,
     /// so that no case is held: a report of 100 000 cases would otherwise keep them all.
-    /// Files that cannot be read are left out (`reclam check` reports them).
+    /// Files that cannot be read are left out and listed in `unreadable`.
     public static func build(ledger: Ledger, paths: [String], from: CivilDate?, to: CivilDate?, language: Language, asOf: Date)
         -> Report
     {
         let context = Row.Context(ledger.config, from: from, to: to, asOf: asOf)
-        let rows = Parallel.map(paths) { path -> Row? in
-            guard case .success(let document) = LedgerReader.readDocument(path, in: ledger) else { return nil }
-            return Row(Case(path: path, document: document), context)
-        }.compactMap { $0 }
-        return build(ledger: ledger, rows: rows, from: from, to: to, language: language, asOf: asOf)
+        let read = Parallel.map(paths) { path -> Result<Row?, LedgerReader.LoadFailure> in
+            LedgerReader.readDocument(path, in: ledger).map { Row(Case(path: path, document: $0), context) }
+        }
+        let rows = read.compactMap { try? $0.get() }.compactMap { $0 }
+        var report = build(ledger: ledger, rows: rows, from: from, to: to, language: language, asOf: asOf)
+        report.unreadable =
+            read.compactMap { if case .failure(let failure) = $0 { failure.diagnostic } else { nil } } + report.plan.unreadable
+        return report
     }
 
     static func build(ledger: Ledger, rows: [Row], from: CivilDate?, to: CivilDate?, language: Language, asOf: Date) -> Report {

@@ -95,6 +95,10 @@ public enum HandEditRules {
             ]
             return review
         }
+        if let conflict = LedgerReader.conflictDiagnostic(edited, path: path) {
+            review.diagnostics = [conflict]
+            return review
+        }
         let document: MarkdownDocument
         do {
             document = try MarkdownDocument.parse(data: edited)

@@ -60,6 +60,9 @@ public enum InitLedger {
         var writes: [(path: String, contents: Data)] = [
             (LedgerConfig.fileName, Data(config.utf8)), ("\(Ledger.casesFolder)/.gitkeep", Data()),
         ]
+        if FileSystem.kind(of: root.appendingPathComponent(".gitattributes")) == nil {
+            writes.append((".gitattributes", Data(MergeDriver.gitattributes.utf8)))
+        }
         for (path, text) in DefaultTemplates.files.sorted(by: { $0.key < $1.key }) {
             if FileSystem.kind(of: root.appendingPathComponent(path)) == nil { writes.append((path, Data(text.utf8))) }
         }

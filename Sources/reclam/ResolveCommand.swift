@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import ReclamKit
+
+struct ResolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resolve",
+        abstract: "Settle the merge conflicts of a case or action: take one side, or set a field.",
+        discussion: """
+            --set FIELD=VALUE writes that value in the conflict holding FIELD; --take ours or
+            --take theirs keeps one side of every other conflict of the file. The file is
+            written only if the result is a valid file. Once no conflict is left in it, it
+            is marked resolved for git; when none is left in the ledger, 'reclam sync'
+            commits the merge and pushes.
+
+            Examples:
+              reclam resolve 20261005-k7p3 --take theirs
+              reclam resolve 20261005-k7p3 --set "owner=Karim Benali"
+            """
+    )
+
+    @Argument(help: "The case or action id.") var id: String
+    @Option(help: "ours or theirs: the side kept for each conflict not settled by --set.") var take: Conflicts.Side?
+    @Option(name: .customLong("set"), help: ArgumentHelp("FIELD=VALUE, for a conflicting field (repeatable).", valueName: "field=value"))
+    var sets: [String] = []
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if take == nil && sets.isEmpty { throw ValidationError("give --take ours|theirs or --set FIELD=VALUE") }
+    }
+
+    func run() throws {
+        let ledger = try global.openLedger()
+        let repository = try GitRepository.discover(from: ledger.root.path)
+        var pairs: [(field: String, value: String)] = []
+        for set in sets {
+            guard let equals = set.firstIndex(of: "="), equals != set.startIndex else {
+                throw ValidationError("--set '\(set)' is not FIELD=VALUE")
+            }
+            pairs.append((String(set[..<equals]), String(set[set.index(after: equals)...])))
+        }
+        let resolution = try Conflicts.resolve(id: id, take: take, sets: pairs, ledger: ledger, repository: repository)
+        if resolution.remaining > 0 {
+            print("\(resolution.path): \(resolution.remaining) conflict(s) left; use --take ours|theirs or --set FIELD=VALUE")
+            throw ExitCode(1)
+        }
+        let left = try Conflicts.list(ledger, repository: repository)
+        if left.isEmpty {
+            print("resolved \(resolution.path); no conflict left: run 'reclam sync' to commit the merge and push")
+        } else {
+            print("resolved \(resolution.path); \(Set(left.map(\.id)).count) file(s) still in conflict: reclam conflicts")
+        }
+    }
+}
+
+extension Conflicts.Side: ExpressibleByArgument {}

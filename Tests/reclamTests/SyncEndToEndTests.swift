@@ -1,0 +1,241 @@
+import Foundation
+import Testing
+
+/// A bare repository as the team's remote and clones of it, synced with `reclam sync`; the
+/// git CLI is the witness of what each clone holds.
+@Suite struct SyncEndToEndTests {
+    /// `reclam init` in `a`, a bare `remote.git`, and `others` cloned from it.
+    func team(_ shell: Shell, others: [String]) throws {
+        // Shell.read and write take paths from "ledger"; the clones sit beside it.
+        try FileManager.default.createDirectory(at: shell.directory.appendingPathComponent("ledger"), withIntermediateDirectories: true)
+        #expect(try shell.run("/usr/bin/git", ["init", "-q", "--bare", "-b", "main", "remote.git"]).status == 0)
+        #expect(try shell.reclam("init", "a", in: nil).status == 0)
+        try shell.git("remote", "add", "origin", "../remote.git", in: "a")
+        let first = try shell.reclam("sync", in: "a")
+        #expect(first.status == 0, "\(first.stderr)")
+        for clone in others {
+            #expect(try shell.run("/usr/bin/git", ["clone", "-q", "remote.git", clone]).status == 0)
+            #expect(try shell.reclam("hooks", "install", in: clone).status == 0)
+        }
+    }
+
+    func head(_ shell: Shell, _ clone: String) throws -> String {
+        try shell.git("rev-parse", "HEAD", in: clone).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func conflictIsListedResolvedAndSynced() throws {
+        var shell = try Shell()
+        defer { shell.remove() }
+        try team(shell, others: ["b"])
+        shell.environment["RECLAM_NOW"] = "2026-11-16T09:00:00+01:00"
+        let id = try shell.reclam(
+            "new", "--learner", "stg-1", "--title", "Attestation", "--channel", "email", "--complainant", "learner", in: "a"
+        ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try shell.reclam("move", id, "acknowledged", in: "a").status == 0)
+        #expect(try shell.reclam("sync", in: "a").status == 0)
+        #expect(try shell.reclam("sync", in: "b").status == 0)
+
+        shell.environment["RECLAM_NOW"] = "2026-11-16T10:00:00+01:00"
+        #expect(try shell.reclam("assign", id, "--to", "Karim Benali", in: "a").status == 0)
+        let pushed = try shell.reclam("sync", in: "a")
+        #expect(pushed.stdout.contains("out: assign(\(id)): acknowledged -> assigned"))
+        shell.environment["RECLAM_ACTOR"] = "Sophie Lefevre <sophie@example.org>"
+        shell.environment["RECLAM_NOW"] = "2026-11-16T10:05:00+01:00"
+        #expect(try shell.reclam("assign", id, "--to", "Sophie Lefevre", in: "b").status == 0)
+
+        let stopped = try shell.reclam("sync", in: "b")
+        #expect(stopped.status == 1)
+        #expect(stopped.stderr.contains("cases/stg-1/\(id).md"))
+        #expect(stopped.stdout.contains("in:  assign(\(id)): acknowledged -> assigned (Claire Martin)"))
+
+        let conflicts = try shell.reclam("conflicts", in: "b")
+        #expect(conflicts.status == 1)
+        #expect(
+            conflicts.stdout.contains(
+                "\(id)  field owner: ours Sophie Lefevre (Sophie Lefevre) / theirs Karim Benali (Claire Martin)"), "\(conflicts.stdout)")
+        let check = try shell.reclam("check", in: "b")
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("[merge-conflict]"))
+        #expect(!check.stdout.contains("[yaml-syntax]"))
+        for command in ["list", "sla", "report", "register", "trends"] {
+            let read = try shell.reclam(command, in: "b")
+            #expect(read.status == 2, "\(command) must exit 2 on an unreadable case")
+            #expect(read.stderr.contains("cases/stg-1/\(id).md"), "\(command): \(read.stderr)")
+        }
+
+        let resolved = try shell.reclam("resolve", id, "--take", "theirs", in: "b")
+        #expect(resolved.status == 0, "\(resolved.stderr)")
+        #expect(try shell.reclam("conflicts", in: "b").status == 0)
+        let merged = try shell.reclam("sync", in: "b")
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(try shell.reclam("sync", in: "a").status == 0)
+        #expect(try head(shell, "a") == head(shell, "b"))
+        #expect(try shell.git("rev-parse", "HEAD^2", in: "a").status == 0, "the merge is a merge commit")
+        #expect(try shell.read("../a/cases/stg-1/\(id).md").contains("owner: Karim Benali"))
+        #expect(try shell.reclam("check", in: "a").status == 0)
+        #expect(try shell.git("status", "--porcelain", in: "b").stdout.isEmpty)
+        #expect(try shell.git("fsck", "--strict", in: "a").status == 0)
+    }
+
+    @Test func refusesToStartWithUncommittedCaseEdits() throws {
+        let shell = try Shell()
+        defer { shell.remove() }
+        try team(shell, others: [])
+        let id = try shell.reclam(
+            "new", "--learner", "stg-1", "--title", "Attestation", "--channel", "email", "--complainant", "learner", in: "a"
+        ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let path = "../a/cases/stg-1/\(id).md"
+        try shell.write(path, try shell.read(path) + "\nNote ajoutée à la main.\n")
+        let refused = try shell.reclam("sync", in: "a")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("cases/stg-1/\(id).md"))
+        #expect(try shell.run("/usr/bin/git", ["--git-dir", "remote.git", "log", "--oneline"]).stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test func unknownRemoteIsAUsageError() throws {
+        let shell = try Shell()
+        defer { shell.remove() }
+        try team(shell, others: [])
+        let result = try shell.reclam("sync", "elsewhere", in: "a")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("git remote add elsewhere"))
+    }
+
+    /// Random operations over three clones on overlapping cases, synced at random; moves on two
+    /// clones from the same stage make real conflicts, resolved with --take ours.
+    @Test func randomOperationsOnThreeClonesConverge() throws {
+        var shell = try Shell()
+        defer { shell.remove() }
+        let clones = ["a", "b", "c"]
+        try team(shell, others: ["b", "c"])
+        var random = SplitMix64(seed: 19)
+        var minute = 0
+        var ids: [String] = []
+        var done: [String] = []
+        var conflictsResolved = 0
+        let actors = [
+            "a": "Claire Martin <claire@example.org>", "b": "Karim Benali <karim@example.org>", "c": "Sophie Lefevre <sophie@example.org>",
+        ]
+        func clock() -> String {
+            minute += 1
+            return String(format: "2026-11-16T%02d:%02d:00+01:00", 8 + minute / 60, minute % 60)
+        }
+        func stage(_ clone: String, _ id: String) throws -> String? {
+            let paths = try FileManager.default.subpathsOfDirectory(atPath: shell.directory.appendingPathComponent("\(clone)/cases").path)
+            guard let path = paths.first(where: { $0.hasSuffix("/\(id).md") }) else { return nil }
+            let text = try shell.read("../\(clone)/cases/\(path)")
+            return text.split(separator: "\n").first { $0.hasPrefix("stage: ") }.map { String($0.dropFirst(7)) }
+        }
+        func sync(_ clone: String) throws {
+            var result = try shell.reclam("sync", in: clone)
+            var rounds = 0
+            while result.status == 1 && rounds < 5 {
+                rounds += 1
+                let listed = try shell.reclam("conflicts", "--format", "json", in: clone).stdout
+                let items = (try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]]) ?? []
+                #expect(!items.isEmpty, "sync stopped without a conflict: \(result.stderr)")
+                for conflicted in Set(items.compactMap { $0["id"] as? String }) {
+                    #expect(try shell.reclam("resolve", conflicted, "--take", "ours", in: clone).status == 0)
+                    conflictsResolved += 1
+                }
+                result = try shell.reclam("sync", in: clone)
+            }
+            #expect(result.status == 0, "sync in \(clone): \(result.stderr)")
+        }
+        func edit(_ clone: String, _ id: String, _ line: String) throws {
+            let paths = try FileManager.default.subpathsOfDirectory(atPath: shell.directory.appendingPathComponent("\(clone)/cases").path)
+            guard let path = paths.first(where: { $0.hasSuffix("/\(id).md") }) else { return }
+            let file = "../\(clone)/cases/\(path)"
+            try shell.write(file, try shell.read(file).replacingOccurrences(of: "## Analyse\n", with: "## Analyse\n\(line)\n"))
+            let result = try shell.reclam("commit", "cases/\(path)", "-m", "note", in: clone)
+            #expect(result.status == 0, "\(result.stderr)")
+            done.append(try head(shell, clone))
+        }
+        for step in 0..<80 {
+            if step % 20 == 10, let id = ids.last {
+                // A deliberate conflict: two clones that hold the same version change it differently.
+                for clone in clones { try sync(clone) }
+                for clone in ["a", "b"] {
+                    shell.environment["RECLAM_ACTOR"] = actors[clone]
+                    shell.environment["RECLAM_NOW"] = clock()
+                    try edit(clone, id, "Constat de \(clone) à la minute \(minute).")
+                }
+            }
+            let clone = clones[random.next(3)]
+            shell.environment["RECLAM_ACTOR"] = actors[clone]
+            shell.environment["RECLAM_NOW"] = clock()
+            let roll = random.next(10)
+            if roll < 1 || ids.isEmpty {
+                let result = try shell.reclam(
+                    "new", "--learner", "stg-\(random.next(3))", "--title", "Réclamation \(ids.count)", "--channel", "email",
+                    "--complainant", "learner", in: clone)
+                #expect(result.status == 0, "\(result.stderr)")
+                ids.append(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+                done.append(try head(shell, clone))
+            } else if roll < 3 {
+                try sync(clone)
+            } else {
+                // Overlapping: the most recent cases, so that clones work on the same ones.
+                let id = ids[max(0, ids.count - 1 - random.next(2))]
+                guard let current = try stage(clone, id) else { continue }
+                var arguments: [String]
+                switch current {
+                case "received": arguments = ["move", id, "acknowledged"]
+                case "acknowledged":
+                    // Each clone assigns to its own person: two clones assigning one case conflict.
+                    arguments = ["assign", id, "--to", String(actors[clone]!.prefix { $0 != "<" }.dropLast())]
+                case "assigned", "waiting": arguments = ["move", id, "investigating"]
+                case "investigating":
+                    arguments =
+                        random.next(2) == 0
+                        ? ["move", id, "waiting"]
+                        : [
+                            "move", id, "solution-decided", "--set", "findings=Envoi en échec", "--set", "solution=Renvoi",
+                            "--set", "solution_type=corrective-action",
+                        ]
+                default:
+                    // A hand edit of the body, away from the journal.
+                    try edit(clone, id, "Note \(minute).")
+                    continue
+                }
+                let result = try shell.reclam(arguments[0], Array(arguments.dropFirst()), in: clone)
+                if result.status == 0 { done.append(try head(shell, clone)) } else { try? shell.git("checkout", "--", ".", in: clone) }
+            }
+        }
+        for clone in clones + clones { try sync(clone) }
+        let heads = try Set(clones.map { try head(shell, $0) })
+        #expect(heads.count == 1, "every clone has the same head")
+        for clone in clones {
+            #expect(try shell.git("fsck", "--strict", in: clone).status == 0)
+            let check = try shell.reclam("check", in: clone)
+            #expect(check.status == 0, "\(clone): \(check.stdout)")
+            #expect(try shell.git("status", "--porcelain", in: clone).stdout.isEmpty)
+        }
+        for commit in done {
+            #expect(try shell.git("merge-base", "--is-ancestor", commit, "HEAD", in: "a").status == 0, "\(commit) lost")
+        }
+        #expect(conflictsResolved > 0, "the script makes conflicts on purpose")
+        #expect(done.count > 30)
+    }
+}
+
+extension Shell {
+    @discardableResult
+    func reclam(_ command: String, _ arguments: [String], in folder: String?) throws -> Result {
+        try run(Shell.reclam, [command] + arguments, in: folder)
+    }
+}
+
+/// A small seeded generator, so that the random script is the same on every run.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return Int(z % UInt64(bound))
+    }
+}
