@@ -153,14 +153,14 @@ public struct CaseChecker: Sendable {
     let stageIDs: [String]
     let declared: [String: FieldRequirement]
     /// For "did you mean": computed once, not per case.
-    let knownNames: [String]
+    let knownNames: Suggester
 
     public init(procedure: Procedure, now: Date) {
         self.procedure = procedure
         self.now = now
         self.stageIDs = procedure.stages.map(\.id)
         self.declared = procedure.declaredFields
-        self.knownNames = FieldCatalogue.caseFields.map(\.name) + procedure.declaredFields.keys.sorted()
+        self.knownNames = Suggester(FieldCatalogue.caseFields.map(\.name) + procedure.declaredFields.keys.sorted())
     }
 
     public func check(_ item: Case) -> [Diagnostic] {
@@ -178,6 +178,7 @@ public struct CaseChecker: Sendable {
                 "field-missing", "missing required field '\(field.name)' (\(field.summary)); add '\(field.name): …' to the front-matter",
                 top)
         }
+        var suggestionsLeft = Suggester.perFile
         for pair in pairs {
             let value = pair.value
             if let field = FieldCatalogue.caseField(pair.key) {
@@ -200,7 +201,8 @@ public struct CaseChecker: Sendable {
                 }
             } else {
                 var message = "unknown field '\(pair.key)'"
-                if let suggestion = Suggestion.closest(to: pair.key, in: knownNames) {
+                suggestionsLeft -= 1
+                if suggestionsLeft >= 0, let suggestion = knownNames.closest(to: pair.key) {
                     message += "; did you mean '\(suggestion)'?"
                 } else {
                     message += "; add it to a stage's 'requires' in reclam.yml if the procedure needs it"
