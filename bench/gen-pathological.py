@@ -9,6 +9,10 @@ KIND:
   flow-list   `tags: [t00000, t00001, …]`: a flow list of 100 000 words on one line
   many-keys   100 000 keys `x00000: v` (each one an unknown field: 100 000 warnings)
   long-key    one key of 1 000 000 characters (an unknown field: "did you mean" on it)
+
+Other shapes, not in the bench but kept for the next time someone looks for a slow path:
+long-value, long-quoted, many-steps, block-list, commented (the flow list behind a comment,
+so that libyaml reads it), long-body-line, many-body-lines.
 """
 import sys
 

@@ -7,7 +7,7 @@ import Foundation
 /// `steps:` block list of one-line flow mappings. Parsing that shape through libyaml's event
 /// stream was a third of `reclam check`. This scanner reads only that shape and builds exactly
 /// the nodes, styles and positions libyaml gives (a test compares the two on every file it
-/// can find); on anything else — comments, quotes it cannot be sure of, block scalars,
+/// can find, and a fuzz test on random and mutated documents); on anything else — comments, quotes it cannot be sure of, block scalars,
 /// multi-line values, anchors, tags, duplicate keys, tabs, CR — it returns nil and the caller
 /// uses libyaml, so every error and message stays libyaml's.
 enum SimpleYAML {
@@ -111,7 +111,8 @@ enum SimpleYAML {
                     }
                     var valueStart = indent + 2
                     while valueStart < lineEnd && bytes[valueStart] == 0x20 { valueStart += 1 }
-                    guard let item = blockValue(from: valueStart) else { return nil }
+                    // "- " and nothing else: an empty item, and no byte to look at when the text ends there.
+                    guard valueStart < lineEnd, let item = blockValue(from: valueStart) else { return nil }
                     sequence.append(item)
                     continue
                 }
