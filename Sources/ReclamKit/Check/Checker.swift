@@ -90,6 +90,9 @@ public struct Checker: Sendable {
         var out: [Diagnostic] = []
         for entry in entries where entry.name.hasSuffix(".md") {
             let path = "\(folder)/\(entry.name)"
+            if let problem = Identifier.reservedProblem(String(entry.name.prefix { $0 != "." })) {
+                out.append(Diagnostic(.error, rule: "id-reserved", "template name: \(problem)", file: path))
+            }
             switch LedgerReader.readDocument(path, in: ledger) {
             case .failure(let failure): out.append(failure.diagnostic)
             case .success(let document):
@@ -188,7 +191,7 @@ public struct CaseChecker: Sendable {
                     switch field.type {
                     case .stage: rule = "stage-unknown"
                     case .enum: rule = value.scalar == nil ? "field-type" : "field-enum"
-                    case .id: rule = "id-invalid"
+                    case .id: rule = Identifier.rule(for: value.scalar ?? "")
                     default: rule = "field-type"
                     }
                     report(rule, "\(pair.key): \(problem)", value.start)
@@ -216,7 +219,9 @@ public struct CaseChecker: Sendable {
                 document["id"]?.start)
         }
         if Identifier.problem(item.fileID) != nil && document.string("id") == nil {
-            report("id-invalid", "file name '\(item.fileID).md' is not a valid case id", top)
+            report(
+                Identifier.rule(for: item.fileID),
+                "file name '\(item.fileID).md': \(Identifier.problem(item.fileID) ?? "")", top)
         }
         if let learner = document.string("learner"), Identifier.isValid(learner), learner != item.folderLearner {
             report(
@@ -317,7 +322,10 @@ enum LearnerChecker {
             ]
         }
         if let problem = FieldType.id.problem(with: id) {
-            out.append(Diagnostic(.error, rule: "id-invalid", "id: \(problem)", file: path, at: id.start))
+            out.append(
+                Diagnostic(
+                    .error, rule: Identifier.rule(for: id.scalar ?? ""), "id: \(problem)", file: path,
+                    at: id.start))
         } else if id.scalar != folder {
             out.append(
                 Diagnostic(

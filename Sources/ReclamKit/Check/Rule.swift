@@ -61,6 +61,10 @@ public enum RuleCatalogue {
         Rule(
             "id-invalid", .error, "Ids use lowercase letters, digits and hyphens (1–64, starting with a letter or digit).",
             bad: "id: ../etc"),
+        Rule(
+            "id-reserved", .error,
+            "Ids, learner folders and template names are not device names reserved by Windows (con, prn, aux, nul, com0–com9, lpt0–lpt9, in any case): such a file cannot exist in a clone there.",
+            bad: "id: con"),
         Rule("id-mismatch", .error, "A case's id is its file name.", bad: "cases/stg-1/20261005-k7p3.md with id: 20261005-aaaa"),
         Rule("learner-mismatch", .error, "A case's learner is the folder it sits in.", bad: "cases/stg-1/… with learner: stg-2"),
         Rule("id-duplicate", .error, "Two case files may not share an id.", bad: "cases/stg-1/x.md and cases/stg-2/x.md, both id: x"),

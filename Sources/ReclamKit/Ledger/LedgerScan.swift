@@ -33,7 +33,8 @@ public struct LedgerScan: Sendable {
                 scan.diagnostics.append(symlink(path))
             case .directory:
                 if let problem = Identifier.problem(entry.name) {
-                    scan.diagnostics.append(Diagnostic(.error, rule: "file-misplaced", "learner folder name: \(problem)", file: path))
+                    let rule = Identifier.rule(for: entry.name) == "id-reserved" ? "id-reserved" : "file-misplaced"
+                    scan.diagnostics.append(Diagnostic(.error, rule: rule, "learner folder name: \(problem)", file: path))
                     continue
                 }
                 scan.learnerFolders.append(path)

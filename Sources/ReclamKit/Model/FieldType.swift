@@ -96,7 +96,7 @@ public enum Identifier {
         guard allowed, let first = scalars.first, first != "-" else {
             return "'\(id)' is not a valid id: use lowercase letters, digits and hyphens, starting with a letter or a digit"
         }
-        return nil
+        return reservedProblem(id)
     }
 
     public static func isValid(_ id: String) -> Bool { problem(id) == nil }

@@ -28,6 +28,10 @@ public enum LetterRenderer {
 
     /// The template's text from the ledger, or the built-in one.
     public static func source(_ name: String, _ language: Language, ledger: Ledger) throws(ReclamError) -> (path: String, text: String) {
+        // The name becomes part of a path: '../../x' would read a template from outside the ledger.
+        if let problem = Identifier.problem(name) {
+            throw .usage("template name: \(problem); templates: \(names.joined(separator: ", ")), or templates/letters/<name>.<lang>.md")
+        }
         let path = path(name, language)
         if FileSystem.kind(of: ledger.url(path)) != nil {
             do {
