@@ -39,10 +39,14 @@ struct ActionChecker {
                         field.type == .stage
                         ? "stage-unknown" : (field.type == .enum ? "field-enum" : (field.type == .id ? "id-invalid" : "field-type"))
                     report(.error, rule, "\(pair.key): \(problem)", pair.value.start)
+                } else if let problem = OneLineText.problem(field: pair.key, type: field.type, node: pair.value) {
+                    report(.error, "field-one-line", "\(pair.key): \(problem)", pair.value.start)
                 }
             } else if let requirement = declared[pair.key] {
                 if let problem = requirement.type.problem(with: pair.value, values: requirement.values) {
                     report(.error, "field-type", "\(pair.key): \(problem)", pair.value.start)
+                } else if let problem = OneLineText.problem(field: pair.key, type: requirement.type, node: pair.value) {
+                    report(.error, "field-one-line", "\(pair.key): \(problem)", pair.value.start)
                 }
             } else {
                 var message = "unknown action field '\(pair.key)'"

@@ -195,12 +195,16 @@ public struct CaseChecker: Sendable {
                     default: rule = "field-type"
                     }
                     report(rule, "\(pair.key): \(problem)", value.start)
+                } else if let problem = OneLineText.problem(field: pair.key, type: field.type, node: value) {
+                    report("field-one-line", "\(pair.key): \(problem)", value.start)
                 }
             } else if let requirement = declared[pair.key] {
                 if let problem = requirement.type.problem(with: value, values: requirement.values) {
                     report(
                         requirement.type == .enum && value.scalar != nil ? "field-enum" : "field-type", "\(pair.key): \(problem)",
                         value.start)
+                } else if let problem = OneLineText.problem(field: pair.key, type: requirement.type, node: value) {
+                    report("field-one-line", "\(pair.key): \(problem)", value.start)
                 }
             } else {
                 var message = "unknown field '\(pair.key)'"
@@ -249,6 +253,9 @@ public struct CaseChecker: Sendable {
                     Diagnostic(
                         .warning, rule: "field-unknown", "unknown step field '\(pair.key)'; a step has stage, at, by, note",
                         file: item.path, at: pair.keyStart))
+            }
+            if let by = node["by"], let problem = by.scalar.flatMap(OneLineText.problem) {
+                out.append(Diagnostic(.error, rule: "field-one-line", "step by: \(problem)", file: item.path, at: by.start))
             }
             let stage = node["stage"]?.scalar ?? ""
             if !stageIDs.contains(stage) {
@@ -336,6 +343,8 @@ enum LearnerChecker {
             if let field = FieldCatalogue.learnerFields.first(where: { $0.name == pair.key }) {
                 if field.name != "id", let problem = field.type.problem(with: pair.value, values: field.values) {
                     out.append(Diagnostic(.error, rule: "field-type", "\(pair.key): \(problem)", file: path, at: pair.value.start))
+                } else if let problem = OneLineText.problem(field: pair.key, type: field.type, node: pair.value) {
+                    out.append(Diagnostic(.error, rule: "field-one-line", "\(pair.key): \(problem)", file: path, at: pair.value.start))
                 }
             } else {
                 var message = "unknown learner field '\(pair.key)'"

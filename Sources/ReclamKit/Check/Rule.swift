@@ -54,6 +54,10 @@ public enum RuleCatalogue {
         Rule(
             "field-type", .error, "A field's value must fit its declared type (date-time with offset, number, list…).",
             bad: "received: 05/10/2026"),
+        Rule(
+            "field-one-line", .error,
+            "One-line fields (title, owner and other people, category, session, tags and other lists of words, a step's 'by') hold no line break, tab or control character.",
+            bad: "title: \"Attestation\\rRemboursée\""),
         Rule("field-enum", .error, "A field with fixed values takes one of them.", bad: "channel: mail"),
         Rule(
             "field-unknown", .warning, "A field that neither Reclam nor the procedure knows is probably a typo.", bad: "ower: Claire Martin"
