@@ -114,6 +114,58 @@ def machine(root, reclam):
     ]
 
 
+PATHOLOGICAL = [
+    ("flow-list", "a flow list of 100 000 words on one line: `tags: [t00000, t00001, …]`"),
+    ("many-keys", "100 000 keys `x00000: v` (100 000 unknown fields)"),
+    ("long-key", "a key of 1 000 000 characters (libyaml refuses keys over 1 024: a syntax error)"),
+]
+
+
+def pathological(base: pathlib.Path):
+    """The section on pathological files, and its rows of the targets table."""
+    res = base / "results" / "pathological"
+    if not res.exists():
+        return [], []
+    out = ["### Pathological files\n",
+           "One case file each, under the 1 MiB limit, alone in a ledger (`bench/gen-pathological.py`); "
+           "`reclam ack` is refused on the file that does not parse.\n",
+           "| file | bytes | `reclam check` | `reclam ack ID` | peak memory (check, ack) |",
+           "|---|---|---|---|---|"]
+    targets = []
+    for kind, label in PATHOLOGICAL:
+        c, m = load(res, f"{kind}-check"), load(res, f"{kind}-ack")
+        size = (res / f"{kind}.bytes").read_text().strip() if (res / f"{kind}.bytes").exists() else "?"
+
+        def cell(r):
+            if "mean" not in r:
+                return r.get("na", "n/a")
+            return f"{fmt_time(r['mean'])} ± {fmt_time(r['stddev'])} (exit {', '.join(map(str, r['exit']))})"
+
+        rss = ", ".join(f"{r['rss']:.0f} MB" if "rss" in r else "n/a" for r in (c, m))
+        out.append(f"| {label} | {fmt_n(int(size)) if size.isdigit() else size} | {cell(c)} | {cell(m)} | {rss} |")
+        if "mean" in c:
+            targets.append(f"| `check` of {kind}: at most 0.5 s | {fmt_time(c['mean'])} | {'met' if c['mean'] <= 0.5 else '**missed**'} |")
+        else:
+            targets.append(f"| `check` of {kind}: at most 0.5 s | n/a | not measured |")
+    out.append("")
+    return out, targets
+
+
+def write(a, out):
+    text = "\n".join(out)
+    pathlib.Path(a.out).write_text(text)
+    if a.doc:
+        doc = pathlib.Path(a.doc)
+        begin, end = "<!-- bench:results:begin -->", "<!-- bench:results:end -->"
+        current = doc.read_text() if doc.exists() else f"# Performance\n\n{begin}\n{end}\n"
+        if begin in current and end in current:
+            head, rest = current.split(begin, 1)
+            _, tail = rest.split(end, 1)
+            doc.write_text(f"{head}{begin}\n{text}\n{end}{tail}")
+        else:
+            print(f"{doc}: markers {begin} … {end} not found; not updated")
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--dir", required=True)
@@ -153,6 +205,11 @@ def main():
     if m or m2:
         out.append(f"| Load average | before {m.group(1) if m else '?'}; after {m2.group(1) if m2 else '?'} |")
     out.append("")
+    patho, patho_targets = pathological(base)
+    if not sizes:
+        out += patho + ["### Targets\n", "| target | measured | |", "|---|---|---|"] + patho_targets + [""]
+        write(a, out)
+        return
 
     out.append("### Ledgers\n")
     out.append("| cases | learners | files in cases/ | commits | work tree | .git | generated in |")
@@ -227,6 +284,7 @@ def main():
             out.append(f"| {fmt_n(n)} | {LABEL[name]} | {fmt_time(r['mean'])} ± {fmt_time(r['stddev'])} | "
                        f"{fmt_time(r['min'])} … {fmt_time(r['max'])} | {r['runs']} | {', '.join(map(str, r['exit']))} |")
     out.append("\n</details>\n")
+    out += patho
 
     out.append("### Targets\n")
     out.append("| target | measured | |")
@@ -298,20 +356,9 @@ def main():
     else:
         worst = max(((data[big][c[0]].get("rss") or 0, c[1]) for c in COMMANDS), default=(0, ""))
         row("peak memory, 100 000 cases: under 300 MB", f"size not run; {worst[0]:.0f} MB at {fmt_n(big)} ({worst[1]})", None)
+    out += patho_targets
     out.append("")
-
-    text = "\n".join(out)
-    pathlib.Path(a.out).write_text(text)
-    if a.doc:
-        doc = pathlib.Path(a.doc)
-        begin, end = "<!-- bench:results:begin -->", "<!-- bench:results:end -->"
-        current = doc.read_text() if doc.exists() else f"# Performance\n\n{begin}\n{end}\n"
-        if begin in current and end in current:
-            head, rest = current.split(begin, 1)
-            _, tail = rest.split(end, 1)
-            doc.write_text(f"{head}{begin}\n{text}\n{end}{tail}")
-        else:
-            print(f"{doc}: markers {begin} … {end} not found; not updated")
+    write(a, out)
 
 
 if __name__ == "__main__":

@@ -40,6 +40,10 @@ struct EditCommand: ParsableCommand {
     func run() throws {
         let context = try write.context(global)
         let path = try HandEdit.path(of: id, in: context.ledger)
+        // Before the editor starts: it would follow a link and write outside the ledger.
+        if let problem = LedgerFile.writableProblem(path, in: context.ledger) {
+            throw ReclamError.refused("\(path) \(problem); reclam edit opens only regular files inside the ledger")
+        }
         let file = context.ledger.url(path).path
         let before = FileManager.default.contents(atPath: file)
         let editor = Editor.command(ProcessInfo.processInfo.environment)

@@ -32,10 +32,12 @@ struct LetterCommand: ParsableCommand {
         let now = try global.now()
         let item = try CaseLocator.load(id, in: ledger)
         let language = lang ?? ledger.config.language
-        let letter = try LetterRenderer.render(template, language: language, item: item, ledger: ledger, now: now)
+        // md and html are read as Markdown: case text is escaped for it (a title cannot become a link).
+        let letter = try LetterRenderer.render(
+            template, language: language, item: item, ledger: ledger, now: now, markdownBody: format != .eml)
         switch format {
         case .md:
-            print("# \(letter.subject)\n\n\(letter.body)", terminator: "")
+            print("# \(Escape.markdownKeepingLines(letter.subject))\n\n\(letter.body)", terminator: "")
         case .html:
             let body = "<h1>\(HTML.escape(letter.subject))</h1>\n" + MarkdownRenderer.html(letter.body)
             print(HTML.page(title: letter.subject, language: language, body: body), terminator: "")

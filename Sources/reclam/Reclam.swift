@@ -66,7 +66,7 @@ struct Reclam: ParsableCommand {
             if !reclamError.diagnostics.isEmpty {
                 FileHandle.standardError.write(DiagnosticFormatter.render(reclamError.diagnostics, as: .text))
             }
-            FileHandle.standardError.write("reclam: \(reclamError.message)\n")
+            FileHandle.standardError.write("reclam: \(Escape.terminal(reclamError.message))\n")
             Foundation.exit(reclamError.kind == .refused ? 1 : 2)
         }
         if let code = error as? ExitCode {

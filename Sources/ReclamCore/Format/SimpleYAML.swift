@@ -7,7 +7,7 @@ import Foundation
 /// `steps:` block list of one-line flow mappings. Parsing that shape through libyaml's event
 /// stream was a third of `reclam check`. This scanner reads only that shape and builds exactly
 /// the nodes, styles and positions libyaml gives (a test compares the two on every file it
-/// can find); on anything else — comments, quotes it cannot be sure of, block scalars,
+/// can find, and a fuzz test on random and mutated documents); on anything else — comments, quotes it cannot be sure of, block scalars,
 /// multi-line values, anchors, tags, duplicate keys, tabs, CR — it returns nil and the caller
 /// uses libyaml, so every error and message stays libyaml's.
 enum SimpleYAML {
@@ -19,6 +19,10 @@ enum SimpleYAML {
     }
 
     private struct Scanner {
+        /// libyaml refuses a key longer than this ("could not find expected ':'"); keys are ASCII
+        /// here, so characters are bytes.
+        static let longestKey = 1024
+
         let bytes: UnsafeBufferPointer<UInt8>
         let lineOffset: Int
         /// Current line: its index (0-based), first byte and end (at its line feed).
@@ -31,15 +35,24 @@ enum SimpleYAML {
             self.lineOffset = lineOffset
         }
 
+        /// The last position computed on the current line: `location` counts from there, so
+        /// that the positions of a line's scalars, asked in order, cost one pass over the line.
+        var markIndex = 0
+        var markColumn = 1
+
         /// Position of `index` on the current line, counted in characters as libyaml does.
-        func location(_ index: Int) -> SourceLocation {
-            var column = 1
-            var i = lineStart
+        mutating func location(_ index: Int) -> SourceLocation {
+            if index < markIndex {
+                markIndex = lineStart
+                markColumn = 1
+            }
+            var i = markIndex
             while i < index {
-                if bytes[i] & 0xC0 != 0x80 { column += 1 }
+                if bytes[i] & 0xC0 != 0x80 { markColumn += 1 }
                 i += 1
             }
-            return SourceLocation(line: line + 1 + lineOffset, column: column)
+            markIndex = index
+            return SourceLocation(line: line + 1 + lineOffset, column: markColumn)
         }
 
         /// Moves to the line starting at `start`; false at the end of the text.
@@ -47,6 +60,8 @@ enum SimpleYAML {
             guard start < bytes.count else { return false }
             line = index
             lineStart = start
+            markIndex = start
+            markColumn = 1
             var end = start
             while end < bytes.count && bytes[end] != 0x0A { end += 1 }
             lineEnd = end
@@ -57,6 +72,7 @@ enum SimpleYAML {
             // Bytes that can change the meaning of a line anywhere in it: fall back at once.
             guard Scanner.plainBytes(bytes) else { return nil }
             var pairs: [YAMLPair] = []
+            var keys = KeyIndex()
             var rootStart: SourceLocation?
             var next = 0
             var index = 0
@@ -95,7 +111,8 @@ enum SimpleYAML {
                     }
                     var valueStart = indent + 2
                     while valueStart < lineEnd && bytes[valueStart] == 0x20 { valueStart += 1 }
-                    guard let item = blockValue(from: valueStart) else { return nil }
+                    // "- " and nothing else: an empty item, and no byte to look at when the text ends there.
+                    guard valueStart < lineEnd, let item = blockValue(from: valueStart) else { return nil }
                     sequence.append(item)
                     continue
                 }
@@ -106,9 +123,9 @@ enum SimpleYAML {
                 guard isKeyStart(bytes[lineStart]) else { return nil }
                 var keyEnd = lineStart + 1
                 while keyEnd < lineEnd && isKeyByte(bytes[keyEnd]) { keyEnd += 1 }
-                guard keyEnd < lineEnd, bytes[keyEnd] == 0x3A else { return nil }
+                guard keyEnd < lineEnd, bytes[keyEnd] == 0x3A, keyEnd - lineStart <= Scanner.longestKey else { return nil }
                 let key = string(lineStart, keyEnd)
-                if pairs.contains(where: { $0.key == key }) { return nil }  // libyaml reports it
+                if keys.first(key, in: pairs) != nil { return nil }  // libyaml reports it
                 let keyStart = location(lineStart)
                 if rootStart == nil { rootStart = keyStart }
                 if keyEnd + 1 == lineEnd {
@@ -133,7 +150,7 @@ enum SimpleYAML {
         }
 
         /// A value that runs to the end of the current line, in block context.
-        func blockValue(from start: Int) -> YAMLNode? {
+        mutating func blockValue(from start: Int) -> YAMLNode? {
             switch bytes[start] {
             case 0x22:  // "
                 guard let (node, after) = doubleQuoted(from: start), onlySpaces(after, lineEnd) else { return nil }
@@ -159,7 +176,7 @@ enum SimpleYAML {
         }
 
         /// A one-line double-quoted scalar without escapes; returns the node and the index after it.
-        func doubleQuoted(from start: Int) -> (YAMLNode, Int)? {
+        mutating func doubleQuoted(from start: Int) -> (YAMLNode, Int)? {
             var end = start + 1
             while end < lineEnd && bytes[end] != 0x22 { end += 1 }
             guard end < lineEnd else { return nil }
@@ -170,11 +187,12 @@ enum SimpleYAML {
         }
 
         /// `[a, b]` of plain words.
-        func flowSequence(from start: Int) -> (YAMLNode, Int)? {
+        mutating func flowSequence(from start: Int) -> (YAMLNode, Int)? {
             var items: [YAMLNode] = []
+            let startLocation = location(start)
             var i = skipSpaces(start + 1)
             if i < lineEnd && bytes[i] == 0x5D {
-                return (YAMLNode(content: .sequence([]), style: .flow, start: location(start), end: location(i + 1)), i + 1)
+                return (YAMLNode(content: .sequence([]), style: .flow, start: startLocation, end: location(i + 1)), i + 1)
             }
             while true {
                 guard let (item, after) = flowScalar(from: i) else { return nil }
@@ -183,21 +201,25 @@ enum SimpleYAML {
                 i = next
                 if closed { break }
             }
-            return (YAMLNode(content: .sequence(items.fitted()), style: .flow, start: location(start), end: location(i + 1)), i + 1)
+            return (YAMLNode(content: .sequence(items.fitted()), style: .flow, start: startLocation, end: location(i + 1)), i + 1)
         }
 
         /// `{key: value, key: value}` with plain keys and plain or double-quoted values.
-        func flowMapping(from start: Int) -> (YAMLNode, Int)? {
+        mutating func flowMapping(from start: Int) -> (YAMLNode, Int)? {
             var pairs: [YAMLPair] = []
+            var keys = KeyIndex()
+            let startLocation = location(start)
             var i = skipSpaces(start + 1)
             guard i < lineEnd, bytes[i] != 0x7D else { return nil }
             while true {
                 guard i < lineEnd, isKeyStart(bytes[i]) else { return nil }
                 var keyEnd = i + 1
                 while keyEnd < lineEnd && isKeyByte(bytes[keyEnd]) { keyEnd += 1 }
-                guard keyEnd + 1 < lineEnd, bytes[keyEnd] == 0x3A, bytes[keyEnd + 1] == 0x20 else { return nil }
+                guard keyEnd + 1 < lineEnd, bytes[keyEnd] == 0x3A, bytes[keyEnd + 1] == 0x20, keyEnd - i <= Scanner.longestKey else {
+                    return nil
+                }
                 let key = string(i, keyEnd)
-                if pairs.contains(where: { $0.key == key }) { return nil }
+                if keys.first(key, in: pairs) != nil { return nil }
                 let keyStart = location(i)
                 guard let (value, after) = flowScalar(from: skipSpaces(keyEnd + 1)) else { return nil }
                 pairs.append(YAMLPair(key: key, keyStart: keyStart, value: value))
@@ -205,7 +227,7 @@ enum SimpleYAML {
                 i = next
                 if closed { break }
             }
-            return (YAMLNode(content: .mapping(pairs.fitted()), style: .flow, start: location(start), end: location(i + 1)), i + 1)
+            return (YAMLNode(content: .mapping(pairs.fitted()), style: .flow, start: startLocation, end: location(i + 1)), i + 1)
         }
 
         /// After an entry of a flow collection: where the next entry starts, or where the
@@ -219,7 +241,7 @@ enum SimpleYAML {
         }
 
         /// A plain or double-quoted scalar inside a flow collection, up to `,` `]` or `}`.
-        func flowScalar(from start: Int) -> (YAMLNode, Int)? {
+        mutating func flowScalar(from start: Int) -> (YAMLNode, Int)? {
             guard start < lineEnd else { return nil }
             if bytes[start] == 0x22 { return doubleQuoted(from: start) }
             guard !isIndicator(bytes[start]) else { return nil }

@@ -57,6 +57,7 @@ public enum YAMLReader {
             var pairs: [YAMLPair] = []
             var items: [YAMLNode] = []
             var pendingKey: (String, SourceLocation)?
+            var keys = KeyIndex()
 
             init(isMapping: Bool, start: SourceLocation, style: YAMLNode.Style) {
                 self.isMapping = isMapping
@@ -163,8 +164,7 @@ public enum YAMLReader {
                 throw YAMLError(
                     rule: .yamlComplexKey, message: "a mapping key must be plain text, not a list or a mapping", location: node.start)
             }
-            // Mappings are small: a linear search beats hashing every key.
-            if let first = top.pairs.first(where: { $0.key == key })?.keyStart {
+            if let first = top.keys.first(key, in: top.pairs)?.keyStart {
                 throw YAMLError(
                     rule: .yamlDuplicateKey, message: "duplicate key '\(key)' (first set on line \(first.line)); keep only one",
                     location: node.start)
@@ -195,6 +195,8 @@ public enum YAMLReader {
             }
             if problem.contains("mapping values are not allowed") {
                 message += "; quote a value that contains ': '"
+            } else if problem.contains("could not find expected ':'") {
+                message += "; write each field as 'key: value' on one line, with a key of at most 1024 characters"
             } else if problem.contains("found character that cannot start any token") {
                 message += "; quote a value that starts with '@', '`' or a tab"
             }

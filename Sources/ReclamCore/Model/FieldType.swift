@@ -80,28 +80,7 @@ public enum FieldType: String, Sendable, CaseIterable, Codable {
 /// "Did you mean" for enum values and field names.
 public enum Suggestion {
     public static func closest(to word: String, in candidates: [String]) -> String? {
-        let lowered = word.lowercased()
-        if let exact = candidates.first(where: { $0.lowercased() == lowered }) { return exact }
-        let scored = candidates.map { ($0, distance(lowered, $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        let limit = max(2, word.count / 3)
-        if best.1 <= limit { return best.0 }
-        return candidates.first { $0.hasPrefix(lowered) || lowered.hasPrefix($0) && $0.count >= 3 }
-    }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        Suggester(candidates).closest(to: word)
     }
 }
 
@@ -117,7 +96,7 @@ public enum Identifier {
         guard allowed, let first = scalars.first, first != "-" else {
             return "'\(id)' is not a valid id: use lowercase letters, digits and hyphens, starting with a letter or a digit"
         }
-        return nil
+        return reservedProblem(id)
     }
 
     public static func isValid(_ id: String) -> Bool { problem(id) == nil }

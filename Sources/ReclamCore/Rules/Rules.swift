@@ -190,4 +190,12 @@ extension Rule {
     public static let mailUndelivered = Rule(
         "mail-undelivered", .warning, "An email of the case (an acknowledgement, a response) was refused by the mail server (reclam sla).",
         bad: "outbox/failed/20261005-k7p3-ack.eml (550 no such user)")
+    public static let fieldOneLine = Rule(
+        "field-one-line", .error,
+        "One-line fields (title, owner and other people, category, session, tags and other lists of words, a step's 'by') hold no line break, tab or control character.",
+        bad: "title: \"Attestation\\rRemboursée\"")
+    public static let idReserved = Rule(
+        "id-reserved", .error,
+        "Ids, learner folders and template names are not device names reserved by Windows (con, prn, aux, nul, com0–com9, lpt0–lpt9, in any case): such a file cannot exist in a clone there.",
+        bad: "id: con")
 }

@@ -59,6 +59,59 @@ public enum Escape {
             })
     }
 
+    /// Text to be shown as itself inside Markdown, its lines kept (`escape` makes one table cell
+    /// of it): a value put into a letter that cmark renders must not become a link
+    /// (`[Cliquez ici](https://…)`), an image, emphasis, raw HTML that cmark's safe mode would
+    /// drop (`OF Test & Fils <SARL>`), an entity, a heading, a quote or a list. Backslash
+    /// escapes are CommonMark's own, and render as the character itself.
+    public static func markdownKeepingLines(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        var atLineStart = true
+        var leadingSpaces = 0
+        var pendingDigits = ""
+        for character in text {
+            if character == "\n" || character == "\r\n" || character == "\r" {
+                out += pendingDigits
+                pendingDigits = ""
+                out.append(character)
+                atLineStart = true
+                leadingSpaces = 0
+                continue
+            }
+            if atLineStart {
+                // Indentation of four spaces or more would make a code block: keep three at most.
+                if character == " " {
+                    leadingSpaces += 1
+                    if leadingSpaces <= 3 { out.append(character) }
+                    continue
+                }
+                if character == "\t" { continue }
+                if character.isASCII, character.isNumber {
+                    pendingDigits.append(character)
+                    continue
+                }
+                atLineStart = false
+                if !pendingDigits.isEmpty {
+                    // "1." or "1)" starts an ordered list.
+                    out += pendingDigits
+                    pendingDigits = ""
+                    if character == "." || character == ")" {
+                        out += "\\" + String(character)
+                        continue
+                    }
+                } else if "#>-+*=".contains(character) {
+                    out += "\\" + String(character)
+                    continue
+                }
+            }
+            if "\\`*_[]<>&".contains(character) { out += "\\" }
+            out.append(character)
+        }
+        out += pendingDigits
+        return out
+    }
+
     // MARK: Quoted strings
 
     /// A string in double quotes with C-style backslash escapes, the form JSON, YAML and DOT
@@ -106,18 +159,22 @@ public enum Escape {
 
     // MARK: Terminals and tables
 
-    /// Text for a terminal or a fixed-width table: control characters (which could move the
-    /// cursor, erase a line or fake another line of output) shown as visible escapes.
+    /// User text made safe to print on one line of a terminal or a log: control characters
+    /// become visible escapes (`\n`, `\r`, `\t`, `\e`, `\u{…}`), so that a value with a line
+    /// break cannot print a fake `path:line:col: error:` line and an escape sequence cannot
+    /// drive the terminal. Line and paragraph separators and the bidirectional overrides, which
+    /// reorder what is shown, are escaped too.
     public static func terminal(_ text: String) -> String {
         map(
-            text, needs: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 },
+            text, needs: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 },
             replacing: { scalar in
-                switch scalar {
-                case "\n": "\\n"
-                case "\r": "\\r"
-                case "\t": "\\t"
-                case "\u{1B}": "\\e"
-                case _ where isControl(scalar): String(format: "\\u{%02X}", scalar.value)
+                switch scalar.value {
+                case 0x0A: "\\n"
+                case 0x0D: "\\r"
+                case 0x09: "\\t"
+                case 0x1B: "\\e"
+                case 0x00..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+                    "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
                 default: nil
                 }
             })

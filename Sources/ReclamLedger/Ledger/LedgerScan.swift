@@ -35,7 +35,10 @@ public struct LedgerScan: Sendable {
                 scan.diagnostics.append(symlink(path))
             case .directory:
                 if let problem = Identifier.problem(entry.name) {
-                    scan.diagnostics.append(Diagnostic(.fileMisplaced, "learner folder name: \(problem)", file: path))
+                    scan.diagnostics.append(
+                        Diagnostic(
+                            Identifier.rule(for: entry.name) == .idReserved ? .idReserved : .fileMisplaced,
+                            "learner folder name: \(problem)", file: path))
                     continue
                 }
                 scan.learnerFolders.append(path)

@@ -30,6 +30,10 @@ public enum LetterRenderer {
 
     /// The template's text from the ledger, or the built-in one.
     public static func source(_ name: String, _ language: Language, ledger: Ledger) throws(ReclamError) -> (path: String, text: String) {
+        // The name becomes part of a path: '../../x' would read a template from outside the ledger.
+        if let problem = Identifier.problem(name) {
+            throw .usage("template name: \(problem); templates: \(names.joined(separator: ", ")), or templates/letters/<name>.<lang>.md")
+        }
         let path = path(name, language)
         if FileSystem.kind(of: ledger.url(path)) != nil {
             do {
@@ -83,14 +87,20 @@ public enum LetterRenderer {
         return out
     }
 
-    public static func render(_ name: String, language: Language, item: Case, ledger: Ledger, now: Date) throws(ReclamError) -> Letter {
+    /// - Parameter markdownBody: the body will be read as Markdown (`letter --format md|html`):
+    ///   every value put into it is Markdown-escaped, so that case text is shown, never
+    ///   interpreted. The subject is plain text either way.
+    public static func render(
+        _ name: String, language: Language, item: Case, ledger: Ledger, now: Date, markdownBody: Bool = false
+    ) throws(ReclamError) -> Letter {
         let (path, text) = try source(name, language, ledger: ledger)
         let problems = check(path: path, text: text, procedure: ledger.config.procedure)
         if problems.hasErrors { throw ReclamError(.refused, "template \(path) is invalid", diagnostics: problems) }
         guard let document = try? MarkdownDocument.parse(TextFile(text: text)) else { throw .refused("template \(path) is invalid") }
         let context = LetterContext.make(item: item, ledger: ledger, language: language, now: now)
         let subject = renderText(document.string("subject") ?? "", context)
-        let body = renderText(String(document.body), context)
+        let body = renderText(
+            String(document.body), markdownBody ? LetterContext.escaped(context, Escape.markdownKeepingLines) : context)
         return Letter(name: name, language: language, subject: subject, body: collapseBlankLines(body))
     }
 
@@ -176,6 +186,17 @@ enum MustacheTags {
 
 /// The values a letter sees.
 enum LetterContext {
+    /// The same values, each string passed through `escape`.
+    static func escaped(_ value: [String: Any], _ escape: (String) -> String) -> [String: Any] {
+        value.mapValues { item -> Any in
+            switch item {
+            case let text as String: escape(text)
+            case let nested as [String: Any]: escaped(nested, escape)
+            default: item
+            }
+        }
+    }
+
     static func make(item: Case, ledger: Ledger, language: Language, now: Date) -> [String: Any] {
         var fields: [String: Any] = [:]
         for pair in item.document.root?.pairs ?? [] {

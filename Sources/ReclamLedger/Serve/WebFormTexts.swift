@@ -1,5 +1,6 @@
 import Foundation
 import ReclamCore
+import ReclamGit
 
 /// The words of the public form, the receipt and the status page, in French and English.
 ///

@@ -22,13 +22,14 @@ public enum DiagnosticFormatter {
         }
     }
 
+    /// One line whatever the message holds: values quoted in it are user text (see TerminalText).
     public static func line(_ d: Diagnostic) -> String {
-        var position = d.file
+        var position = Escape.terminal(d.file)
         if let line = d.line {
             position += ":\(line)"
             if let column = d.column { position += ":\(column)" }
         }
-        return "\(position): \(d.severity.rawValue): \(d.message) [\(d.rule)]"
+        return "\(position): \(d.severity.rawValue): \(Escape.terminal(d.message)) [\(d.rule)]"
     }
 
     public static func summary(_ diagnostics: [Diagnostic], files: Int? = nil) -> String {
@@ -56,7 +57,7 @@ public enum DiagnosticFormatter {
         if let line = d.line { properties.append("line=\(line)") }
         if let column = d.column { properties.append("col=\(column)") }
         properties.append("title=\(escapeProperty(d.rule))")
-        return "::\(level) \(properties.joined(separator: ","))::\(escapeData(d.message))"
+        return "::\(level) \(properties.joined(separator: ","))::\(escapeData(Escape.terminal(d.message)))"
     }
 
     static func escapeData(_ s: String) -> String { Escape.githubData(s) }

@@ -11,6 +11,7 @@ public enum ProcedureRenderer {
             .object([
                 "id": .string(stage.id), "labels": .object(stage.labels.mapValues { .string($0) }), "terminal": .bool(stage.terminal),
                 "initial": .bool(stage.id == procedure.initialStage?.id), "pauses_sla": .bool(stage.pausesSLA),
+                "requires_action": .bool(stage.requiresAction),
                 "requires": .array(
                     stage.requires.map {
                         .object([
@@ -21,10 +22,11 @@ public enum ProcedureRenderer {
         }
         let transitions: [JSON.Value] = procedure.transitions.flatMap { transition in
             transition.from.map { from in
-                var object: [String: JSON.Value] = ["from": .string(from), "to": .string(transition.to), "verb": .string(transition.verb)]
-                if transition.reopen { object["reopen"] = .bool(true) }
-                if !transition.when.isEmpty { object["when"] = .object(transition.when.mapValues { .array($0.map { .string($0) }) }) }
-                return .object(object)
+                // Every field, defaults included: a program reading this need not know them.
+                .object([
+                    "from": .string(from), "to": .string(transition.to), "verb": .string(transition.verb),
+                    "reopen": .bool(transition.reopen), "when": .object(transition.when.mapValues { .array($0.map { .string($0) }) }),
+                ])
             }
         }
         return .object(["name": .string(procedure.name), "stages": .array(stages), "transitions": .array(transitions)])
@@ -37,13 +39,15 @@ public enum ProcedureRenderer {
             if stage.id == procedure.initialStage?.id { flags.append("initial") }
             if stage.terminal { flags.append("terminal") }
             if stage.pausesSLA { flags.append("pauses SLA") }
+            if stage.requiresAction { flags.append("needs an action or no_action_reason") }
             let requires = stage.requires.map {
                 $0.values.isEmpty ? "\($0.field) (\($0.type.rawValue))" : "\($0.field) (\($0.values.joined(separator: "|")))"
             }
             let next = procedure.transitions.filter { $0.from.contains(stage.id) }.map { t in
-                t.when.isEmpty
-                    ? "\(t.verb) → \(t.to)"
-                    : "\(t.verb) → \(t.to) [\(t.when.map { "\($0.key)=\($0.value.joined(separator: "|"))" }.sorted().joined(separator: ", "))]"
+                var text = "\(t.verb) → \(t.to)"
+                if !t.when.isEmpty { text += " [\(guardText(t))]" }
+                if t.reopen { text += " (reopening)" }
+                return text
             }
             rows.append([
                 stage.id, stage.label(language), flags.joined(separator: ", "), requires.joined(separator: ", "),
@@ -53,22 +57,34 @@ public enum ProcedureRenderer {
         return "procedure: \(procedure.name)\n" + TextTable.render(header: ["STAGE", "LABEL", "", "REQUIRES", "NEXT"], rows: rows)
     }
 
+    /// `kind=dysfunction, risk=high|medium`: the field values a guarded transition needs.
+    static func guardText(_ transition: Transition) -> String {
+        transition.when.map { "\($0.key)=\($0.value.joined(separator: "|"))" }.sorted().joined(separator: ", ")
+    }
+
     public static func dot(_ procedure: Procedure, language: Language) -> String {
         func quote(_ s: String) -> String { Escape.dot(s) }
+        /// A label of several lines: each line quoted, joined by dot's own line break escape.
+        func quote(lines: [String]) -> String {
+            "\"" + lines.map { String(quote($0).dropFirst().dropLast()) }.joined(separator: "\\n") + "\""
+        }
         var out = "digraph procedure {\n  rankdir=LR;\n  node [shape=box, style=rounded];\n"
         for stage in procedure.stages {
-            var attributes = ["label=\(quote(stage.label(language)))"]
+            var lines = [stage.label(language)]
+            var needs = stage.requires.map(\.field)
+            if stage.requiresAction { needs.append(language == .fr ? "action ou no_action_reason" : "action or no_action_reason") }
+            if !needs.isEmpty { lines.append("(" + needs.joined(separator: ", ") + ")") }
+            var attributes = ["label=\(quote(lines: lines))"]
             if stage.terminal { attributes.append("peripheries=2") }
             if stage.pausesSLA { attributes.append("style=\"rounded,dashed\"") }
             out += "  \(quote(stage.id)) [\(attributes.joined(separator: ", "))];\n"
         }
         for transition in procedure.transitions {
             for from in transition.from {
-                var label = transition.verb
-                if !transition.when.isEmpty {
-                    label += "\\n" + transition.when.map { "\($0.key)=\($0.value.joined(separator: "|"))" }.sorted().joined(separator: ", ")
-                }
-                out += "  \(quote(from)) -> \(quote(transition.to)) [label=\(quote(label))\(transition.reopen ? ", style=dashed" : "")];\n"
+                var label = [transition.verb]
+                if !transition.when.isEmpty { label.append(guardText(transition)) }
+                out +=
+                    "  \(quote(from)) -> \(quote(transition.to)) [label=\(quote(lines: label))\(transition.reopen ? ", style=dashed" : "")];\n"
             }
         }
         return out + "}\n"

@@ -35,10 +35,14 @@ package struct ActionChecker {
                         field.type == .stage
                         ? .stageUnknown : (field.type == .enum ? .fieldEnum : (field.type == .id ? .idInvalid : .fieldType))
                     findings.report(rule, "\(pair.key): \(problem)", pair.value.start)
+                } else if let problem = OneLineText.problem(field: pair.key, type: field.type, node: pair.value) {
+                    findings.report(.fieldOneLine, "\(pair.key): \(problem)", pair.value.start)
                 }
             } else if let requirement = declared[pair.key] {
                 if let problem = requirement.type.problem(with: pair.value, values: requirement.values) {
                     findings.report(.fieldType, "\(pair.key): \(problem)", pair.value.start)
+                } else if let problem = OneLineText.problem(field: pair.key, type: requirement.type, node: pair.value) {
+                    findings.report(.fieldOneLine, "\(pair.key): \(problem)", pair.value.start)
                 }
             } else {
                 var message = "unknown action field '\(pair.key)'"

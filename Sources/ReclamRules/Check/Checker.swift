@@ -93,6 +93,9 @@ public struct Checker: Sendable {
         var out: [Diagnostic] = []
         for entry in entries where entry.name.hasSuffix(".md") {
             let path = "\(folder)/\(entry.name)"
+            if let problem = Identifier.reservedProblem(String(entry.name.prefix { $0 != "." })) {
+                out.append(Diagnostic(.idReserved, "template name: \(problem)", file: path))
+            }
             switch LedgerReader.readDocument(path, in: ledger) {
             case .failure(let failure): out.append(failure.diagnostic)
             case .success(let document):
@@ -156,14 +159,14 @@ public struct CaseChecker: Sendable {
     let stageIDs: [String]
     let declared: [String: FieldRequirement]
     /// For "did you mean": computed once, not per case.
-    let knownNames: [String]
+    let knownNames: Suggester
 
     public init(procedure: Procedure, now: Date) {
         self.procedure = procedure
         self.now = now
         self.stageIDs = procedure.stages.map(\.id)
         self.declared = procedure.declaredFields
-        self.knownNames = FieldCatalogue.caseFields.map(\.name) + procedure.declaredFields.keys.sorted()
+        self.knownNames = Suggester(FieldCatalogue.caseFields.map(\.name) + procedure.declaredFields.keys.sorted())
     }
 
     public func check(_ item: Case) -> [Diagnostic] {
@@ -177,6 +180,7 @@ public struct CaseChecker: Sendable {
                 .fieldMissing, "missing required field '\(field.name)' (\(field.summary)); add '\(field.name): …' to the front-matter",
                 top)
         }
+        var suggestionsLeft = Suggester.perFile
         for pair in pairs {
             let value = pair.value
             if let field = FieldCatalogue.caseField(pair.key) {
@@ -186,20 +190,25 @@ public struct CaseChecker: Sendable {
                     switch field.type {
                     case .stage: rule = .stageUnknown
                     case .enum: rule = value.scalar == nil ? .fieldType : .fieldEnum
-                    case .id: rule = .idInvalid
+                    case .id: rule = Identifier.rule(for: value.scalar ?? "")
                     default: rule = .fieldType
                     }
                     findings.report(rule, "\(pair.key): \(problem)", value.start)
+                } else if let problem = OneLineText.problem(field: pair.key, type: field.type, node: value) {
+                    findings.report(.fieldOneLine, "\(pair.key): \(problem)", value.start)
                 }
             } else if let requirement = declared[pair.key] {
                 if let problem = requirement.type.problem(with: value, values: requirement.values) {
                     findings.report(
                         requirement.type == .enum && value.scalar != nil ? .fieldEnum : .fieldType, "\(pair.key): \(problem)",
                         value.start)
+                } else if let problem = OneLineText.problem(field: pair.key, type: requirement.type, node: value) {
+                    findings.report(.fieldOneLine, "\(pair.key): \(problem)", value.start)
                 }
             } else {
                 var message = "unknown field '\(pair.key)'"
-                if let suggestion = Suggestion.closest(to: pair.key, in: knownNames) {
+                suggestionsLeft -= 1
+                if suggestionsLeft >= 0, let suggestion = knownNames.closest(to: pair.key) {
                     message += "; did you mean '\(suggestion)'?"
                 } else {
                     message += "; add it to a stage's 'requires' in reclam.yml if the procedure needs it"
@@ -213,7 +222,9 @@ public struct CaseChecker: Sendable {
                 document["id"]?.start)
         }
         if Identifier.problem(item.fileID) != nil && document.string("id") == nil {
-            findings.report(.idInvalid, "file name '\(item.fileID).md' is not a valid case id", top)
+            findings.report(
+                Identifier.rule(for: item.fileID),
+                "file name '\(item.fileID).md': \(Identifier.problem(item.fileID) ?? "")", top)
         }
         if let learner = document.string("learner"), Identifier.isValid(learner), learner != item.folderLearner {
             findings.report(
@@ -241,6 +252,9 @@ public struct CaseChecker: Sendable {
                     Diagnostic(
                         .fieldUnknown, "unknown step field '\(pair.key)'; a step has stage, at, by, note",
                         file: item.path, at: pair.keyStart))
+            }
+            if let by = node["by"], let problem = by.scalar.flatMap(OneLineText.problem) {
+                out.append(Diagnostic(.fieldOneLine, "step by: \(problem)", file: item.path, at: by.start))
             }
             let stage = node["stage"]?.scalar ?? ""
             if !stageIDs.contains(stage) {
@@ -314,7 +328,10 @@ package enum LearnerChecker {
             ]
         }
         if let problem = FieldType.id.problem(with: id) {
-            out.append(Diagnostic(.idInvalid, "id: \(problem)", file: path, at: id.start))
+            out.append(
+                Diagnostic(
+                    Identifier.rule(for: id.scalar ?? ""), "id: \(problem)", file: path,
+                    at: id.start))
         } else if id.scalar != folder {
             out.append(
                 Diagnostic(
@@ -325,6 +342,8 @@ package enum LearnerChecker {
             if let field = FieldCatalogue.learnerFields.first(where: { $0.name == pair.key }) {
                 if field.name != "id", let problem = field.type.problem(with: pair.value, values: field.values) {
                     out.append(Diagnostic(.fieldType, "\(pair.key): \(problem)", file: path, at: pair.value.start))
+                } else if let problem = OneLineText.problem(field: pair.key, type: field.type, node: pair.value) {
+                    out.append(Diagnostic(.fieldOneLine, "\(pair.key): \(problem)", file: path, at: pair.value.start))
                 }
             } else {
                 var message = "unknown learner field '\(pair.key)'"

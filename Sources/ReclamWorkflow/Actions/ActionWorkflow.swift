@@ -30,6 +30,9 @@ public enum ActionWorkflow {
         if request.title.trimmingCharacters(in: .whitespaces).isEmpty || request.title.contains("\n") {
             throw .usage("--title must be one non-empty line")
         }
+        for (flag, value) in [("--title", request.title), ("--owner", request.owner)] {
+            if let value, let problem = OneLineText.problem(value) { throw .usage("\(flag) \(problem)") }
+        }
         guard Action.kinds.contains(request.kind) else {
             var message = "--kind '\(request.kind)' is not one of: \(Action.kinds.joined(separator: ", "))"
             if let s = Suggestion.closest(to: request.kind, in: Action.kinds) { message += "; did you mean '\(s)'?" }
@@ -122,7 +125,7 @@ public enum ActionWorkflow {
                 lastEventText: action.steps.last?.atText ?? action.field("created"), field: { action.field($0) })
             let planned = try CaseMove.planMove(
                 request, subject: subject, procedure: settings.procedure, catalogue: Action.field, context: context)
-            let body = planned.changedFields.map { "\($0.field): \($0.old ?? "(none)") -> \($0.new)" }.joined(separator: "\n")
+            let body = planned.changedFields.map { CommitText.fieldChange($0.field, old: $0.old, new: $0.new) }.joined(separator: "\n")
             let change = Change(
                 summary: "action-\(planned.transition.verb)(\(action.id)): \(planned.from) -> \(planned.to)",
                 body: body.isEmpty ? nil : body,

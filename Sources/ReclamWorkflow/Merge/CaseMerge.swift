@@ -1,6 +1,9 @@
 import Foundation
 import ReclamCore
 import ReclamGit
+import ReclamLedger
+import ReclamOutput
+import ReclamRules
 
 /// A conflict the merge of two versions of a case could not settle.
 public struct MergeConflict: Sendable, Equatable, CustomStringConvertible {

@@ -2,6 +2,8 @@ import Foundation
 import ReclamCore
 import ReclamGit
 import ReclamLedger
+import ReclamOutput
+import ReclamRules
 
 /// `reclam merge-file` as git's merge driver for case and action files, so that `git merge`,
 /// `git pull`, `reclam sync` and a hosting platform's runner merge cases field by field.

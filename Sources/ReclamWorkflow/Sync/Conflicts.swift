@@ -2,6 +2,8 @@ import Foundation
 import ReclamCore
 import ReclamGit
 import ReclamLedger
+import ReclamOutput
+import ReclamRules
 
 /// The conflicts a merge left in case and action files, read back from their markers, and
 /// their resolution by `reclam resolve`.

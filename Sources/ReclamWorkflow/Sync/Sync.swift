@@ -2,6 +2,8 @@ import Foundation
 import ReclamCore
 import ReclamGit
 import ReclamLedger
+import ReclamOutput
+import ReclamRules
 
 /// `reclam sync`: fetch, merge, push, until the remote holds this clone's work or a conflict
 /// needs a person. Fetch and push go through libgit2; the merge is git's own (`git merge`,

@@ -164,7 +164,9 @@ public enum CaseMove {
             throw .usage(message)
         }
         let node = YAMLNode(content: .scalar(value), style: .plain, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
-        if let problem = requirement.type.problem(with: node, values: requirement.values) {
+        if let problem = requirement.type.problem(with: node, values: requirement.values)
+            ?? OneLineText.problem(field: field, type: requirement.type, node: node)
+        {
             throw .usage("--set \(field): \(problem)")
         }
     }
@@ -232,7 +234,7 @@ public enum CaseMove {
             var expected: [String: ObjectID?] = [item.path: base]
             for write in extraWrites { expected[write.path] = .some(nil) }
             let verb = plan.transition.verb
-            var body = plan.changedFields.map { "\($0.field): \($0.old ?? "(none)") -> \($0.new)" }.joined(separator: "\n")
+            var body = plan.changedFields.map { CommitText.fieldChange($0.field, old: $0.old, new: $0.new) }.joined(separator: "\n")
             if let note = request.note, !note.isEmpty {
                 body += (body.isEmpty ? "" : "\n") + "Note: \(CommitText.oneLine(note, limit: 200))"
             }

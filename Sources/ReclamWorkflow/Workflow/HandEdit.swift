@@ -231,9 +231,11 @@ public enum HandEdit {
         for review in reviews {
             let prefix = reviews.count > 1 ? "\(review.id) " : ""
             for change in review.changedFields {
-                let old = change.old.map { CommitText.oneLine($0, limit: 120) } ?? "(none)"
-                let new = change.new.map { CommitText.oneLine($0, limit: 120) } ?? "(removed)"
-                lines.append("\(prefix)\(change.field): \(old) -> \(new)")
+                lines.append(
+                    prefix
+                        + (review.kind == .learnerFile
+                            ? CommitText.fieldChangeWithoutValues(change.field, old: change.old, new: change.new)
+                            : CommitText.fieldChange(change.field, old: change.old, new: change.new)))
             }
         }
         return lines.isEmpty ? nil : lines.joined(separator: "\n")

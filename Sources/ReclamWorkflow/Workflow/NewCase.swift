@@ -151,7 +151,7 @@ extension NewCase {
     static func validate(_ request: NewCaseRequest, procedure: Procedure) throws(ReclamError) {
         if let problem = Identifier.problem(request.learner) { throw .usage("--learner: \(problem)") }
         if request.title.trimmingCharacters(in: .whitespaces).isEmpty { throw .usage("--title is empty") }
-        if request.title.contains("\n") { throw .usage("--title must be one line") }
+        if let problem = OneLineText.problem(request.title) { throw .usage("--title \(problem)") }
         for (flag, value, values) in [
             ("--channel", request.channel, FieldCatalogue.channels), ("--complainant", request.complainant, FieldCatalogue.complainants),
         ] where !values.contains(value) {
@@ -165,13 +165,16 @@ extension NewCase {
         if let owner = request.owner, owner.contains("\n") || owner.trimmingCharacters(in: .whitespaces).isEmpty {
             throw .usage("--owner must be a name on one line")
         }
+        for (flag, value) in [("--owner", request.owner), ("--category", request.category)] {
+            if let value, let problem = OneLineText.problem(value) { throw .usage("\(flag) \(problem)") }
+        }
     }
 }
 
-/// Commit messages carry no line breaks from user text, and stay short.
+/// Commit messages carry no line breaks or control characters from user text, and stay short.
 enum CommitText {
     static func oneLine(_ text: String, limit: Int = 72) -> String {
-        let flat = text.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+        let flat = Escape.terminal(text.split(whereSeparator: { $0.isNewline }).joined(separator: " "))
         return flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
     }
 }

@@ -142,6 +142,8 @@ import Testing
             "a: b: c\n", "a: b:\n", "a: - b\n", "a: @b\n", "a: `b`\n", "\"a\": b\n", "a b: c\n", "a: \u{85}b\n", "a: b\u{2028}c\n",
             "a: \u{FEFF}b\n", "steps:\n  - {a: b, a: c}\n", "steps:\n  - {}\n", "steps:\n  - {a: [b]}\n", "steps:\n  - {a: b?}\n",
             "steps:\n  - {a: b:c}\n", "steps:\n   - {a: b}\n  - {a: c}\n", "---\na: b\n", "a: b\n...\n",
+            // An empty item at the very end of the text (found by the fuzz test: it read past the end).
+            "steps:\n  - ", "steps:\n  -  ", "steps:\n  - \n",
         ])
     func othersFallBack(_ text: String) {
         #expect(!Self.agree(text), "the simple scanner took:\n\(text)")
