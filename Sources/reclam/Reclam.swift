@@ -31,7 +31,7 @@ struct Reclam: ParsableCommand {
             ActionCommand.self, PlanCommand.self, TrendsCommand.self, ReportCommand.self,
             ProcedureCommand.self, LetterCommand.self, CalendarCommand.self, DueCommand.self,
             SLACommand.self, IntakeCommand.self, IntakeSurveyCommand.self, EditCommand.self, CommitCommand.self, HooksCommand.self,
-            SchemaCommand.self,
+            SchemaCommand.self, DoctorCommand.self,
         ]
     )
 

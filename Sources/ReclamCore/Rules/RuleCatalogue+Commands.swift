@@ -33,4 +33,9 @@ extension RuleCatalogue {
     public static let sla: [Rule] = [.slaCaseData, .slaBreached, .slaLate, .slaAtRisk, .slaActionBreached, .slaActionAtRisk]
     /// Intake of survey exports (`reclam intake-survey`).
     public static let intake: [Rule] = [.surveyCSV, .surveyRow, .surveyRowSkipped]
+    /// The repository's health (`reclam doctor`).
+    public static let doctor: [Rule] = [
+        .doctorInterruptedWrite, .doctorStaleLock, .doctorLockHeld, .doctorTemporaryFile, .doctorIndexBehind, .doctorWorkTreeBehind,
+        .doctorUncommitted,
+    ]
 }

@@ -181,4 +181,28 @@ extension Rule {
     public static let procedureVerbClash = Rule(
         "procedure-verb-clash", .error, "Each verb is also a command (reclam VERB ID), so it may not be the name of a built-in command.",
         bad: "- {from: received, to: closed, verb: list}")
+
+    // `reclam doctor`: the repository's health, not the ledger's content.
+    public static let doctorInterruptedWrite = Rule(
+        "doctor-interrupted-write", .error,
+        "A reclam write was killed before it finished (.git/reclam/journal); reclam doctor --fix finishes or undoes it.",
+        bad: "kill -9 during 'reclam ack', then a commit made with git")
+    public static let doctorStaleLock = Rule(
+        "doctor-stale-lock", .error, "A lock file left by a git or reclam command that did not finish blocks every write.",
+        bad: ".git/index.lock, 3 days old, no process has it open")
+    public static let doctorLockHeld = Rule(
+        "doctor-lock-held", .note, "A git or reclam command is running and holds a lock of the repository.",
+        bad: ".git/index.lock held by git (pid 4242)")
+    public static let doctorTemporaryFile = Rule(
+        "doctor-temporary-file", .warning, "A temporary file left by a write that was killed.",
+        bad: "cases/stg-1/.20261005-k7p3.md.reclam-1upsr8vt11m4a.tmp")
+    public static let doctorIndexBehind = Rule(
+        "doctor-index-behind", .error,
+        "The index holds an older version of a ledger file than the branch: a plain 'git commit' would undo a step.",
+        bad: "git status: MM cases/stg-1/20261005-k7p3.md right after a reclam commit")
+    public static let doctorWorkTreeBehind = Rule(
+        "doctor-work-tree-behind", .error, "A ledger file in the work tree is the version before the branch's last change to it.",
+        bad: "stage: received in the file, stage: acknowledged in HEAD")
+    public static let doctorUncommitted = Rule(
+        "doctor-uncommitted", .warning, "A ledger file is changed but not committed.", bad: " M cases/stg-1/20261005-k7p3.md")
 }
