@@ -254,6 +254,7 @@ private struct Attempt {
         let index = try GitIndexHandle.of(repo)
         try check(git_index_read(index.pointer, 0), "read the index")
         try refuseUncommittedChanges(workTree, originalStates, index: index)
+        try checkFreeSpace()
 
         try createBlobs()
         var tree = try buildTree(on: base.tree, states: originalStates)
@@ -302,6 +303,23 @@ private struct Attempt {
     }
 
     var gitDirectory: String { writer.repository.gitDirectory }
+
+    /// A full disk is refused before anything is written: the write needs room for its objects,
+    /// its files and their backups, the journal, and a new copy of the index.
+    func checkFreeSpace() throws {
+        var info = stat()
+        let indexSize = lstat(gitDirectory + "/index", &info) == 0 ? Int(info.st_size) : 0
+        let files = plan.writes.reduce(0) { $0 + $1.contents.count }
+        let needed = indexSize + 2 * files + 64 * 1024
+        for (directory, what) in [(gitDirectory, ".git"), (workdir, "the work tree")] {
+            guard let free = GitPOSIX.freeSpace(directory), free < needed else { continue }
+            throw GitError(
+                .system(ENOSPC), operation: "commit",
+                message:
+                    "not enough free space for \(what) (\(free / 1024) KiB free, about \(needed / 1024) KiB needed); nothing was changed: free some space and re-run the command"
+            )
+        }
+    }
 
     func makeJournal(_ workTree: WorkTreeTransaction, base: GitTipState, states: [String: GitPathState], commit: git_oid)
         -> WriteJournal

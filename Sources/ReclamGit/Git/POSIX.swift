@@ -128,6 +128,13 @@ enum GitPOSIX {
         return Double(Int(now.tv_sec) - mtime.seconds) + Double(Int(now.tv_nsec) - mtime.nanoseconds) / 1e9
     }
 
+    /// Bytes an unprivileged process may still write on the file system of `path`.
+    static func freeSpace(_ path: String) -> Int? {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { return nil }
+        return Int(info.f_bavail) * Int(info.f_frsize)
+    }
+
     /// Best effort: makes a rename or unlink in `directory` durable.
     static func syncDirectory(_ directory: String) {
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

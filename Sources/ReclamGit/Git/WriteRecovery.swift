@@ -110,13 +110,14 @@ public struct WriteRecovery {
         }
         try removeLocksOf(journal, branch: headBranch ?? journal.branch)
 
+        let rollingBack = target == journal.base && target != journal.commit
         let tree = try target.map { try repository.commitTree($0) }
         let index = try GitIndexHandle.of(repository.pointer)
         try check(git_index_read(index.pointer, 1), "read the index")
         var indexChanged = false
         var restored = 0
         for item in journal.items {
-            let result = try bring(item, to: tree, workdir: workdir, index: index)
+            let result = try bring(item, to: tree, rollingBack: rollingBack, workdir: workdir, index: index)
             indexChanged = indexChanged || result.indexChanged
             if result.workTreeChanged || result.indexChanged { restored += 1 }
             if let note = result.note { outcome.notes.append(note) }
@@ -170,24 +171,30 @@ public struct WriteRecovery {
         var note: String?
     }
 
-    /// Brings one path of the journal to its version in `tree` (absent when `tree` is nil).
-    func bring(_ item: WriteJournal.Item, to tree: GitTreeHandle?, workdir: String, index: GitIndexHandle) throws -> ItemResult {
+    /// Brings one path of the journal to its version in `tree` (absent when `tree` is nil): the
+    /// new commit's or the branch's. Rolling back (`tree` is the write's base), the work tree
+    /// gets back the bytes it held before the write — a hand edit being committed included —
+    /// and the index, which the write had not reached, stays as it is.
+    func bring(_ item: WriteJournal.Item, to tree: GitTreeHandle?, rollingBack: Bool, workdir: String, index: GitIndexHandle) throws
+        -> ItemResult
+    {
         var result = ItemResult()
         let fullPath = workdir + "/" + item.path
         let backup = WriteJournal.sidePath(workdir: workdir, item: item, kind: "old")
         GitPOSIX.removeIfPresent(WriteJournal.sidePath(workdir: workdir, item: item, kind: "tmp"))
         defer { GitPOSIX.removeIfPresent(backup) }
 
-        var targetBlob: ObjectID?
+        var treeBlob: ObjectID?
         var executable = false
         if let tree, let entry = try GitTreeEntryHandle.bypath(tree, item.path) {
             guard entry.type == GIT_OBJECT_BLOB, entry.filemode != GIT_FILEMODE_LINK else {
                 result.note = "\(item.path): not a file in the branch; left as it is"
                 return result
             }
-            targetBlob = ObjectID(entry.id)
+            treeBlob = ObjectID(entry.id)
             executable = entry.filemode == GIT_FILEMODE_BLOB_EXECUTABLE
         }
+        let target = rollingBack ? item.previous : treeBlob
 
         // The work tree.
         let current: ObjectID?
@@ -201,23 +208,26 @@ public struct WriteRecovery {
         } else {
             current = nil
         }
-        var workTreeMatches = current == targetBlob
-        let ours = current == item.newBlob || current == item.previous
+        // What the write put there, or what was there before it unless that was an edit of
+        // the user's (being committed) that only rolling back may put back.
+        let userEdit = item.previous != nil && item.previous != item.baseBlob
+        let ours =
+            (current == item.newBlob && (rollingBack || item.newBlob != item.previous))
+            || (current == item.previous && (rollingBack || !userEdit))
+        var workTreeMatches = current == target
         if !workTreeMatches && ours {
-            if targetBlob == item.previous && GitPOSIX.exists(backup) {
+            if target == item.previous && GitPOSIX.exists(backup) {
                 if rename(backup, fullPath) != 0 {
                     throw GitError.system(errno, operation: "finish an interrupted write", path: item.path)
                 }
-            } else if let targetBlob {
+            } else if let target {
                 try makeParents(of: item.path, workdir: workdir)
                 try GitPOSIX.atomicWrite(
-                    try repository.blobData(targetBlob.oid), to: fullPath, mode: item.previousMode ?? (executable ? 0o755 : nil),
+                    try repository.blobData(target.oid), to: fullPath, mode: item.previousMode ?? (executable ? 0o755 : nil),
                     operation: "finish an interrupted write", displayPath: item.path,
                     temporary: WriteJournal.sidePath(workdir: workdir, item: item, kind: "tmp"))
-            } else {
-                if let code = GitPOSIX.removeIfPresent(fullPath) {
-                    throw GitError.system(code, operation: "finish an interrupted write", path: item.path)
-                }
+            } else if let code = GitPOSIX.removeIfPresent(fullPath) {
+                throw GitError.system(code, operation: "finish an interrupted write", path: item.path)
             }
             workTreeMatches = true
             result.workTreeChanged = true
@@ -225,23 +235,22 @@ public struct WriteRecovery {
             result.note = "\(item.path): the work tree holds other changes (made since?); left as they are"
         }
         // Folders the write made for a new file, or emptied by a removal, go.
-        if targetBlob == nil && workTreeMatches {
+        if target == nil && workTreeMatches {
             GitPOSIX.removeIfPresent(backup)
             pruneEmptyParents(of: item.path, workdir: workdir)
         }
 
         // The index.
         let staged = index.blobID(at: item.path)
-        let stagedIsOurs = staged == item.newBlob || staged == item.baseBlob
-        if staged == targetBlob {
+        if rollingBack || staged == target {
             // Refreshed stat data (a rename back still changed the file's ctime).
-            if result.workTreeChanged, workTreeMatches, let targetBlob {
-                try index.stage(item.path, blob: targetBlob.oid, executable: executable, workdir: workdir)
+            if result.workTreeChanged, workTreeMatches, let target, staged == target {
+                try index.stage(item.path, blob: target.oid, executable: executable, workdir: workdir)
                 result.indexChanged = true
             }
-        } else if stagedIsOurs {
-            if let targetBlob {
-                try index.stage(item.path, blob: targetBlob.oid, executable: executable, workdir: workdir, fromWorkTree: workTreeMatches)
+        } else if staged == item.newBlob || staged == item.baseBlob {
+            if let target {
+                try index.stage(item.path, blob: target.oid, executable: executable, workdir: workdir, fromWorkTree: workTreeMatches)
             } else {
                 try check(git_index_remove_bypath(index.pointer, item.path), "update the index", path: item.path)
             }

@@ -89,6 +89,23 @@ struct GitCrashTests {
         #expect(try sandbox.porcelain() == "")
     }
 
+    /// `reclam commit` of a hand edit writes the bytes the work tree already holds: undoing
+    /// it must put back the edit, not the branch's version.
+    @Test(
+        .enabled(if: stressHelper() != nil, "the git-stress helper is built next to the tests"),
+        arguments: kills.indices)
+    func undoingAKilledCommitOfAHandEditKeepsTheEdit(kill: Int) throws {
+        let (step, n) = Self.kills[kill]
+        let (sandbox, _) = try GitSandbox.withFiles(Self.files)
+        try sandbox.write("a.md", "reclam a\n")
+        _ = try Self.killedWrite(sandbox, at: step, n)
+        _ = try InterruptedWrites.finish(ledgerRoot: URL(fileURLWithPath: sandbox.root))
+        #expect(sandbox.read("a.md") == "reclam a\n", "\(step) \(n)")
+        let moved = try sandbox.git("log", "-1", "--format=%s") == "Killed write\n"
+        #expect(try sandbox.porcelain() == (moved ? "" : " M a.md\n"), "\(step) \(n)")
+        #expect(Self.leftovers(sandbox) == [], "\(step) \(n)")
+    }
+
     @Test(.enabled(if: stressHelper() != nil, "the git-stress helper is built next to the tests"))
     func aWriterFinishesAKilledWriteBeforeItsOwn() throws {
         let (sandbox, repository) = try GitSandbox.withFiles(Self.files)
