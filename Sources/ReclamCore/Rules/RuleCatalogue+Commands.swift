@@ -21,6 +21,7 @@ extension RuleCatalogue {
         .auditBackdated,
         .auditNoIdentity,
         .auditUncommitted,
+        .auditAccepted,
     ]
 
     /// Hand edits (`reclam commit`, `reclam edit`, the pre-commit hook).

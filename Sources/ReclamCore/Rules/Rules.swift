@@ -68,7 +68,8 @@ extension Rule {
         "steps-order", .error, "Steps are in time order, none before the complaint was received.",
         bad: "received: 2026-10-05T09:00:00+02:00\nsteps:\n  - {stage: acknowledged, at: 2026-10-04T09:00:00+02:00}")
     public static let stepsStageMismatch = Rule(
-        "steps-stage-mismatch", .warning, "The last step records the case's current stage.",
+        "steps-stage-mismatch", .error,
+        "The last step records the case's current stage: a stage changed without its step is a move the history cannot vouch for.",
         bad: "stage: closed\nsteps:\n  - {stage: acknowledged, at: …}")
     public static let dateFuture = Rule(
         "date-future", .warning, "A date lies in the future (clock or typing error?).", bad: "received: 2036-10-05T09:00:00+02:00")
@@ -129,6 +130,10 @@ extension Rule {
         "audit-backdated", .error, "A new step is dated far before the commit that records it (beyond audit.backdating_tolerance).",
         bad: "commit of 2026-11-20 adding a step at 2026-10-01")
     public static let auditNoIdentity = Rule("audit-no-identity", .error, "A commit has no usable author identity.", bad: "Author: <>")
+    public static let auditAccepted = Rule(
+        "audit-accepted", .note,
+        "A commit's findings were reviewed and accepted with 'reclam audit accept' (listed with who, when and why).",
+        bad: "reclam audit accept 5d2c8e1 --reason \"Clôture validée par la direction\"")
     public static let auditUncommitted = Rule(
         "audit-uncommitted", .warning, "Case files have changes that are not committed.", bad: " M cases/stg-1/20261005-k7p3.md")
     public static let editStepsRewritten = Rule(

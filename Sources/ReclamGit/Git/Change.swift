@@ -19,6 +19,9 @@ public struct Change: Sendable {
     public var body: String?
     /// Rendered as `Key: value` lines in the last paragraph (`git log --format=%(trailers)`).
     public var trailers: [(key: String, value: String)]
+    /// A commit that changes no file, only records something in its message and trailers
+    /// (`reclam audit accept`).
+    public var allowsEmpty = false
 
     public init(
         summary: String,

@@ -154,6 +154,7 @@ struct GitChangePlan {
     let message: String
     let summary: String
     let touched: [String]
+    let allowsEmpty: Bool
 
     init(_ change: Change) throws {
         let operation = "validate the change"
@@ -164,7 +165,7 @@ struct GitChangePlan {
                 throw GitError(.invalidChange, operation: operation, message: "the path is listed twice", path: path)
             }
         }
-        if seen.isEmpty {
+        if seen.isEmpty && !change.allowsEmpty {
             throw GitError(.invalidChange, operation: operation, message: "the change writes and removes nothing")
         }
         // A path cannot also be a directory of another one.
@@ -194,6 +195,7 @@ struct GitChangePlan {
         message = try change.message()
         summary = change.summary.trimmingCharacters(in: .whitespaces)
         touched = seen.sorted()
+        allowsEmpty = change.allowsEmpty
     }
 
     func write(at path: String) -> Write? { writes.first { $0.path == path } }
@@ -259,7 +261,7 @@ private struct Attempt {
         try createBlobs()
         var tree = try buildTree(on: base.tree, states: originalStates)
         var baseTreeID = base.tree.id.oid
-        if git_oid_equal(&tree, &baseTreeID) == 1 {
+        if git_oid_equal(&tree, &baseTreeID) == 1 && !plan.allowsEmpty {
             throw GitError(
                 .nothingToCommit, operation: "commit",
                 message: "the files already have this content in the branch; nothing to commit")
@@ -655,6 +657,7 @@ private struct Attempt {
             for path in plan.removals {
                 try check(git_index_remove_bypath(index.pointer, path), "update the index", path: path)
             }
+            if plan.touched.isEmpty { return nil }
             try index.write(retryingFor: .seconds(2), through: writer.writeIndex)
             return nil
         } catch let error as GitError {
