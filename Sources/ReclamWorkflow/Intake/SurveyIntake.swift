@@ -186,7 +186,8 @@ public enum SurveyIntake {
             guard let date = SurveyDate.parse(dateText, timeZone: timeZone) else {
                 reject(
                     dateText.isEmpty
-                        ? "the date is empty" : "date '\(dateText)' is not a date; write 2026-11-10, 10/11/2026 or 10/11/2026 14:03")
+                        ? "the date is empty"
+                        : "date '\(dateText)' is not a date since 1970 in ASCII digits; write 2026-11-10, 10/11/2026 or 10/11/2026 14:03")
                 continue
             }
             if date.date > context.now.addingTimeInterval(300) {
@@ -298,10 +299,14 @@ enum SurveyDate {
         var canonical: String
     }
 
+    // ASCII digits only: `\d` would take any script's digits, which `Int` does not read.
     static let iso = try! NSRegularExpression(
-        pattern: #"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$"#)
+        pattern: #"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"#
+            + #"(?:[T ]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:[.,][0-9]+)?)?)?\s*(Z|[+-][0-9]{2}(?::?[0-9]{2})?)?$"#)
     static let dayFirst = try! NSRegularExpression(
-        pattern: #"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?:[ T]+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?$"#)
+        pattern: #"^([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4}|[0-9]{2})(?:[ T]+([0-9]{1,2})[:h]([0-9]{2})(?::([0-9]{2}))?)?$"#)
+    /// Survey exports start with the digital age; an earlier year is a typing or export error.
+    static let earliestYear = 1970
 
     static func parse(_ text: String, timeZone: TimeZone) -> Parsed? {
         let text = text.trimmingCharacters(in: .whitespaces)
@@ -309,25 +314,27 @@ enum SurveyDate {
         func group(_ match: NSTextCheckingResult, _ index: Int) -> String? {
             Range(match.range(at: index), in: text).map { String(text[$0]) }
         }
-        var year = 0
-        var month = 0
-        var day = 0
+        func number(_ match: NSTextCheckingResult, _ index: Int, default value: Int? = nil) -> Int? {
+            group(match, index).flatMap { Int($0) } ?? value
+        }
+        var parts: [Int?]
         var time: (Int, Int, Int)?
         var offset: String?
-        if let match = iso.firstMatch(in: text, range: range) {
-            year = Int(group(match, 1)!)!
-            month = Int(group(match, 2)!)!
-            day = Int(group(match, 3)!)!
-            if let hour = group(match, 4) { time = (Int(hour)!, Int(group(match, 5)!)!, Int(group(match, 6) ?? "0")!) }
+        let match: NSTextCheckingResult
+        if let found = iso.firstMatch(in: text, range: range) {
+            match = found
+            parts = [number(match, 1), number(match, 2), number(match, 3)]
             offset = group(match, 7)
-        } else if let match = dayFirst.firstMatch(in: text, range: range) {
-            day = Int(group(match, 1)!)!
-            month = Int(group(match, 2)!)!
-            year = Int(group(match, 3)!)!
-            if year < 100 { year += 2000 }
-            if let hour = group(match, 4) { time = (Int(hour)!, Int(group(match, 5)!)!, Int(group(match, 6) ?? "0")!) }
+        } else if let found = dayFirst.firstMatch(in: text, range: range) {
+            match = found
+            parts = [number(match, 3).map { $0 < 100 ? $0 + 2000 : $0 }, number(match, 2), number(match, 1)]
         } else {
             return nil
+        }
+        guard let year = parts[0], let month = parts[1], let day = parts[2], year >= earliestYear else { return nil }
+        if group(match, 4) != nil {
+            guard let hour = number(match, 4), let minute = number(match, 5), let second = number(match, 6, default: 0) else { return nil }
+            time = (hour, minute, second)
         }
         guard let civil = CivilDate(year: year, month: month, day: day) else { return nil }
         let clock = LocalClock(timeZone: timeZone)
