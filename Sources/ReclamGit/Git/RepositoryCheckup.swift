@@ -160,7 +160,7 @@ public struct RepositoryCheckup {
                                 : "the index holds the version before the branch's last change to this file (a write killed after its commit?); a plain 'git commit' would undo that change; --fix brings the index up to date",
                             file: path),
                         repair: .restore(path: path, head: headBlob, executable: executable, workTree: both)))
-            } else if staged == headBlob && working != headBlob && previous.map { $0 == working } == true {
+            } else if staged == headBlob && working != headBlob && previous.map({ $0 == working }) == true {
                 findings.append(
                     Finding(
                         diagnostic: Diagnostic(
