@@ -2,7 +2,7 @@
 # ledger) and `make test`. Both install the system libraries first when they are missing.
 SWIFT ?= swift
 
-.PHONY: deps build release test demo lint format bench embed
+.PHONY: deps build release test demo lint format bench embed torture
 
 deps:
 	@scripts/install-deps
@@ -23,6 +23,11 @@ demo: deps
 # plain file reads (docs/PERFORMANCE.md). BENCH_SIZES="1000 10000" for a shorter run.
 bench: deps
 	bench/run
+
+# Kills 300 writes at random instants (fixed seed), then fills a disk (docs/GIT.md); the test
+# suite runs a shorter version. RECLAM_TORTURE_SEED changes the seed.
+torture: deps
+	RECLAM_TORTURE_RUNS=$${RECLAM_TORTURE_RUNS:-300} $(SWIFT) test --filter 'TortureTests|FullDiskTests|GitCrashTests'
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests

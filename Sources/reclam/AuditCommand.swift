@@ -14,11 +14,16 @@ struct AuditCommand: ParsableCommand {
             reclam.yml, default 2 days), commits without an author identity, and uncommitted
             changes. Exit 1 when it finds a violation. The procedure used is the current one.
 
+            A finding reviewed and accepted ('reclam audit accept COMMIT --reason TEXT')
+            is listed as a note (audit-accepted) with who accepted it, when and why.
+
             Examples:
               reclam audit
               reclam audit --since v2026-q3 --format github
               reclam audit --incremental        # in CI: only what came since the last clean audit
-            """
+              reclam audit accept 5d2c8e1 --reason "Clôture décidée en comité qualité du 12/11"
+            """,
+        subcommands: [AuditAcceptCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions

@@ -12,9 +12,17 @@ struct GlobalOptions: ParsableArguments {
         try Ledger.open(at: try ledgerRoot())
     }
 
-    /// The ledger's root folder, before reading its settings.
-    func ledgerRoot() throws -> URL {
-        try Ledger.root(given: ledger.map { URL(fileURLWithPath: $0) })
+    /// The ledger's root folder, before reading its settings. A write that was killed is
+    /// finished (or undone) first, so that no command reads a half-written ledger
+    /// (docs/GIT.md); `reclam doctor` looks before it repairs, and passes false.
+    func ledgerRoot(finishingInterruptedWrites: Bool = true) throws -> URL {
+        let root = try Ledger.root(given: ledger.map { URL(fileURLWithPath: $0) })
+        if finishingInterruptedWrites {
+            for note in try InterruptedWrites.finish(ledgerRoot: root) {
+                FileHandle.standardError.write("reclam: \(note)\n")
+            }
+        }
+        return root
     }
 
     /// An instant given with a flag, or now (RECLAM_NOW honoured) when the flag is absent.

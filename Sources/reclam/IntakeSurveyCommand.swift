@@ -18,8 +18,12 @@ struct IntakeSurveyCommand: ParsableCommand {
             A response taken in before creates nothing: each case keeps a survey_key (the
             response id column when there is one, else a hash of the response). Standard
             output: one case id per response below the threshold; standard error: a
-            summary. A bad row refuses the whole file (exit 1) unless --skip-bad-rows.
-            docs/INTAKE.md has the details.
+            summary. A bad row refuses the whole file (exit 1) unless --skip-bad-rows; a
+            row below the threshold is a complaint and is never skipped: it refuses the file
+            even then, naming its line. A respondent whose address no learner lists is such
+            a row, unless --unknown-learner create makes a learner folder for them under a
+            pseudonymous id (resp-…, the address in its emails:). docs/INTAKE.md has the
+            details.
 
             Examples:
               reclam intake-survey enquete-session-2026-11.csv
@@ -43,8 +47,17 @@ struct IntakeSurveyCommand: ParsableCommand {
             valueName: "role=header,…"))
     var columns: String?
 
-    @Flag(name: .customLong("skip-bad-rows"), help: "Import the good rows and list the bad ones instead of refusing the file.")
+    @Flag(
+        name: .customLong("skip-bad-rows"),
+        help: "Import the good rows and list the bad ones instead of refusing the file (never a row below the threshold).")
     var skipBadRows = false
+
+    @Option(
+        name: .customLong("unknown-learner"),
+        help: ArgumentHelp(
+            "A respondent whose address no learner lists: refuse (the row is bad) or create (a learner folder, pseudonymous id).",
+            valueName: "refuse|create"))
+    var unknownLearner: SurveyIntake.UnknownLearner = .refuse
 
     func validate() throws {
         if !(threshold.isFinite && scale.isFinite && scale > 0) {
@@ -71,6 +84,7 @@ struct IntakeSurveyCommand: ParsableCommand {
         options.threshold = threshold
         options.scale = scale
         options.skipBadRows = skipBadRows
+        options.unknownLearner = unknownLearner
         if let columns { options.columns = try Self.parseColumns(columns) }
         let report = try SurveyIntake.run(URL(fileURLWithPath: file), label: file, options: options, context: context)
         for row in report.rows {
@@ -85,6 +99,11 @@ struct IntakeSurveyCommand: ParsableCommand {
             + "(\(report.created) new case\(report.created == 1 ? "" : "s"), \(report.existing) already taken in), \(report.atOrAbove) at or above"
         if report.withoutScore > 0 { summary += ", \(report.withoutScore) without score" }
         if !report.skipped.isEmpty { summary += ", \(report.skipped.count) skipped" }
+        if !report.newLearners.isEmpty {
+            summary += "; new learner folder\(report.newLearners.count == 1 ? "" : "s"): \(report.newLearners.joined(separator: ", "))"
+        }
         FileHandle.standardError.write("reclam: \(summary)\n")
     }
 }
+
+extension SurveyIntake.UnknownLearner: ExpressibleByArgument {}

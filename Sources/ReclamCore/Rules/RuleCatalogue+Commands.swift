@@ -21,6 +21,7 @@ extension RuleCatalogue {
         .auditBackdated,
         .auditNoIdentity,
         .auditUncommitted,
+        .auditAccepted,
     ]
 
     /// Hand edits (`reclam commit`, `reclam edit`, the pre-commit hook).
@@ -35,4 +36,9 @@ extension RuleCatalogue {
     ]
     /// Intake of survey exports (`reclam intake-survey`).
     public static let intake: [Rule] = [.surveyCSV, .surveyRow, .surveyRowSkipped]
+    /// The repository's health (`reclam doctor`).
+    public static let doctor: [Rule] = [
+        .doctorInterruptedWrite, .doctorStaleLock, .doctorLockHeld, .doctorTemporaryFile, .doctorIndexBehind, .doctorWorkTreeBehind,
+        .doctorUncommitted,
+    ]
 }

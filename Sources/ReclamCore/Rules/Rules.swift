@@ -71,7 +71,8 @@ extension Rule {
         "steps-order", .error, "Steps are in time order, none before the complaint was received.",
         bad: "received: 2026-10-05T09:00:00+02:00\nsteps:\n  - {stage: acknowledged, at: 2026-10-04T09:00:00+02:00}")
     public static let stepsStageMismatch = Rule(
-        "steps-stage-mismatch", .warning, "The last step records the case's current stage.",
+        "steps-stage-mismatch", .error,
+        "The last step records the case's current stage: a stage changed without its step is a move the history cannot vouch for.",
         bad: "stage: closed\nsteps:\n  - {stage: acknowledged, at: …}")
     public static let dateFuture = Rule(
         "date-future", .warning, "A date lies in the future (clock or typing error?).", bad: "received: 2036-10-05T09:00:00+02:00")
@@ -132,6 +133,10 @@ extension Rule {
         "audit-backdated", .error, "A new step is dated far before the commit that records it (beyond audit.backdating_tolerance).",
         bad: "commit of 2026-11-20 adding a step at 2026-10-01")
     public static let auditNoIdentity = Rule("audit-no-identity", .error, "A commit has no usable author identity.", bad: "Author: <>")
+    public static let auditAccepted = Rule(
+        "audit-accepted", .note,
+        "A commit's findings were reviewed and accepted with 'reclam audit accept' (listed with who, when and why).",
+        bad: "reclam audit accept 5d2c8e1 --reason \"Clôture validée par la direction\"")
     public static let auditUncommitted = Rule(
         "audit-uncommitted", .warning, "Case files have changes that are not committed.", bad: " M cases/stg-1/20261005-k7p3.md")
     public static let editStepsRewritten = Rule(
@@ -198,4 +203,28 @@ extension Rule {
         "id-reserved", .error,
         "Ids, learner folders and template names are not device names reserved by Windows (con, prn, aux, nul, com0–com9, lpt0–lpt9, in any case): such a file cannot exist in a clone there.",
         bad: "id: con")
+
+    // `reclam doctor`: the repository's health, not the ledger's content.
+    public static let doctorInterruptedWrite = Rule(
+        "doctor-interrupted-write", .error,
+        "A reclam write was killed before it finished (.git/reclam/journal); reclam doctor --fix finishes or undoes it.",
+        bad: "kill -9 during 'reclam ack', then a commit made with git")
+    public static let doctorStaleLock = Rule(
+        "doctor-stale-lock", .error, "A lock file left by a git or reclam command that did not finish blocks every write.",
+        bad: ".git/index.lock, 3 days old, no process has it open")
+    public static let doctorLockHeld = Rule(
+        "doctor-lock-held", .note, "A git or reclam command is running and holds a lock of the repository.",
+        bad: ".git/index.lock held by git (pid 4242)")
+    public static let doctorTemporaryFile = Rule(
+        "doctor-temporary-file", .warning, "A temporary file left by a write that was killed.",
+        bad: "cases/stg-1/.20261005-k7p3.md.reclam-1upsr8vt11m4a.tmp")
+    public static let doctorIndexBehind = Rule(
+        "doctor-index-behind", .error,
+        "The index holds an older version of a ledger file than the branch: a plain 'git commit' would undo a step.",
+        bad: "git status: MM cases/stg-1/20261005-k7p3.md right after a reclam commit")
+    public static let doctorWorkTreeBehind = Rule(
+        "doctor-work-tree-behind", .error, "A ledger file in the work tree is the version before the branch's last change to it.",
+        bad: "stage: received in the file, stage: acknowledged in HEAD")
+    public static let doctorUncommitted = Rule(
+        "doctor-uncommitted", .warning, "A ledger file is changed but not committed.", bad: " M cases/stg-1/20261005-k7p3.md")
 }

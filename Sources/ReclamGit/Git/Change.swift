@@ -19,6 +19,9 @@ public struct Change: Sendable {
     public var body: String?
     /// Rendered as `Key: value` lines in the last paragraph (`git log --format=%(trailers)`).
     public var trailers: [(key: String, value: String)]
+    /// A commit that changes no file, only records something in its message and trailers
+    /// (`reclam audit accept`).
+    public var allowsEmpty = false
 
     public init(
         summary: String,
@@ -53,10 +56,9 @@ public struct CommitResult: Sendable {
     public var changedPaths: [String]
     /// How many times the branch update was tried (1 when nothing raced).
     public var attempts: Int
-    /// Set when the commit was made but the index could not be updated afterwards: the history
-    /// and work tree are right, but `git status` may show the changed paths as staged reversals
-    /// until `git reset -q` is run. Not a failure of the command.
-    public var indexUpdateError: GitError?
+    /// What was done, before this write, to finish or undo a write that had been killed
+    /// (`WriteRecovery`); empty almost always.
+    public var recovered: [String] = []
 }
 
 /// The rules a path in a `Change` must follow.

@@ -33,6 +33,12 @@ public struct GitError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidActor
         /// A requested object or path does not exist.
         case notFound
+        /// A write was killed before it finished (`.git/reclam/journal`) and could not be finished
+        /// or undone automatically; `reclam doctor --fix` does it.
+        case interruptedWrite
+        /// A lock file of git's (`.git/index.lock`, the branch's `.lock`) is in the way: held by a
+        /// running git command, or left by one that was killed (the message says which).
+        case gitLocked
     }
 
     public var code: Code

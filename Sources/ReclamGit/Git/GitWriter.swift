@@ -13,12 +13,16 @@ import ReclamCore
 /// The one write path of Reclam: every change to a ledger is one commit made here.
 ///
 /// `commit` validates the change, takes `.git/reclam.lock` (flock, so reclam processes and
-/// threads write one at a time), checks preconditions against the branch tip, refuses to touch
-/// files with uncommitted edits, writes the work tree atomically, builds the tree from the tip's
-/// tree plus the changed blobs only, creates the commit and moves the branch with a
-/// compare-and-swap (so a concurrent `git commit` is rebased over, never overwritten), then
-/// updates only the changed index entries. If the commit cannot be made, the work tree is put
-/// back exactly as it was and the branch and index are untouched.
+/// threads write one at a time), finishes a write that was killed (`WriteRecovery`), checks
+/// preconditions against the branch tip, refuses to touch files with uncommitted edits,
+/// builds the tree from the tip's tree plus the changed blobs only and creates the commit
+/// object, writes the write journal (`.git/reclam/journal`), writes the work tree atomically
+/// (keeping the replaced files as backups), moves the branch with a compare-and-swap (so a
+/// concurrent `git commit` is rebased over, never overwritten), updates only the changed index
+/// entries, then removes the backups and the journal. If the commit cannot be made, or the
+/// index cannot be written, the work tree is put back exactly as it was and the branch and
+/// index are as before; if the process is killed, the journal lets the next command finish
+/// or undo the write. docs/GIT.md gives the order of operations.
 public struct GitWriter {
     public let repository: GitRepository
     /// How long to wait for another reclam write to finish.
@@ -29,6 +33,10 @@ public struct GitWriter {
     /// Test hook: called after the commit object is created and before the branch is moved,
     /// with the attempt number (1-based). Throwing aborts the write.
     var beforeReferenceUpdate: ((_ attempt: Int) throws -> Void)?
+    /// Test hook: called at each step of the write (the kill tests stop the process there).
+    package var afterStep: ((WriteStep) -> Void)?
+    /// Test hook: replaces `git_index_write` (to make it fail as a full disk would).
+    var writeIndex: ((_ write: () -> Int32) throws -> Int32)?
 
     public init(repository: GitRepository, lockTimeout: Duration = .seconds(30), maxAttempts: Int = 20) {
         self.repository = repository
@@ -58,11 +66,75 @@ public struct GitWriter {
         }
         let lock = try GitFileLock(path: repository.commonDirectory + "/reclam.lock", timeout: lockTimeout)
         return try withExtendedLifetime(lock) {
-            try Attempt(
+            step(.locked)
+            let recovered = try WriteRecovery(repository: repository).recover(mode: .automatic).notes
+            try waitForGitLocks(branch: branch)
+            var result = try Attempt(
                 writer: self, plan: plan, workdir: workdir, branch: branch,
                 author: authorHandle, committer: committerHandle
             ).run()
+            result.recovered = recovered
+            return result
         }
+    }
+
+    /// `RECLAM_TEST_WRITE_PAUSE_MS`: a pause at each step of every write, so that a kill test
+    /// (`make torture`) can stop writes at instants spread over the whole write.
+    static let testPause: Int? = ProcessInfo.processInfo.environment["RECLAM_TEST_WRITE_PAUSE_MS"].flatMap { Int($0) }
+
+    func step(_ step: WriteStep) {
+        if let pause = Self.testPause, pause > 0 { GitPOSIX.sleep(milliseconds: pause) }
+        afterStep?(step)
+    }
+
+    /// git's own locks on the index and the branch: a git command holds them for an instant,
+    /// so wait a little; one that stays is named, with its owner, before anything is touched.
+    func waitForGitLocks(branch: String) throws {
+        let candidates = [
+            (repository.gitDirectory + "/index.lock", ".git/index.lock"),
+            (repository.commonDirectory + "/" + branch + ".lock", ".git/" + branch + ".lock"),
+        ]
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: lockTimeout < .seconds(3) ? lockTimeout : .seconds(3))
+        while true {
+            let present = candidates.filter { GitPOSIX.exists($0.0) }
+            guard let (path, display) = present.first else { return }
+            if clock.now >= deadline {
+                guard
+                    let lock = GitLockFile.inspect(
+                        path, displayPath: display, workdir: repository.workdir, gitDirectory: repository.gitDirectory)
+                else { continue }
+                throw GitError.locked(lock, operation: "commit")
+            }
+            GitPOSIX.sleep(milliseconds: 20)
+        }
+    }
+}
+
+/// The steps of a write, in order (`GitWriter.afterStep`).
+package enum WriteStep: String, Sendable, CaseIterable {
+    /// `.git/reclam.lock` taken.
+    case locked
+    /// Blobs, trees and the commit object are in the object database; nothing else changed.
+    case objectsCreated
+    /// The journal is durable; the work tree is next.
+    case journalWritten
+    /// One file of the work tree written or removed.
+    case fileWritten
+    /// The branch points to the new commit.
+    case branchMoved
+    /// The index records the new commit's files.
+    case indexWritten
+}
+
+extension GitError {
+    /// A git lock file in the way, named with its age and owner, and what to do.
+    static func locked(_ lock: GitLockFile, operation: String, done: String = "nothing was changed") -> GitError {
+        let advice =
+            lock.isStale()
+            ? "it was left by a git or reclam command that did not finish; \(done). If no git command is running, remove it with 'reclam doctor --fix' and re-run the command"
+            : "a git command is using the repository; \(done). Wait for it to finish and re-run the command"
+        return GitError(.gitLocked, operation: operation, message: "\(lock): \(advice)", path: lock.displayPath)
     }
 }
 
@@ -82,6 +154,7 @@ struct GitChangePlan {
     let message: String
     let summary: String
     let touched: [String]
+    let allowsEmpty: Bool
 
     init(_ change: Change) throws {
         let operation = "validate the change"
@@ -92,7 +165,7 @@ struct GitChangePlan {
                 throw GitError(.invalidChange, operation: operation, message: "the path is listed twice", path: path)
             }
         }
-        if seen.isEmpty {
+        if seen.isEmpty && !change.allowsEmpty {
             throw GitError(.invalidChange, operation: operation, message: "the change writes and removes nothing")
         }
         // A path cannot also be a directory of another one.
@@ -122,6 +195,7 @@ struct GitChangePlan {
         message = try change.message()
         summary = change.summary.trimmingCharacters(in: .whitespaces)
         touched = seen.sorted()
+        allowsEmpty = change.allowsEmpty
     }
 
     func write(at path: String) -> Write? { writes.first { $0.path == path } }
@@ -182,36 +256,151 @@ private struct Attempt {
         let index = try GitIndexHandle.of(repo)
         try check(git_index_read(index.pointer, 0), "read the index")
         try refuseUncommittedChanges(workTree, originalStates, index: index)
+        try checkFreeSpace()
 
         try createBlobs()
         var tree = try buildTree(on: base.tree, states: originalStates)
         var baseTreeID = base.tree.id.oid
-        if git_oid_equal(&tree, &baseTreeID) == 1 {
+        if git_oid_equal(&tree, &baseTreeID) == 1 && !plan.allowsEmpty {
             throw GitError(
                 .nothingToCommit, operation: "commit",
                 message: "the files already have this content in the branch; nothing to commit")
         }
+        let firstCommit = try createCommit(tree: tree, parent: base.commit)
+        writer.step(.objectsCreated)
 
-        try workTree.apply()
+        // From here on, a kill is finished or undone by the next command, from the journal.
+        var journal = makeJournal(workTree, base: base, states: originalStates, commit: firstCommit)
+        try journal.write(gitDirectory: gitDirectory)
+        writer.step(.journalWritten)
+        do {
+            try workTree.apply(backups: true) { writer.step(.fileWritten) }
+        } catch {
+            throw abandon(error, workTree: workTree)
+        }
+
         let commit: git_oid
         let attempts: Int
         let finalStates: [String: GitPathState]
+        let start = base
         do {
-            (commit, base, finalStates, attempts) = try moveBranch(base: base, tree: &tree, originalStates: originalStates)
+            (commit, base, finalStates, attempts) = try moveBranch(
+                base: base, commit: firstCommit, tree: &tree, originalStates: originalStates, journal: &journal)
         } catch {
-            let problems = workTree.rollback()
-            if var gitError = error as? GitError, !problems.isEmpty {
-                gitError.message += "; restoring the work tree also failed: " + problems.map(\.description).joined(separator: "; ")
-                throw gitError
-            }
-            throw error
+            throw abandon(error, workTree: workTree)
         }
+        writer.step(.branchMoved)
 
-        let indexError = updateIndex(index, states: finalStates)
+        if let indexError = updateIndex(index, states: finalStates) {
+            throw undo(commit: commit, base: base, start: start, workTree: workTree, because: indexError)
+        }
+        writer.step(.indexWritten)
+        workTree.discardBackups()
         workTree.pruneEmptyDirectories()
+        // The write is complete; a journal that outlived a failure here is a no-op to recover.
+        try? WriteJournal.remove(gitDirectory: gitDirectory)
         return CommitResult(
             commit: ObjectID(commit), parent: base.tip.map { ObjectID($0) },
-            changedPaths: plan.touched, attempts: attempts, indexUpdateError: indexError)
+            changedPaths: plan.touched, attempts: attempts)
+    }
+
+    var gitDirectory: String { writer.repository.gitDirectory }
+
+    /// A full disk is refused before anything is written: the write needs room for its objects,
+    /// its files and their backups, the journal, and a new copy of the index.
+    func checkFreeSpace() throws {
+        var info = stat()
+        let indexSize = lstat(gitDirectory + "/index", &info) == 0 ? Int(info.st_size) : 0
+        let files = plan.writes.reduce(0) { $0 + $1.contents.count }
+        let needed = indexSize + 2 * files + 64 * 1024
+        for (directory, what) in [(gitDirectory, ".git"), (workdir, "the work tree")] {
+            guard let free = GitPOSIX.freeSpace(directory), free < needed else { continue }
+            throw GitError(
+                .system(ENOSPC), operation: "commit",
+                message:
+                    "not enough free space for \(what) (\(free / 1024) KiB free, about \(needed / 1024) KiB needed); nothing was changed: free some space and re-run the command"
+            )
+        }
+    }
+
+    func makeJournal(_ workTree: WorkTreeTransaction, base: GitTipState, states: [String: GitPathState], commit: git_oid)
+        -> WriteJournal
+    {
+        let items = workTree.items.map { item -> WriteJournal.Item in
+            var previous: ObjectID?
+            var previousMode: mode_t?
+            if case .file(let data, let mode) = item.previous {
+                previous = try? GitRepository.hashBlob(data)
+                previousMode = mode
+            }
+            return WriteJournal.Item(
+                path: item.path, newBlob: plan.write(at: item.path).map { ObjectID($0.blob) },
+                baseBlob: states[item.path]?.blob.map { ObjectID($0) }, previous: previous, previousMode: previousMode,
+                suffix: item.suffix)
+        }
+        return WriteJournal(
+            pid: getpid(), started: Int(Date().timeIntervalSince1970), branch: branch, base: base.tip.map { ObjectID($0) },
+            commit: ObjectID(commit), items: items)
+    }
+
+    /// The branch did not move: the work tree goes back and the journal goes; if the work tree
+    /// cannot be restored, the journal stays for the next command, and the error says so.
+    func abandon(_ error: Error, workTree: WorkTreeTransaction) -> Error {
+        let problems = workTree.rollback()
+        let leftovers = workTree.items.filter { GitPOSIX.exists($0.backupPath) }
+        if problems.isEmpty && leftovers.isEmpty {
+            try? WriteJournal.remove(gitDirectory: gitDirectory)
+            return error
+        }
+        var gitError = error as? GitError ?? GitError(.libgit2(-1), operation: "commit", message: "\(error)")
+        let what = problems.isEmpty ? "the previous files were kept" : problems.map(\.description).joined(separator: "; ")
+        gitError.message +=
+            "; nothing was committed but restoring the work tree failed (\(what)); once the cause is fixed, run 'reclam doctor --fix'"
+        return gitError
+    }
+
+    /// The index could not be written after the branch moved: the branch goes back to where it
+    /// was and the work tree too, so that nothing visible changed. If the branch cannot go back,
+    /// the journal stays and the next command (or `reclam doctor --fix`) finishes the write.
+    func undo(commit: git_oid, base: GitTipState, start: GitTipState, workTree: WorkTreeTransaction, because indexError: GitError)
+        -> GitError
+    {
+        var error = indexError
+        var why = indexError.message
+        if let lock = GitLockFile.inspect(
+            gitDirectory + "/index.lock", displayPath: ".git/index.lock", workdir: workdir, gitDirectory: gitDirectory)
+        {
+            why = GitError.locked(lock, operation: "write the index", done: "nothing was committed").message
+        }
+        if moveBack(from: commit, to: base.tip) {
+            let problems = workTree.rollback()
+            if problems.isEmpty {
+                try? WriteJournal.remove(gitDirectory: gitDirectory)
+                error.message = "the index could not be written, so the commit was undone and nothing changed: \(why)"
+                return error
+            }
+        }
+        error.code = .interruptedWrite
+        error.message =
+            "commit \(ObjectID(commit).short) was made but the index could not be written (\(why)); "
+            + "once the cause is fixed, run 'reclam doctor --fix' to finish the write"
+        return error
+    }
+
+    /// Compare-and-swap of the branch back to `tip` (deleting it when it was unborn).
+    func moveBack(from commit: git_oid, to tip: git_oid?) -> Bool {
+        var current = commit
+        guard var tip else {
+            guard let reference = try? GitReferenceHandle.lookup(repo, branch), var target = reference.directTarget,
+                git_oid_equal(&target, &current) == 1
+            else { return false }
+            return git_reference_delete(reference.pointer) == 0
+        }
+        var reference: OpaquePointer?
+        let result = git_reference_create_matching(
+            &reference, repo, branch, &tip, 1, &current, "reclam: undo commit, the index could not be written")
+        git_reference_free(reference)
+        return result == 0
     }
 
     // MARK: Reading the tip
@@ -386,14 +575,24 @@ private struct Attempt {
 
     // MARK: Compare-and-swap
 
-    func moveBranch(base start: GitTipState, tree: inout git_oid, originalStates: [String: GitPathState]) throws
+    func moveBranch(
+        base start: GitTipState, commit first: git_oid, tree: inout git_oid, originalStates: [String: GitPathState],
+        journal: inout WriteJournal
+    ) throws
         -> (commit: git_oid, base: GitTipState, states: [String: GitPathState], attempts: Int)
     {
         var base = start
         var states = originalStates
         var attempt = 1
+        var commit = first
         while true {
-            var commit = try createCommit(tree: tree, parent: base.commit)
+            if attempt > 1 {
+                commit = try createCommit(tree: tree, parent: base.commit)
+                // The journal names the commit the branch may now point to.
+                journal.base = base.tip.map { ObjectID($0) }
+                journal.commit = ObjectID(commit)
+                try journal.write(gitDirectory: gitDirectory)
+            }
             try writer.beforeReferenceUpdate?(attempt)
 
             let log = (base.tip == nil ? "commit (initial): " : "commit: ") + plan.summary
@@ -420,6 +619,12 @@ private struct Attempt {
                 throw error
             }
             if attempt >= writer.maxAttempts {
+                if let lock = GitLockFile.inspect(
+                    writer.repository.commonDirectory + "/" + branch + ".lock", displayPath: ".git/" + branch + ".lock",
+                    workdir: workdir, gitDirectory: gitDirectory)
+                {
+                    throw GitError.locked(lock, operation: "move branch \(branch)", done: "nothing was committed")
+                }
                 throw GitError(
                     .retriesExhausted, operation: "move branch \(branch)",
                     message:
@@ -439,57 +644,22 @@ private struct Attempt {
     // MARK: Index
 
     /// Replaces only the changed entries (stat data of the written files, our blob ids) and writes
-    /// the index once. Returns the error instead of throwing: the commit is made.
+    /// the index once. Returns the error instead of throwing: the caller undoes the commit.
     func updateIndex(_ index: GitIndexHandle, states: [String: GitPathState]) -> GitError? {
         do {
             // Re-read only if someone (git add…) wrote the index since the check: theirs is kept.
             try check(git_index_read(index.pointer, 0), "read the index")
             for write in plan.writes {
-                var info = stat()
-                let fullPath = workdir + "/" + write.path
-                if lstat(fullPath, &info) != 0 {
-                    throw GitError.system(errno, operation: "update the index", path: write.path)
-                }
-                var mode = GIT_FILEMODE_BLOB.rawValue
-                if case .file(_, let treeMode) = states[write.path]!, treeMode == GIT_FILEMODE_BLOB_EXECUTABLE {
-                    mode = treeMode.rawValue
-                }
-                let mtime = GitPOSIX.modificationTime(info)
-                let ctime = GitPOSIX.changeTime(info)
-                var entry = git_index_entry()
-                entry.ctime = git_index_time(
-                    seconds: Int32(truncatingIfNeeded: ctime.seconds),
-                    nanoseconds: UInt32(truncatingIfNeeded: ctime.nanoseconds))
-                entry.mtime = git_index_time(
-                    seconds: Int32(truncatingIfNeeded: mtime.seconds),
-                    nanoseconds: UInt32(truncatingIfNeeded: mtime.nanoseconds))
-                entry.dev = UInt32(truncatingIfNeeded: info.st_dev)
-                entry.ino = UInt32(truncatingIfNeeded: info.st_ino)
-                entry.mode = mode
-                entry.uid = UInt32(truncatingIfNeeded: info.st_uid)
-                entry.gid = UInt32(truncatingIfNeeded: info.st_gid)
-                entry.file_size = UInt32(truncatingIfNeeded: info.st_size)
-                entry.id = write.blob
-                let result = write.path.withCString { cPath in
-                    entry.path = cPath
-                    return git_index_add(index.pointer, &entry)
-                }
-                try check(result, "update the index", path: write.path)
+                var executable = false
+                if case .file(_, let treeMode) = states[write.path]!, treeMode == GIT_FILEMODE_BLOB_EXECUTABLE { executable = true }
+                try index.stage(write.path, blob: write.blob, executable: executable, workdir: workdir)
             }
             for path in plan.removals {
                 try check(git_index_remove_bypath(index.pointer, path), "update the index", path: path)
             }
-            var attempt = 1
-            while true {
-                let result = git_index_write(index.pointer)
-                if result == 0 { return nil }
-                if result == GIT_ELOCKED.rawValue && attempt < 50 {
-                    GitPOSIX.sleep(milliseconds: Int.random(in: 5...40))
-                    attempt += 1
-                    continue
-                }
-                try check(result, "write the index")
-            }
+            if plan.touched.isEmpty { return nil }
+            try index.write(retryingFor: .seconds(2), through: writer.writeIndex)
+            return nil
         } catch let error as GitError {
             return error
         } catch {

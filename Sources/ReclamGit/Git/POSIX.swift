@@ -46,12 +46,15 @@ enum GitPOSIX {
     /// Writes `data` to `path` atomically: a temporary file in the same directory, fsync,
     /// rename over `path`, fsync of the directory. `mode` (permission bits) is applied when given;
     /// otherwise the file gets 0666 minus the umask.
-    static func atomicWrite(_ data: Data, to path: String, mode: mode_t?, operation: String, displayPath: String) throws {
+    /// `temporary` names the temporary file (default: `.<name>.reclam-<random>.tmp` beside
+    /// `path`); `beforeRename` runs once the bytes are durable, just before the rename.
+    static func atomicWrite(
+        _ data: Data, to path: String, mode: mode_t?, operation: String, displayPath: String, temporary: String? = nil,
+        beforeRename: (() throws -> Void)? = nil
+    ) throws {
         let slash = path.lastIndex(of: "/")!
         let directory = String(path[..<slash])
-        let name = String(path[path.index(after: slash)...])
-        let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-        let temporary = "\(directory)/.\(name).reclam-\(suffix).tmp"
+        let temporary = temporary ?? temporaryPath(for: path, suffix: randomSuffix(), kind: "tmp")
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o666)
         if fd < 0 { throw GitError.system(errno, operation: operation, path: displayPath) }
         var closed = false
@@ -77,9 +80,59 @@ enum GitPOSIX {
         if fsync(fd) != 0 { throw GitError.system(errno, operation: operation, path: displayPath) }
         closed = true
         if close(fd) != 0 { throw GitError.system(errno, operation: operation, path: displayPath) }
+        try beforeRename?()
         if rename(temporary, path) != 0 { throw GitError.system(errno, operation: operation, path: displayPath) }
         renamed = true
         syncDirectory(directory)
+    }
+
+    /// A random suffix for temporary names: lowercase letters and digits.
+    static func randomSuffix() -> String { String(UInt64.random(in: 0...UInt64.max), radix: 36) }
+
+    /// `dir/.<name>.reclam-<suffix>.<kind>` for `dir/<name>`: the names of reclam's temporary
+    /// files (`tmp`, new bytes before the rename) and backups (`old`, the previous file).
+    static func temporaryPath(for path: String, suffix: String, kind: String) -> String {
+        let slash = path.lastIndex(of: "/")!
+        let name = path[path.index(after: slash)...]
+        return "\(path[..<slash])/.\(name).reclam-\(suffix).\(kind)"
+    }
+
+    /// Whether `name` is one of reclam's temporary or backup file names.
+    static func isTemporaryName(_ name: String) -> Bool {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") || name.hasSuffix(".old") else { return false }
+        let stem = name.dropFirst().dropLast(4)
+        guard let marker = stem.range(of: ".reclam-", options: .backwards), marker.lowerBound > stem.startIndex else { return false }
+        let suffix = stem[marker.upperBound...]
+        return !suffix.isEmpty && suffix.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+    }
+
+    /// unlink, ignoring a missing file; other errors are returned.
+    @discardableResult
+    static func removeIfPresent(_ path: String) -> Int32? {
+        if unlink(path) == 0 || errno == ENOENT { return nil }
+        return errno
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// Seconds since the file was last modified; nil when it does not exist.
+    static func age(of path: String) -> Double? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        let mtime = modificationTime(info)
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Double(Int(now.tv_sec) - mtime.seconds) + Double(Int(now.tv_nsec) - mtime.nanoseconds) / 1e9
+    }
+
+    /// Bytes an unprivileged process may still write on the file system of `path`.
+    static func freeSpace(_ path: String) -> Int? {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { return nil }
+        return Int(info.f_bavail) * Int(info.f_frsize)
     }
 
     /// Best effort: makes a rename or unlink in `directory` durable.
@@ -116,15 +169,68 @@ enum GitPOSIX {
 
 /// An exclusive `flock` on a file, held until deinit. Blocks with polling until `timeout`.
 /// flock locks belong to the open file description, so this also serialises threads of one process.
+/// The holder writes its process id and start time into the file, so that a command waiting for
+/// it can say who holds it; the kernel releases a flock when its process dies, so this lock is
+/// never stale.
 final class GitFileLock {
     private let fd: Int32
 
     init(path: String, timeout: Duration) throws {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        if fd < 0 { throw GitError.system(errno, operation: "open the reclam lock", path: path) }
+        let fd = try Self.open(path)
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
         var delay = 2
+        while true {
+            if try Self.tryLock(fd, path: path) { break }
+            if clock.now >= deadline {
+                let holder = Self.holder(fd)
+                close(fd)
+                throw GitError(
+                    .lockTimeout, operation: "take the reclam lock",
+                    message:
+                        "another reclam command\(holder.map { " (\($0))" } ?? "") is still writing to this ledger (waited \(timeout)); try again",
+                    path: path)
+            }
+            GitPOSIX.sleep(milliseconds: Int.random(in: 1...delay))
+            delay = min(delay * 2, 50)
+        }
+        self.fd = fd
+        Self.recordHolder(fd)
+    }
+
+    private init(fd: Int32) {
+        self.fd = fd
+        Self.recordHolder(fd)
+    }
+
+    /// The lock if it is free now; nil when another process (or thread) holds it.
+    static func tryTake(path: String) throws -> GitFileLock? {
+        let fd = try open(path)
+        guard try tryLock(fd, path: path) else {
+            close(fd)
+            return nil
+        }
+        return GitFileLock(fd: fd)
+    }
+
+    /// Who holds the lock at `path` ("process 1234, for 3 s"), when someone does.
+    static func currentHolder(path: String) -> String? {
+        guard let lock = try? tryTake(path: path) else {
+            let fd = openLockFile(path)
+            defer { if fd >= 0 { close(fd) } }
+            return fd >= 0 ? holder(fd) ?? "a process" : nil
+        }
+        withExtendedLifetime(lock) {}
+        return nil
+    }
+
+    private static func open(_ path: String) throws -> Int32 {
+        let fd = openLockFile(path, create: true)
+        if fd < 0 { throw GitError.system(errno, operation: "open the reclam lock", path: path) }
+        return fd
+    }
+
+    private static func tryLock(_ fd: Int32, path: String) throws -> Bool {
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
             if code == EINTR { continue }
@@ -132,21 +238,42 @@ final class GitFileLock {
                 close(fd)
                 throw GitError.system(code, operation: "take the reclam lock", path: path)
             }
-            if clock.now >= deadline {
-                close(fd)
-                throw GitError(
-                    .lockTimeout, operation: "take the reclam lock",
-                    message: "another reclam command is still writing to this ledger (waited \(timeout)); try again",
-                    path: path)
-            }
-            GitPOSIX.sleep(milliseconds: Int.random(in: 1...delay))
-            delay = min(delay * 2, 50)
+            return false
         }
-        self.fd = fd
+        return true
+    }
+
+    private static func recordHolder(_ fd: Int32) {
+        let text = "pid \(getpid())\nsince \(Int(Date().timeIntervalSince1970))\n"
+        _ = ftruncate(fd, 0)
+        _ = text.withCString { pwrite(fd, $0, strlen($0), 0) }
+    }
+
+    /// "process 1234, for 3 s" from the file's contents.
+    private static func holder(_ fd: Int32) -> String? {
+        var buffer = [UInt8](repeating: 0, count: 128)
+        let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        guard count > 0 else { return nil }
+        var pid: String?
+        var since: Int?
+        for line in String(decoding: buffer[0..<count], as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            if parts[0] == "pid" { pid = parts[1] }
+            if parts[0] == "since" { since = Int(parts[1]) }
+        }
+        guard let pid else { return nil }
+        guard let since else { return "process \(pid)" }
+        return "process \(pid), for \(max(0, Int(Date().timeIntervalSince1970) - since)) s"
     }
 
     deinit {
         _ = flock(fd, LOCK_UN)
         close(fd)
     }
+}
+
+/// open(2) for the lock file (read-write; created when `create`).
+private func openLockFile(_ path: String, create: Bool = false) -> Int32 {
+    create ? open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644) : open(path, O_RDONLY | O_CLOEXEC)
 }

@@ -11,6 +11,11 @@ import ReclamCore
 
 /// The work-tree side of one write: snapshots the current bytes of every touched file,
 /// applies the new contents atomically, and can put everything back exactly as it was.
+///
+/// With backups (the writer's mode), the file a write replaces or removes is kept as a hard
+/// link `.<name>.reclam-<suffix>.old` until the write is complete, so that putting it back is a
+/// rename, which needs no free space; the new bytes go through `.<name>.reclam-<suffix>.tmp`.
+/// Both names are in the write journal, so that a killed write leaves nothing unnamed.
 package final class WorkTreeTransaction {
     enum Previous: Equatable {
         case absent
@@ -25,11 +30,17 @@ package final class WorkTreeTransaction {
         let previous: Previous
         /// The lstat of the previous file, which `git status` compares to the index entry.
         let previousInfo: stat?
+        /// Names the temporary and backup files of this path.
+        let suffix: String
+
+        var temporaryPath: String { GitPOSIX.temporaryPath(for: fullPath, suffix: suffix, kind: "tmp") }
+        var backupPath: String { GitPOSIX.temporaryPath(for: fullPath, suffix: suffix, kind: "old") }
     }
 
     let root: String
     let items: [Item]
     private var appliedCount = 0
+    private var withBackups = false
     private var createdDirectories: [String] = []
     private static let operation = "update the work tree"
 
@@ -83,7 +94,9 @@ package final class WorkTreeTransaction {
         } else {
             previous = .absent
         }
-        return Item(path: path, fullPath: fullPath, newContents: newContents, previous: previous, previousInfo: previousInfo)
+        return Item(
+            path: path, fullPath: fullPath, newContents: newContents, previous: previous, previousInfo: previousInfo,
+            suffix: GitPOSIX.randomSuffix())
     }
 
     func item(at path: String) -> Item? { items.first { $0.path == path } }
@@ -94,8 +107,11 @@ package final class WorkTreeTransaction {
         return data
     }
 
-    /// Writes and removes every item. On failure, undoes what was done and rethrows.
-    package func apply() throws {
+    /// Writes and removes every item. On failure, undoes what was done and rethrows (with
+    /// `backups`, the caller calls `rollback()`). `backups` keeps each replaced or removed file as a backup until `discardBackups()`;
+    /// `afterEach` runs after each file (the writer's test pauses).
+    package func apply(backups: Bool = false, afterEach: () -> Void = {}) throws {
+        withBackups = backups
         do {
             for item in items {
                 if let contents = item.newContents {
@@ -103,16 +119,26 @@ package final class WorkTreeTransaction {
                     var mode: mode_t?
                     if case .file(_, let previousMode) = item.previous { mode = previousMode }
                     appliedCount += 1
-                    try GitPOSIX.atomicWrite(contents, to: item.fullPath, mode: mode, operation: Self.operation, displayPath: item.path)
+                    try GitPOSIX.atomicWrite(
+                        contents, to: item.fullPath, mode: mode, operation: Self.operation, displayPath: item.path,
+                        temporary: item.temporaryPath,
+                        beforeRename: backups && item.previous != .absent ? { try self.keepBackup(of: item) } : nil)
                 } else {
                     appliedCount += 1
-                    if unlink(item.fullPath) != 0 && errno != ENOENT {
+                    if backups {
+                        if rename(item.fullPath, item.backupPath) != 0 && errno != ENOENT {
+                            throw GitError.system(errno, operation: Self.operation, path: item.path)
+                        }
+                    } else if unlink(item.fullPath) != 0 && errno != ENOENT {
                         throw GitError.system(errno, operation: Self.operation, path: item.path)
                     }
                     GitPOSIX.syncDirectory(Self.parent(of: item.fullPath))
                 }
+                afterEach()
             }
         } catch {
+            // With backups the writer rolls back, and keeps the journal if that fails.
+            if backups { throw error }
             let problems = rollback()
             if var gitError = error as? GitError, !problems.isEmpty {
                 gitError.message +=
@@ -124,12 +150,38 @@ package final class WorkTreeTransaction {
         }
     }
 
+    /// The previous file stays reachable under the backup name: a hard link, or a copy where
+    /// the file system has none.
+    private func keepBackup(of item: Item) throws {
+        if link(item.fullPath, item.backupPath) == 0 { return }
+        let code = errno
+        guard code == EPERM || code == ENOTSUP || code == EXDEV || code == EMLINK || code == ENOSYS,
+            case .file(let data, let mode) = item.previous
+        else { throw GitError.system(code, operation: Self.operation, path: item.path) }
+        try GitPOSIX.atomicWrite(
+            data, to: item.backupPath, mode: mode, operation: Self.operation, displayPath: item.path,
+            temporary: GitPOSIX.temporaryPath(for: item.fullPath, suffix: item.suffix + "b", kind: "tmp"))
+    }
+
+    /// Removes the backups once the write is complete.
+    package func discardBackups() {
+        guard withBackups else { return }
+        for item in items.prefix(appliedCount) {
+            GitPOSIX.removeIfPresent(item.backupPath)
+        }
+    }
+
     /// Puts every applied item back as it was and removes directories this transaction created.
     /// Best effort: returns what could not be restored.
     @discardableResult
     package func rollback() -> [GitError] {
         var problems: [GitError] = []
         for item in items.prefix(appliedCount).reversed() {
+            GitPOSIX.removeIfPresent(item.temporaryPath)
+            if withBackups {
+                if let problem = restoreBackup(of: item) { problems.append(problem) }
+                continue
+            }
             switch item.previous {
             case .file(let data, let mode):
                 do {
@@ -150,6 +202,24 @@ package final class WorkTreeTransaction {
         }
         createdDirectories = []
         return problems
+    }
+
+    /// Backups mode: the backup goes back by rename (no free space needed); a file that was
+    /// absent is removed.
+    private func restoreBackup(of item: Item) -> GitError? {
+        if GitPOSIX.exists(item.backupPath) {
+            if rename(item.backupPath, item.fullPath) != 0 {
+                return GitError.system(errno, operation: "restore the work tree", path: item.path)
+            }
+            // rename() of two links to one file does nothing: the backup is still there.
+            GitPOSIX.removeIfPresent(item.backupPath)
+            GitPOSIX.syncDirectory(Self.parent(of: item.fullPath))
+            return nil
+        }
+        if item.previous == .absent, let code = GitPOSIX.removeIfPresent(item.fullPath) {
+            return GitError.system(code, operation: "restore the work tree", path: item.path)
+        }
+        return nil
     }
 
     /// After a successful commit: removes directories left empty by removals (up to the root).

@@ -9,6 +9,9 @@ public struct Audit: Sendable {
     public var ledger: Ledger
     /// How far before its commit a step may be dated before it counts as backdating.
     public var backdatingTolerance: TimeInterval
+    /// Reviewed commits (`reclam audit accept`), by commit id: their findings are notes.
+    /// Read from the history by `run` when nil.
+    public var acceptances: [String: AuditAcceptance]?
 
     public init(ledger: Ledger) {
         self.ledger = ledger
@@ -62,6 +65,11 @@ public struct Audit: Sendable {
 
     /// `parts` git processes at most, each with `commitsPerPart` commits at least.
     func run(since: String?, parts: Int, commitsPerPart: Int) throws(ReclamError) -> [Diagnostic] {
+        if acceptances == nil {
+            var audit = self
+            audit.acceptances = try AuditAcceptance.all(in: ledger.root)
+            return try audit.run(since: since, parts: parts, commitsPerPart: commitsPerPart)
+        }
         let repository: GitRepository
         do { repository = try GitRepository.open(at: ledger.root.path) } catch {
             throw .io("\(ledger.root.path) is not a git repository: \(error)")
@@ -149,7 +157,19 @@ public struct Audit: Sendable {
                 out += checkSteps(oldStepCount: nil, new: newCase, commit: commit, label: label, path: change.path)
             }
         }
+        if let acceptance = acceptances?[commit.id] { return out.map(acceptance.accepted) }
         return out
+    }
+
+    /// The findings of one commit of the branch (none when it touched no case file).
+    public func findings(ofCommit commit: String) throws(ReclamError) -> [Diagnostic] {
+        let repository: GitRepository
+        do { repository = try GitRepository.open(at: ledger.root.path) } catch {
+            throw .io("\(ledger.root.path) is not a git repository: \(error)")
+        }
+        var audit = self
+        audit.acceptances = [:]
+        return try audit.replay(["--no-walk", commit], linear: false, repository: repository)
     }
 
     static func isAudited(_ change: FileChange) -> Bool {

@@ -288,7 +288,7 @@ public struct CaseChecker: Sendable {
             out.append(
                 Diagnostic(
                     .stepsStageMismatch,
-                    "the last step records stage '\(last)' but the case is at '\(item.stage)'; record the move with 'reclam move'",
+                    "the last step records stage '\(last)' but the case is at '\(item.stage)': the stage changed without its step; set 'stage: \(last)' back and make the move with 'reclam move \(item.id) \(item.stage)'",
                     file: item.path, at: item.document["stage"]?.start))
         }
         return out

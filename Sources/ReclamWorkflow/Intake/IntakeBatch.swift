@@ -18,8 +18,10 @@ struct IntakePlannedCase: Sendable {
 
 /// Renders planned cases and puts them all in one `Change`: a batch is one commit.
 enum IntakeBatch {
+    /// `learnerEmails`: the `emails:` of learner files the batch creates.
     static func change(
-        _ cases: [IntakePlannedCase], summary: String, source: String, index: IntakeIndex, context: WriteContext
+        _ cases: [IntakePlannedCase], summary: String, source: String, index: IntakeIndex, context: WriteContext,
+        learnerEmails: [String: [String]] = [:]
     ) throws(ReclamError) -> Change {
         let ledger = context.ledger
         let template = Templates.caseBody(in: ledger)
@@ -46,7 +48,11 @@ enum IntakeBatch {
             let learner = planned.request.learner
             if !index.learners.contains(learner) && newLearners.insert(learner).inserted {
                 let learnerPath = "\(Ledger.casesFolder)/\(learner)/\(Ledger.learnerFile)"
-                writes.append((learnerPath, Data("---\nid: \(learner)\n---\n".utf8)))
+                var text = "---\nid: \(learner)\n"
+                if let emails = learnerEmails[learner], !emails.isEmpty {
+                    text += "emails: [\(emails.map(YAMLScalarWriter.flow).joined(separator: ", "))]\n"
+                }
+                writes.append((learnerPath, Data((text + "---\n").utf8)))
                 expected[learnerPath] = .some(nil)
             }
         }

@@ -15,10 +15,21 @@ public enum SurveyIntake {
         public var scale: Double = 10
         /// Role → header, from `--columns learner=…,score=…`; the rest is found by header name.
         public var columns: [String: String] = [:]
-        /// Import the good rows and list the bad ones instead of refusing the file.
+        /// Import the good rows and list the bad ones instead of refusing the file. A row below
+        /// the threshold (a complaint) is never skipped: it refuses the file all the same.
         public var skipBadRows = false
+        /// What to do with a respondent whose address no learner lists.
+        public var unknownLearner: UnknownLearner = .refuse
 
         public init() {}
+    }
+
+    public enum UnknownLearner: String, Sendable, CaseIterable {
+        /// The row is bad: its address must be added to a learner's `emails:` first.
+        case refuse
+        /// A learner folder is made for the respondent, under a pseudonymous id
+        /// (`resp-` and a hash of the address), with the address in its `emails:`.
+        case create
     }
 
     public enum Outcome: Sendable, Equatable {
@@ -40,6 +51,8 @@ public enum SurveyIntake {
         public var withoutScore = 0
         /// Bad rows left out (only with `skipBadRows`).
         public var skipped: [Diagnostic] = []
+        /// Learner folders made for unknown respondents (`--unknown-learner create`).
+        public var newLearners: [String] = []
         public var encoding = ""
         public var separator: Character = ";"
         public var commit: CommitResult?
@@ -139,13 +152,20 @@ public enum SurveyIntake {
         report.encoding = table.encoding
         report.separator = table.separator
         var bad: [Diagnostic] = []
+        // Rows below the threshold that cannot be taken in: complaints, never skipped.
+        var complaints: [Diagnostic] = []
+        var respondents: [String: String] = [:]
         var planned: [IntakePlannedCase] = []
         var plannedIDs = Set<String>()
         var seen: [String: String] = [:]
         let width = table.header.fields.count
         for record in table.rows {
             report.responses += 1
-            func reject(_ message: String) { bad.append(Diagnostic(.surveyRow, message, file: label, line: record.line)) }
+            var isComplaint = false
+            func reject(_ message: String) {
+                let finding = Diagnostic(.surveyRow, message, file: label, line: record.line)
+                if isComplaint { complaints.append(finding) } else { bad.append(finding) }
+            }
             var fields = record.fields
             while fields.count > width, fields.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { fields.removeLast() }
             guard fields.count == width else {
@@ -174,19 +194,25 @@ public enum SurveyIntake {
                 report.atOrAbove += 1
                 continue
             }
+            isComplaint = true
             let learnerText = value("learner")
             let learner: String
             switch resolveLearner(learnerText, index: index) {
             case .success(let found): learner = found
             case .failure(let problem):
-                reject(problem.message)
-                continue
+                guard let address = problem.unknownAddress, options.unknownLearner == .create else {
+                    reject(problem.message)
+                    continue
+                }
+                learner = respondentID(address, index: index)
+                if respondents.updateValue(address, forKey: learner) == nil { report.newLearners.append(learner) }
             }
             let dateText = value("date")
             guard let date = SurveyDate.parse(dateText, timeZone: timeZone) else {
                 reject(
                     dateText.isEmpty
-                        ? "the date is empty" : "date '\(dateText)' is not a date; write 2026-11-10, 10/11/2026 or 10/11/2026 14:03")
+                        ? "the date is empty"
+                        : "date '\(dateText)' is not a date since 1970 in ASCII digits; write 2026-11-10, 10/11/2026 or 10/11/2026 14:03")
                 continue
             }
             if date.date > context.now.addingTimeInterval(300) {
@@ -227,6 +253,16 @@ public enum SurveyIntake {
             seen[key] = id
             report.rows.append(Row(line: record.line, outcome: .created(id)))
         }
+        if !complaints.isEmpty {
+            let all = (complaints + bad).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+            throw ReclamError(
+                .refused,
+                "\(IntakeBatch.count(complaints.count, "row")) below the threshold in \(label) cannot be taken in "
+                    + "(line\(complaints.count == 1 ? "" : "s") \(complaints.compactMap(\.line).map(String.init).joined(separator: ", "))): "
+                    + "nothing was imported; a complaint is never left out, even with --skip-bad-rows. Fix "
+                    + "\(complaints.count == 1 ? "it" : "them")\(complaints.contains { $0.message.contains("emails:") } ? ", or pass --unknown-learner create to make a learner folder for an unknown respondent" : "")",
+                diagnostics: all)
+        }
         if !bad.isEmpty {
             if !options.skipBadRows {
                 throw ReclamError(
@@ -239,13 +275,23 @@ public enum SurveyIntake {
         }
         guard !planned.isEmpty else { return report }
         let summary = "intake-survey: \(IntakeBatch.count(planned.count, "case")) from survey"
-        let change = try IntakeBatch.change(planned, summary: summary, source: "survey", index: index, context: context)
+        let learnerEmails = respondents.mapValues { [IntakeIndex.normalisedAddress($0)] }
+        let change = try IntakeBatch.change(
+            planned, summary: summary, source: "survey", index: index, context: context, learnerEmails: learnerEmails)
         report.commit = try context.commit(change)
         return report
     }
 
     struct LearnerProblem: Error {
         var message: String
+        /// Set when the learner is an address no learner lists.
+        var unknownAddress: String?
+    }
+
+    /// A respondent's pseudonymous learner id: `resp-` and the first digits of a hash of the
+    /// address, the same on every run; the address itself stays out of paths and commits.
+    static func respondentID(_ address: String, index: IntakeIndex) -> String {
+        "resp-" + IntakeHash.sha256(fields: ["survey-respondent", IntakeIndex.normalisedAddress(address)]).prefix(12)
     }
 
     /// A learner id as is (lowercased), or an address found in the learners' `emails:` lists.
@@ -256,7 +302,10 @@ public enum SurveyIntake {
             if matches.count == 1 { return .success(matches[0]) }
             if matches.isEmpty {
                 return .failure(
-                    LearnerProblem(message: "the address \(text) is in no learner's 'emails:' list; add it to cases/<learner>/learner.md"))
+                    LearnerProblem(
+                        message:
+                            "the address \(text) is in no learner's 'emails:' list; add it to cases/<learner>/learner.md, or pass --unknown-learner create",
+                        unknownAddress: text))
             }
             return .failure(
                 LearnerProblem(message: "the address \(text) is listed by several learners: \(matches.joined(separator: ", "))"))
@@ -298,10 +347,14 @@ enum SurveyDate {
         var canonical: String
     }
 
+    // ASCII digits only: `\d` would take any script's digits, which `Int` does not read.
     static let iso = try! NSRegularExpression(
-        pattern: #"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$"#)
+        pattern: #"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"#
+            + #"(?:[T ]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:[.,][0-9]+)?)?)?\s*(Z|[+-][0-9]{2}(?::?[0-9]{2})?)?$"#)
     static let dayFirst = try! NSRegularExpression(
-        pattern: #"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?:[ T]+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?$"#)
+        pattern: #"^([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4}|[0-9]{2})(?:[ T]+([0-9]{1,2})[:h]([0-9]{2})(?::([0-9]{2}))?)?$"#)
+    /// Survey exports start with the digital age; an earlier year is a typing or export error.
+    static let earliestYear = 1970
 
     static func parse(_ text: String, timeZone: TimeZone) -> Parsed? {
         let text = text.trimmingCharacters(in: .whitespaces)
@@ -309,25 +362,27 @@ enum SurveyDate {
         func group(_ match: NSTextCheckingResult, _ index: Int) -> String? {
             Range(match.range(at: index), in: text).map { String(text[$0]) }
         }
-        var year = 0
-        var month = 0
-        var day = 0
+        func number(_ match: NSTextCheckingResult, _ index: Int, default value: Int? = nil) -> Int? {
+            group(match, index).flatMap { Int($0) } ?? value
+        }
+        var parts: [Int?]
         var time: (Int, Int, Int)?
         var offset: String?
-        if let match = iso.firstMatch(in: text, range: range) {
-            year = Int(group(match, 1)!)!
-            month = Int(group(match, 2)!)!
-            day = Int(group(match, 3)!)!
-            if let hour = group(match, 4) { time = (Int(hour)!, Int(group(match, 5)!)!, Int(group(match, 6) ?? "0")!) }
+        let match: NSTextCheckingResult
+        if let found = iso.firstMatch(in: text, range: range) {
+            match = found
+            parts = [number(match, 1), number(match, 2), number(match, 3)]
             offset = group(match, 7)
-        } else if let match = dayFirst.firstMatch(in: text, range: range) {
-            day = Int(group(match, 1)!)!
-            month = Int(group(match, 2)!)!
-            year = Int(group(match, 3)!)!
-            if year < 100 { year += 2000 }
-            if let hour = group(match, 4) { time = (Int(hour)!, Int(group(match, 5)!)!, Int(group(match, 6) ?? "0")!) }
+        } else if let found = dayFirst.firstMatch(in: text, range: range) {
+            match = found
+            parts = [number(match, 3).map { $0 < 100 ? $0 + 2000 : $0 }, number(match, 2), number(match, 1)]
         } else {
             return nil
+        }
+        guard let year = parts[0], let month = parts[1], let day = parts[2], year >= earliestYear else { return nil }
+        if group(match, 4) != nil {
+            guard let hour = number(match, 4), let minute = number(match, 5), let second = number(match, 6, default: 0) else { return nil }
+            time = (hour, minute, second)
         }
         guard let civil = CivilDate(year: year, month: month, day: day) else { return nil }
         let clock = LocalClock(timeZone: timeZone)

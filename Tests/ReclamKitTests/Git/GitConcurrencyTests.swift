@@ -25,7 +25,7 @@ private final class Collector: @unchecked Sendable {
 }
 
 /// The built `git-stress` helper, next to the test bundle.
-private func stressHelper() -> URL? {
+func stressHelper() -> URL? {
     var directory = Bundle.main.bundleURL
     for _ in 0..<5 {
         let candidate = directory.appendingPathComponent("git-stress")

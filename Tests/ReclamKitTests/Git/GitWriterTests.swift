@@ -22,7 +22,7 @@ struct GitWriterTests {
 
         #expect(result.parent == nil)
         #expect(result.attempts == 1)
-        #expect(result.indexUpdateError == nil)
+        #expect(result.recovered.isEmpty)
         #expect(result.changedPaths == ["cases/stg-1/learner.md", "reclam.yml"])
         #expect(try sandbox.head() == result.commit.hex)
         #expect(try repository.tipCommitID() == result.commit)

@@ -74,6 +74,19 @@ import Testing
         #expect(SurveyDate.parse("2026-11-10", timeZone: paris)?.canonical == "2026-11-10")
     }
 
+    /// Digits of other scripts crashed the process (`Int(…)!`); years before 1970 made cases
+    /// that `reclam check` refuses. Both are bad dates, refused like any other.
+    @Test func surveyDatesInOtherDigitsOrBefore1970AreRefused() {
+        let paris = TimeZone(identifier: "Europe/Paris")!
+        for bad in [
+            "٢٠٢٦-١١-١٠", "२०२६-११-१०", "１０/１１/２０２６", "2026-11-10 １４:03", "10/11/2026 14:０3", "0001-01-01", "31/12/1969",
+            "1969-12-31T23:59:59Z",
+        ] {
+            #expect(SurveyDate.parse(bad, timeZone: paris) == nil, "\(bad)")
+        }
+        #expect(SurveyDate.parse("1970-01-01", timeZone: paris) != nil)
+    }
+
     @Test func scoresAndColumns() throws {
         #expect(SurveyIntake.parseScore("5,5") == 5.5)
         #expect(SurveyIntake.parseScore(" 4 / 10 ") == 4)

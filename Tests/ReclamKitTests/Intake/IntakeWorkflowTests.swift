@@ -229,12 +229,59 @@ final class IntakeLedger {
         #expect(try ledger.head() == tip)
         var options = SurveyIntake.Options()
         options.skipBadRows = true
-        let report = try SurveyIntake.run(
-            IntakeFixtures.url("survey-bad-row.csv"), label: "bad.csv", options: options, context: try ledger.context())
+        // Line 4 scores 2: a complaint, with a bad date. It is never skipped.
+        do {
+            _ = try SurveyIntake.run(
+                IntakeFixtures.url("survey-bad-row.csv"), label: "bad.csv", options: options, context: try ledger.context())
+            Issue.record("a complaint was skipped")
+        } catch let error as ReclamError {
+            #expect(error.kind == .refused)
+            #expect(error.message.hasPrefix("1 row below the threshold in bad.csv cannot be taken in (line 4): nothing was imported"))
+            #expect(error.diagnostics.map(\.line) == [3, 4])
+        }
+        #expect(try ledger.head() == tip)
+        // A row whose score cannot be read is skipped; the complaints are taken in.
+        let file = ledger.root.appendingPathComponent("../\(UUID().uuidString).csv").standardizedFileURL
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("Date;Stagiaire;Note\n2026-11-10;stg-2026-020;3\n2026-11-10;stg-2026-021;trois\n2026-11-10;stg-2026-023;9\n".utf8)
+            .write(to: file)
+        let report = try SurveyIntake.run(file, label: "skip.csv", options: options, context: try ledger.context())
         #expect(report.created == 1)
-        #expect(report.skipped.map(\.line) == [3, 4])
+        #expect(report.skipped.map(\.line) == [3])
         #expect(report.skipped.allSatisfy { $0.severity == .warning })
         #expect(report.atOrAbove == 1)
+    }
+
+    @Test func anUnknownRespondentGetsAPseudonymousLearnerFolderWhenAsked() throws {
+        let ledger = try IntakeLedger()
+        try ledger.learner("stg-2026-014", emails: ["jeanne.dupont@example.org"])
+        var options = SurveyIntake.Options()
+        options.threshold = 8
+        options.skipBadRows = true
+        do {
+            _ = try SurveyIntake.run(
+                IntakeFixtures.url("survey-msforms.csv"), label: "forms.csv", options: options, context: try ledger.context())
+            Issue.record("an unknown respondent's complaint was skipped")
+        } catch let error as ReclamError {
+            #expect(error.diagnostics.map(\.line) == [3])
+            #expect(error.message.contains("pass --unknown-learner create"))
+        }
+        options.unknownLearner = .create
+        let report = try SurveyIntake.run(
+            IntakeFixtures.url("survey-msforms.csv"), label: "forms.csv", options: options, context: try ledger.context())
+        #expect(report.created == 2)
+        let respondent = "resp-" + IntakeHash.sha256(fields: ["survey-respondent", "karim.benali@example.net"]).prefix(12)
+        #expect(report.newLearners == [respondent])
+        #expect(try ledger.read("cases/\(respondent)/learner.md") == "---\nid: \(respondent)\nemails: [karim.benali@example.net]\n---\n")
+        let id = try #require(report.rows.last.map { if case .created(let id) = $0.outcome { id } else { "" } })
+        #expect(try ledger.read("cases/\(respondent)/\(id).md").contains("\nlearner: \(respondent)\n"))
+        let info = try GitRepository.open(at: ledger.root.path).commitInfo(try #require(report.commit).commit)
+        #expect(!info.message.contains("karim"))
+        #expect(try ledger.check().filter { $0.severity == .error } == [])
+        // The address now belongs to that learner: the next export finds it.
+        let again = try SurveyIntake.run(
+            IntakeFixtures.url("survey-msforms.csv"), label: "forms.csv", options: options, context: try ledger.context())
+        #expect(again.created == 0 && again.existing == 2 && again.newLearners == [])
     }
 
     @Test func responseIDAndAddressesFromAFormsExport() throws {

@@ -1,0 +1,62 @@
+import Foundation
+import ReclamCore
+import ReclamGit
+import ReclamLedger
+
+/// `reclam doctor`: the repository under a ledger checked for what killed writes and
+/// interrupted git commands leave (`RepositoryCheckup`), with the command that fixes each.
+public struct Doctor {
+    public typealias Finding = RepositoryCheckup.Finding
+
+    let checkup: RepositoryCheckup
+
+    public init(ledgerRoot root: URL) throws(ReclamError) {
+        let repository: GitRepository
+        do {
+            repository = try GitRepository.open(at: root.path)
+        } catch {
+            throw .io("\(root.path) is not a git repository (\(error)); run 'git init' there or 'reclam init'")
+        }
+        checkup = RepositoryCheckup(repository: repository, owns: Self.owns)
+    }
+
+    /// The files reclam writes: case, learner and action files and the outbox.
+    static func owns(_ path: String) -> Bool {
+        [Ledger.casesFolder, Action.folder, Outbox.folder].contains { path.hasPrefix($0 + "/") }
+    }
+
+    public func findings() throws(ReclamError) -> [Finding] {
+        do {
+            return try checkup.findings().map(Self.advised)
+        } catch {
+            throw .io("cannot examine the repository: \(error)")
+        }
+    }
+
+    /// Repairs what can be; returns one line per repair.
+    public func repair(_ findings: [Finding]) throws(ReclamError) -> [String] {
+        do {
+            return try checkup.repair(findings)
+        } catch let error as GitError {
+            throw ReclamError(.git, error.description)
+        } catch {
+            throw ReclamError(.git, "\(error)")
+        }
+    }
+
+    /// An edit nobody committed needs a person: the message names both ways out.
+    static func advised(_ finding: Finding) -> Finding {
+        guard finding.diagnostic.rule == Rule.doctorUncommitted.id, finding.diagnostic.message == "changed but not committed" else {
+            return finding
+        }
+        var copy = finding
+        let path = finding.diagnostic.file
+        if HandEditReview.kind(of: path) != nil {
+            copy.diagnostic.message =
+                "changed but not committed: 'reclam commit \(path)' checks and commits it, 'git restore \(path)' drops the change"
+        } else {
+            copy.diagnostic.message = "changed but not committed: commit it with git, or drop the change with 'git restore \(path)'"
+        }
+        return copy
+    }
+}
