@@ -22,26 +22,18 @@ public enum SLAUnit: String, Sendable, Hashable, CaseIterable, Codable, CustomSt
     public var description: String { rawValue }
 
     /// "1 working day", "48 hours" — the canonical English form, which `SLADuration.parse` reads back.
-    package func english(_ amount: Int) -> String {
-        let one = amount == 1
-        switch self {
-        case .hours: return one ? "hour" : "hours"
-        case .businessHours: return one ? "business hour" : "business hours"
-        case .workingDays: return one ? "working day" : "working days"
-        case .ouvrableDays: return one ? "ouvrable day" : "ouvrable days"
-        case .calendarDays: return one ? "calendar day" : "calendar days"
-        }
-    }
+    package func english(_ amount: Int) -> String { amount == 1 ? names.english.one : names.english.many }
 
     /// "1 jour ouvré", "10 jours ouvrés" (French uses the singular for 1).
-    func french(_ amount: Int) -> String {
-        let one = amount == 1
+    func french(_ amount: Int) -> String { amount == 1 ? names.french.one : names.french.many }
+
+    private var names: (english: (one: String, many: String), french: (one: String, many: String)) {
         switch self {
-        case .hours: return one ? "heure" : "heures"
-        case .businessHours: return one ? "heure ouvrée" : "heures ouvrées"
-        case .workingDays: return one ? "jour ouvré" : "jours ouvrés"
-        case .ouvrableDays: return one ? "jour ouvrable" : "jours ouvrables"
-        case .calendarDays: return one ? "jour calendaire" : "jours calendaires"
+        case .hours: (("hour", "hours"), ("heure", "heures"))
+        case .businessHours: (("business hour", "business hours"), ("heure ouvrée", "heures ouvrées"))
+        case .workingDays: (("working day", "working days"), ("jour ouvré", "jours ouvrés"))
+        case .ouvrableDays: (("ouvrable day", "ouvrable days"), ("jour ouvrable", "jours ouvrables"))
+        case .calendarDays: (("calendar day", "calendar days"), ("jour calendaire", "jours calendaires"))
         }
     }
 }

@@ -152,19 +152,21 @@ enum GitPOSIX {
 
     static func modificationTime(_ info: stat) -> (seconds: Int, nanoseconds: Int) {
         #if canImport(Darwin)
-            return (Int(info.st_mtimespec.tv_sec), Int(info.st_mtimespec.tv_nsec))
+            return time(info.st_mtimespec)
         #else
-            return (Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec))
+            return time(info.st_mtim)
         #endif
     }
 
     static func changeTime(_ info: stat) -> (seconds: Int, nanoseconds: Int) {
         #if canImport(Darwin)
-            return (Int(info.st_ctimespec.tv_sec), Int(info.st_ctimespec.tv_nsec))
+            return time(info.st_ctimespec)
         #else
-            return (Int(info.st_ctim.tv_sec), Int(info.st_ctim.tv_nsec))
+            return time(info.st_ctim)
         #endif
     }
+
+    private static func time(_ value: timespec) -> (seconds: Int, nanoseconds: Int) { (Int(value.tv_sec), Int(value.tv_nsec)) }
 }
 
 /// An exclusive `flock` on a file, held until deinit. Blocks with polling until `timeout`.

@@ -26,38 +26,48 @@ extension GitRepository {
 
     /// `git fetch REMOTE` with the remote's configured refspecs.
     public func fetch(remote name: String) throws {
+        try withRemote(name) { remote, _, callbacks in
+            var options = git_fetch_options()
+            try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "initialise fetch options")
+            options.callbacks = callbacks
+            try check(git_remote_fetch(remote, nil, &options, "reclam sync: fetch"), "fetch from \(name)")
+        }
+    }
+
+    /// The remote, with callbacks that answer credential requests, for the time of `body`.
+    private func withRemote<T>(_ name: String, _ body: (OpaquePointer, CredentialState, git_remote_callbacks) throws -> T) throws -> T {
         try Libgit2.ensureInitialized()
         let remote = try lookupRemote(name)
         defer { git_remote_free(remote) }
-        var options = git_fetch_options()
-        try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "initialise fetch options")
+        var callbacks = git_remote_callbacks()
+        try check(git_remote_init_callbacks(&callbacks, UInt32(GIT_REMOTE_CALLBACKS_VERSION)), "initialise remote callbacks")
         let state = CredentialState()
-        options.callbacks.credentials = credentialCallback
-        options.callbacks.payload = Unmanaged.passUnretained(state).toOpaque()
-        let result = withExtendedLifetime(state) { git_remote_fetch(remote, nil, &options, "reclam sync: fetch") }
-        try check(result, "fetch from \(name)")
+        callbacks.credentials = credentialCallback
+        callbacks.payload = Unmanaged.passUnretained(state).toOpaque()
+        return try withExtendedLifetime(state) { try body(remote, state, callbacks) }
     }
 
     /// Pushes `refs/heads/BRANCH` to the same branch of the remote. A refusal because the
     /// remote moved is an outcome, not an error: the caller fetches, merges and tries again.
     public func push(remote name: String, branch: String) throws -> PushOutcome {
-        try Libgit2.ensureInitialized()
-        let remote = try lookupRemote(name)
-        defer { git_remote_free(remote) }
-        var options = git_push_options()
-        try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "initialise push options")
-        let state = CredentialState()
-        options.callbacks.credentials = credentialCallback
-        options.callbacks.push_update_reference = pushStatusCallback
-        options.callbacks.payload = Unmanaged.passUnretained(state).toOpaque()
+        try withRemote(name) { remote, state, callbacks in
+            var options = git_push_options()
+            try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "initialise push options")
+            options.callbacks = callbacks
+            options.callbacks.push_update_reference = pushStatusCallback
+            return try push(remote, branch: branch, options: &options, state: state, name: name)
+        }
+    }
+
+    private func push(_ remote: OpaquePointer, branch: String, options: inout git_push_options, state: CredentialState, name: String) throws
+        -> PushOutcome
+    {
         let refspec = "refs/heads/\(branch):refs/heads/\(branch)"
-        let result = withExtendedLifetime(state) { () -> Int32 in
-            refspec.withCString { cRefspec -> Int32 in
-                var strings: [UnsafeMutablePointer<CChar>?] = [UnsafeMutablePointer(mutating: cRefspec)]
-                return strings.withUnsafeMutableBufferPointer { buffer -> Int32 in
-                    var array = git_strarray(strings: buffer.baseAddress, count: 1)
-                    return git_remote_push(remote, &array, &options)
-                }
+        let result = refspec.withCString { cRefspec -> Int32 in
+            var strings: [UnsafeMutablePointer<CChar>?] = [UnsafeMutablePointer(mutating: cRefspec)]
+            return strings.withUnsafeMutableBufferPointer { buffer -> Int32 in
+                var array = git_strarray(strings: buffer.baseAddress, count: 1)
+                return git_remote_push(remote, &array, &options)
             }
         }
         if result == GIT_ENONFASTFORWARD.rawValue {
