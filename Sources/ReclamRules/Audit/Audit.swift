@@ -152,9 +152,10 @@ public struct Audit: Sendable {
                     report(.auditIdentityRewritten, "rewrote '\(field)' from \(before ?? "") to \(new.string(field) ?? "(none)")")
                 }
                 out += checkStage(from: old.stage, to: newCase, label: label, path: change.path)
-                out += checkSteps(oldStepCount: old.stepCount, new: newCase, commit: commit, label: label, path: change.path)
+                out += checkSteps(
+                    oldStepCount: old.stepCount, new: newCase, committedAt: commit.authorDate, label: label, path: change.path)
             } else {
-                out += checkSteps(oldStepCount: nil, new: newCase, commit: commit, label: label, path: change.path)
+                out += checkSteps(oldStepCount: nil, new: newCase, committedAt: commit.authorDate, label: label, path: change.path)
             }
         }
         if let acceptance = acceptances?[commit.id] { return out.map(acceptance.accepted) }
@@ -203,12 +204,12 @@ public struct Audit: Sendable {
         return out
     }
 
-    package func checkSteps(old: Case?, new: Case, commit: HistoryCommit, label: String, path: String) -> [Diagnostic] {
-        checkSteps(oldStepCount: old?.steps.count, new: new, commit: commit, label: label, path: path)
+    package func checkSteps(old: Case?, new: Case, committedAt: Date?, label: String, path: String) -> [Diagnostic] {
+        checkSteps(oldStepCount: old?.steps.count, new: new, committedAt: committedAt, label: label, path: path)
     }
 
     /// `oldStepCount` is nil when the file is new (or its previous version did not parse).
-    func checkSteps(oldStepCount: Int?, new: Case, commit: HistoryCommit, label: String, path: String) -> [Diagnostic] {
+    func checkSteps(oldStepCount: Int?, new: Case, committedAt: Date?, label: String, path: String) -> [Diagnostic] {
         let oldCount = oldStepCount ?? 0
         let steps = new.steps
         guard steps.count > oldCount else { return [] }
@@ -224,7 +225,7 @@ public struct Audit: Sendable {
             }
             // A file created with its steps is an import of an earlier register: its history
             // predates the ledger. Backdating is a step added later to an existing case.
-            if oldStepCount != nil, let committed = commit.authorDate, committed.timeIntervalSince(at) > backdatingTolerance {
+            if oldStepCount != nil, let committed = committedAt, committed.timeIntervalSince(at) > backdatingTolerance {
                 let days = Int(committed.timeIntervalSince(at) / 86400)
                 out.append(
                     Diagnostic(

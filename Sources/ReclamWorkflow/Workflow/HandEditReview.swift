@@ -114,235 +114,184 @@ public enum HandEditRules {
             review.diagnostics = LearnerChecker.check(path: path, document: document)
             review.final = edited
         case .caseFile:
-            reviewTracked(&review, subject: .case(Case(path: path, document: document)), old: old, environment: environment)
+            reviewTracked(&review, subject: Case(path: path, document: document), old: old, environment: environment)
         case .actionFile:
-            reviewTracked(&review, subject: .action(Action(path: path, document: document)), old: old, environment: environment)
+            reviewTracked(&review, subject: Action(path: path, document: document), old: old, environment: environment)
         }
         return review
     }
 
-    /// A case or an action: both have a stage, steps and a journal, moved by a procedure.
-    enum Subject {
-        case `case`(Case)
-        case action(Action)
-
-        var path: String {
-            switch self {
-            case .case(let item): item.path
-            case .action(let action): action.path
-            }
-        }
-        var document: MarkdownDocument {
-            switch self {
-            case .case(let item): item.document
-            case .action(let action): action.document
-            }
-        }
-        var id: String {
-            switch self {
-            case .case(let item): item.id
-            case .action(let action): action.id
-            }
-        }
-        var fileID: String {
-            switch self {
-            case .case(let item): item.fileID
-            case .action(let action): action.fileID
-            }
-        }
-        var stage: String { document.string("stage") ?? "" }
-        var steps: [Step] {
-            switch self {
-            case .case(let item): item.steps
-            case .action(let action): action.steps
-            }
-        }
-        var lastEvent: Date? {
-            switch self {
-            case .case(let item): item.lastEventTime
-            case .action(let action): action.stageSince
-            }
-        }
-        var lastEventText: String? {
-            switch self {
-            case .case(let item): item.steps.last?.atText ?? item.receivedText
-            case .action(let action): action.steps.last?.atText ?? action.field("created")
-            }
-        }
-        func field(_ name: String) -> String? {
-            switch self {
-            case .case(let item): item.field(name)
-            case .action(let action): action.field(name)
-            }
-        }
-        /// The fields that say which record this is and when it began: never rewritten.
-        var identityFields: [String] {
-            switch self {
-            case .case: ["id", "received"]
-            case .action: ["id", "created"]
-            }
-        }
-        func with(_ document: MarkdownDocument) -> Subject {
-            switch self {
-            case .case(let item): .case(Case(path: item.path, document: document))
-            case .action(let action): .action(Action(path: action.path, document: document))
-            }
-        }
-    }
-
-    static func procedure(for subject: Subject, ledger: Ledger) -> Procedure {
-        if case .action = subject { return ActionSettings.read(ledger.config).procedure }
-        return ledger.config.procedure
-    }
-
-    static func check(_ subject: Subject, environment: Environment) -> [Diagnostic] {
-        let config = environment.ledger.config
-        switch subject {
-        case .case(let item):
-            return CaseChecker(procedure: config.procedure, now: environment.now).check(item)
-        case .action(let action):
-            let checker = ActionChecker(
-                settings: ActionSettings.read(config), caseIDs: environment.caseIDs(), procedure: config.procedure,
-                now: environment.now, timeZone: config.timeZone)
-            return checker.check(action)
-        }
-    }
-
-    static func reviewTracked(
-        _ review: inout HandEditReview, subject: Subject, old oldDocument: MarkdownDocument?, environment: Environment
+    /// The review of a case or an action, in steps that each return findings: what the edit
+    /// may not change, whether its move is legal, what a new file must be, then what reclam
+    /// adds to complete a move (its step and journal line).
+    static func reviewTracked<Record: TrackedRecord>(
+        _ review: inout HandEditReview, subject: Record, old oldDocument: MarkdownDocument?, environment: Environment
     ) {
-        let path = subject.path
-        let procedure = procedure(for: subject, ledger: environment.ledger)
-        var diagnostics = check(subject, environment: environment)
-        func refuse(_ rule: Rule, _ message: String, _ location: SourceLocation?) {
-            diagnostics.append(Diagnostic(rule, message, file: path, at: location))
-        }
-        let document = subject.document
-        let stageLocation = document["stage"]?.start ?? SourceLocation(line: 1, column: 1)
+        let procedure = Record.procedure(in: environment.ledger)
+        var diagnostics = subject.findings(environment)
         review.id = subject.id
         review.stage = subject.stage
-        let steps = subject.steps
         let old = oldDocument.map { subject.with($0) }
-        let to = subject.stage
         var stepNeeded = false
-
         if let old {
             review.stageBefore = old.stage
-            for field in old.identityFields {
-                guard let before = old.document.string(field), before != document.string(field) else { continue }
-                refuse(
-                    .auditIdentityRewritten,
-                    "'\(field)' was \(before) and would become \(document.string(field) ?? "(none)"); it is never rewritten once recorded",
-                    document[field]?.start ?? stageLocation)
+            diagnostics += rewrittenHistory(old: old, new: subject)
+            let move = moveFindings(old: old, new: subject, procedure: procedure, environment: environment)
+            if old.stage != subject.stage && subject.steps.count == old.steps.count {
+                // A stage changed without a step: reclam adds it, or the move's finding says what is missing.
+                diagnostics.removeAll { $0.rule == Rule.stepsStageMismatch.id }
             }
-            let oldSteps = old.steps
-            for (index, step) in zip(oldSteps, steps).enumerated() where step.0.stage != step.1.stage || step.0.atText != step.1.atText {
-                refuse(
-                    .editStepsRewritten,
-                    "step \(index + 1) was {stage: \(step.0.stage), at: \(step.0.atText ?? "")}; recorded steps are history, not edited",
-                    steps[index].location)
-            }
-            if steps.count < oldSteps.count {
-                refuse(
-                    .editStepsRewritten,
-                    "\(oldSteps.count - steps.count) recorded step(s) were removed; recorded steps are history, not edited",
-                    document["steps"]?.start ?? stageLocation)
-            }
-            let added = Array(steps.dropFirst(oldSteps.count))
-            let from = old.stage
-            if from != to {
-                if procedure.stage(to) != nil {
-                    do {
-                        _ = try CaseMove.chooseTransition(
-                            MoveRequest(id: subject.id, target: to), from: from, procedure: procedure, lookup: { subject.field($0) },
-                            id: subject.id)
-                    } catch {
-                        refuse(.auditIllegalTransition, error.message, stageLocation)
-                    }
-                    if case .case = subject, procedure.stage(to)?.requiresAction == true,
-                        (subject.field("no_action_reason") ?? "").trimmingCharacters(in: .whitespaces).isEmpty,
-                        ActionStore.load(environment.ledger).actions(for: subject.id).isEmpty
-                    {
-                        refuse(
-                            .caseActionMissing,
-                            "stage '\(to)' requires a linked improvement action or a reason why none is needed: add 'no_action_reason: …' to the front-matter, or link an action first ('reclam action new --cases \(subject.id) …')",
-                            stageLocation)
-                    }
-                }
-                if added.isEmpty {
-                    // Either reclam writes the step or the error below says what is missing.
-                    diagnostics.removeAll { $0.rule == "steps-stage-mismatch" }
-                    if environment.actor == nil {
-                        refuse(
-                            .editStepsAdded,
-                            "the stage changed from '\(from)' to '\(to)' without a step; add '- {stage: \(to), at: …, by: …}' to steps, or commit with 'reclam commit', which adds it",
-                            stageLocation)
-                    } else {
-                        stepNeeded = true
-                    }
-                } else if added.count > 1 || added[0].stage != to {
-                    refuse(
-                        .editStepsAdded,
-                        "the stage changed from '\(from)' to '\(to)', so steps may gain one entry, {stage: \(to), …}; found \(added.map { "'\($0.stage)'" }.joined(separator: ", ")). Record one move at a time",
-                        added[0].location)
-                }
-            } else if !added.isEmpty {
-                // Recording the step of an earlier move made without one is a repair, not a move.
-                let repairs = added.count == 1 && added[0].stage == to && oldSteps.last?.stage != to
-                if !repairs {
-                    refuse(
-                        .editStepsAdded,
-                        "steps gained \(added.count) entr\(added.count == 1 ? "y" : "ies") but the stage is still '\(to)'; change the stage to record a move",
-                        added[0].location)
-                }
-            }
+            diagnostics += move.findings
+            stepNeeded = move.stepNeeded
             diagnostics += backdated(old: old, new: subject, environment: environment)
-        } else if !review.isNew {
-            // The branch holds a file that does not parse: nothing to compare with.
-        } else if let initial = procedure.initialStage?.id {
-            var previous = initial
-            for step in steps {
-                if step.stage != previous, procedure.stage(step.stage) != nil,
-                    procedure.transition(from: previous, to: step.stage, fields: { subject.field($0) }) == nil
-                {
-                    refuse(
-                        .auditIllegalTransition,
-                        "step '\(step.stage)' follows '\(previous)', a move the procedure does not allow", step.location)
-                }
-                previous = step.stage
-            }
-            if previous != to && procedure.stage(to) != nil {
-                refuse(
-                    .auditIllegalTransition,
-                    "a new file starts at '\(initial)' and its steps end at '\(previous)', not at '\(to)'; record each move in steps",
-                    stageLocation)
-            }
-            if case .case = subject {
-                let others = environment.casePaths(subject.fileID).filter { $0 != path }
-                if !others.isEmpty {
-                    refuse(
-                        .idDuplicate, "id '\(subject.fileID)' is also used by \(others.joined(separator: ", ")); give this case a new id",
-                        document["id"]?.start)
-                }
-            }
+        } else if review.isNew {
+            diagnostics += newFileFindings(subject, procedure: procedure, environment: environment)
             diagnostics += backdated(old: nil, new: subject, environment: environment)
         }
-
         guard !diagnostics.hasErrors else {
             review.diagnostics = diagnostics
             return
         }
-        guard let old, old.stage != to, let actor = environment.actor else {
+        guard let old, old.stage != subject.stage, let actor = environment.actor else {
             review.diagnostics = diagnostics
-            review.final = document.file.data
+            review.final = subject.document.file.data
             return
         }
-        // The user's bytes, plus what a move writes and the user did not.
+        completeMove(
+            &review, old: old, new: subject, stepNeeded: stepNeeded, actor: actor, diagnostics: diagnostics, environment: environment)
+    }
+
+    static func stageLocation(_ record: some TrackedRecord) -> SourceLocation {
+        record.document["stage"]?.start ?? SourceLocation(line: 1, column: 1)
+    }
+
+    /// What an edit may never change: the record's identity and the steps already recorded.
+    static func rewrittenHistory<Record: TrackedRecord>(old: Record, new: Record) -> [Diagnostic] {
+        var findings = FileFindings(file: new.path)
+        let document = new.document
+        for field in Record.identityFields {
+            guard let before = old.document.string(field), before != document.string(field) else { continue }
+            findings.report(
+                .auditIdentityRewritten,
+                "'\(field)' was \(before) and would become \(document.string(field) ?? "(none)"); it is never rewritten once recorded",
+                document[field]?.start ?? stageLocation(new))
+        }
+        let steps = new.steps
+        let oldSteps = old.steps
+        for (index, step) in zip(oldSteps, steps).enumerated() where step.0.stage != step.1.stage || step.0.atText != step.1.atText {
+            findings.report(
+                .editStepsRewritten,
+                "step \(index + 1) was {stage: \(step.0.stage), at: \(step.0.atText ?? "")}; recorded steps are history, not edited",
+                steps[index].location)
+        }
+        if steps.count < oldSteps.count {
+            findings.report(
+                .editStepsRewritten,
+                "\(oldSteps.count - steps.count) recorded step(s) were removed; recorded steps are history, not edited",
+                document["steps"]?.start ?? stageLocation(new))
+        }
+        return findings.all
+    }
+
+    /// Whether the stage change (if any) is a legal move recorded by exactly one new step; or,
+    /// with `reclam commit` (an actor), a move whose step reclam will add.
+    static func moveFindings<Record: TrackedRecord>(
+        old: Record, new subject: Record, procedure: Procedure, environment: Environment
+    ) -> (findings: [Diagnostic], stepNeeded: Bool) {
+        var findings = FileFindings(file: subject.path)
+        let location = stageLocation(subject)
+        let added = Array(subject.steps.dropFirst(old.steps.count))
+        let from = old.stage
+        let to = subject.stage
+        guard from != to else {
+            // Recording the step of an earlier move made without one is a repair, not a move.
+            let repairs = added.count == 1 && added[0].stage == to && old.steps.last?.stage != to
+            if !added.isEmpty && !repairs {
+                findings.report(
+                    .editStepsAdded,
+                    "steps gained \(added.count) entr\(added.count == 1 ? "y" : "ies") but the stage is still '\(to)'; change the stage to record a move",
+                    added[0].location)
+            }
+            return (findings.all, false)
+        }
+        if procedure.stage(to) != nil {
+            do {
+                _ = try CaseMove.chooseTransition(
+                    MoveRequest(id: subject.id, target: to), from: from, procedure: procedure, lookup: { subject.field($0) }, id: subject.id
+                )
+            } catch {
+                findings.report(.auditIllegalTransition, error.message, location)
+            }
+            if let item = subject.asCase, procedure.stage(to)?.requiresAction == true,
+                (item.field("no_action_reason") ?? "").trimmingCharacters(in: .whitespaces).isEmpty,
+                ActionStore.load(environment.ledger).actions(for: item.id).isEmpty
+            {
+                findings.report(
+                    .caseActionMissing,
+                    "stage '\(to)' requires a linked improvement action or a reason why none is needed: add 'no_action_reason: …' to the front-matter, or link an action first ('reclam action new --cases \(item.id) …')",
+                    location)
+            }
+        }
+        if added.isEmpty {
+            // Either reclam writes the step or the finding says what is missing.
+            if environment.actor != nil { return (findings.all, true) }
+            findings.report(
+                .editStepsAdded,
+                "the stage changed from '\(from)' to '\(to)' without a step; add '- {stage: \(to), at: …, by: …}' to steps, or commit with 'reclam commit', which adds it",
+                location)
+        } else if added.count > 1 || added[0].stage != to {
+            findings.report(
+                .editStepsAdded,
+                "the stage changed from '\(from)' to '\(to)', so steps may gain one entry, {stage: \(to), …}; found \(added.map { "'\($0.stage)'" }.joined(separator: ", ")). Record one move at a time",
+                added[0].location)
+        }
+        return (findings.all, false)
+    }
+
+    /// A new file starts at the initial stage and reaches its stage by legal steps; a new case
+    /// takes an id no other case has.
+    static func newFileFindings(_ subject: some TrackedRecord, procedure: Procedure, environment: Environment) -> [Diagnostic] {
+        guard let initial = procedure.initialStage?.id else { return [] }
+        var findings = FileFindings(file: subject.path)
+        var previous = initial
+        for step in subject.steps {
+            if step.stage != previous, procedure.stage(step.stage) != nil,
+                procedure.transition(from: previous, to: step.stage, fields: { subject.field($0) }) == nil
+            {
+                findings.report(
+                    .auditIllegalTransition, "step '\(step.stage)' follows '\(previous)', a move the procedure does not allow",
+                    step.location)
+            }
+            previous = step.stage
+        }
+        if previous != subject.stage && procedure.stage(subject.stage) != nil {
+            findings.report(
+                .auditIllegalTransition,
+                "a new file starts at '\(initial)' and its steps end at '\(previous)', not at '\(subject.stage)'; record each move in steps",
+                stageLocation(subject))
+        }
+        if subject.asCase != nil {
+            let others = environment.casePaths(subject.fileID).filter { $0 != subject.path }
+            if !others.isEmpty {
+                findings.report(
+                    .idDuplicate, "id '\(subject.fileID)' is also used by \(others.joined(separator: ", ")); give this case a new id",
+                    subject.document["id"]?.start)
+            }
+        }
+        return findings.all
+    }
+
+    /// The user's bytes, plus what a move writes and the user did not: its step and journal line.
+    static func completeMove<Record: TrackedRecord>(
+        _ review: inout HandEditReview, old: Record, new subject: Record, stepNeeded: Bool, actor: String, diagnostics: [Diagnostic],
+        environment: Environment
+    ) {
+        let document = subject.document
+        let to = subject.stage
         let timeZone = environment.ledger.config.timeZone
         var editor = FrontMatterEditor(document)
-        let at: Date
         do {
-            at = try CaseMove.time(nil, last: subject.lastEvent, lastText: subject.lastEventText, now: environment.now)
+            let at = try CaseMove.time(nil, last: subject.lastEvent, lastText: subject.lastEventText, now: environment.now)
             if stepNeeded {
                 try editor.append(
                     to: "steps",
@@ -355,22 +304,22 @@ public enum HandEditRules {
                 review.addedJournalLine = true
             }
         } catch let failure as ReclamError {
-            refuse(.stepsOrder, failure.message, stageLocation)
-            review.diagnostics = diagnostics
+            review.diagnostics = diagnostics + [Diagnostic(.stepsOrder, failure.message, file: subject.path, at: stageLocation(subject))]
             return
         } catch {
             review.diagnostics =
                 diagnostics + [
                     Diagnostic(
                         .editStepsAdded,
-                        "cannot add the step of the move: \(error); add '- {stage: \(to), at: …, by: …}' to steps by hand", file: path,
-                        at: document["steps"]?.start ?? stageLocation)
+                        "cannot add the step of the move: \(error); add '- {stage: \(to), at: …, by: …}' to steps by hand",
+                        file: subject.path,
+                        at: document["steps"]?.start ?? stageLocation(subject))
                 ]
             return
         }
         let finalDocument = editor.document
-        review.changedFields = fieldChanges(from: oldDocument, to: finalDocument)
-        review.diagnostics = check(subject.with(finalDocument), environment: environment)
+        review.changedFields = fieldChanges(from: old.document, to: finalDocument)
+        review.diagnostics = subject.with(finalDocument).findings(environment)
         if !review.diagnostics.hasErrors {
             review.final = TextFile(text: finalDocument.text, hasBOM: document.file.hasBOM, lineEnding: document.file.lineEnding).data
         }
@@ -378,17 +327,12 @@ public enum HandEditRules {
 
     /// A step typed by hand dated long before it is committed reads as backdating to an auditor:
     /// the same tolerance as `reclam audit`.
-    static func backdated(old: Subject?, new: Subject, environment: Environment) -> [Diagnostic] {
-        guard case .case(let item) = new else { return [] }
-        var oldCase: Case?
-        if case .case(let previous)? = old { oldCase = previous }
-        let commit = HistoryCommit(
-            id: "", parents: [], authorName: "", authorEmail: "",
-            authorDateText: ISODateTime.format(environment.now, in: environment.ledger.config.timeZone), committerDateText: "",
-            summary: "", trailers: [], changes: [])
+    static func backdated<Record: TrackedRecord>(old: Record?, new: Record, environment: Environment) -> [Diagnostic] {
+        guard let item = new.asCase else { return [] }
+        let oldCase = old?.asCase
         let audit = Audit(ledger: environment.ledger)
-        return audit.checkSteps(old: oldCase, new: item, commit: commit, label: "this edit", path: item.path).filter {
-            $0.rule == "audit-backdated"
+        return audit.checkSteps(old: oldCase, new: item, committedAt: environment.now, label: "this edit", path: item.path).filter {
+            $0.rule == Rule.auditBackdated.id
         }
     }
 
