@@ -126,10 +126,11 @@ public enum LetterRenderer {
 /// Where each `{{tag}}` of a template is, and the variable it names.
 enum MustacheTags {
     static func explain(_ error: Error) -> String {
-        switch "\(error)" {
-        case "expectedSectionEnd": "a section opened with {{#name}} or {{^name}} is never closed with {{/name}}"
-        case "sectionCloseNameIncorrect": "{{/name}} closes a section that was not opened with that name"
-        case "unfinishedName": "a tag is not closed with }}"
+        switch error as? MustacheTemplate.Error {
+        case .expectedSectionEnd: "a section opened with {{#name}} or {{^name}} is never closed with {{/name}}"
+        case .sectionCloseNameIncorrect: "{{/name}} closes a section that was not opened with that name"
+        case .unfinishedName: "a tag is not closed with }}"
+        case .invalidSetDelimiter: "a {{=<% %>=}} delimiter change is badly written"
         default: "\(error)"
         }
     }
