@@ -17,11 +17,21 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 
 def fail(message):
     print(f"serve_browser: {message}", file=sys.stderr)
     sys.exit(1)
+
+
+def arrived(driver, path, seconds=60):
+    """A click returns before the next page is there: wait (bounded) for its address."""
+    try:
+        WebDriverWait(driver, seconds, poll_frequency=0.1).until(lambda d: path in d.current_url)
+        return True
+    except Exception:
+        return False
 
 
 def field_for_label(driver, text):
@@ -71,6 +81,10 @@ def main():
             "La salle B12 n'était pas chauffée lundi matin.\nNous avions froid toute la journée.")
         field_for_label(driver, "Que demandez-vous").send_keys("Un rattrapage de la journée.")
         driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        try:
+            WebDriverWait(driver, 60, poll_frequency=0.1).until(lambda d: d.find_elements(By.ID, "consent-error"))
+        except Exception:
+            pass
         errors = driver.find_elements(By.ID, "consent-error")
         if not errors or "Cochez cette case" not in errors[0].text:
             fail("a form sent without consent did not come back with the error next to the box")
@@ -94,7 +108,7 @@ def main():
         driver.find_element(By.ID, "files").send_keys(attachment)
         driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
 
-        if "/merci/" not in driver.current_url:
+        if not arrived(driver, "/merci/"):
             fail(f"the submission did not land on the receipt: {driver.current_url}")
         reference = driver.find_element(By.ID, "reference").text
         if not reference or reference not in driver.current_url:
@@ -105,7 +119,7 @@ def main():
         driver.set_window_size(420, 900)
 
         driver.find_element(By.ID, "status-link").click()
-        if "/suivi/" not in driver.current_url:
+        if not arrived(driver, "/suivi/"):
             fail(f"the status link led to {driver.current_url}")
         stage = driver.find_element(By.ID, "stage").text
         if not stage:
