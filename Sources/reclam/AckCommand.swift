@@ -30,7 +30,8 @@ struct AckCommand: ParsableCommand {
         let language = lang ?? context.ledger.config.language
         let result = try CaseMove.run(try move.request(id: id, verb: "ack"), context: context) { plan throws(ReclamError) in
             let letter = try LetterRenderer.render("ack", language: language, item: plan.item, ledger: context.ledger, now: plan.at)
-            let message = Outbox.message(letter, item: plan.item, context: context, date: plan.at)
+            let contact = try Outbox.requireContact(plan, verb: "ack")
+            let message = Outbox.message(letter, item: plan.item, context: context, date: plan.at, contact: contact)
             return [(Outbox.path(caseID: plan.item.id, letter: "ack", ledger: context.ledger), Data(message.rendered().utf8))]
         }
         MoveOutput.print(result)
