@@ -9,9 +9,11 @@ struct AckCommand: ParsableCommand {
         discussion: """
             Renders templates/letters/ack.<lang>.md (the text of the procedure, with the answer
             delay taken from the ledger's SLA settings) as an RFC 5322 message in
-            outbox/<id>-ack.eml, addressed to the learner (learner.md 'emails') or the original
-            sender, in reply to the original email when there is one. The message and the move
-            to the acknowledged stage are one commit.
+            outbox/<id>-ack.eml, addressed to the case's contact when set, else the learner
+            (learner.md 'emails') or the original sender, in reply to the original email when
+            there is one. The message and the move to the acknowledged stage are one commit.
+            A case whose contact is empty (an email without sender) is refused until one is
+            given: reclam ack ID --set contact=ADDRESS.
 
             Examples:
               reclam ack 20261005-k7p3
