@@ -138,6 +138,22 @@ import Testing
         #expect(report.commit == nil)
     }
 
+    /// `reclam schema` agrees with `reclam check`: an empty contact is valid, a second line is not.
+    @Test func theSchemaAcceptsAnEmptyContact() throws {
+        let ledger = try TemporaryLedger(config: ProcedurePreset.training.configText)
+        let text = JSON.encode(JSONSchema.caseFrontMatter(config: try ledger.ledger().config))
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let properties = try #require(root["properties"] as? [String: [String: Any]])
+        let pattern = try #require(properties["contact"]?["pattern"] as? String)
+        let regex = try NSRegularExpression(pattern: pattern)
+        func matches(_ value: String) -> Bool {
+            regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
+        }
+        #expect(matches("") && matches("paul.martin@example.net"))
+        #expect(!matches("a\nb"))
+        #expect(properties["intake_warnings"]?["type"] as? String == "array")
+    }
+
     @Test func noSenderIsAWarningNotARefusal() throws {
         let mail = try IncomingMailReader.read(Data("Subject: hello\n\nno sender\n".utf8))
         #expect(mail.senderAddress == nil)
