@@ -16,10 +16,15 @@ struct IntakeCommand: ParsableCommand {
 
             Standard output: one case id per message taken in (the existing case's id for
             a message taken in before). Standard error: one line per file. A message
-            already taken in creates nothing. Refused messages write nothing; the others
-            are committed in one commit, then the exit status is 1. Maildir messages taken
-            in move to cur/ with the Seen flag; refused ones stay in new/. docs/INTAKE.md
-            has the details.
+            already taken in creates nothing. A malformed message a mail program would
+            still show becomes a case listing what was wrong (intake_warnings), with the
+            message kept as original.eml; a message without sender needs --learner and
+            gets an empty contact, set when acknowledging. Refused messages write nothing;
+            the others are committed in one commit, then the exit status is 1. Maildir
+            messages taken in move to cur/ with the Seen flag; those whose learner is not
+            known stay in new/ until the cause is fixed; files that are not messages, are
+            over the limits or are MIME bombs move to refused/. docs/INTAKE.md has the
+            details.
 
             Examples:
               reclam intake complaint.eml
@@ -84,6 +89,20 @@ struct IntakeCommand: ParsableCommand {
                 FileHandle.standardError.write("\(item.input.label): already taken in as case \(id); nothing new\n")
             case .refused(let reason):
                 FileHandle.standardError.write("\(item.input.label): refused: \(reason)\n")
+            case .rejected(let reason):
+                var line = "\(item.input.label): refused: \(reason)"
+                if fromMaildir.contains(item.input.url.path) {
+                    switch Maildir.moveRefused(item.input.url) {
+                    case .success(let moved):
+                        let shown =
+                            (maildir.map { ($0 as NSString).appendingPathComponent(Maildir.refusedFolder) } ?? "refused")
+                            + "/" + moved.lastPathComponent
+                        line += "; moved to \(shown), where it stays for a person to read"
+                    case .failure(let error):
+                        line += "; \(error.message)"
+                    }
+                }
+                FileHandle.standardError.write(line + "\n")
             case .unreadable(let reason):
                 FileHandle.standardError.write("\(item.input.label): error: \(reason)\n")
             }
@@ -91,12 +110,13 @@ struct IntakeCommand: ParsableCommand {
                 FileHandle.standardError.write("\(item.input.label): warning: \(problem)\n")
             }
         }
-        var summary = "\(report.created) new, \(report.items.count - report.created - report.refused - report.unreadable) already taken in"
-        if report.refused > 0 { summary += ", \(report.refused) refused" }
+        let refused = report.refused + report.rejected
+        var summary = "\(report.created) new, \(report.items.count - report.created - refused - report.unreadable) already taken in"
+        if refused > 0 { summary += ", \(refused) refused" }
         if report.unreadable > 0 { summary += ", \(report.unreadable) unreadable" }
         FileHandle.standardError.write("reclam: \(summary)\n")
         if report.unreadable > 0 { throw ExitCode(2) }
-        if report.refused > 0 { throw ExitCode(1) }
+        if refused > 0 { throw ExitCode(1) }
     }
 }
 

@@ -42,6 +42,12 @@ public enum FieldCatalogue {
         Field(name: "message_id", type: .text, values: [], required: false, summary: "Message-ID of the email the case came from"),
         Field(name: "sender", type: .text, values: [], required: false, summary: "the sender of that email"),
         Field(
+            name: "contact", type: .text, values: [], required: false,
+            summary: "the address to write to, when the email had no sender: empty (\"\") until set, which blocks the acknowledgement"),
+        Field(
+            name: "intake_warnings", type: .textList, values: [], required: false,
+            summary: "what was wrong with the email the case came from (its original is kept as original.eml)"),
+        Field(
             name: "content_sha256", type: .text, values: [], required: false,
             summary: "SHA-256 of an email without Message-ID, so that intake takes it in only once"),
         Field(name: "survey_key", type: .text, values: [], required: false, summary: "stable key of the survey response"),
@@ -65,6 +71,9 @@ public enum FieldCatalogue {
 
     /// The fields of a step entry in `steps`.
     public static let stepFields = ["stage", "at", "by", "note", "from"]
+
+    /// Fields whose empty value means "not known yet" rather than a mistake.
+    public static let mayBeEmpty: Set<String> = ["contact"]
 
     public static func defaultValue(of field: String) -> String? {
         field == "kind" ? "complaint" : nil

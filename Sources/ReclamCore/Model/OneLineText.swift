@@ -5,7 +5,7 @@
 public enum OneLineText {
     /// Text fields written on one line, besides every `person` and every list of words.
     public static let textFields: Set<String> = [
-        "title", "category", "session", "message_id", "sender", "survey_key", "content_sha256", "training", "funder",
+        "title", "category", "session", "message_id", "sender", "contact", "survey_key", "content_sha256", "training", "funder",
     ]
 
     public static func applies(to field: String, type: FieldType) -> Bool {

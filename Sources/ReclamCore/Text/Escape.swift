@@ -180,6 +180,16 @@ public enum Escape {
             })
     }
 
+    /// A word for a POSIX shell, in a hint the user may copy: kept as it is when it holds only
+    /// safe characters, else single-quoted (a quote inside becomes `'\''`).
+    public static func shellWord(_ text: String) -> String {
+        let safe = text.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_./:,+=@%".unicodeScalars.contains($0)
+        }
+        if safe && !text.isEmpty { return text }
+        return "'" + terminal(text).replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     // MARK: Spreadsheets and annotations
 
     /// One CSV cell, always quoted; a cell a spreadsheet would run as a formula (=, +, -, @,

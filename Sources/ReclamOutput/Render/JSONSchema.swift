@@ -30,8 +30,12 @@ public enum JSONSchema {
         let procedure = config.procedure
         var properties: [String: JSON.Value] = [:]
         for field in FieldCatalogue.caseFields {
-            properties[field.name] = schema(for: field.type, values: field.values, procedure: procedure, language: config.language)
-                .adding("description", field.summary)
+            // A field that may be empty (`contact: ""`, not known yet) is any one-line string.
+            let type =
+                FieldCatalogue.mayBeEmpty.contains(field.name)
+                ? .object(["type": .string("string"), "pattern": .string("^[^\\n]*$")])
+                : schema(for: field.type, values: field.values, procedure: procedure, language: config.language)
+            properties[field.name] = type.adding("description", field.summary)
         }
         for (name, requirement) in procedure.declaredFields where FieldCatalogue.caseField(name) == nil {
             let stages = procedure.stages.filter { $0.requires.contains { $0.field == name } }.map(\.id)

@@ -184,6 +184,7 @@ public struct CaseChecker: Sendable {
         for pair in pairs {
             let value = pair.value
             if let field = FieldCatalogue.caseField(pair.key) {
+                if FieldCatalogue.mayBeEmpty.contains(field.name), value.scalar?.allSatisfy(\.isWhitespace) == true { continue }
                 let values = field.type == .stage ? stageIDs : field.values
                 if let problem = field.type.problem(with: value, values: values) {
                     let rule: Rule

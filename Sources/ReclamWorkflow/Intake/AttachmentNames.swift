@@ -17,8 +17,9 @@ enum AttachmentNames {
 
     /// Names for the attachments, in order, unique, each a valid path component.
     /// - Parameter personal: words that must not appear in a path (the sender's name and address).
-    static func assign(_ attachments: [IncomingAttachment], personal: [String]) -> [String] {
-        var used = Set<String>()
+    /// - Parameter reserved: names already taken in the folder (lowercased), such as `original.eml`.
+    static func assign(_ attachments: [IncomingAttachment], personal: [String], reserved: Set<String> = []) -> [String] {
+        var used = reserved
         var names: [String] = []
         for (offset, attachment) in attachments.enumerated() {
             let fallback = "attachment-\(offset + 1).\(fileExtension(for: attachment.contentType))"

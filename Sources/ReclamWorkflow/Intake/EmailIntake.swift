@@ -35,8 +35,12 @@ public enum EmailIntake {
         case created(String)
         /// The message was already taken in, as this case (earlier, or earlier in this run).
         case existing(String)
-        /// The message is not taken in, for this reason; nothing of it is written.
+        /// The message is not taken in yet, for this reason (its learner is not known); nothing
+        /// of it is written, and it can be taken in once the cause is fixed.
         case refused(String)
+        /// The file will never be taken in as it is: it is not a message, it is over the
+        /// limits, or it is a MIME bomb. Nothing of it is written.
+        case rejected(String)
         /// The file could not be read.
         case unreadable(String)
 
@@ -63,6 +67,7 @@ public enum EmailIntake {
 
         public var created: Int { items.filter { if case .created = $0.outcome { true } else { false } }.count }
         public var refused: Int { items.filter { if case .refused = $0.outcome { true } else { false } }.count }
+        public var rejected: Int { items.filter { if case .rejected = $0.outcome { true } else { false } }.count }
         public var unreadable: Int { items.filter { if case .unreadable = $0.outcome { true } else { false } }.count }
     }
 
@@ -95,13 +100,13 @@ public enum EmailIntake {
         } catch {
             if error.kind == .tooLarge {
                 return .failure(
-                    ItemFailure(outcome: .refused("the message \(error.message) (--max-size \(limits.maximumSize)); nothing was written")))
+                    ItemFailure(outcome: .rejected("the message \(error.message) (--max-size \(limits.maximumSize)); nothing was written")))
             }
             return .failure(ItemFailure(outcome: .unreadable("cannot read the file: \(error.message)")))
         }
         let mail: IncomingMail
         do { mail = try IncomingMailReader.read(data, limits: limits) } catch {
-            return .failure(ItemFailure(outcome: .refused(error.reason)))
+            return .failure(ItemFailure(outcome: .rejected(error.reason)))
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: input.url.path)
         let fileTime = attributes?[.modificationDate] as? Date
@@ -135,7 +140,7 @@ public enum EmailIntake {
                 }
                 var warnings = message.mail.warnings
                 let learner: String
-                switch resolveLearner(message.mail, option: options.learner, index: index) {
+                switch resolveLearner(message.mail, option: options.learner, index: index, label: input.label) {
                 case .failure(let failure):
                     items.append(Item(input: input, outcome: failure.outcome, warnings: warnings))
                     continue
@@ -144,9 +149,13 @@ public enum EmailIntake {
                     if let warning { warnings.append(warning) }
                 }
                 let (received, dateWarning) = receivedDate(message, now: context.now, timeZone: context.ledger.config.timeZone)
-                if let dateWarning { warnings.append(dateWarning) }
+                var malformations = message.mail.warnings
+                if let dateWarning {
+                    warnings.append(dateWarning)
+                    malformations.append(dateWarning)
+                }
                 let id = IntakeBatch.newID(received: received, index: index, planned: plannedIDs, timeZone: context.ledger.config.timeZone)
-                let plan = plan(message, id: id, learner: learner, received: received, context: context)
+                let plan = plan(message, id: id, learner: learner, received: received, warnings: malformations, context: context)
                 if plan.truncated {
                     warnings.append("the text is longer than 256 KiB: the case shows its beginning, message.txt holds all of it")
                 }
@@ -169,7 +178,17 @@ public enum EmailIntake {
 
     /// The sender's learner from the `emails:` lists; `--learner` when the address is listed
     /// nowhere (or to choose between several learners listing it).
-    static func resolveLearner(_ mail: IncomingMail, option: String?, index: IntakeIndex) -> Result<(String, String?), ItemFailure> {
+    static func resolveLearner(_ mail: IncomingMail, option: String?, index: IntakeIndex, label: String) -> Result<
+        (String, String?), ItemFailure
+    > {
+        guard mail.senderAddress != nil else {
+            if let option { return .success((option, nil)) }
+            return .failure(
+                ItemFailure(
+                    outcome: .refused(
+                        "the message has no sender (From), so its learner cannot be found; take it in with "
+                            + "reclam intake --learner <learner-id> \(Escape.shellWord(label)) (its contact stays empty until set)")))
+        }
         let address = IntakeIndex.normalisedAddress(mail.senderAddress ?? "")
         let matches = index.learnersByEmail[address] ?? []
         if matches.count == 1 {
@@ -219,7 +238,10 @@ public enum EmailIntake {
         var truncated: Bool
     }
 
-    static func plan(_ message: Parsed, id: String, learner: String, received: Date, context: WriteContext) -> Plan {
+    /// The name under which a message with warnings is kept, beside the case.
+    static let originalName = "original.eml"
+
+    static func plan(_ message: Parsed, id: String, learner: String, received: Date, warnings: [String], context: WriteContext) -> Plan {
         let mail = message.mail
         let english = context.ledger.config.language == .en
         let subject = IntakeText.title(mail.subject ?? "")
@@ -233,7 +255,12 @@ public enum EmailIntake {
         } else {
             request.extraFields.append(("content_sha256", message.contentHash))
         }
-        if let address = mail.senderAddress { request.extraFields.append(("sender", address)) }
+        if let address = mail.senderAddress {
+            request.extraFields.append(("sender", address))
+        } else {
+            // Nobody to write to: `reclam ack` refuses until a person sets the contact.
+            request.extraFields.append(("contact", ""))
+        }
         var files = mail.attachments
         if body.truncated {
             files.append(
@@ -241,10 +268,13 @@ public enum EmailIntake {
         }
         var personal = [mail.senderName ?? ""]
         if let address = mail.senderAddress, let at = address.firstIndex(of: "@") { personal.append(String(address[..<at])) }
-        let names = AttachmentNames.assign(files, personal: personal)
-        let attachments = zip(names, files).map { (name: $0.0, data: $0.1.data) }
-        return Plan(
-            planned: IntakePlannedCase(id: id, request: request, received: received, attachments: attachments), truncated: body.truncated)
+        let keepOriginal = !warnings.isEmpty && !mail.original.isEmpty
+        let names = AttachmentNames.assign(files, personal: personal, reserved: keepOriginal ? [originalName] : [])
+        var attachments = zip(names, files).map { (name: $0.0, data: $0.1.data) }
+        if keepOriginal { attachments.append((name: originalName, data: mail.original)) }
+        var planned = IntakePlannedCase(id: id, request: request, received: received, attachments: attachments)
+        planned.warnings = warnings.map(IntakeText.warning)
+        return Plan(planned: planned, truncated: body.truncated)
     }
 
     /// The message's text, then the text of each message it forwards as an attachment, quoted.

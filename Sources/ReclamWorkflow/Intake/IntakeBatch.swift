@@ -12,6 +12,8 @@ struct IntakePlannedCase: Sendable {
     var received: Date
     /// Files for `cases/<learner>/<id>/`, with names already sanitised and unique.
     var attachments: [(name: String, data: Data)] = []
+    /// What was wrong with the message (`intake_warnings`), one line each.
+    var warnings: [String] = []
 
     var path: String { Ledger.casePath(learner: request.learner, id: id) }
 }
@@ -38,6 +40,7 @@ enum IntakeBatch {
             if !planned.attachments.isEmpty {
                 text = try withAttachments(text, planned.attachments)
             }
+            if !planned.warnings.isEmpty { text = try withWarnings(text, planned.warnings) }
             writes.append((planned.path, Data(text.utf8)))
             expected[planned.path] = .some(nil)
             for attachment in planned.attachments {
@@ -104,6 +107,19 @@ enum IntakeBatch {
         return editor.text
     }
 
+    /// Adds the `intake_warnings:` list, one quoted line per warning.
+    static func withWarnings(_ text: String, _ warnings: [String]) throws(ReclamError) -> String {
+        let document: MarkdownDocument
+        do { document = try MarkdownDocument.parse(TextFile(text: text)) } catch {
+            throw .refused("the new case would not parse: \(error.message)")
+        }
+        var editor = FrontMatterEditor(document)
+        for warning in warnings {
+            do { try editor.append(to: "intake_warnings", flowItem: YAMLScalarWriter.flow(warning)) } catch { throw .refused("\(error)") }
+        }
+        return editor.text
+    }
+
     /// A new id, unused in the ledger and in the batch.
     static func newID(received: Date, index: IntakeIndex, planned: Set<String>, timeZone: TimeZone) -> String {
         CaseIDs.make(received: received, timeZone: timeZone) { index.caseIDs.contains($0) || planned.contains($0) }
@@ -141,6 +157,12 @@ enum IntakeText {
             truncated = true
         }
         return (result, truncated)
+    }
+
+    /// A warning for `intake_warnings`: one line without control characters, at most 300 characters.
+    static func warning(_ text: String) -> String {
+        let line = TextDecoding.oneLine(text)
+        return line.count > 300 ? String(line.prefix(299)) + "…" : line
     }
 
     /// A title on one line, at most 200 characters.

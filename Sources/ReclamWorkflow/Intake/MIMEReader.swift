@@ -24,11 +24,14 @@ public struct IncomingMail: Sendable {
     /// The subject and text of each message attached to this one (a forwarded complaint).
     public var attachedMessages: [(subject: String?, text: String)]
     public var attachments: [IncomingAttachment]
-    /// Things worth telling the user that do not stop the intake.
+    /// What was wrong with the message that did not stop the intake (the case's
+    /// `intake_warnings`): parser findings, a missing sender, text its charset cannot read.
     public var warnings: [String]
     /// How many MIME entities the message holds, and how deep they nest.
     public var partCount: Int
     public var depth: Int
+    /// The message as it arrived, kept beside the case (`original.eml`) when it had warnings.
+    public var original = Data()
 }
 
 public struct IncomingAttachment: Sendable {
@@ -72,21 +75,11 @@ public enum IncomingMailReader {
 
     static func initialise() { _ = initialised }
 
-    /// Parser warnings that mean the message is not what it claims to be: it is refused.
-    /// (Duplicated headers, raw 8-bit headers and the like are common and harmless.)
+    /// Parser findings that refuse a message: an attempt to exploit MIME parsers (a bomb).
+    /// Everything else a mail program would still show, so it is taken in, with a warning.
     static func refusal(for code: UInt32, item: String?) -> String? {
         switch code {
-        case GMIME_WARN_MALFORMED_MULTIPART.rawValue: return "a multipart section has no parts"
-        case GMIME_WARN_TRUNCATED_MESSAGE.rawValue:
-            return "the message is truncated: a MIME part or the closing boundary of a multipart is missing"
-        case GMIME_WARN_MALFORMED_MESSAGE.rawValue: return "the message is malformed"
-        case GMIME_CRIT_CONFLICTING_HEADER.rawValue:
-            return "conflicting \(item ?? "header") headers: mail programs would read this message differently"
-        case GMIME_CRIT_CONFLICTING_PARAMETER.rawValue:
-            return "conflicting header parameters \(item ?? ""): mail programs would read this message differently"
-        case GMIME_CRIT_MULTIPART_WITHOUT_BOUNDARY.rawValue: return "a multipart section has no boundary"
-        case GMIME_CRIT_NESTING_OVERFLOW.rawValue: return "MIME parts are nested too deeply"
-        case GMIME_CRIT_PART_WITHOUT_HEADERS_OR_CONTENT.rawValue: return "a MIME part has neither headers nor content"
+        case GMIME_CRIT_NESTING_OVERFLOW.rawValue: return "MIME parts are nested too deeply for the parser (a MIME bomb)"
         default: return nil
         }
     }
@@ -97,15 +90,39 @@ public enum IncomingMailReader {
         var warnings: [String] = []
     }
 
-    /// Parser findings reported but not refused: a header line GMime could not read is skipped
-    /// (a message that is not mail at all has no From, and is refused for that).
+    /// What GMime found wrong with a message that is nevertheless taken in: each becomes a line
+    /// of the case's `intake_warnings`. Unencoded 8-bit headers are not listed: RFC 6532
+    /// allows UTF-8 headers, and text in another charset is decoded as mail programs do.
     static func warning(for code: UInt32, item: String?) -> String? {
+        let named = item.map { " '\($0)'" } ?? ""
         switch code {
+        case GMIME_WARN_DUPLICATED_HEADER.rawValue: return "duplicated header\(named)"
+        case GMIME_WARN_DUPLICATED_PARAMETER.rawValue: return "duplicated header parameter\(named)"
+        case GMIME_WARN_INVALID_CONTENT_TYPE.rawValue: return "invalid Content-Type\(named)"
+        case GMIME_WARN_INVALID_RFC2047_HEADER_VALUE.rawValue: return "invalid encoded words (RFC 2047) in a header\(named)"
+        case GMIME_WARN_INVALID_PARAMETER.rawValue: return "invalid header parameter\(named)"
+        case GMIME_WARN_MALFORMED_MULTIPART.rawValue: return Walker.noParts
+        case GMIME_WARN_TRUNCATED_MESSAGE.rawValue:
+            return "the message is truncated: a MIME part or the closing boundary of a multipart is missing"
+        case GMIME_WARN_MALFORMED_MESSAGE.rawValue: return "the message is malformed"
+        case GMIME_WARN_INVALID_ADDRESS_LIST.rawValue: return "invalid address list\(named)"
         case GMIME_CRIT_INVALID_HEADER_NAME.rawValue:
             return "a header line that is not a header was ignored\(item.map { ": '\($0)'" } ?? "")"
+        case GMIME_CRIT_CONFLICTING_HEADER.rawValue:
+            return "conflicting \(item.map { "\($0) " } ?? "")headers: mail programs may show either"
+        case GMIME_CRIT_CONFLICTING_PARAMETER.rawValue: return "conflicting header parameters\(named): mail programs may read either"
+        case GMIME_CRIT_MULTIPART_WITHOUT_BOUNDARY.rawValue: return "a multipart section has no boundary"
+        case GMIME_WARN_PART_WITHOUT_CONTENT.rawValue: return "a MIME part has headers but no content"
+        case GMIME_CRIT_PART_WITHOUT_HEADERS_OR_CONTENT.rawValue: return "a MIME part has neither headers nor content"
         default: return nil
         }
     }
+
+    /// Headers of which a message has at least one: a file without any is not a message.
+    static let messageHeaders = [
+        "From", "Sender", "Reply-To", "To", "Cc", "Bcc", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type",
+        "Received", "Return-Path", "In-Reply-To", "References",
+    ]
 
     public static func read(_ input: Data, limits: IncomingMailLimits = IncomingMailLimits()) throws(IncomingMailRefusal) -> IncomingMail {
         initialise()
@@ -159,8 +176,15 @@ public enum IncomingMailReader {
         }
         defer { g_object_unref(message) }
         if let first = box.refusals.first { throw IncomingMailRefusal(first) }
+        let object = reclam_gmime_message_object(message)
+        guard messageHeaders.contains(where: { g_mime_object_get_header(object, $0) != nil }) else {
+            throw IncomingMailRefusal(
+                "this is not an email message: it has none of the headers of a message (From, To, Subject, Date, Message-ID…)")
+        }
         var mail = try extract(message, limits: limits)
-        mail.warnings = box.warnings + mail.warnings
+        var seen = Set<String>()
+        mail.warnings = (box.warnings + mail.warnings).filter { seen.insert($0).inserted }
+        mail.original = input
         return mail
     }
 
@@ -168,9 +192,7 @@ public enum IncomingMailReader {
         -> IncomingMail
     {
         let object = reclam_gmime_message_object(message)
-        guard let from = sender(of: message) else {
-            throw IncomingMailRefusal("the message has no sender: its From header is missing or holds no address")
-        }
+        let from = sender(of: message)
         var walker = Walker(limits: limits)
         if let root = g_mime_message_get_mime_part(message) {
             try walker.visit(root, depth: 1, role: .content)
@@ -181,17 +203,24 @@ public enum IncomingMailReader {
             date = Date(timeIntervalSince1970: TimeInterval(g_date_time_to_unix(parsed)))
         }
         let body = walker.bodyTexts.joined(separator: "\n\n")
+        let subject = string(g_mime_message_get_subject(message)).map(TextDecoding.oneLine)
+        // GMime decodes the encoded words it can; what is left looks like one and was not.
+        if let subject, subject.contains(/=\?[^?\s]+\?[BbQq]\?/) {
+            walker.warnings.append("the subject holds encoded words (RFC 2047) that cannot be decoded; they are kept as written")
+        }
         let messageID = string(g_mime_message_get_message_id(message)).map {
             $0.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t\r\n"))
         }
         return IncomingMail(
             messageID: messageID?.isEmpty == false ? messageID : nil,
-            subject: string(g_mime_message_get_subject(message)).map(TextDecoding.oneLine),
-            dateHeader: dateHeader.map(TextDecoding.oneLine), date: date, senderAddress: from.address, senderName: from.name,
+            subject: subject,
+            dateHeader: dateHeader.map(TextDecoding.oneLine), date: date, senderAddress: from?.address, senderName: from?.name,
             body: body, bodyFromHTML: walker.bodyFromHTML, attachedMessages: walker.attachedMessages, attachments: walker.attachments,
-            warnings: walker.warnings,
+            warnings: walker.warnings + (from == nil ? [noSender] : []),
             partCount: walker.parts, depth: walker.maximumDepthSeen)
     }
+
+    static let noSender = "the message has no sender: its From header is missing or holds no address"
 
     /// The first mailbox of From (inside a group if need be).
     static func sender(of message: UnsafeMutablePointer<GMimeMessage>) -> (address: String, name: String?)? {
@@ -265,6 +294,8 @@ public enum IncomingMailReader {
             case ignored
         }
 
+        static let noParts = "a multipart section has no parts: its text before the first boundary was read as the text"
+
         let limits: IncomingMailLimits
         var parts = 0
         var maximumDepthSeen = 0
@@ -282,10 +313,10 @@ public enum IncomingMailReader {
             parts += 1
             maximumDepthSeen = max(maximumDepthSeen, depth)
             if parts > limits.maximumParts {
-                throw IncomingMailRefusal("the message has more than \(limits.maximumParts) MIME parts")
+                throw IncomingMailRefusal("the message has more than \(limits.maximumParts) MIME parts (--max-parts)")
             }
             if depth > limits.maximumDepth {
-                throw IncomingMailRefusal("MIME parts are nested more than \(limits.maximumDepth) levels deep")
+                throw IncomingMailRefusal("MIME parts are nested more than \(limits.maximumDepth) levels deep (--max-depth)")
             }
             if let multipart = reclam_gmime_as_multipart(object) {
                 try visit(multipart: multipart, object: object, depth: depth, role: role)
@@ -301,6 +332,18 @@ public enum IncomingMailReader {
         ) throws(IncomingMailRefusal) {
             let count = Int(g_mime_multipart_get_count(multipart))
             let children = (0..<count).compactMap { g_mime_multipart_get_part(multipart, Int32($0)) }
+            if children.isEmpty {
+                // No parts (no boundary, or none used): what a mail program shows is the text
+                // before the boundary, which is then the only text there is.
+                warnings.append(Walker.noParts)
+                if role != .ignored, let prologue = g_mime_multipart_get_prologue(multipart) {
+                    let bytes = UnsafeBufferPointer(
+                        start: UnsafeRawPointer(prologue).assumingMemoryBound(to: UInt8.self), count: strlen(prologue))
+                    let text = TextDecoding.decode(Array(bytes), charset: nil).text
+                    addText(text, html: false, role: role)
+                }
+                return
+            }
             let subtype = IncomingMailReader.mediaType(of: object).subtype
             switch subtype {
             case "alternative":
@@ -364,9 +407,30 @@ public enum IncomingMailReader {
             currentAttached = outer
         }
 
+        /// A text of the message (`content`) or of the attached message being walked (`nested`).
+        mutating func addText(_ text: String, html: Bool, role: Role) {
+            if role == .content {
+                bodyTexts.append(text)
+                if html { bodyFromHTML = true }
+            } else if role == .nested, let current = currentAttached {
+                let previous = attachedMessages[current].text
+                attachedMessages[current].text = previous.isEmpty ? text : previous + "\n\n" + text
+            }
+        }
+
         mutating func visit(part: UnsafeMutablePointer<GMimePart>, object: UnsafeMutablePointer<GMimeObject>, role: Role) {
             if role == .ignored { return }
-            let (type, subtype) = IncomingMailReader.mediaType(of: object)
+            var (type, subtype) = IncomingMailReader.mediaType(of: object)
+            // RFC 2045 §5.2: a Content-Type that cannot be read is taken as plain text.
+            if let raw = IncomingMailReader.string(g_mime_object_get_header(object, "Content-Type")), !raw.contains("/") {
+                (type, subtype) = ("text", "plain")
+            }
+            if let raw = IncomingMailReader.string(g_mime_object_get_header(object, "Content-Transfer-Encoding")),
+                g_mime_part_get_content_encoding(part) == GMIME_CONTENT_ENCODING_DEFAULT
+            {
+                warnings.append(
+                    "unknown Content-Transfer-Encoding '\(TextDecoding.oneLine(raw).prefix(40))': the content was read as it is")
+            }
             let filename = IncomingMailReader.string(g_mime_part_get_filename(part))
             let disposition = IncomingMailReader.string(g_mime_object_get_disposition(object))?.lowercased()
             let isText = type == "text" && (subtype == "plain" || subtype == "html")
@@ -377,13 +441,7 @@ public enum IncomingMailReader {
                 let decoded = TextDecoding.decode(bytes, charset: charset)
                 if let warning = decoded.warning { warnings.append(warning) }
                 let text = subtype == "html" ? HTMLText.text(decoded.text) : decoded.text
-                if role == .content {
-                    bodyTexts.append(text)
-                    if subtype == "html" { bodyFromHTML = true }
-                } else if let current = currentAttached {
-                    let previous = attachedMessages[current].text
-                    attachedMessages[current].text = previous.isEmpty ? text : previous + "\n\n" + text
-                }
+                addText(text, html: subtype == "html", role: role)
                 return
             }
             guard role == .content else { return }

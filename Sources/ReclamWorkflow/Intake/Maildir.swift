@@ -20,6 +20,28 @@ public enum Maildir {
         return entries.filter { $0.kind == .file && !$0.name.hasPrefix(".") }.map { newFolder.appendingPathComponent($0.name) }
     }
 
+    /// The folder of a Maildir where messages that will never be taken in are put.
+    public static let refusedFolder = "refused"
+
+    /// Moves a message that intake rejects (not a message, over the limits, a bomb) from `new/`
+    /// to `refused/` (created when needed), so that it is not tried again at every run and stays
+    /// for a person to read. Returns the new location, or the problem.
+    public static func moveRefused(_ message: URL) -> Result<URL, ReclamError> {
+        let directory = message.deletingLastPathComponent().deletingLastPathComponent()
+        let folder = directory.appendingPathComponent(refusedFolder)
+        if FileSystem.kind(of: folder) == nil, mkdir(folder.path, 0o700) != 0, errno != EEXIST {
+            return .failure(.io("cannot create \(folder.path): \(String(cString: strerror(errno)))"))
+        }
+        let destination = folder.appendingPathComponent(message.lastPathComponent)
+        if FileSystem.kind(of: destination) != nil {
+            return .failure(.io("\(destination.path) already exists; \(message.lastPathComponent) stays in new/"))
+        }
+        if rename(message.path, destination.path) != 0 {
+            return .failure(.io("cannot move \(message.lastPathComponent) to \(refusedFolder)/: \(String(cString: strerror(errno)))"))
+        }
+        return .success(destination)
+    }
+
     /// Moves a message from `new/` to `cur/` with the Seen flag (`:2,S`), as a mail client
     /// does once it has shown it. Returns a problem to report, or nil.
     public static func markSeen(_ message: URL) -> String? {

@@ -55,20 +55,24 @@ final class IntakeLedger {
         let ledger = try IntakeLedger()
         try ledger.learner("stg-2026-014", emails: ["Jeanne.Dupont@example.org"])
         let names = [
-            "latin1-plain.eml", "alternative.eml", "attachments.eml", "forwarded.eml", "truncated.eml", "latin1-plain-again.eml",
+            "latin1-plain.eml", "alternative.eml", "attachments.eml", "forwarded.eml", "not-a-message.eml", "latin1-plain-again.eml",
             "no-date.eml",
         ]
         let before = try ledger.head()
         let report = try EmailIntake.run(inputs(names), options: .init(learner: "stg-2026-099"), context: try ledger.context())
         let outcomes = report.items.map(\.outcome)
         #expect(report.created == 5)
-        #expect(report.refused == 1)
+        #expect(report.rejected == 1)
         guard case .created(let latin) = outcomes[0], case .created(let attached) = outcomes[2] else {
             Issue.record("\(outcomes)")
             return
         }
         #expect(outcomes[5] == .existing(latin))
-        if case .refused(let reason) = outcomes[4] { #expect(reason.contains("truncated")) } else { Issue.record("\(outcomes[4])") }
+        if case .rejected(let reason) = outcomes[4] {
+            #expect(reason.contains("not an email message"))
+        } else {
+            Issue.record("\(outcomes[4])")
+        }
         let commit = try #require(report.commit)
         #expect(commit.parent == before)
         let info = try GitRepository.open(at: ledger.root.path).commitInfo(commit.commit)
