@@ -112,7 +112,11 @@ extension AuditReplay {
         let parentSteps = parent.steps
         guard let merged else { return parentSteps }
         let mergedSteps = merged.steps
-        let moves = Set(mergedSteps.indices.map { Self.move(mergedSteps, $0) })
+        // The other side's step that stands for this one: same move, not a step of this parent.
+        let moves = Set(
+            mergedSteps.indices.filter { index in !parentSteps.contains { Self.same($0, mergedSteps[index]) } }.map {
+                Self.move(mergedSteps, $0)
+            })
         return parentSteps.indices.compactMap { index in
             let step = parentSteps[index]
             if mergedSteps.contains(where: { Self.same($0, step) }) || moves.contains(Self.move(parentSteps, index)) { return nil }
