@@ -74,6 +74,9 @@ public struct NetworkScope: Sendable {
 
     public var isEmpty: Bool { site == nil && region == nil && level == nil }
 
+    /// The case fields the scope reads.
+    public static let fields: Set<String> = ["site", "level"]
+
     /// The scope's values checked against the ledger's sites and levels; a usage error names
     /// the known ones.
     public func validate(_ config: LedgerConfig) throws(ReclamError) {
@@ -108,7 +111,7 @@ public struct NetworkScope: Sendable {
         let sites = ledger.config.sites
         let kept = Parallel.map(paths) { path -> Bool in
             guard case .success(let document) = LedgerReader.readDocument(path, in: ledger) else { return true }
-            return includes(Case(path: path, document: document.fieldsOnly(keeping: ["site", "level"])), sites: sites)
+            return includes(Case(path: path, document: document.fieldsOnly(keeping: Self.fields)), sites: sites)
         }
         return zip(paths, kept).filter(\.1).map(\.0)
     }
