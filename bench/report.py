@@ -24,6 +24,7 @@ BASELINES = [
     ("git-log-path", "git log of one case", "`git log --raw -- cases/…/ID.md`"),
     ("git-log-all", "git log of cases/", "`git log --raw -M -- cases` (what `audit` reads)"),
     ("startup", "reclam startup", "`reclam --version`"),
+    ("git-fetch-status", "git fetch + status", "`git fetch && git status` in a clone of the ledger, nothing to fetch"),
 ]
 # name, label, baseline
 COMMANDS = [
@@ -35,6 +36,8 @@ COMMANDS = [
     ("log", "`reclam log ID`", "git-log-path"),
     ("audit", "`reclam audit`", "git-log-all"),
     ("move", "`reclam ack ID` (one move, committed)", "git-commit"),
+    ("sync-noop", "`reclam sync`, nothing to do", "git-fetch-status"),
+    ("sync-100-in", "`reclam sync`, 100 commits in", "git-fetch-status"),
 ]
 LABEL = {k: v for k, v, *_ in BASELINES} | {k: v for k, v, _ in COMMANDS}
 
