@@ -337,6 +337,12 @@ def main():
             row(f"`{name}` within {limit}× of `check`", f"{worst[0]:.2f}× at worst ({fmt_n(worst[1])} cases)", worst[0] <= limit)
         else:
             row(f"`{name}` within {limit}× of `check`", "n/a", None)
+    sn, gs = mean(big, "sync-noop"), mean(big, "git-fetch-status")
+    if sn and gs:
+        row(f"`sync` with nothing to do, {fmt_n(big)} cases: at most 2× `git fetch` + `git status`",
+            f"{sn / gs:.2f}× ({fmt_time(sn)} vs {fmt_time(gs)})", sn <= 2 * gs if big >= 100000 else None)
+    else:
+        row("`sync` with nothing to do: at most 2× `git fetch` + `git status`", "n/a", None)
     at50k = [n for n in sizes if mean(n, "log-50k")]
     logged = [n for n in sizes if info[n]["commits"] >= 50000 and mean(n, "log")]
     if at50k:
