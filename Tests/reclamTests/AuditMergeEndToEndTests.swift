@@ -68,6 +68,44 @@ import Testing
         #expect(audit.status == 0, "\(audit.stdout)\(audit.stderr)")
     }
 
+    /// A conflict resolved by typing a step the procedure does not allow: the merge itself is
+    /// judged, as a hand commit would be.
+    @Test func illegalStepTypedInAMergeIsReported() throws {
+        var shell = try Shell()
+        defer { shell.remove() }
+        try shell.initLedger()
+        at(&shell, "09:00")
+        let id = try shell.newCase(received: "2026-11-16T08:00:00+01:00")
+        try gitAs(shell, "checkout", "-q", "-b", "side")
+        at(&shell, "10:00")
+        try reclam(shell, "ack", id)
+        try gitAs(shell, "checkout", "-q", "main")
+        at(&shell, "10:30")
+        _ = try shell.newCase(learner: "stg-2", received: "2026-11-16T08:00:00+01:00")
+        let merged = try shell.run(
+            "/usr/bin/git",
+            ["-c", "user.name=Claire Martin", "-c", "user.email=claire.martin@example.org", "merge", "-q", "--no-commit", "side"],
+            in: "ledger")
+        #expect(merged.status == 0, "\(merged.stderr)")
+        let path = "cases/stg-1/\(id).md"
+        let text = try shell.read(path)
+        #expect(text.contains("stage: acknowledged"))
+        let typed = text.replacingOccurrences(of: "stage: acknowledged\n", with: "stage: closed\n").replacingOccurrences(
+            of: "\n---\n", with: "\n  - {stage: closed, at: 2026-11-16T10:45:00+01:00, by: Claire Martin}\n---\n")
+        try shell.write(path, typed)
+        #expect(try shell.read(path).contains("  - {stage: closed"))
+        shell.environment["GIT_AUTHOR_DATE"] = "2026-11-16T11:00:00+01:00"
+        shell.environment["GIT_COMMITTER_DATE"] = "2026-11-16T11:00:00+01:00"
+        try gitAs(shell, "commit", "-qam", "merge side")
+        let audit = try shell.reclam("audit")
+        #expect(audit.status == 1)
+        #expect(
+            audit.stdout.contains("the merged steps of \(id) go from 'acknowledged' to 'closed' (at 2026-11-16T10:45:00+01:00)"),
+            "\(audit.stdout)")
+        #expect(!audit.stdout.contains("[audit-step-lost]"), "\(audit.stdout)")
+        #expect(!audit.stdout.contains("[audit-backdated]"), "\(audit.stdout)")
+    }
+
     /// A merge that keeps one side only (`git merge -s ours`) drops the other side's step.
     @Test func stepDroppedByAMergeIsReported() throws {
         var shell = try Shell()
