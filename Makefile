@@ -2,7 +2,7 @@
 # ledger) and `make test`. Both install the system libraries first when they are missing.
 SWIFT ?= swift
 
-.PHONY: deps build release test demo lint format bench embed torture
+.PHONY: deps build release test demo lint format bench embed torture sync-stress
 
 deps:
 	@scripts/install-deps
@@ -28,6 +28,10 @@ bench: deps
 # suite runs a shorter version. RECLAM_TORTURE_SEED changes the seed.
 torture: deps
 	RECLAM_TORTURE_RUNS=$${RECLAM_TORTURE_RUNS:-300} $(SWIFT) test --filter 'TortureTests|FullDiskTests|GitCrashTests'
+
+# The issue's 300 random operations over three clones with reclam sync (the suite runs 80).
+sync-stress: deps
+	RECLAM_SYNC_OPERATIONS=$${RECLAM_SYNC_OPERATIONS:-300} $(SWIFT) test --filter randomOperationsOnThreeClonesConverge
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests

@@ -24,6 +24,7 @@ BASELINES = [
     ("git-log-path", "git log of one case", "`git log --raw -- cases/…/ID.md`"),
     ("git-log-all", "git log of cases/", "`git log --raw -M -- cases` (what `audit` reads)"),
     ("startup", "reclam startup", "`reclam --version`"),
+    ("git-fetch-status", "git fetch + status", "`git fetch && git status` in a clone of the ledger, nothing to fetch"),
 ]
 # name, label, baseline
 COMMANDS = [
@@ -35,6 +36,8 @@ COMMANDS = [
     ("log", "`reclam log ID`", "git-log-path"),
     ("audit", "`reclam audit`", "git-log-all"),
     ("move", "`reclam ack ID` (one move, committed)", "git-commit"),
+    ("sync-noop", "`reclam sync`, nothing to do", "git-fetch-status"),
+    ("sync-100-in", "`reclam sync`, 100 commits in", "git-fetch-status"),
 ]
 LABEL = {k: v for k, v, *_ in BASELINES} | {k: v for k, v, _ in COMMANDS}
 
@@ -334,6 +337,12 @@ def main():
             row(f"`{name}` within {limit}× of `check`", f"{worst[0]:.2f}× at worst ({fmt_n(worst[1])} cases)", worst[0] <= limit)
         else:
             row(f"`{name}` within {limit}× of `check`", "n/a", None)
+    sn, gs = mean(big, "sync-noop"), mean(big, "git-fetch-status")
+    if sn and gs:
+        row(f"`sync` with nothing to do, {fmt_n(big)} cases: at most 2× `git fetch` + `git status`",
+            f"{sn / gs:.2f}× ({fmt_time(sn)} vs {fmt_time(gs)})", sn <= 2 * gs if big >= 100000 else None)
+    else:
+        row("`sync` with nothing to do: at most 2× `git fetch` + `git status`", "n/a", None)
     at50k = [n for n in sizes if mean(n, "log-50k")]
     logged = [n for n in sizes if info[n]["commits"] >= 50000 and mean(n, "log")]
     if at50k:

@@ -20,6 +20,7 @@ struct RegisterCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument { case md, html, csv }
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var network: NetworkOptions
     @Option(help: "Only cases received that year (in the ledger's time zone).") var year: Int?
     @Option(help: "Output format: md, html or csv.") var format: Format = .md
     @Option(help: "Language: fr or en (default: the ledger's).") var lang: Language?
@@ -29,7 +30,7 @@ struct RegisterCommand: ParsableCommand {
         let language = lang ?? ledger.config.language
         let store = ActionStore.load(ledger)
         let register = Register.build(
-            ledger: ledger, paths: try LedgerScan.scan(ledger).casePaths, actions: store.actions,
+            ledger: ledger, paths: try network.paths(ledger), actions: store.actions,
             procedure: ledger.config.procedure,
             timeZone: ledger.config.timeZone,
             language: language, year: year)

@@ -20,6 +20,7 @@ struct ReportCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument { case md, html }
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var network: NetworkOptions
     @Option(help: ArgumentHelp("First day received, YYYY-MM-DD.", valueName: "date")) var from: String?
     @Option(help: ArgumentHelp("Last day received, YYYY-MM-DD.", valueName: "date")) var to: String?
     @Option(help: "Output format: md or html.") var format: Format = .md
@@ -36,7 +37,7 @@ struct ReportCommand: ParsableCommand {
         let fromDate = try DateOption.parse(from, flag: "--from")
         let toDate = try DateOption.parse(to, flag: "--to")
         let report = Report.build(
-            ledger: ledger, paths: try LedgerScan.scan(ledger).casePaths, from: fromDate, to: toDate,
+            ledger: ledger, paths: try network.paths(ledger), from: fromDate, to: toDate,
             language: lang ?? ledger.config.language, asOf: try global.now())
         let text = format == .md ? report.markdown() : report.html()
         if let output {

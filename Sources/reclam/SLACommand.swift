@@ -31,6 +31,7 @@ struct SLACommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var network: NetworkOptions
     @Option(
         name: .customLong("as-of"),
         help: ArgumentHelp("Answer as of this instant, ISO 8601 with offset (default: now, or RECLAM_NOW).", valueName: "datetime"))
@@ -71,6 +72,7 @@ struct SLACommand: ParsableCommand {
 
         var paths = try LedgerScan.scan(ledger).casePaths
         if let learner { paths = paths.filter { $0.hasPrefix("\(Ledger.casesFolder)/\(learner)/") } }
+        paths = try network.scope(ledger).filter(paths, in: ledger)
         let (report, unreadable) = SLAEvaluator.evaluate(
             paths: paths, in: ledger, procedure: config.procedure, calendar: config.calendar, rules: rules, asOf: instant)
         var findings = SLAFormatter.findings(report, since: sinceDay, strict: strict, calendar: config.calendar)

@@ -37,6 +37,8 @@ public enum FieldCatalogue {
         Field(name: "owner", type: .person, values: [], required: false, summary: "who handles the case"),
         Field(name: "category", type: .text, values: [], required: false, summary: "the organisation's own classification"),
         Field(name: "level", type: .enum, values: levels, required: false, summary: "handling level"),
+        Field(
+            name: "site", type: .text, values: [], required: false, summary: "the centre handling the case, a code of sites: in reclam.yml"),
         Field(name: "tags", type: .textList, values: [], required: false, summary: "free keywords"),
         Field(name: "steps", type: .steps, values: [], required: false, summary: "one entry per transition, oldest first"),
         Field(name: "message_id", type: .text, values: [], required: false, summary: "Message-ID of the email the case came from"),

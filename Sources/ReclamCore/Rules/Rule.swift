@@ -55,6 +55,8 @@ public enum RuleCatalogue {
         .configInvalid,
         .configUnknownKey,
         .mailInvalid,
+        .sitesInvalid,
+        .siteUnknown,
         .procedureInvalid,
         .procedureUnknownStage,
         .procedureUnreachableStage,

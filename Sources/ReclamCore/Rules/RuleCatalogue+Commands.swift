@@ -16,6 +16,7 @@ extension RuleCatalogue {
         .auditIllegalTransition,
         .auditMissingField,
         .auditCaseDeleted,
+        .auditStepLost,
         .auditIdentityRewritten,
         .auditStepOrder,
         .auditBackdated,

@@ -124,6 +124,14 @@ extension Rule {
         bad: "stage: assigned, no owner")
     public static let auditCaseDeleted = Rule(
         "audit-case-deleted", .error, "A case file was deleted.", bad: "git rm cases/stg-1/20261005-k7p3.md")
+    public static let siteUnknown = Rule(
+        "site-unknown", .error, "A case's site is one of the codes listed under sites: in reclam.yml.", bad: "site: lyn (sites: lyon, gre)")
+    public static let sitesInvalid = Rule(
+        "sites-invalid", .error, "Each entry of sites: in reclam.yml has a code, a name and a region, and no code twice.",
+        bad: "sites:\n  - {code: lyon, name: Lyon}")
+    public static let auditStepLost = Rule(
+        "audit-step-lost", .error, "A merge left out a step that one of the merged branches had recorded.",
+        bad: "git merge -s ours, or a conflict resolved by keeping one side's steps only")
     public static let auditIdentityRewritten = Rule(
         "audit-identity-rewritten", .error, "A case's id or received date was rewritten after creation.",
         bad: "received: 2026-10-05… → 2026-10-07…")

@@ -88,7 +88,9 @@ public enum GitHistory {
     /// out and the paths are given in full again. On a history without merges the result is
     /// that of `paths: [folder]`: the diff's files, renames included, are the same, as rename
     /// detection only pairs files that the folder keeps in both cases. With merges it is not:
-    /// a merge is listed with no change, and git orders the branches differently.
+    /// a merge is listed with no change, and git orders the branches differently. A merge is
+    /// always kept, even with no change against its first parent (`--diff-merges=first-parent`):
+    /// it may have dropped what its other parents changed.
     package static func forEachBatch(
         in root: URL, arguments: [String], paths: [String], relativeTo folder: String? = nil, configuration: [String] = [],
         batch: Int = 512, queued: Int = 4096, _ body: ([HistoryCommit]) -> Void
@@ -102,7 +104,7 @@ public enum GitHistory {
             var parser = GitLogParser(pathPrefix: prefix)
             var commits: [HistoryCommit] = []
             func emit(_ commit: HistoryCommit) {
-                if folder == nil || !commit.changes.isEmpty { commits.append(commit) }
+                if folder == nil || !commit.changes.isEmpty || commit.parents.count > 1 { commits.append(commit) }
             }
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: GitProcess.chunkSize, alignment: 1)
             defer { buffer.deallocate() }

@@ -38,7 +38,7 @@ public struct LedgerConfig: Sendable {
 
     static let knownKeys = [
         "organisation", "language", "timezone", "calendar", "procedure", "sla", "audit", "actions", "trends", "intake", "mail", "people",
-        "serve",
+        "serve", "sites",
     ]
 
     /// Reads the settings; problems are returned as diagnostics against `reclam.yml`, and a

@@ -92,6 +92,9 @@ public struct Report: Sendable {
             (fr("Par catégorie", "By category"), counts(rows.map { $0.category ?? "—" })),
             (fr("Par niveau", "By level"), counts(rows.map { $0.level ?? "—" })),
         ]
+        let network = NetworkBreakdowns.tables(sites: config.sites, siteOfRows: rows.map(\.site), language: language).map {
+            (title: $0.title, counts: counts($0.values))
+        }
         let clocks = rows.flatMap(\.clocks)
         let compliance = Dictionary(grouping: clocks, by: \.rule).map { rule, results -> Compliance in
             let states = Dictionary(grouping: results, by: \.state).mapValues(\.count)
@@ -125,7 +128,7 @@ public struct Report: Sendable {
         plan.language = language
         let title = fr("Rapport des réclamations", "Complaints report") + " — " + config.organisation
         return Report(
-            title: title, language: language, from: from, to: to, asOf: asOf, total: rows.count, breakdowns: breakdowns,
+            title: title, language: language, from: from, to: to, asOf: asOf, total: rows.count, breakdowns: breakdowns + network,
             compliance: compliance,
             timings: timings, openByAge: openByAge, months: months, trends: trends, satisfaction: satisfaction, plan: plan)
     }
@@ -160,6 +163,7 @@ public struct Report: Sendable {
         var complainant: String?
         var category: String?
         var level: String?
+        var site: String?
         var satisfaction: String?
         var month: String
         /// Working days from receipt to each milestone, when reached by the report's date.
@@ -188,6 +192,7 @@ public struct Report: Sendable {
             complainant = item.complainant
             category = item.category
             level = item.level
+            site = item.site
             satisfaction = item.field("satisfaction")
             month = Trends.label(day, .month)
             acknowledgement = elapsed(steps.first { $0.stage == "acknowledged" || $0.stage == "qualified" })

@@ -108,13 +108,18 @@ public struct Audit: Sendable {
     }
 
     /// The findings of the commits of `revisions` that touched the case files, oldest first.
-    /// `linear` when the revisions have no merge: git then diffs the cases folder alone (see
-    /// `GitHistory.forEachBatch`), in half the time.
+    /// `linear` when the revisions have no merge: git then needs neither to order the commits by
+    /// date nor to diff merges.
+    /// With merges, every commit of every branch is listed (`--relative` lists all commits, where
+    /// a path limit would hide a branch whose changes a merge dropped), parents before children
+    /// and otherwise by date, each merge with its changes against its first parent
+    /// (`AuditMerge` judges it).
     func replay(_ revisions: [String], linear: Bool, repository: GitRepository) throws(ReclamError) -> [Diagnostic] {
         var replay = AuditReplay(audit: self, repository: repository)
         try GitHistory.forEachBatch(
-            in: ledger.root, arguments: ["--reverse", "-M"] + revisions, paths: linear ? [] : [Ledger.casesFolder],
-            relativeTo: linear ? Ledger.casesFolder : nil,
+            in: ledger.root,
+            arguments: ["--reverse", "-M"] + (linear ? [] : ["--date-order", "--diff-merges=first-parent"]) + revisions, paths: [],
+            relativeTo: Ledger.casesFolder,
             configuration: [
                 "core.packedGitWindowSize=\(Self.packWindow)", "core.packedGitLimit=\(Self.packMapped)",
                 "core.deltaBaseCacheLimit=\(Self.deltaBaseCache)",
@@ -129,8 +134,7 @@ public struct Audit: Sendable {
         _ commit: HistoryCommit, old: (FileChange) -> AuditedVersion?, new: (FileChange) -> MarkdownDocument?
     ) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let label =
-            "commit \(commit.id.prefix(10)) (\(commit.authorDateText), \(commit.authorName.isEmpty ? "no name" : commit.authorName))"
+        let label = Audit.label(commit)
         if Trim.whitespaces(Substring(commit.authorName)).isEmpty || !commit.authorEmail.contains("@") {
             out.append(
                 Diagnostic(
@@ -151,10 +155,12 @@ public struct Audit: Sendable {
                 for (field, before) in [("id", old.id), ("received", old.received)] where before != nil && before != new.string(field) {
                     report(.auditIdentityRewritten, "rewrote '\(field)' from \(before ?? "") to \(new.string(field) ?? "(none)")")
                 }
+                // A merge's steps came from its branches: `AuditMerge` judges them as one history.
+                guard commit.parents.count < 2 else { continue }
                 out += checkStage(from: old.stage, to: newCase, label: label, path: change.path)
                 out += checkSteps(
                     oldStepCount: old.stepCount, new: newCase, committedAt: commit.authorDate, label: label, path: change.path)
-            } else {
+            } else if commit.parents.count < 2 {
                 out += checkSteps(oldStepCount: nil, new: newCase, committedAt: commit.authorDate, label: label, path: change.path)
             }
         }

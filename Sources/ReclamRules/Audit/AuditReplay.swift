@@ -49,6 +49,10 @@ struct AuditReplay {
                 old: { change in oldVersion(change, documents) },
                 new: { change in change.newBlob.flatMap { documents[$0] ?? parseBlob($0) } })
             findings += found
+            if commit.parents.count > 1 {
+                let merge = mergeFindings(commit, documents)
+                findings += audit.acceptances?[commit.id].map { merge.map($0.accepted) } ?? merge
+            }
             for change in commit.changes where Audit.isAudited(change) {
                 for (path, blob) in Self.effects(of: change) {
                     if let blob {

@@ -28,7 +28,7 @@ public struct Checker: Sendable {
     /// Checks `reclam.yml` and every case and learner file, or only `paths` when given (the
     /// id-duplicate rule still looks at the whole ledger's file names, which costs no reads).
     public func run(paths: [String]? = nil) throws(ReclamError) -> [Diagnostic] {
-        var diagnostics = ledger.configDiagnostics + ServeSettings.read(ledger.config).diagnostics
+        var diagnostics = ledger.configDiagnostics + ServeSettings.read(ledger.config).diagnostics + ledger.config.siteDiagnostics
         let scan = try LedgerScan.scan(ledger)
         var casePaths = scan.casePaths
         var learnerPaths = scan.learnerPaths
@@ -46,6 +46,7 @@ public struct Checker: Sendable {
         let procedure = ledger.config.procedure
         let caseChecker = CaseChecker(procedure: procedure, now: now)
         let ledger = self.ledger
+        let sites = ledger.config.sites
         // Each case is checked where it is parsed and only a summary outlives the parse: keeping
         // every document until the end cost ~7 KB per case (700 MB at 100 000 cases).
         let checked = Parallel.map(casePaths) { path -> CheckedCase in
@@ -53,7 +54,9 @@ public struct Checker: Sendable {
             case .failure(let failure): return CheckedCase(path: path, diagnostics: [failure.diagnostic], summary: nil)
             case .success(let document):
                 let item = Case(path: path, document: document)
-                return CheckedCase(path: path, diagnostics: caseChecker.check(item), summary: CheckedCase.Summary(item))
+                return CheckedCase(
+                    path: path, diagnostics: caseChecker.check(item) + SiteCheck.check(item, sites: sites),
+                    summary: CheckedCase.Summary(item))
             }
         }
         for item in checked { diagnostics += item.diagnostics }
