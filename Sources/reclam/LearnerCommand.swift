@@ -5,6 +5,15 @@ import ReclamKit
 struct LearnerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "learner",
+        abstract: "Learners: the follow-up sheet (reclam learner ID), add a learner, edit their addresses.",
+        subcommands: [LearnerShowCommand.self, LearnerAddCommand.self, LearnerEditCommand.self],
+        defaultSubcommand: LearnerShowCommand.self
+    )
+}
+
+struct LearnerShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "The learner's follow-up sheet: each case with its steps, solutions, actions and dates.",
         discussion: """
             Example:

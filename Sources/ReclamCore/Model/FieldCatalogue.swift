@@ -57,6 +57,7 @@ public enum FieldCatalogue {
 
     public static let learnerFields: [Field] = [
         Field(name: "id", type: .id, values: [], required: true, summary: "the learner's pseudonymous id, equal to the folder name"),
+        Field(name: "name", type: .text, values: [], required: false, summary: "the learner's name, for letters"),
         Field(name: "training", type: .text, values: [], required: false, summary: "the training followed"),
         Field(name: "session", type: .text, values: [], required: false, summary: "the session"),
         Field(name: "funder", type: .text, values: [], required: false, summary: "who funds the training"),
@@ -64,7 +65,10 @@ public enum FieldCatalogue {
     ]
 
     /// The fields of a step entry in `steps`.
-    public static let stepFields = ["stage", "at", "by", "note", "from"]
+    public static let stepFields = ["stage", "at", "by", "note", "from", "via"]
+
+    /// How an acknowledgement or an answer was given when not by email (a step's `via`).
+    public static let otherMeans = ["letter", "phone", "in-person"]
 
     public static func defaultValue(of field: String) -> String? {
         field == "kind" ? "complaint" : nil

@@ -342,7 +342,7 @@ public enum HandEditRules {
         var editor = FrontMatterEditor(document)
         let at: Date
         do {
-            at = try CaseMove.time(nil, last: subject.lastEvent, lastText: subject.lastEventText, now: environment.now)
+            at = try CaseMove.time(nil, last: subject.lastEvent, lastText: subject.lastEventText, now: environment.now, timeZone: timeZone)
             if stepNeeded {
                 try editor.append(
                     to: "steps",

@@ -113,10 +113,11 @@ extension NewCase {
         try validate(request, procedure: context.ledger.config.procedure)
         let received: Date
         if let text = request.receivedText {
-            guard let parsed = ISODateTime.parse(text) else {
-                throw .usage("--received '\(text)' is not an ISO 8601 date-time with offset, e.g. 2026-10-05T09:12:00+02:00")
+            let timeZone = context.ledger.config.timeZone
+            switch InstantText.parse(text, timeZone: timeZone) {
+            case .success(let date): received = date
+            case .failure(let problem): throw .usage(InstantText.message(problem, text: text, flag: "--received", timeZone: timeZone))
             }
-            received = parsed.date
         } else {
             received = request.received ?? context.now
         }

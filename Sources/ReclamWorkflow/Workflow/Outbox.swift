@@ -10,14 +10,29 @@ public enum Outbox {
     public static let folder = MailFolders.outbox
 
     /// `outbox/<case>-<letter>.eml`, numbered when a case gets the same letter twice (reopened).
-    public static func path(caseID: String, letter: String, ledger: Ledger) -> String {
-        var path = "\(folder)/\(caseID)-\(letter).eml"
+    public static func path(caseID: String, letter: String, ledger: Ledger, extension ext: String = "eml") -> String {
+        var path = "\(folder)/\(caseID)-\(letter).\(ext)"
         var number = 2
         while FileSystem.kind(of: ledger.url(path)) != nil {
-            path = "\(folder)/\(caseID)-\(letter)-\(number).eml"
+            path = "\(folder)/\(caseID)-\(letter)-\(number).\(ext)"
             number += 1
         }
         return path
+    }
+
+    /// The email for a letter, refused when it would reach nobody: a letter sent by email with
+    /// no `To:` is evidence of nothing. The refusal says how to add an address.
+    public static func addressedMessage(_ letter: Letter, item: Case, context: WriteContext, date: Date) throws(ReclamError) -> MailMessage {
+        let message = message(letter, item: item, context: context, date: date)
+        if message.to.isEmpty {
+            var hint =
+                "add the learner's address with 'reclam learner edit \(item.learner) --add-email ADDRESS'"
+            if letter.name == "ack" {
+                hint += ", or record an acknowledgement made another way with 'reclam ack \(item.id) --by letter|phone|in-person --note …'"
+            }
+            throw .refused("\(item.id): no address to send the \(letter.name) email to (no 'emails' in learner.md, no sender); \(hint)")
+        }
+        return message
     }
 
     /// The email for a letter: to the learner's addresses (learner.md) or the original sender,
