@@ -25,7 +25,10 @@ struct DueCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument { case text, json }
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("The start: 2026-10-05 09:12 or 2026-10-05 in the ledger's time zone, or ISO 8601 with offset (default: now).", valueName: "datetime")) var from: String?
+    @Option(
+        help: ArgumentHelp(
+            "The start: 2026-10-05 09:12 or 2026-10-05 in the ledger's time zone, or ISO 8601 with offset (default: now).",
+            valueName: "datetime")) var from: String?
     @Option(help: ArgumentHelp("The time allowed, e.g. \"48 hours\" or \"10 jours ouvrés\".", valueName: "text")) var duration: String
     @Option(help: ArgumentHelp("Also say when a warning starts: \"75%\" or \"1 working day before\".", valueName: "text"))
     var warn: String?

@@ -23,7 +23,10 @@ struct NewCommand: ParsableCommand {
     @Option(help: "One-line summary of the complaint.") var title: String
     @Option(help: "How it arrived: email, letter, phone, mediation, survey, web, in-person, internal.") var channel: String
     @Option(help: "Who complains: learner, funder, prescriber, partner, company, internal.") var complainant: String
-    @Option(help: ArgumentHelp("When it was received: 2026-10-05 09:12 or 2026-10-05 in the ledger's time zone, or ISO 8601 with offset (default: now).", valueName: "datetime")) var received: String?
+    @Option(
+        help: ArgumentHelp(
+            "When it was received: 2026-10-05 09:12 or 2026-10-05 in the ledger's time zone, or ISO 8601 with offset (default: now).",
+            valueName: "datetime")) var received: String?
     @Option(help: "An explicit id, for importing an existing register (default: generated).") var id: String?
     @Option(help: "Who handles the case.") var owner: String?
     @Option(help: "complaint (default) or dysfunction.") var kind: String?

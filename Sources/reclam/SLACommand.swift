@@ -33,7 +33,9 @@ struct SLACommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(
         name: .customLong("as-of"),
-        help: ArgumentHelp("Answer as of this instant: 2026-10-05 09:12, 2026-10-05 (ledger's time zone) or ISO 8601 with offset (default: now, or RECLAM_NOW).", valueName: "datetime"))
+        help: ArgumentHelp(
+            "Answer as of this instant: 2026-10-05 09:12, 2026-10-05 (ledger's time zone) or ISO 8601 with offset (default: now, or RECLAM_NOW).",
+            valueName: "datetime"))
     var asOf: String?
     @Option(help: ArgumentHelp("Also fail for clocks met late that fell due on or after this day.", valueName: "YYYY-MM-DD"))
     var since: String?
@@ -57,7 +59,9 @@ struct SLACommand: ParsableCommand {
             sinceDay =
                 try CivilDate.parse(since)
                 ?? CivilDate.parse(
-                    String(ISODateTime.format(global.instant(since, flag: "--since", timeZone: config.timeZone), in: config.timeZone).prefix(10)))
+                    String(
+                        ISODateTime.format(global.instant(since, flag: "--since", timeZone: config.timeZone), in: config.timeZone).prefix(
+                            10)))
         }
         var rules = config.slaRules
         if let rule {

@@ -60,7 +60,7 @@ import Testing
         let id = try shell.newCase(learner: "stg-7")
         expectOK(try shell.reclam("ack", id), "ack")
         let message = try shell.read("outbox/\(id)-ack.eml")
-        #expect(message.contains("To: camille.durand@example.org"), "\(message)")
+        #expect(message.contains("To: <camille.durand@example.org>"), "\(message)")
         expectOK(try shell.reclam("learner", "edit", "stg-7", "--add-email", "c.durand@example.net"), "add-email")
         expectOK(try shell.reclam("learner", "edit", "stg-7", "--remove-email", "camille.durand@example.org"), "remove-email")
         #expect(try shell.reclam("learner", "edit", "stg-7", "--remove-email", "nobody@example.org").status == 1)
@@ -105,7 +105,7 @@ import Testing
         #expect(files.contains("outbox/\(id)-response.eml"))
         #expect(files.contains("cases/stg-7/\(id).md"))
         let message = try shell.read("outbox/\(id)-response.eml")
-        #expect(message.contains("To: camille.durand@example.org"))
+        #expect(message.contains("To: <camille.durand@example.org>"))
         #expect(message.contains("Module rattrap"))
         #expect(!message.contains("concernant : R=C3=A9clamation") && !message.contains("concernant : Réclamation"), "\(message)")
         #expect(try shell.reclam("check").status == 0)
@@ -155,8 +155,9 @@ import Testing
         #expect(text.contains("owner: Claire Martin"))
         #expect(text.contains("investigating → investigating: owner Karim Benali → Claire Martin — Karim en congé"))
         #expect(text.components(separatedBy: "stage: investigating").count == 4)  // the field and two steps
-        #expect(Int(try shell.git("rev-list", "--count", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines))
-            == Int(commits.trimmingCharacters(in: .whitespacesAndNewlines))! + 1)
+        #expect(
+            Int(try shell.git("rev-list", "--count", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+                == Int(commits.trimmingCharacters(in: .whitespacesAndNewlines))! + 1)
         #expect(try shell.reclam("check").status == 0)
         #expect(try shell.reclam("audit").status == 0)
         // Still a verb where the case is not assigned yet: refused at 'received' as before.
@@ -209,7 +210,8 @@ import Testing
         #expect(skipped.status == 2)
         #expect(skipped.stderr.contains("does not exist in Europe/Paris"), "\(skipped.stderr)")
         #expect(skipped.stderr.contains("+01:00") && skipped.stderr.contains("+02:00"))
-        let twice = try shell.reclam("new", "--learner", "stg-1", "--title", "x", "--channel", "email", "--complainant", "learner",
+        let twice = try shell.reclam(
+            "new", "--learner", "stg-1", "--title", "x", "--channel", "email", "--complainant", "learner",
             "--received", "2026-10-25 02:30")
         #expect(twice.status == 2)
         #expect(twice.stderr.contains("happens twice in Europe/Paris, at +02:00 and at +01:00"), "\(twice.stderr)")

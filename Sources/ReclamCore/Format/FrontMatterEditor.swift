@@ -146,7 +146,8 @@ public struct FrontMatterEditor: Sendable {
             } else if let last = items.last {
                 let lastEnd = positions.index(of: last.end)
                 // A block item may end at the start of the next line.
-                let inside = lastEnd > keyIndex && lastEnd == positions.lineStart(containing: lastEnd) ? text.index(before: lastEnd) : lastEnd
+                let inside =
+                    lastEnd > keyIndex && lastEnd == positions.lineStart(containing: lastEnd) ? text.index(before: lastEnd) : lastEnd
                 end = positions.lineContentEnd(containing: inside)
             }
         } else if pair.value.scalar != "" || pair.value.style != .plain {

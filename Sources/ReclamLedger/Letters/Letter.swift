@@ -18,7 +18,8 @@ public enum LetterRenderer {
 
     /// The variables every letter may use; `case.<field>` also accepts any field of the procedure.
     public static let baseVariables: Set<String> = [
-        "organisation", "today", "promised_delay", "case", "case.id", "case.title", "case.topic", "case.received_date", "case.learner", "case.owner",
+        "organisation", "today", "promised_delay", "case", "case.id", "case.title", "case.topic", "case.received_date", "case.learner",
+        "case.owner",
         "case.findings", "case.solution", "case.solution_type_label", "case.response_channel", "case.category", "case.stage_label",
     ]
 

@@ -27,9 +27,9 @@ public enum CaseFields {
 
     /// A new owner for a case that already has one; the step repeats the current stage.
     @discardableResult
-    public static func reassign(_ id: String, to owner: String, note: String?, atText: String?, context: WriteContext) throws(
-        ReclamError
-    ) -> Result {
+    public static func reassign(_ id: String, to owner: String, note: String?, atText: String?, context: WriteContext) throws(ReclamError)
+        -> Result
+    {
         try change(id, [("owner", owner)], note: note, atText: atText, step: true, verb: "assign", context: context)
     }
 
@@ -74,7 +74,8 @@ public enum CaseFields {
                     try CaseMove.validateSet(field: field, value: value, procedure: procedure)
                 }
             }
-            let at = try CaseMove.time(atText, last: item.lastEventTime, lastText: item.steps.last?.atText ?? item.receivedText, now: context.now,
+            let at = try CaseMove.time(
+                atText, last: item.lastEventTime, lastText: item.steps.last?.atText ?? item.receivedText, now: context.now,
                 timeZone: context.ledger.config.timeZone)
             var editor = FrontMatterEditor(item.document)
             var changed: [(field: String, old: String?, new: String)] = []
@@ -90,8 +91,14 @@ public enum CaseFields {
                 if step {
                     let old = changed.first?.old ?? ""
                     journal = "\(item.stage) → \(item.stage): owner \(old) → \(changed.first?.new ?? "")"
-                    var entry: [(String, String)] = [("stage", item.stage), ("at", ISODateTime.format(at, in: tz)), ("by", context.actor.name)]
-                    entry.append(("note", note.map { "owner \(old) → \(changed.first?.new ?? ""); \($0)" } ?? "owner \(old) → \(changed.first?.new ?? "")"))
+                    var entry: [(String, String)] = [
+                        ("stage", item.stage), ("at", ISODateTime.format(at, in: tz)), ("by", context.actor.name),
+                    ]
+                    entry.append(
+                        (
+                            "note",
+                            note.map { "owner \(old) → \(changed.first?.new ?? ""); \($0)" } ?? "owner \(old) → \(changed.first?.new ?? "")"
+                        ))
                     try editor.append(to: "steps", flowItem: YAMLScalarWriter.flowMapping(entry))
                 } else {
                     journal = "fields: " + changed.map { $0.new.isEmpty ? "\($0.field) removed" : $0.field }.joined(separator: ", ")
@@ -103,9 +110,11 @@ public enum CaseFields {
             } catch {
                 throw .refused("cannot edit \(item.path): \(error)")
             }
-            var body = changed.map { CommitText.fieldChange($0.field, old: $0.old, new: $0.new.isEmpty ? nil : $0.new) }.joined(separator: "\n")
+            var body = changed.map { CommitText.fieldChange($0.field, old: $0.old, new: $0.new.isEmpty ? nil : $0.new) }.joined(
+                separator: "\n")
             if let note, !note.isEmpty { body += "\nNote: \(CommitText.oneLine(note, limit: 200))" }
-            let summary = step ? "\(verb)(\(item.id)): owner changed" : "\(verb)(\(item.id)): " + changed.map(\.field).joined(separator: ", ")
+            let summary =
+                step ? "\(verb)(\(item.id)): owner changed" : "\(verb)(\(item.id)): " + changed.map(\.field).joined(separator: ", ")
             let change = Change(
                 summary: CommitText.oneLine(summary), body: body.isEmpty ? nil : body,
                 writes: [(item.path, TextFile(text: editor.text, hasBOM: item.document.file.hasBOM).data)],

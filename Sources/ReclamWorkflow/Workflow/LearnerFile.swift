@@ -26,9 +26,9 @@ public enum LearnerFile {
 
     /// Creates the learner's folder and file; refused when the learner already has a file.
     @discardableResult
-    public static func add(_ id: String, emails: [String], sets: [(field: String, value: String)], context: WriteContext) throws(
-        ReclamError
-    ) -> CommitResult {
+    public static func add(_ id: String, emails: [String], sets: [(field: String, value: String)], context: WriteContext)
+        throws(ReclamError) -> CommitResult
+    {
         if let problem = Identifier.problem(id) { throw .usage("learner id: \(problem)") }
         try validate(Edit(addEmails: emails, sets: sets))
         let path = path(id)

@@ -22,7 +22,8 @@ public enum Outbox {
 
     /// The email for a letter, refused when it would reach nobody: a letter sent by email with
     /// no `To:` is evidence of nothing. The refusal says how to add an address.
-    public static func addressedMessage(_ letter: Letter, item: Case, context: WriteContext, date: Date) throws(ReclamError) -> MailMessage {
+    public static func addressedMessage(_ letter: Letter, item: Case, context: WriteContext, date: Date) throws(ReclamError) -> MailMessage
+    {
         let message = message(letter, item: item, context: context, date: date)
         if message.to.isEmpty {
             var hint =

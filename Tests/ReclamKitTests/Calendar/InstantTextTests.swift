@@ -34,7 +34,9 @@ import Testing
     }
 
     @Test func malformedTextIsRefused() {
-        for text in ["", "lundi", "2026-13-01", "2026-02-30 10:00", "2026-10-05 25:00", "2026-10-05 9:12", "2026-10-05  09:12", "05/10/2026"] {
+        for text in [
+            "", "lundi", "2026-13-01", "2026-02-30 10:00", "2026-10-05 25:00", "2026-10-05 9:12", "2026-10-05  09:12", "05/10/2026",
+        ] {
             #expect(throws: InstantText.Problem.malformed, "\(text)") { try InstantText.parse(text, timeZone: paris).get() }
         }
     }
