@@ -34,7 +34,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasSuffix("tour done\n"))
         // The tour leaves a clean, valid ledger, with the complaint email and the survey's low score as cases.
-        #expect(try shell.git("status", "--porcelain", in: "my-ledger").stdout.isEmpty)
+        #expect(try shell.git("status", "--porcelain", "--untracked-files=no", in: "my-ledger").stdout.isEmpty)
         let list = try shell.run(Shell.reclam, ["list", "--format", "csv"], in: "my-ledger").stdout
         #expect(list.contains("convocation reçue la veille"), "\(list)")
         #expect(list.contains("stg-2026-021"))

@@ -109,6 +109,9 @@ struct Shell {
     func initLedger(procedure: String = "training") throws {
         let result = try reclam("init", "--procedure", procedure, "ledger", in: nil)
         #expect(result.status == 0, "init failed: \(result.stderr)")
+        // The default learner has an address: acknowledgements and answers need a recipient.
+        let learner = try reclam("learner", "add", "stg-1", "--email", "stg-1@example.org")
+        #expect(learner.status == 0, "learner add failed: \(learner.stderr)")
     }
 
     func newCase(learner: String = "stg-1", title: String = "Attestation non reçue", received: String = "2026-11-13T18:00:00+01:00") throws

@@ -37,7 +37,9 @@ public enum NewCase {
         let procedure = context.ledger.config.procedure
         guard let initial = procedure.initialStage else { throw .refused("the procedure has no stages") }
         let tz = context.ledger.config.timeZone
-        let receivedText = request.receivedText ?? ISODateTime.format(received, in: tz)
+        // ISO 8601 as written (its offset kept); a local time is written with the zone's offset.
+        let receivedText =
+            request.receivedText.flatMap { ISODateTime.parse($0) != nil ? $0 : nil } ?? ISODateTime.format(received, in: tz)
         var lines: [(String, String)] = [
             ("id", id), ("learner", request.learner), ("title", request.title), ("received", receivedText),
             ("channel", request.channel), ("complainant", request.complainant),

@@ -9,7 +9,7 @@ import Testing
 
     func iso(_ text: String) -> Date { ISODateTime.parse(text)!.date }
 
-    @Test func localTimesAreReadInTheZone() {
+    @Test func localTimesAreReadInTheZone() throws {
         #expect(try InstantText.parse("2026-11-13 18:00", timeZone: paris).get() == iso("2026-11-13T18:00:00+01:00"))
         #expect(try InstantText.parse("2026-07-01 08:15:30", timeZone: paris).get() == iso("2026-07-01T08:15:30+02:00"))
         #expect(try InstantText.parse("2026-07-01", timeZone: paris).get() == iso("2026-07-01T00:00:00+02:00"))
@@ -18,7 +18,7 @@ import Testing
         #expect(try InstantText.parse("2026-07-01T08:15:00Z", timeZone: paris).get() == iso("2026-07-01T10:15:00+02:00"))
     }
 
-    @Test func theSpringGapAndTheAutumnRepeatAreRefusedWithTheirOffsets() {
+    @Test func theSpringGapAndTheAutumnRepeatAreRefusedWithTheirOffsets() throws {
         #expect(throws: InstantText.Problem.nonexistent(before: 3600, after: 7200)) {
             try InstantText.parse("2026-03-29 02:30", timeZone: paris).get()
         }
