@@ -19,7 +19,7 @@ import Testing
         let shell = try Shell()
         defer { shell.remove() }
         try shell.initLedger()
-        let id = try shell.newCase(learner: "stg-2")
+        let id = try shell.newCase(learner: "stg-2", email: nil)
         let before = try shell.head()
         let refused = try shell.reclam("ack", id)
         #expect(refused.status == 1)
@@ -29,6 +29,16 @@ import Testing
         #expect(try shell.status() == "")
         #expect(outbox(shell).filter { $0.hasSuffix(".eml") }.isEmpty)
         #expect(try shell.read("cases/stg-2/\(id).md").contains("stage: received"))
+        // With the complainant's address given to `reclam new --email`, the acknowledgement goes there.
+        let withContact = try shell.newCase(learner: "stg-2", email: "camille@example.org")
+        #expect(try shell.read("cases/stg-2/\(withContact).md").contains("contact: camille@example.org"))
+        #expect(try shell.reclam("ack", withContact).status == 0)
+        #expect(try shell.read("outbox/\(withContact)-ack.eml").contains("To: <camille@example.org>"))
+        #expect(
+            try shell.reclam(
+                "new", "--learner", "stg-2", "--title", "x", "--channel", "email", "--complainant", "learner",
+                "--email", "pas une adresse"
+            ).status == 2)
     }
 
     @Test func ackMadeAnotherWayIsRecordedWithoutEmailAndCountsForTheSLA() throws {
@@ -83,7 +93,7 @@ import Testing
     }
 
     func walkToDecided(_ shell: Shell, learner: String, title: String) throws -> String {
-        let id = try shell.newCase(learner: learner, title: title)
+        let id = try shell.newCase(learner: learner, title: title, email: nil)
         expectOK(try shell.reclam("ack", id, "--by", "in-person", "--note", "Au secrétariat"), "ack")
         expectOK(try shell.reclam("assign", id, "--to", "Karim Benali"), "assign")
         expectOK(try shell.reclam("investigate", id), "investigate")
@@ -221,7 +231,11 @@ import Testing
         expectOK(due, "due")
         let dueISO = try shell.reclam("due", "--from", "2026-12-23T10:00:00+01:00", "--duration", "2 jours ouvrés")
         #expect(due.stdout == dueISO.stdout)
-        expectOK(try shell.reclam("sla", "--as-of", "2026-11-14 08:00", "--rule", "acknowledgement"), "sla --as-of")
+        let local = try shell.reclam("sla", "--as-of", "2026-11-14 08:00", "--format", "json")
+        let offset = try shell.reclam("sla", "--as-of", "2026-11-14T08:00:00+01:00", "--format", "json")
+        #expect(local.status != 2, "\(local.stderr)")
+        #expect(local.stdout == offset.stdout)
+        #expect(try shell.reclam("sla", "--as-of", "2026-03-29 02:30").status == 2)
         let since = try shell.reclam("sla", "--since", "2026-11-01 00:00")
         #expect(since.status != 2, "\(since.stderr)")
     }

@@ -109,16 +109,17 @@ struct Shell {
     func initLedger(procedure: String = "training") throws {
         let result = try reclam("init", "--procedure", procedure, "ledger", in: nil)
         #expect(result.status == 0, "init failed: \(result.stderr)")
-        // The default learner has an address: acknowledgements and answers need a recipient.
-        let learner = try reclam("learner", "add", "stg-1", "--email", "stg-1@example.org")
-        #expect(learner.status == 0, "learner add failed: \(learner.stderr)")
     }
 
-    func newCase(learner: String = "stg-1", title: String = "Attestation non reçue", received: String = "2026-11-13T18:00:00+01:00") throws
-        -> String
-    {
-        let result = try reclam(
-            "new", "--learner", learner, "--title", title, "--channel", "email", "--complainant", "learner", "--received", received)
+    /// `email`: the complainant's address (`contact`), so that acknowledgements have a recipient.
+    func newCase(
+        learner: String = "stg-1", title: String = "Attestation non reçue", received: String = "2026-11-13T18:00:00+01:00",
+        email: String? = "stagiaire@example.org"
+    ) throws -> String {
+        let result = try run(
+            Shell.reclam,
+            ["new", "--learner", learner, "--title", title, "--channel", "email", "--complainant", "learner", "--received", received]
+                + (email.map { ["--email", $0] } ?? []), in: "ledger")
         #expect(result.status == 0, "new failed: \(result.stderr)")
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }

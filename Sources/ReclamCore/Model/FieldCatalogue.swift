@@ -41,6 +41,7 @@ public enum FieldCatalogue {
         Field(name: "steps", type: .steps, values: [], required: false, summary: "one entry per transition, oldest first"),
         Field(name: "message_id", type: .text, values: [], required: false, summary: "Message-ID of the email the case came from"),
         Field(name: "sender", type: .text, values: [], required: false, summary: "the sender of that email"),
+        Field(name: "contact", type: .text, values: [], required: false, summary: "the complainant's email address (reclam new --email)"),
         Field(
             name: "content_sha256", type: .text, values: [], required: false,
             summary: "SHA-256 of an email without Message-ID, so that intake takes it in only once"),

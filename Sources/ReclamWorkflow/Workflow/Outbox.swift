@@ -31,7 +31,8 @@ public enum Outbox {
             if letter.name == "ack" {
                 hint += ", or record an acknowledgement made another way with 'reclam ack \(item.id) --by letter|phone|in-person --note …'"
             }
-            throw .refused("\(item.id): no address to send the \(letter.name) email to (no 'emails' in learner.md, no sender); \(hint)")
+            throw .refused(
+                "\(item.id): no address to send the \(letter.name) email to (no 'emails' in learner.md, no contact, no sender); \(hint)")
         }
         return message
     }
@@ -44,6 +45,9 @@ public enum Outbox {
         if case .success(let document) = LedgerReader.readDocument(learnerPath, in: context.ledger) {
             let learner = Learner(path: learnerPath, document: document)
             recipients = learner.emails.map { MailMessage.Address(email: $0) }
+        }
+        if recipients.isEmpty, let contact = item.field("contact"), let email = EmailAddress.extract(contact) {
+            recipients = [MailMessage.Address(email: email)]
         }
         if recipients.isEmpty, let sender = item.field("sender"), let email = EmailAddress.extract(sender) {
             recipients = [MailMessage.Address(email: email)]
