@@ -2,7 +2,12 @@
 # ledger) and `make test`. Both install the system libraries first when they are missing.
 SWIFT ?= swift
 
-.PHONY: deps build release test demo lint format bench embed torture sync-stress
+.PHONY: deps build release test demo lint format bench embed torture sync-stress install
+
+# make install [PREFIX=/usr/local] [DESTDIR=…] [BIN=path/to/reclam]: builds the release binary
+# unless BIN names one, then installs it with its man page and shell completions.
+PREFIX ?= /usr/local
+BIN ?=
 
 deps:
 	@scripts/install-deps
@@ -41,3 +46,6 @@ format:
 
 embed:
 	scripts/embed-defaults
+
+install: $(if $(BIN),,release)
+	scripts/install "$(if $(BIN),$(BIN),$$($(SWIFT) build -c release --show-bin-path)/reclam)" "$(DESTDIR)$(PREFIX)"

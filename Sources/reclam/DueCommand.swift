@@ -25,7 +25,10 @@ struct DueCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument { case text, json }
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("The start, ISO 8601 with offset (default: now).", valueName: "datetime")) var from: String?
+    @Option(
+        help: ArgumentHelp(
+            "The start: 2026-10-05 09:12 or 2026-10-05 in the ledger's time zone, or ISO 8601 with offset (default: now).",
+            valueName: "datetime")) var from: String?
     @Option(help: ArgumentHelp("The time allowed, e.g. \"48 hours\" or \"10 jours ouvrés\".", valueName: "text")) var duration: String
     @Option(help: ArgumentHelp("Also say when a warning starts: \"75%\" or \"1 working day before\".", valueName: "text"))
     var warn: String?
@@ -36,7 +39,7 @@ struct DueCommand: ParsableCommand {
 
     func run() throws {
         let (calendar, ledger) = try LedgerCalendar.resolve(global, region: region)
-        let start = try global.instant(from, flag: "--from")
+        let start = try global.instant(from, flag: "--from", timeZone: calendar.timeZone)
         let parsedDuration: SLADuration
         do { parsedDuration = try SLADuration.parse(duration) } catch { throw ReclamError.usage("--duration: \(error)") }
         var threshold: WarningThreshold?

@@ -26,12 +26,13 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// An instant given with a flag, or now (RECLAM_NOW honoured) when the flag is absent.
-    func instant(_ text: String?, flag: String) throws -> Date {
+    /// Local times (`2026-10-05 09:12`, `2026-10-05`) are read in the ledger's time zone.
+    func instant(_ text: String?, flag: String, timeZone: TimeZone) throws -> Date {
         guard let text else { return try now() }
-        guard let parsed = ISODateTime.parse(text) else {
-            throw ReclamError.usage("\(flag) '\(text)' is not an ISO 8601 date-time with offset, e.g. 2026-10-05T09:12:00+02:00")
+        switch InstantText.parse(text, timeZone: timeZone) {
+        case .success(let date): return date
+        case .failure(let problem): throw ReclamError.usage(InstantText.message(problem, text: text, flag: flag, timeZone: timeZone))
         }
-        return parsed.date
     }
 
     /// The clock: RECLAM_NOW replaces it for tests and replays.

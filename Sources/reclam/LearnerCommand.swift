@@ -5,6 +5,21 @@ import ReclamKit
 struct LearnerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "learner",
+        abstract: "Learners: the follow-up sheet (reclam learner ID), add a learner, edit their addresses.",
+        discussion: """
+            Examples:
+              reclam learner stg-2026-014 --format html > fiche.html
+              reclam learner add stg-2026-014 --email camille.durand@example.org
+              reclam learner edit stg-2026-014 --add-email c.durand@example.net
+            """,
+        subcommands: [LearnerShowCommand.self, LearnerAddCommand.self, LearnerEditCommand.self],
+        defaultSubcommand: LearnerShowCommand.self
+    )
+}
+
+struct LearnerShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "The learner's follow-up sheet: each case with its steps, solutions, actions and dates.",
         discussion: """
             Example:

@@ -12,7 +12,8 @@ struct MoveOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "When the step happened, ISO 8601 with offset (default: now); not before the previous step.", valueName: "datetime"))
+            "When the step happened: 2026-10-05 09:12 or 2026-10-05 in the ledger's time zone, or ISO 8601 with offset (default: now); not before the previous step.",
+            valueName: "datetime"))
     var at: String?
 
     func parsedSets() throws -> [(field: String, value: String)] {

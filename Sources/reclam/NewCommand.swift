@@ -23,9 +23,14 @@ struct NewCommand: ParsableCommand {
     @Option(help: "One-line summary of the complaint.") var title: String
     @Option(help: "How it arrived: email, letter, phone, mediation, survey, web, in-person, internal.") var channel: String
     @Option(help: "Who complains: learner, funder, prescriber, partner, company, internal.") var complainant: String
-    @Option(help: ArgumentHelp("When it was received, ISO 8601 with offset (default: now).", valueName: "datetime")) var received: String?
+    @Option(
+        help: ArgumentHelp(
+            "When it was received: 2026-10-05 09:12 or 2026-10-05 in the ledger's time zone, or ISO 8601 with offset (default: now).",
+            valueName: "datetime")) var received: String?
     @Option(help: "An explicit id, for importing an existing register (default: generated).") var id: String?
     @Option(help: "Who handles the case.") var owner: String?
+    @Option(help: "The complainant's email address, stored as 'contact' (letters go there when learner.md has none).")
+    var email: String?
     @Option(help: "complaint (default) or dysfunction.") var kind: String?
     @Option(help: "The organisation's category.") var category: String?
     @Option(
@@ -39,6 +44,10 @@ struct NewCommand: ParsableCommand {
         request.owner = owner
         request.kind = kind
         request.category = category
+        if let email {
+            if let problem = EmailText.problem(email) { throw ReclamError.usage("--email \(problem)") }
+            request.extraFields.append(("contact", email))
+        }
         if let bodyFile { request.body = try BodyInput.read(bodyFile) }
         let created = try NewCase.create(request, context: try write.context(global))
         print(created.id)

@@ -34,7 +34,9 @@ struct SLACommand: ParsableCommand {
     @OptionGroup var network: NetworkOptions
     @Option(
         name: .customLong("as-of"),
-        help: ArgumentHelp("Answer as of this instant, ISO 8601 with offset (default: now, or RECLAM_NOW).", valueName: "datetime"))
+        help: ArgumentHelp(
+            "Answer as of this instant: 2026-10-05 09:12, 2026-10-05 (ledger's time zone) or ISO 8601 with offset (default: now, or RECLAM_NOW).",
+            valueName: "datetime"))
     var asOf: String?
     @Option(help: ArgumentHelp("Also fail for clocks met late that fell due on or after this day.", valueName: "YYYY-MM-DD"))
     var since: String?
@@ -51,11 +53,16 @@ struct SLACommand: ParsableCommand {
             throw ReclamError.refused(
                 "reclam.yml has errors in its time zone, calendar or SLA rules; fix them first", config.deadlineErrors)
         }
-        let instant = try global.instant(asOf, flag: "--as-of")
+        let instant = try global.instant(asOf, flag: "--as-of", timeZone: config.timeZone)
         var sinceDay: CivilDate?
         if let since {
-            guard let day = CivilDate.parse(since) else { throw ReclamError.usage("--since '\(since)' is not a date; write YYYY-MM-DD") }
-            sinceDay = day
+            // A day, or any instant (local or with an offset): its day in the ledger's time zone.
+            sinceDay =
+                try CivilDate.parse(since)
+                ?? CivilDate.parse(
+                    String(
+                        ISODateTime.format(global.instant(since, flag: "--since", timeZone: config.timeZone), in: config.timeZone).prefix(
+                            10)))
         }
         var rules = config.slaRules
         if let rule {

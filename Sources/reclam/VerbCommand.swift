@@ -21,6 +21,12 @@ struct VerbCommand: ParsableCommand {
 
     func run() throws {
         let context = try write.context(global)
+        if let to, move.sets.isEmpty, reason == nil, CaseFields.isReassignment(verb: verb, id: id, context: context) {
+            let result = try CaseFields.reassign(id, to: to, note: move.note, atText: move.at, context: context)
+            let old = result.changed.first?.old ?? ""
+            print("\(result.id): owner \(Escape.terminal(old)) → \(Escape.terminal(to)) (\(result.commit.commit.short))")
+            return
+        }
         var extra: [(field: String, value: String)] = []
         if let to { extra.append(("owner", to)) }
         if let reason {

@@ -147,7 +147,7 @@ import Testing
             let month = index < 4 ? "09" : "10"
             let result = try shell.reclam(
                 "new", "--learner", "stg-\(index)", "--title", "Cas \(index)", "--channel", "email", "--complainant", "learner",
-                "--category", category,
+                "--category", category, "--email", "stagiaire@example.org",
                 "--received", "2026-\(month)-\(day)T10:00:00+02:00")
             #expect(result.status == 0, "\(result.stderr)")
             if category == "administratif" { administrative.append(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) }

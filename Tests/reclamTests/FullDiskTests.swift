@@ -93,7 +93,10 @@ import Testing
             let before = try shell.git("rev-parse", "HEAD", in: folder).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
             let arguments =
                 ids.isEmpty || freeKiB % 24 == 0
-                ? ["new", "--learner", "stg-1", "--title", "Plainte", "--channel", "email", "--complainant", "learner"]
+                ? [
+                    "new", "--learner", "stg-1", "--title", "Plainte", "--channel", "email", "--complainant", "learner", "--email",
+                    "s@example.org",
+                ]
                 : ["ack", ids.removeLast()]
             let result = try shell.run(Shell.reclam, arguments, in: folder)
             let label = "\(freeKiB) KiB free, \(arguments[0])"

@@ -157,6 +157,7 @@ import Testing
             "Texte *libre*.", "", "## Journal", "",
         ].joined(separator: "\r\n")
         try shell.write("cases/stg-1/\(id).md", original)
+        try shell.write("cases/stg-1/learner.md", "---\nid: stg-1\nemails: [stagiaire@example.org]\n---\n")
         try shell.git("add", ".")
         try shell.git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "import")
         expectOK(try shell.reclam("ack", id, "--at", "2026-11-14T09:00:00+01:00"), "ack")

@@ -111,11 +111,15 @@ struct Shell {
         #expect(result.status == 0, "init failed: \(result.stderr)")
     }
 
-    func newCase(learner: String = "stg-1", title: String = "Attestation non reçue", received: String = "2026-11-13T18:00:00+01:00") throws
-        -> String
-    {
-        let result = try reclam(
-            "new", "--learner", learner, "--title", title, "--channel", "email", "--complainant", "learner", "--received", received)
+    /// `email`: the complainant's address (`contact`), so that acknowledgements have a recipient.
+    func newCase(
+        learner: String = "stg-1", title: String = "Attestation non reçue", received: String = "2026-11-13T18:00:00+01:00",
+        email: String? = "stagiaire@example.org"
+    ) throws -> String {
+        let result = try run(
+            Shell.reclam,
+            ["new", "--learner", learner, "--title", title, "--channel", "email", "--complainant", "learner", "--received", received]
+                + (email.map { ["--email", $0] } ?? []), in: "ledger")
         #expect(result.status == 0, "new failed: \(result.stderr)")
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -70,7 +70,7 @@ import Testing
                 kind: "new",
                 arguments: [
                     "new", "--learner", "stg-\(learners % 4)", "--title", "Plainte \(learners)", "--channel", "email", "--complainant",
-                    "learner", "--received", "2026-11-13T18:00:00+01:00",
+                    "learner", "--received", "2026-11-13T18:00:00+01:00", "--email", "stagiaire@example.org",
                 ])
         }
         let item = cases[index]

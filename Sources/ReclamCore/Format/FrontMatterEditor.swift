@@ -118,6 +118,44 @@ public struct FrontMatterEditor: Sendable {
         }
     }
 
+    /// Removes a top-level field written on one line (`key: value`); nothing when absent.
+    public mutating func remove(_ field: String) throws(EditError) {
+        guard let pair = document.root?.pairs?.first(where: { $0.key == field }) else { return }
+        guard pair.value.scalar != nil, pair.value.end.line <= pair.keyStart.line + (pair.value.end.column == 1 ? 1 : 0) else {
+            throw .notEditable(field: field, line: pair.keyStart.line)
+        }
+        let positions = TextPositions(text)
+        let keyIndex = positions.index(of: pair.keyStart)
+        let start = positions.lineStart(containing: keyIndex)
+        try replace(start..<positions.lineFullEnd(containing: keyIndex), with: "")
+    }
+
+    /// Replaces a top-level list (block or flow) with a one-line flow list of `values`.
+    public mutating func setFlowList(_ field: String, values: [String]) throws(EditError) {
+        let flow = "[" + values.map(YAMLScalarWriter.flow).joined(separator: ", ") + "]"
+        guard let pair = document.root?.pairs?.first(where: { $0.key == field }) else {
+            try insertBeforeClosing("\(field): \(flow)\(eol)")
+            return
+        }
+        let positions = TextPositions(text)
+        let keyIndex = positions.index(of: pair.keyStart)
+        var end = positions.lineContentEnd(containing: keyIndex)
+        if let items = pair.value.items {
+            if pair.value.style == .flow {
+                end = positions.index(of: pair.value.end)
+            } else if let last = items.last {
+                let lastEnd = positions.index(of: last.end)
+                // A block item may end at the start of the next line.
+                let inside =
+                    lastEnd > keyIndex && lastEnd == positions.lineStart(containing: lastEnd) ? text.index(before: lastEnd) : lastEnd
+                end = positions.lineContentEnd(containing: inside)
+            }
+        } else if pair.value.scalar != "" || pair.value.style != .plain {
+            throw .notEditable(field: field, line: pair.keyStart.line)
+        }
+        try replace(keyIndex..<end, with: "\(field): \(flow)")
+    }
+
     /// Appends a line at the end of a `## Heading` section of the body, creating the section at
     /// the end of the file when it is missing.
     public mutating func appendToSection(_ heading: String, line: String) throws(EditError) {

@@ -45,7 +45,8 @@ public enum FieldCatalogue {
         Field(name: "sender", type: .text, values: [], required: false, summary: "the sender of that email"),
         Field(
             name: "contact", type: .text, values: [], required: false,
-            summary: "the address to write to, when the email had no sender: empty (\"\") until set, which blocks the acknowledgement"),
+            summary:
+                "the complainant's address (reclam new --email); empty (\"\") for an email without sender until set, which blocks ack"),
         Field(
             name: "intake_warnings", type: .textList, values: [], required: false,
             summary: "what was wrong with the email the case came from (its original is kept as original.eml)"),
@@ -65,6 +66,7 @@ public enum FieldCatalogue {
 
     public static let learnerFields: [Field] = [
         Field(name: "id", type: .id, values: [], required: true, summary: "the learner's pseudonymous id, equal to the folder name"),
+        Field(name: "name", type: .text, values: [], required: false, summary: "the learner's name, for letters"),
         Field(name: "training", type: .text, values: [], required: false, summary: "the training followed"),
         Field(name: "session", type: .text, values: [], required: false, summary: "the session"),
         Field(name: "funder", type: .text, values: [], required: false, summary: "who funds the training"),
@@ -72,7 +74,10 @@ public enum FieldCatalogue {
     ]
 
     /// The fields of a step entry in `steps`.
-    public static let stepFields = ["stage", "at", "by", "note", "from"]
+    public static let stepFields = ["stage", "at", "by", "note", "from", "via"]
+
+    /// How an acknowledgement or an answer was given when not by email (a step's `via`).
+    public static let otherMeans = ["letter", "phone", "in-person"]
 
     /// Fields whose empty value means "not known yet" rather than a mistake.
     public static let mayBeEmpty: Set<String> = ["contact"]

@@ -67,7 +67,7 @@ public enum DefaultTemplates {
         ---
         Hello,
 
-        We would like to inform you that your complaint of {{case.received_date}} about: {{case.title}} was closed on {{today}}. The steps taken to handle it and the actions carried out have been recorded in your file.
+        We would like to inform you that your complaint of {{case.received_date}} about: {{case.topic}} was closed on {{today}}. The steps taken to handle it and the actions carried out have been recorded in your file.
 
         Thank you for bringing this situation to our attention: your comments help us continuously improve the quality of our training. Should the problem occur again, please do not hesitate to contact us, quoting the reference below.
 
@@ -86,7 +86,7 @@ public enum DefaultTemplates {
         ---
         Bonjour,
 
-        Nous vous informons que votre réclamation du {{case.received_date}} concernant : {{case.title}} a été clôturée le {{today}}. Les étapes de son traitement et les actions menées ont été enregistrées dans votre dossier.
+        Nous vous informons que votre réclamation du {{case.received_date}} concernant : {{case.topic}} a été clôturée le {{today}}. Les étapes de son traitement et les actions menées ont été enregistrées dans votre dossier.
 
         Nous vous remercions de nous avoir fait part de cette situation : vos remarques nous permettent d'améliorer continuellement la qualité de nos formations. Si le problème devait se reproduire, n'hésitez pas à nous contacter en rappelant la référence ci-dessous.
 
@@ -105,7 +105,7 @@ public enum DefaultTemplates {
         ---
         Hello,
 
-        Following your complaint of {{case.received_date}} about: {{case.title}}, we proposed the following solution:
+        Following your complaint of {{case.received_date}} about: {{case.topic}}, we proposed the following solution:
         {{case.solution}}
 
         We would like to make sure that this solution has resolved the problem. Could you let us know, by replying to this message, whether you are satisfied, partly satisfied or not satisfied with it, and share any comments you may have?
@@ -127,7 +127,7 @@ public enum DefaultTemplates {
         ---
         Bonjour,
 
-        Suite à votre réclamation du {{case.received_date}} concernant : {{case.title}}, nous vous avons proposé la solution suivante :
+        Suite à votre réclamation du {{case.received_date}} concernant : {{case.topic}}, nous vous avons proposé la solution suivante :
         {{case.solution}}
 
         Nous souhaitons nous assurer que cette solution a bien résolu le problème. Pourriez-vous nous indiquer, en répondant à ce message, si vous en êtes satisfait, partiellement satisfait ou non satisfait, et nous faire part de vos remarques éventuelles ?
@@ -149,7 +149,7 @@ public enum DefaultTemplates {
         ---
         Hello,
 
-        On {{case.received_date}} you sent us a complaint about: {{case.title}}. We have examined your request and would like to inform you of the results of our investigation and of the solution we propose.
+        On {{case.received_date}} you sent us a complaint about: {{case.topic}}. We have examined your request and would like to inform you of the results of our investigation and of the solution we propose.
 
         What we found:
         {{case.findings}}
@@ -174,7 +174,7 @@ public enum DefaultTemplates {
         ---
         Bonjour,
 
-        Vous nous avez adressé le {{case.received_date}} une réclamation concernant : {{case.title}}. Nous avons examiné votre demande et souhaitons vous informer des résultats de notre analyse et de la solution que nous vous proposons.
+        Vous nous avez adressé le {{case.received_date}} une réclamation concernant : {{case.topic}}. Nous avons examiné votre demande et souhaitons vous informer des résultats de notre analyse et de la solution que nous vous proposons.
 
         Ce que nous avons constaté :
         {{case.findings}}

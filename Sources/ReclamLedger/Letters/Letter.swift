@@ -18,7 +18,8 @@ public enum LetterRenderer {
 
     /// The variables every letter may use; `case.<field>` also accepts any field of the procedure.
     public static let baseVariables: Set<String> = [
-        "organisation", "today", "promised_delay", "case", "case.id", "case.title", "case.received_date", "case.learner", "case.owner",
+        "organisation", "today", "promised_delay", "case", "case.id", "case.title", "case.topic", "case.received_date", "case.learner",
+        "case.owner",
         "case.findings", "case.solution", "case.solution_type_label", "case.response_channel", "case.category", "case.stage_label",
     ]
 
@@ -207,6 +208,7 @@ enum LetterContext {
         if let received = item.received {
             fields["received_date"] = LongDate.format(received, timeZone: ledger.config.timeZone, language: language)
         }
+        if let title = item.field("title") { fields["topic"] = Topic.of(title) }
         fields["stage_label"] = procedure.stage(item.stage)?.label(language) ?? item.stage
         if let type = item.field("solution_type") { fields["solution_type_label"] = SolutionLabels.label(type, language) }
         return [
@@ -215,6 +217,22 @@ enum LetterContext {
             "promised_delay": PromisedDelay.text(ledger: ledger, language: language),
             "case": fields,
         ]
+    }
+}
+
+/// What a complaint is about, for "une réclamation concernant …": the title without the
+/// "Réclamation :", "Re:" or "Fwd:" an email subject brings, so the letter does not repeat it.
+enum Topic {
+    static let prefixes = ["réclamation", "reclamation", "complaint", "re", "fwd", "fw", "tr", "objet"]
+
+    static func of(_ title: String) -> String {
+        var text = Substring(title.trimmingCharacters(in: .whitespaces))
+        while let colon = text.firstIndex(of: ":"),
+            prefixes.contains(text[..<colon].trimmingCharacters(in: .whitespaces).lowercased())
+        {
+            text = text[text.index(after: colon)...].drop { $0 == " " }
+        }
+        return text.isEmpty ? title : String(text)
     }
 }
 

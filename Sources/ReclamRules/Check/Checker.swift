@@ -254,7 +254,7 @@ public struct CaseChecker: Sendable {
             for pair in node.pairs ?? [] where !FieldCatalogue.stepFields.contains(pair.key) {
                 out.append(
                     Diagnostic(
-                        .fieldUnknown, "unknown step field '\(pair.key)'; a step has stage, at, by, note",
+                        .fieldUnknown, "unknown step field '\(pair.key)'; a step has stage, at, by, note, via",
                         file: item.path, at: pair.keyStart))
             }
             if let by = node["by"], let problem = by.scalar.flatMap(OneLineText.problem) {

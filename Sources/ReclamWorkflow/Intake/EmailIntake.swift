@@ -211,8 +211,9 @@ public enum EmailIntake {
         return .failure(
             ItemFailure(
                 outcome: .refused(
-                    "the sender's address \(address) is in no learner's 'emails:' list; add it to 'emails:' in "
-                        + "cases/<learner>/learner.md, or pass --learner <learner-id>")))
+                    "the sender's address \(address) is in no learner's 'emails:' list; add it with "
+                        + "'reclam learner edit LEARNER --add-email \(address)' (or 'reclam learner add LEARNER --email \(address)'), "
+                        + "or pass --learner <learner-id>")))
     }
 
     /// The Date header; the file's time (then the time of intake) when it is absent, unparsable

@@ -15,6 +15,9 @@ public struct MoveRequest: Sendable {
     public var sets: [(field: String, value: String)]
     public var note: String?
     public var atText: String?
+    /// How a step that would send an email was done instead (letter, phone, in-person):
+    /// recorded as the step's `via`, and no email is written.
+    public var via: String?
 
     public init(
         id: String, target: String? = nil, verb: String? = nil, sets: [(field: String, value: String)] = [], note: String? = nil,
@@ -124,7 +127,9 @@ public enum CaseMove {
                     + missing.joined(separator: "\n  "))
         }
         try extraCheck(to, lookup)
-        let at = try time(request.atText, last: subject.lastEvent, lastText: subject.lastEventText, now: context.now)
+        let at = try time(
+            request.atText, last: subject.lastEvent, lastText: subject.lastEventText, now: context.now,
+            timeZone: context.ledger.config.timeZone)
         var editor = FrontMatterEditor(subject.document)
         var changed: [(field: String, old: String?, new: String)] = []
         do {
@@ -135,9 +140,11 @@ public enum CaseMove {
             try editor.set("stage", to: to)
             let tz = context.ledger.config.timeZone
             var step: [(String, String)] = [("stage", to), ("at", ISODateTime.format(at, in: tz)), ("by", context.actor.name)]
+            if let via = request.via { step.append(("via", via)) }
             if let note = request.note, !note.isEmpty { step.append(("note", note)) }
             try editor.append(to: "steps", flowItem: YAMLScalarWriter.flowMapping(step))
             var journal = "\(from) → \(to)"
+            if let via = request.via { journal += " (via \(via))" }
             if let note = request.note, !note.isEmpty { journal += " — \(note)" }
             try editor.appendToSection("Journal", line: Journal.line(at: at, timeZone: tz, actor: context.actor.name, text: journal))
         } catch {
@@ -201,7 +208,7 @@ public enum CaseMove {
     }
 
     /// `--at` records a step that happened earlier, but never before the previous one.
-    static func time(_ text: String?, last: Date?, lastText: String?, now: Date) throws(ReclamError) -> Date {
+    static func time(_ text: String?, last: Date?, lastText: String?, now: Date, timeZone: TimeZone) throws(ReclamError) -> Date {
         guard let text else {
             if let last, now < last {
                 throw .refused(
@@ -209,8 +216,10 @@ public enum CaseMove {
             }
             return now
         }
-        guard let parsed = ISODateTime.parse(text)?.date else {
-            throw .usage("--at '\(text)' is not an ISO 8601 date-time with offset, e.g. 2026-10-05T09:12:00+02:00")
+        let parsed: Date
+        switch InstantText.parse(text, timeZone: timeZone) {
+        case .success(let date): parsed = date
+        case .failure(let problem): throw .usage(InstantText.message(problem, text: text, flag: "--at", timeZone: timeZone))
         }
         if parsed > now.addingTimeInterval(300) { throw .usage("--at \(text) is in the future") }
         if let last, parsed < last {
@@ -230,7 +239,8 @@ public enum CaseMove {
             let item = try CaseLocator.load(request.id, in: context.ledger, repository: context.repository)
             let base = tip.flatMap { try? context.repository.blobID(at: item.path, in: $0) }
             let plan = try plan(request, item: item, context: context)
-            let extraWrites = try extra(plan)
+            var extraWrites = try extra(plan)
+            if extraWrites.isEmpty { extraWrites = try StageLetter.writes(plan, request: request, context: context) }
             var expected: [String: ObjectID?] = [item.path: base]
             for write in extraWrites { expected[write.path] = .some(nil) }
             let verb = plan.transition.verb

@@ -291,7 +291,8 @@ public enum HandEditRules {
         let timeZone = environment.ledger.config.timeZone
         var editor = FrontMatterEditor(document)
         do {
-            let at = try CaseMove.time(nil, last: subject.lastEvent, lastText: subject.lastEventText, now: environment.now)
+            let at = try CaseMove.time(
+                nil, last: subject.lastEvent, lastText: subject.lastEventText, now: environment.now, timeZone: timeZone)
             if stepNeeded {
                 try editor.append(
                     to: "steps",

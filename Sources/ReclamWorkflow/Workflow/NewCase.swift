@@ -37,7 +37,9 @@ public enum NewCase {
         let procedure = context.ledger.config.procedure
         guard let initial = procedure.initialStage else { throw .refused("the procedure has no stages") }
         let tz = context.ledger.config.timeZone
-        let receivedText = request.receivedText ?? ISODateTime.format(received, in: tz)
+        // ISO 8601 as written (its offset kept); a local time is written with the zone's offset.
+        let receivedText =
+            request.receivedText.flatMap { ISODateTime.parse($0) != nil ? $0 : nil } ?? ISODateTime.format(received, in: tz)
         var lines: [(String, String)] = [
             ("id", id), ("learner", request.learner), ("title", request.title), ("received", receivedText),
             ("channel", request.channel), ("complainant", request.complainant),
@@ -113,10 +115,11 @@ extension NewCase {
         try validate(request, procedure: context.ledger.config.procedure)
         let received: Date
         if let text = request.receivedText {
-            guard let parsed = ISODateTime.parse(text) else {
-                throw .usage("--received '\(text)' is not an ISO 8601 date-time with offset, e.g. 2026-10-05T09:12:00+02:00")
+            let timeZone = context.ledger.config.timeZone
+            switch InstantText.parse(text, timeZone: timeZone) {
+            case .success(let date): received = date
+            case .failure(let problem): throw .usage(InstantText.message(problem, text: text, flag: "--received", timeZone: timeZone))
             }
-            received = parsed.date
         } else {
             received = request.received ?? context.now
         }

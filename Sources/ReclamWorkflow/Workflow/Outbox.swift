@@ -10,28 +10,49 @@ public enum Outbox {
     public static let folder = MailFolders.outbox
 
     /// `outbox/<case>-<letter>.eml`, numbered when a case gets the same letter twice (reopened).
-    public static func path(caseID: String, letter: String, ledger: Ledger) -> String {
-        var path = "\(folder)/\(caseID)-\(letter).eml"
+    public static func path(caseID: String, letter: String, ledger: Ledger, extension ext: String = "eml") -> String {
+        var path = "\(folder)/\(caseID)-\(letter).\(ext)"
         var number = 2
         while FileSystem.kind(of: ledger.url(path)) != nil {
-            path = "\(folder)/\(caseID)-\(letter)-\(number).eml"
+            path = "\(folder)/\(caseID)-\(letter)-\(number).\(ext)"
             number += 1
         }
         return path
     }
 
-    /// The email for a letter: to the case's `contact` when set, else the learner's addresses
-    /// (learner.md) or the original sender, in reply to the original message when the case came
-    /// by email. `contact` overrides the case's own (a value being set by the same command).
+    /// The email for a letter, refused when it would reach nobody: a letter sent by email with
+    /// no `To:` is evidence of nothing. The refusal says how to add an address.
+    public static func addressedMessage(
+        _ letter: Letter, item: Case, context: WriteContext, date: Date, contact: String? = nil
+    ) throws(ReclamError) -> MailMessage {
+        let message = message(letter, item: item, context: context, date: date, contact: contact)
+        if message.to.isEmpty {
+            var hint =
+                "add the learner's address with 'reclam learner edit \(item.learner) --add-email ADDRESS'"
+            if letter.name == "ack" {
+                hint += ", or record an acknowledgement made another way with 'reclam ack \(item.id) --by letter|phone|in-person --note …'"
+            }
+            throw .refused(
+                "\(item.id): no address to send the \(letter.name) email to (no 'emails' in learner.md, no contact, no sender); \(hint)")
+        }
+        return message
+    }
+
+    /// The email for a letter: to the learner's addresses (learner.md), else the case's
+    /// `contact`, else the original sender, in reply to the original message when the case came
+    /// by email. `contact`, an address being set by the same command, comes before them all.
     public static func message(_ letter: Letter, item: Case, context: WriteContext, date: Date, contact: String? = nil) -> MailMessage {
         var recipients: [MailMessage.Address] = []
-        if let contact = contact ?? item.field("contact"), let email = EmailAddress.extract(contact) {
+        if let contact, let email = EmailAddress.extract(contact) {
             recipients = [MailMessage.Address(email: email)]
         }
         let learnerPath = "\(Ledger.casesFolder)/\(item.learner)/\(Ledger.learnerFile)"
         if recipients.isEmpty, case .success(let document) = LedgerReader.readDocument(learnerPath, in: context.ledger) {
             let learner = Learner(path: learnerPath, document: document)
             recipients = learner.emails.map { MailMessage.Address(email: $0) }
+        }
+        if recipients.isEmpty, let contact = item.field("contact"), let email = EmailAddress.extract(contact) {
+            recipients = [MailMessage.Address(email: email)]
         }
         if recipients.isEmpty, let sender = item.field("sender"), let email = EmailAddress.extract(sender) {
             recipients = [MailMessage.Address(email: email)]
@@ -49,9 +70,9 @@ public enum Outbox {
 }
 
 extension Outbox {
-    /// The `contact` of a case being moved (the value `--set` gives it, else its own), or nil
-    /// when the case has none. A case whose `contact` is empty, or is not an address, came from
-    /// an email without a sender: it is not acknowledged until a person sets the address.
+    /// Refuses a case whose `contact` (the value `--set` gives it, else its own) is empty or not
+    /// an address: it came from an email without a sender and is not acknowledged until a person
+    /// sets the address. Returns the address set by this command, which the email goes to.
     public static func requireContact(_ plan: MovePlan, verb: String) throws(ReclamError) -> String? {
         let value = plan.changedFields.last(where: { $0.field == "contact" })?.new ?? plan.item.field("contact")
         guard let value else { return nil }
@@ -65,7 +86,7 @@ extension Outbox {
         guard EmailAddress.extract(value) != nil else {
             throw .refused("case \(id): contact '\(Escape.terminal(value))' is not an email address; set one: \(fix)")
         }
-        return value
+        return plan.changedFields.last(where: { $0.field == "contact" })?.new
     }
 }
 
