@@ -33,7 +33,8 @@ public struct ImprovementPlan: Sendable {
     func cells(_ action: Action) -> [String] {
         [
             action.id, action.title, action.kind, action.cases.joined(separator: ", "), action.owner ?? "", action.dueText ?? "",
-            procedure.stage(action.stage)?.label(language) ?? action.stage, action.verdict ?? "", action.field("evidence") ?? "",
+            procedure.stage(action.stage)?.label(language) ?? action.stage, Messages(language).value(action.verdict ?? ""),
+            action.field("evidence") ?? "",
         ]
     }
 

@@ -349,7 +349,8 @@ public enum HandEditRules {
                     flowItem: YAMLScalarWriter.flowMapping([("stage", to), ("at", ISODateTime.format(at, in: timeZone)), ("by", actor)]))
                 review.addedStep = true
             }
-            let journal = "\(old.stage) → \(to)"
+            let journal = Journal.move(
+                from: old.stage, to: to, procedure: procedure, language: environment.ledger.config.language)
             if occurrences(of: "— \(journal)", in: document.body) <= occurrences(of: "— \(journal)", in: old.document.body) {
                 try editor.appendToSection("Journal", line: Journal.line(at: at, timeZone: timeZone, actor: actor, text: journal))
                 review.addedJournalLine = true
