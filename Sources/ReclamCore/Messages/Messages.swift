@@ -18,7 +18,7 @@ public struct Messages: Sendable {
         case late, of, slaAsOf, noClock, slaSummary, slaClocks
         case columnCase, columnLearner, columnRule, columnState, columnDue, columnUsed, columnLeft, columnReceived, columnStage
         case columnTitle, columnOwner, columnNext, columnCategory, columnChannel, columnComplainant
-        case noCases, caseReceived, unassigned, agendaNothing, agendaOwner
+        case noCases, caseReceived, unassigned, agendaNothing, agendaOwner, actionCreated, linkedTo
         // Reports.
         case reportTitle, reportStart, complaintsReceived, byStage, byChannel, byComplainant, byCategory, byLevel
         case slaCompliance, rule, rate, times, median, openByAge, byMonth, satisfactionAtFollowUp, noFollowUp
@@ -67,7 +67,8 @@ public struct Messages: Sendable {
         .columnUsed: "ÉCOULÉ", .columnLeft: "RESTANT", .columnReceived: "REÇUE LE", .columnStage: "ÉTAPE", .columnTitle: "OBJET",
         .columnOwner: "RESPONSABLE", .columnNext: "À FAIRE", .columnCategory: "CATÉGORIE", .columnChannel: "CANAL",
         .columnComplainant: "RÉCLAMANT",
-        .noCases: "aucune réclamation", .caseReceived: "réclamation reçue (%@)", .unassigned: "(sans responsable)",
+        .noCases: "aucune réclamation", .caseReceived: "réclamation reçue (%@)", .actionCreated: "action créée (%@)",
+        .linkedTo: "liée à %@", .unassigned: "(sans responsable)",
         .agendaNothing: "Rien à faire : aucune étape à venir.", .agendaOwner: "Responsable : %@",
         .reportTitle: "Rapport des réclamations", .reportStart: "le début", .complaintsReceived: "Réclamations reçues",
         .byStage: "Par étape", .byChannel: "Par canal", .byComplainant: "Par type de réclamant", .byCategory: "Par catégorie",
@@ -101,7 +102,8 @@ public struct Messages: Sendable {
         .columnUsed: "USED", .columnLeft: "LEFT", .columnReceived: "RECEIVED", .columnStage: "STAGE", .columnTitle: "TITLE",
         .columnOwner: "OWNER", .columnNext: "NEXT", .columnCategory: "CATEGORY", .columnChannel: "CHANNEL",
         .columnComplainant: "COMPLAINANT",
-        .noCases: "no cases", .caseReceived: "case received (%@)", .unassigned: "(unassigned)",
+        .noCases: "no cases", .caseReceived: "case received (%@)", .actionCreated: "action created (%@)", .linkedTo: "linked to %@",
+        .unassigned: "(unassigned)",
         .agendaNothing: "Nothing to do: no step is due.", .agendaOwner: "Owner: %@",
         .reportTitle: "Complaints report", .reportStart: "the start", .complaintsReceived: "Complaints received",
         .byStage: "By stage", .byChannel: "By channel", .byComplainant: "By complainant", .byCategory: "By category",

@@ -351,7 +351,11 @@ public enum HandEditRules {
             }
             let journal = Journal.move(
                 from: old.stage, to: to, procedure: procedure, language: environment.ledger.config.language)
-            if occurrences(of: "— \(journal)", in: document.body) <= occurrences(of: "— \(journal)", in: old.document.body) {
+            // The user may have written the line with the labels or with the stage ids.
+            let written = ["— \(journal)", "— \(old.stage) → \(to)"].contains {
+                occurrences(of: $0, in: document.body) > occurrences(of: $0, in: old.document.body)
+            }
+            if !written {
                 try editor.appendToSection("Journal", line: Journal.line(at: at, timeZone: timeZone, actor: actor, text: journal))
                 review.addedJournalLine = true
             }
