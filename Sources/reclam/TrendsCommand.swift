@@ -37,7 +37,7 @@ struct TrendsCommand: ParsableCommand {
             entries: entries, actions: store.actions, dimension: by, period: period, from: fromDate, to: toDate,
             threshold: Trends.threshold(ledger.config), timeZone: ledger.config.timeZone)
         switch format {
-        case .text: try OutputOptions.write(trends.text(), to: output)
+        case .text: try OutputOptions.write(trends.text(language: ledger.config.language), to: output)
         case .md: try OutputOptions.write(trends.markdown(language: ledger.config.language), to: output)
         case .json: try OutputOptions.write(JSON.encode(trends.json()) + "\n", to: output)
         case .html:

@@ -110,7 +110,7 @@ import Testing
         for arguments in [
             ["list"], ["list", "--open"], ["sla"], ["report"], ["report", "--format", "html"], ["register"],
             ["register", "--format", "csv"], ["register", "--format", "html"], ["learner", "stg-2"],
-            ["learner", "stg-1", "--format", "html"], ["agenda"],
+            ["learner", "stg-1", "--format", "html"], ["agenda"], ["trends"], ["action", "list"], ["plan"],
         ] {
             let result = try shell.run(Shell.reclam, arguments, in: "ledger")
             #expect(result.status == 0 || arguments == ["sla"], "\(arguments) failed: \(result.stderr)")

@@ -18,6 +18,7 @@ public struct Messages: Sendable {
         case late, of, slaAsOf, noClock, slaSummary, slaClocks
         case columnCase, columnLearner, columnRule, columnState, columnDue, columnUsed, columnLeft, columnReceived, columnStage
         case columnTitle, columnOwner, columnNext, columnCategory, columnChannel, columnComplainant
+        case columnCases, noActions, recurringAtLeast, colon
         case noCases, caseReceived, unassigned, agendaNothing, agendaOwner, actionCreated, linkedTo
         // Reports.
         case reportTitle, reportStart, complaintsReceived, byStage, byChannel, byComplainant, byCategory, byLevel
@@ -67,7 +68,9 @@ public struct Messages: Sendable {
         .columnUsed: "ÉCOULÉ", .columnLeft: "RESTANT", .columnReceived: "REÇUE LE", .columnStage: "ÉTAPE", .columnTitle: "OBJET",
         .columnOwner: "RESPONSABLE", .columnNext: "À FAIRE", .columnCategory: "CATÉGORIE", .columnChannel: "CANAL",
         .columnComplainant: "RÉCLAMANT",
-        .noCases: "aucune réclamation", .caseReceived: "réclamation reçue (%@)", .actionCreated: "action créée (%@)",
+        .noCases: "aucune réclamation", .colon: " : ", .columnCases: "RÉCLAMATIONS", .noActions: "aucune action",
+        .recurringAtLeast: "récurrentes (au moins %@ réclamations) :", .caseReceived: "réclamation reçue (%@)",
+        .actionCreated: "action créée (%@)",
         .linkedTo: "liée à %@", .unassigned: "(sans responsable)",
         .agendaNothing: "Rien à faire : aucune étape à venir.", .agendaOwner: "Responsable : %@",
         .reportTitle: "Rapport des réclamations", .reportStart: "le début", .complaintsReceived: "Réclamations reçues",
@@ -102,7 +105,9 @@ public struct Messages: Sendable {
         .columnUsed: "USED", .columnLeft: "LEFT", .columnReceived: "RECEIVED", .columnStage: "STAGE", .columnTitle: "TITLE",
         .columnOwner: "OWNER", .columnNext: "NEXT", .columnCategory: "CATEGORY", .columnChannel: "CHANNEL",
         .columnComplainant: "COMPLAINANT",
-        .noCases: "no cases", .caseReceived: "case received (%@)", .actionCreated: "action created (%@)", .linkedTo: "linked to %@",
+        .noCases: "no cases", .colon: ": ", .columnCases: "CASES", .noActions: "no actions",
+        .recurringAtLeast: "recurring (at least %@ cases):", .caseReceived: "case received (%@)", .actionCreated: "action created (%@)",
+        .linkedTo: "linked to %@",
         .unassigned: "(unassigned)",
         .agendaNothing: "Nothing to do: no step is due.", .agendaOwner: "Owner: %@",
         .reportTitle: "Complaints report", .reportStart: "the start", .complaintsReceived: "Complaints received",

@@ -203,15 +203,17 @@ public struct Trends: Sendable {
         return out + "</ul>\n"
     }
 
-    public func text() -> String {
+    public func text(language: Language = .en) -> String {
+        let m = Messages(language)
         var out = TextTable.render(
-            header: ["PERIOD", dimension.rawValue.uppercased(), "COUNT", "CASES"],
-            rows: buckets.map { [$0.period, $0.value, String($0.ids.count), $0.ids.joined(separator: ",")] })
-        out += "\nrecurring (at least \(threshold) cases):\n"
-        if recurring.isEmpty { out += "  none\n" }
+            header: [m[.period], m.word(dimension.rawValue), m[.count], m[.cases]].map { $0.uppercased() },
+            rows: buckets.map { [$0.period, shown($0.value, m), String($0.ids.count), $0.ids.joined(separator: ",")] })
+        out += "\n" + m.format(.recurringAtLeast, String(threshold)) + "\n"
+        if recurring.isEmpty { out += "  \(m[.noneFeminine])\n" }
         for item in recurring {
-            out += "  \(item.value): \(item.ids.count)\(item.rising ? " (rising)" : "") — \(item.ids.joined(separator: ", "))\n"
-            if !item.withoutAction.isEmpty { out += "    no linked action: \(item.withoutAction.joined(separator: ", "))\n" }
+            let line = recurringLine(item, m)
+            out += "  \(line.head)\(m[.colon])\(line.count) — \(line.ids)\n"
+            if let without = line.without { out += "    \(without)\n" }
         }
         return out
     }
