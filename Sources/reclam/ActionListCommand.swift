@@ -18,14 +18,15 @@ struct ActionListCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Only actions not yet at a final stage.") var open = false
     @Option(help: "Output format: text, json or csv.") var format: Format = .text
+    @OptionGroup var out: OutputOptions
 
     func run() throws {
         let ledger = try global.openLedger()
         let plan = ImprovementPlan.build(ledger: ledger, openOnly: open)
         switch format {
-        case .text: print(plan.text(), terminator: "")
-        case .json: print(JSON.encode(plan.json()))
-        case .csv: print(plan.csv(), terminator: "")
+        case .text: try out.write(plan.text())
+        case .json: try out.write(JSON.encode(plan.json()) + "\n")
+        case .csv: try out.write(plan.csv(separator: out.separator(for: plan.language)))
         }
     }
 }

@@ -24,6 +24,7 @@ struct LearnerShowCommand: ParsableCommand {
         discussion: """
             Example:
               reclam learner stg-2026-014 --format html > fiche.html
+              reclam learner stg-2026-014 -o fiche.md
             """
     )
 
@@ -32,10 +33,11 @@ struct LearnerShowCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The learner's id.") var id: String
     @Option(help: "Output format: md or html.") var format: Format = .md
+    @Option(name: .short, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
 
     func run() throws {
         let ledger = try global.openLedger()
         let sheet = try LearnerSheet.load(id, ledger: ledger)
-        print(format == .md ? sheet.markdown() : sheet.html(), terminator: "")
+        try OutputOptions.write(format == .md ? sheet.markdown() : sheet.html(), to: output)
     }
 }

@@ -16,13 +16,14 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Output format: md, html or csv.") var format: Format = .md
+    @OptionGroup var out: OutputOptions
 
     func run() throws {
         let plan = ImprovementPlan.build(ledger: try global.openLedger())
         switch format {
-        case .md: print(plan.markdown(), terminator: "")
-        case .html: print(plan.html(), terminator: "")
-        case .csv: print(plan.csv(), terminator: "")
+        case .md: try out.write(plan.markdown())
+        case .html: try out.write(plan.html())
+        case .csv: try out.write(plan.csv(separator: out.separator(for: plan.language)))
         }
         try UnreadableFiles.exitIfAny(plan.unreadable)
     }

@@ -12,7 +12,8 @@ struct RegisterCommand: ParsableCommand {
             cell quoted, and cells starting with =, +, -, @ neutralised for spreadsheets.
 
             Examples:
-              reclam register --year 2026 --format csv > registre-2026.csv
+              reclam register --year 2026 --format csv -o registre-2026.csv
+              reclam register --format csv --separator comma > register.csv
               reclam register --format html > registre.html
             """
     )
@@ -24,6 +25,7 @@ struct RegisterCommand: ParsableCommand {
     @Option(help: "Only cases received that year (in the ledger's time zone).") var year: Int?
     @Option(help: "Output format: md, html or csv.") var format: Format = .md
     @Option(help: "Language: fr or en (default: the ledger's).") var lang: Language?
+    @OptionGroup var out: OutputOptions
 
     func run() throws {
         let ledger = try global.openLedger()
@@ -38,9 +40,9 @@ struct RegisterCommand: ParsableCommand {
             Messages(language)[.registerTitle] + " — " + ledger.config.organisation
             + (year.map { " — \($0)" } ?? "")
         switch format {
-        case .md: print(register.markdown(title: title), terminator: "")
-        case .html: print(register.html(title: title), terminator: "")
-        case .csv: print(register.csv(), terminator: "")
+        case .md: try out.write(register.markdown(title: title))
+        case .html: try out.write(register.html(title: title))
+        case .csv: try out.write(register.csv(separator: out.separator(for: language)))
         }
         try UnreadableFiles.exitIfAny(register.unreadable + store.unreadable)
     }

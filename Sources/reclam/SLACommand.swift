@@ -27,6 +27,8 @@ struct SLACommand: ParsableCommand {
               reclam sla
               reclam sla --as-of 2026-11-02T09:00:00+01:00 --rule answer
               reclam sla --since 2026-11-01 --format junit > sla.xml
+              reclam sla --state breached,at-risk
+              reclam sla --open
             """
     )
 
@@ -44,6 +46,12 @@ struct SLACommand: ParsableCommand {
     @Option(help: "Output format: text, json, junit or github.") var format: SLAFormat = .text
     @Option(help: ArgumentHelp("Only this rule.", valueName: "name")) var rule: String?
     @Option(help: ArgumentHelp("Only this learner's cases.", valueName: "learner-id")) var learner: String?
+    @Option(
+        help: ArgumentHelp(
+            "Only clocks in these states (comma-separated): met, met-late, running, at-risk, breached, paused, or their French labels.",
+            valueName: "state[,state]"))
+    var state: String?
+    @Flag(help: "Only clocks still going (running, at-risk, breached or paused).") var open = false
     @Flag(help: "Also check improvement actions' due dates (default when reclam.yml has actions: {sla: true}).") var actions = false
 
     func run() throws {
@@ -80,8 +88,10 @@ struct SLACommand: ParsableCommand {
         var paths = try LedgerScan.scan(ledger).casePaths
         if let learner { paths = paths.filter { $0.hasPrefix("\(Ledger.casesFolder)/\(learner)/") } }
         paths = try network.scope(ledger).filter(paths, in: ledger)
-        let (report, unreadable) = SLAEvaluator.evaluate(
+        let states = try state.map { text throws(ReclamError) in try SLAStateFilter.parse(text) }
+        var (report, unreadable) = SLAEvaluator.evaluate(
             paths: paths, in: ledger, procedure: config.procedure, calendar: config.calendar, rules: rules, asOf: instant)
+        report.results = SLAStateFilter.apply(report.results, states: states, openOnly: open)
         var findings = SLAFormatter.findings(report, since: sinceDay, strict: strict, calendar: config.calendar)
         if (actions || ActionDeadlines.enabled(config)) && rule == nil && learner == nil {
             let clocks = ActionDeadlines.evaluate(
@@ -94,7 +104,9 @@ struct SLACommand: ParsableCommand {
             if format == .github { print(DiagnosticFormatter.render(actionFindings, as: .github), terminator: "") }
         }
 
-        print(SLAFormatter.render(report, as: format, since: sinceDay, strict: strict, calendar: config.calendar), terminator: "")
+        print(
+            SLAFormatter.render(report, as: format, since: sinceDay, strict: strict, calendar: config.calendar, language: config.language),
+            terminator: "")
         let notes = (unreadable + report.diagnostics).sorted()
         switch format {
         case .text:
@@ -105,7 +117,9 @@ struct SLACommand: ParsableCommand {
             FileHandle.standardError.write(DiagnosticFormatter.render(notes, as: .text))
         }
         if rules.isEmpty { FileHandle.standardError.write("reclam: reclam.yml has no SLA rule ('sla:' section)\n") }
-        if format == .text || format == .github { FileHandle.standardError.write(SLAFormatter.summary(report) + "\n") }
+        if format == .text || format == .github {
+            FileHandle.standardError.write(SLAFormatter.summary(report, language: config.language) + "\n")
+        }
         try UnreadableFiles.exitIfAny(unreadable, alreadyShown: true)
         if findings.hasErrors { throw ExitCode(1) }
     }

@@ -25,6 +25,7 @@ struct TrendsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("First day, YYYY-MM-DD.", valueName: "date")) var from: String?
     @Option(help: ArgumentHelp("Last day, YYYY-MM-DD.", valueName: "date")) var to: String?
     @Option(help: "Output format: text, md, html or json.") var format: Format = .text
+    @Option(name: .short, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
 
     func run() throws {
         let ledger = try global.openLedger()
@@ -36,14 +37,13 @@ struct TrendsCommand: ParsableCommand {
             entries: entries, actions: store.actions, dimension: by, period: period, from: fromDate, to: toDate,
             threshold: Trends.threshold(ledger.config), timeZone: ledger.config.timeZone)
         switch format {
-        case .text: print(trends.text(), terminator: "")
-        case .md: print(trends.markdown(language: ledger.config.language), terminator: "")
-        case .json: print(JSON.encode(trends.json()))
+        case .text: try OutputOptions.write(trends.text(language: ledger.config.language), to: output)
+        case .md: try OutputOptions.write(trends.markdown(language: ledger.config.language), to: output)
+        case .json: try OutputOptions.write(JSON.encode(trends.json()) + "\n", to: output)
         case .html:
             let title = Messages(ledger.config.language)[.trends]
-            print(
-                HTML.page(title: title, language: ledger.config.language, body: trends.html(language: ledger.config.language)),
-                terminator: "")
+            try OutputOptions.write(
+                HTML.page(title: title, language: ledger.config.language, body: trends.html(language: ledger.config.language)), to: output)
         }
         try UnreadableFiles.exitIfAny(unreadable + store.unreadable)
     }

@@ -118,7 +118,7 @@ import Testing
         let list = try shell.reclam("list")
         #expect(list.status == 0)
         #expect(list.stderr.contains("reclam: undid an interrupted write (commit "))
-        #expect(list.stdout.contains("received"))
+        #expect(list.stdout.contains("Reçue"))
         #expect(try shell.status() == "")
         #expect(try shell.reclam("ack", id).status == 0)
         #expect(try shell.reclam("doctor").status == 0)

@@ -28,7 +28,7 @@ import Testing
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         let text = try shell.read("cases/stg-1/\(id).md")
         #expect(text.hasPrefix("---\nid: \(id)\nlearner: stg-1\ntitle: Attestation non reçue\nreceived: 2026-11-13T18:00:00+01:00\n"))
-        #expect(text.contains("## Journal\n\n- 2026-11-13 18:00 +01:00 — Claire Martin — case received (received)\n"))
+        #expect(text.contains("## Journal\n\n- 2026-11-13 18:00 +01:00 — Claire Martin — réclamation reçue (Reçue)\n"))
         let withBody = try shell.reclam(
             "new", "--learner", "stg-2", "--title", "Salle froide", "--channel", "email", "--complainant", "learner", "--body-file", "-",
             stdin: "La salle B12 n'était pas chauffée.\n")

@@ -52,7 +52,7 @@ import Testing
         #expect(trailers == "\(id)\nreceived -> acknowledged\n\n")
         let text = try shell.read(path)
         #expect(text.contains("  - {stage: acknowledged, at: 2026-11-16T10:00:00+01:00, by: Claire Martin}\n"))
-        #expect(text.hasSuffix("— Claire Martin — received → acknowledged\n"))
+        #expect(text.hasSuffix("— Claire Martin — Reçue → Réception accusée\n"))
         #expect(try shell.reclam("audit").status == 0)
     }
 

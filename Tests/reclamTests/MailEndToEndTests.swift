@@ -318,11 +318,11 @@ struct MailEndToEndTests {
             // (1 working day) is due 2026-11-16 23:59:59.
             shell.environment["RECLAM_NOW"] = "2026-11-17T09:00:00+01:00"
             let waiting = try shell.reclam("sla", "--rule", "acknowledgement")
-            #expect(waiting.status == 1 && waiting.stdout.contains("breached"), "\(waiting.stdout)\(waiting.stderr)")
+            #expect(waiting.status == 1 && waiting.stdout.contains("dépassé"), "\(waiting.stdout)\(waiting.stderr)")
             let send = try shell.reclam("send")
             #expect(send.status == 0, "\(send.stdout)\(send.stderr)")
             let late = try shell.reclam("sla", "--rule", "acknowledgement")
-            #expect(late.stdout.contains("\(ids[0])") && late.stdout.contains("met-late"), "\(late.stdout)")
+            #expect(late.stdout.contains("\(ids[0])") && late.stdout.contains("respecté en retard"), "\(late.stdout)")
         }
     }
 

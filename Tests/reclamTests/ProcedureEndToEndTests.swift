@@ -41,7 +41,7 @@ import Testing
         #expect(text.contains("stage: investigating\n"))
         #expect(text.contains("reopen_reason: Le document reçu est incomplet\n"))
         #expect(text.contains("  - {stage: acknowledged, at: 2026-11-14T09:00:00+01:00, by: Claire Martin}\n"))
-        #expect(text.contains("— Claire Martin — investigating → waiting — Attente du justificatif\n"))
+        #expect(text.contains("— Claire Martin — En cours d'analyse → En attente du réclamant — Attente du justificatif\n"))
     }
 
     @Test func trainingRejection() throws {
@@ -170,7 +170,7 @@ import Testing
             changed == [
                 "-stage: received␍", "+stage: acknowledged␍", "+steps:␍",
                 "+  - {stage: acknowledged, at: 2026-11-14T09:00:00+01:00, by: Claire Martin}␍", "+␍",
-                "+- 2026-11-14 09:00 +01:00 — Claire Martin — received → acknowledged␍",
+                "+- 2026-11-14 09:00 +01:00 — Claire Martin — Reçue → Réception accusée␍",
             ])
         let after = try shell.read("cases/stg-1/\(id).md")
         #expect(after.contains("id: 20261013-abcd   # imported\r\n"))

@@ -105,6 +105,8 @@ import Testing
         let shell = try Shell()
         defer { shell.remove() }
         try shell.initLedger()
+        // The English words of the table (a French ledger's: DayEndToEndTests).
+        try shell.write("reclam.yml", try shell.read("reclam.yml").replacingOccurrences(of: "language: fr", with: "language: en"))
         try writeSamples(shell)
 
         // Monday 16 November 10:00: the Friday-evening case is running for its acknowledgement

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words a person reads in reports, sheets and letters, in one catalogue per language, so
 /// that a French ledger speaks French throughout and a translation is one file to read. A
 /// test checks that both catalogues have every key.
@@ -11,6 +13,20 @@ public struct Messages: Sendable {
         case category, channel, complainant, level, session, owner, month, quarter, year
         case id, learner, receivedOn, stage, registerTitle, planTitle, warningFrom, none
         case dueFrom, dueNotCounted, dueElapsed, dueBusinessHours, dueDays
+        // SLA states, as `reclam sla`, reports and the agenda show them.
+        case slaMet, slaMetLate, slaRunning, slaAtRisk, slaBreached, slaPaused
+        case late, of, slaAsOf, noClock, slaSummary, slaClocks
+        case columnCase, columnLearner, columnRule, columnState, columnDue, columnUsed, columnLeft, columnReceived, columnStage
+        case columnTitle, columnOwner, columnNext, columnCategory, columnChannel, columnComplainant
+        case columnCases, noActions, recurringAtLeast, colon
+        case noCases, caseReceived, unassigned, agendaNothing, agendaOwner, actionCreated, linkedTo
+        // Reports.
+        case reportTitle, reportStart, complaintsReceived, byStage, byChannel, byComplainant, byCategory, byLevel
+        case slaCompliance, rule, rate, times, median, openByAge, byMonth, satisfactionAtFollowUp, noFollowUp
+        case improvementActions, workingDays, complaintsByMonth, acknowledgement, response, closure, monthHeading, periodRange
+        // Learner sheet.
+        case learnerSheet, training, funder, complaints, channelHeading, date, by, note, findings, solution, solutionType
+        case answeredBy, satisfaction, containment, rootCauses, actionPlan, rejectionReason, reopenReason
     }
 
     public subscript(_ key: Key) -> String {
@@ -44,6 +60,32 @@ public struct Messages: Sendable {
         .dueElapsed: "%@ : temps écoulé, nuits, week-ends et changements d'heure compris ; échéance le %@.",
         .dueBusinessHours: "%@ : décompte pendant les heures d'ouverture (%@) des jours ouvrés%@ ; échéance le %@.",
         .dueDays: "%@ : le jour de l'événement ne compte pas%@ ; échéance à la fin du %@ %@, %@.",
+        .slaMet: "respecté", .slaMetLate: "respecté en retard", .slaRunning: "en cours", .slaAtRisk: "à risque",
+        .slaBreached: "dépassé", .slaPaused: "suspendu", .late: "en retard de %@", .of: "%@ sur %@",
+        .slaAsOf: "Délais au %@", .noClock: "(aucun délai : aucune réclamation, ou aucune règle ne s'applique)",
+        .slaSummary: "%@ : %@", .slaClocks: "délais suivis",
+        .columnCase: "RÉCLAMATION", .columnLearner: "STAGIAIRE", .columnRule: "RÈGLE", .columnState: "ÉTAT", .columnDue: "ÉCHÉANCE",
+        .columnUsed: "ÉCOULÉ", .columnLeft: "RESTANT", .columnReceived: "REÇUE LE", .columnStage: "ÉTAPE", .columnTitle: "OBJET",
+        .columnOwner: "RESPONSABLE", .columnNext: "À FAIRE", .columnCategory: "CATÉGORIE", .columnChannel: "CANAL",
+        .columnComplainant: "RÉCLAMANT",
+        .noCases: "aucune réclamation", .colon: " : ", .columnCases: "RÉCLAMATIONS", .noActions: "aucune action",
+        .recurringAtLeast: "récurrentes (au moins %@ réclamations) :", .caseReceived: "réclamation reçue (%@)",
+        .actionCreated: "action créée (%@)",
+        .linkedTo: "liée à %@", .unassigned: "(sans responsable)",
+        .agendaNothing: "Rien à faire : aucune étape à venir.", .agendaOwner: "Responsable : %@",
+        .reportTitle: "Rapport des réclamations", .reportStart: "le début", .complaintsReceived: "Réclamations reçues",
+        .byStage: "Par étape", .byChannel: "Par canal", .byComplainant: "Par type de réclamant", .byCategory: "Par catégorie",
+        .byLevel: "Par niveau", .slaCompliance: "Respect des délais", .rule: "Règle", .rate: "Taux",
+        .times: "Délais (jours ouvrés)", .median: "Médiane", .openByAge: "Réclamations ouvertes par ancienneté", .byMonth: "Par mois",
+        .satisfactionAtFollowUp: "Satisfaction au suivi", .noFollowUp: "Aucun suivi enregistré.",
+        .improvementActions: "Actions d'amélioration", .workingDays: "jours ouvrés", .complaintsByMonth: "Réclamations par mois",
+        .acknowledgement: "Accusé de réception", .response: "Réponse",
+        .closure: "Clôture", .monthHeading: "Mois", .periodRange: "Période : %@ → %@",
+        .learnerSheet: "Fiche stagiaire", .training: "Formation", .funder: "Financeur", .complaints: "Réclamations",
+        .channelHeading: "Canal", .date: "Date", .by: "Par", .note: "Note", .findings: "Constats", .solution: "Solution",
+        .solutionType: "Type de solution", .answeredBy: "Réponse par", .satisfaction: "Satisfaction",
+        .containment: "Mesure conservatoire", .rootCauses: "Causes", .actionPlan: "Plan d'actions", .rejectionReason: "Motif de rejet",
+        .reopenReason: "Motif de réouverture",
     ]
 
     static let english: [Key: String] = [
@@ -56,7 +98,89 @@ public struct Messages: Sendable {
         .dueElapsed: "%@: elapsed time, nights, weekends and daylight-saving changes included; due %@.",
         .dueBusinessHours: "%@: counted inside business hours (%@) on working days%@; due %@.",
         .dueDays: "%@: the day of the event does not count%@; due at the end of %@ %@, %@.",
+        .slaMet: "met", .slaMetLate: "met-late", .slaRunning: "running", .slaAtRisk: "at-risk", .slaBreached: "breached",
+        .slaPaused: "paused", .late: "late %@", .of: "%@ of %@", .slaAsOf: "SLA clocks as of %@",
+        .noClock: "(no SLA clock: no case, or no rule applies)", .slaSummary: "%@: %@", .slaClocks: "SLA clocks",
+        .columnCase: "CASE", .columnLearner: "LEARNER", .columnRule: "RULE", .columnState: "STATE", .columnDue: "DUE",
+        .columnUsed: "USED", .columnLeft: "LEFT", .columnReceived: "RECEIVED", .columnStage: "STAGE", .columnTitle: "TITLE",
+        .columnOwner: "OWNER", .columnNext: "NEXT", .columnCategory: "CATEGORY", .columnChannel: "CHANNEL",
+        .columnComplainant: "COMPLAINANT",
+        .noCases: "no cases", .colon: ": ", .columnCases: "CASES", .noActions: "no actions",
+        .recurringAtLeast: "recurring (at least %@ cases):", .caseReceived: "case received (%@)", .actionCreated: "action created (%@)",
+        .linkedTo: "linked to %@",
+        .unassigned: "(unassigned)",
+        .agendaNothing: "Nothing to do: no step is due.", .agendaOwner: "Owner: %@",
+        .reportTitle: "Complaints report", .reportStart: "the start", .complaintsReceived: "Complaints received",
+        .byStage: "By stage", .byChannel: "By channel", .byComplainant: "By complainant", .byCategory: "By category",
+        .byLevel: "By level", .slaCompliance: "SLA compliance", .rule: "Rule", .rate: "Rate", .times: "Times (working days)",
+        .median: "Median", .openByAge: "Open complaints by age", .byMonth: "By month", .satisfactionAtFollowUp: "Satisfaction at follow-up",
+        .noFollowUp: "No follow-up recorded.", .improvementActions: "Improvement actions", .workingDays: "working days",
+        .complaintsByMonth: "Complaints by month", .acknowledgement: "Acknowledgement", .response: "Response",
+        .closure: "Closure", .monthHeading: "Month", .periodRange: "Period: %@ → %@",
+        .learnerSheet: "Learner sheet", .training: "Training", .funder: "Funder", .complaints: "Complaints", .channelHeading: "Channel",
+        .date: "Date", .by: "By", .note: "Note", .findings: "Findings", .solution: "Solution", .solutionType: "Kind of solution",
+        .answeredBy: "Answered by", .satisfaction: "Satisfaction", .containment: "Containment", .rootCauses: "Root causes",
+        .actionPlan: "Action plan", .rejectionReason: "Rejection reason", .reopenReason: "Reopening reason",
     ]
+
+    // MARK: Enum values
+
+    /// An enum value as a person reads it: its French label in a French ledger (`medium` →
+    /// `moyen`), the stored id otherwise. Ids without a label are shown as they are.
+    public func value(_ id: String) -> String {
+        language == .fr ? (Self.frenchValues[id] ?? id) : id
+    }
+
+    /// The stored id of an enum value typed by a person: the id itself, or a French label of
+    /// one of `values` (`élevé` → `high`), compared without case or accents. Nil when neither.
+    public static func valueID(_ input: String, among values: [String]) -> String? {
+        if values.contains(input) { return input }
+        let key = folded(input)
+        return values.first { id in frenchValues[id].map(folded) == key || folded(id) == key }
+    }
+
+    static func folded(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespaces).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    /// French labels of the enum values of the built-in fields and of both presets' fields.
+    static let frenchValues: [String: String] = [
+        "yes": "oui", "no": "non", "low": "faible", "medium": "moyen", "high": "élevé",
+        "local": "local", "regional": "régional", "national": "national",
+        "email": "courriel", "letter": "courrier", "phone": "téléphone", "mediation": "médiation", "survey": "enquête",
+        "web": "formulaire web", "in-person": "en personne", "internal": "interne",
+        "learner": "stagiaire", "funder": "financeur", "prescriber": "prescripteur", "partner": "partenaire", "company": "entreprise",
+        "complaint": "réclamation", "dysfunction": "dysfonctionnement",
+        "information-request": "demande d'information", "general-opinion": "avis général", "other": "autre",
+        "corrective-action": "action corrective", "compensation": "compensation", "process-improvement": "amélioration du processus",
+        "satisfied": "satisfait", "partly-satisfied": "partiellement satisfait", "not-satisfied": "non satisfait",
+        "no-answer": "sans réponse", "effective": "efficace", "not-effective": "non efficace",
+    ]
+}
+
+extension Messages {
+    /// An amount of an SLA unit the French way: `5 h`, `5 h 30`, `3 jours ouvrés`,
+    /// `2,5 jours ouvrés`, `1 h ouvrée`. Nil in English (the English form is the canonical one,
+    /// made by the SLA formatter).
+    public func frenchAmount(_ value: Double, _ unit: SLAUnit) -> String {
+        switch unit {
+        case .hours, .businessHours:
+            let minutes = Int((value * 60).rounded())
+            var text = "\(minutes / 60) h"
+            if minutes % 60 != 0 { text += " " + (minutes % 60 < 10 ? "0" : "") + String(minutes % 60) }
+            if unit == .businessHours { text += minutes == 60 ? " ouvrée" : " ouvrées" }
+            return text
+        case .workingDays, .ouvrableDays, .calendarDays:
+            let hundredths = Int((value * 100).rounded())
+            var text = String(hundredths / 100)
+            let fraction = hundredths % 100
+            if fraction != 0 {
+                text += "," + (fraction < 10 ? "0" : "") + String(fraction)
+                while text.hasSuffix("0") { text.removeLast() }
+            }
+            return text + " " + unit.french(hundredths >= 200 ? 2 : 1)
+        }
+    }
 }
 
 extension String {

@@ -160,14 +160,17 @@ public struct Trends: Sendable {
     func bucketTable(_ m: Messages) -> Table {
         Table(
             header: [m[.period], m[.value], m[.count], m[.cases]],
-            rows: buckets.map { [$0.period, $0.value, String($0.ids.count), $0.ids.joined(separator: ", ")] })
+            rows: buckets.map { [$0.period, shown($0.value, m), String($0.ids.count), $0.ids.joined(separator: ", ")] })
     }
+
+    /// A value as a person reads it: an enum value's label, `(aucun)` for none.
+    func shown(_ value: String, _ m: Messages) -> String { value == "(none)" ? m[.none] : m.value(value) }
 
     func heading(_ m: Messages) -> String { "\(m[.trends]) (\(m.word(dimension.rawValue)), \(m.word(period.rawValue)))" }
 
     func recurringLine(_ item: Recurring, _ m: Messages) -> (head: String, count: String, ids: String, without: String?) {
         (
-            item.value, "\(item.ids.count)\(item.rising ? " (\(m[.rising]))" : "")", item.ids.joined(separator: ", "),
+            shown(item.value, m), "\(item.ids.count)\(item.rising ? " (\(m[.rising]))" : "")", item.ids.joined(separator: ", "),
             item.withoutAction.isEmpty ? nil : "\(m[.noLinkedAction]) : \(item.withoutAction.joined(separator: ", "))"
         )
     }
@@ -200,15 +203,17 @@ public struct Trends: Sendable {
         return out + "</ul>\n"
     }
 
-    public func text() -> String {
+    public func text(language: Language = .en) -> String {
+        let m = Messages(language)
         var out = TextTable.render(
-            header: ["PERIOD", dimension.rawValue.uppercased(), "COUNT", "CASES"],
-            rows: buckets.map { [$0.period, $0.value, String($0.ids.count), $0.ids.joined(separator: ",")] })
-        out += "\nrecurring (at least \(threshold) cases):\n"
-        if recurring.isEmpty { out += "  none\n" }
+            header: [m[.period], m.word(dimension.rawValue), m[.count], m[.cases]].map { $0.uppercased() },
+            rows: buckets.map { [$0.period, shown($0.value, m), String($0.ids.count), $0.ids.joined(separator: ",")] })
+        out += "\n" + m.format(.recurringAtLeast, String(threshold)) + "\n"
+        if recurring.isEmpty { out += "  \(m[.noneFeminine])\n" }
         for item in recurring {
-            out += "  \(item.value): \(item.ids.count)\(item.rising ? " (rising)" : "") — \(item.ids.joined(separator: ", "))\n"
-            if !item.withoutAction.isEmpty { out += "    no linked action: \(item.withoutAction.joined(separator: ", "))\n" }
+            let line = recurringLine(item, m)
+            out += "  \(line.head)\(m[.colon])\(line.count) — \(line.ids)\n"
+            if let without = line.without { out += "    \(without)\n" }
         }
         return out
     }

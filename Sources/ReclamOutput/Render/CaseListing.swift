@@ -39,13 +39,35 @@ public struct CaseListing: Sendable {
         ])
     }
 
-    public func text(procedure: Procedure) -> String {
-        guard !cases.isEmpty else { return "no cases\n" }
-        let rows = cases.map { [$0.id, $0.learner, String(($0.receivedText ?? "").prefix(10)), $0.stage, $0.title] }
-        return TextTable.render(header: ["ID", "LEARNER", "RECEIVED", "STAGE", "TITLE"], rows: rows)
+    public func text(procedure: Procedure, language: Language = .en) -> String {
+        let m = Messages(language)
+        guard !cases.isEmpty else { return m[.noCases] + "\n" }
+        let rows = cases.map {
+            [
+                $0.id, $0.learner, String(($0.receivedText ?? "").prefix(10)), procedure.stage($0.stage)?.label(language) ?? $0.stage,
+                $0.title,
+            ]
+        }
+        return TextTable.render(header: ["ID", m[.columnLearner], m[.columnReceived], m[.columnStage], m[.columnTitle]], rows: rows)
     }
 
-    public func csv() -> String {
+    /// Keeps the cases still open (not at a terminal stage) and, when given, those of `owner`.
+    public mutating func keep(openOnly: Bool, owner: String?, procedure: Procedure) {
+        let terminal = Set(procedure.stages.filter(\.terminal).map(\.id))
+        cases = cases.filter { (!openOnly || !terminal.contains($0.stage)) && (owner == nil || $0.owner == owner) }
+    }
+
+    /// Keeps the cases whose next deadline (see `Agenda`) has passed, when `overdue`, and
+    /// falls before `before`, when given.
+    public mutating func keep(dueIn agenda: Agenda, overdue: Bool, before: Date?) {
+        let due = Dictionary(agenda.items.map { ($0.caseID, $0) }, uniquingKeysWith: { first, _ in first })
+        cases = cases.filter { item in
+            guard let next = due[item.id] else { return false }
+            return (!overdue || next.overdue) && (before.map { next.due < $0 } ?? true)
+        }
+    }
+
+    public func csv(separator: CSV.Separator = .comma) -> String {
         CSV.document(
             header: ["id", "learner", "received", "channel", "complainant", "stage", "owner", "category", "title"],
             rows: cases.map {
@@ -53,7 +75,7 @@ public struct CaseListing: Sendable {
                     $0.id, $0.learner, $0.receivedText ?? "", $0.channel ?? "", $0.complainant ?? "", $0.stage, $0.owner ?? "",
                     $0.category ?? "", $0.title,
                 ]
-            })
+            }, separator: separator)
     }
 }
 

@@ -22,7 +22,8 @@ public enum CaseRenderer {
         let stageLabel = procedure.stage(item.stage)?.label(language) ?? item.stage
         var rows: [(String, String)] = [
             (m[.id], item.id), (m[.learner], item.learner), (m[.receivedOn], item.receivedText ?? ""),
-            (m.word("channel").capitalizedFirst, item.channel ?? ""), (m.word("complainant").capitalizedFirst, item.complainant ?? ""),
+            (m.word("channel").capitalizedFirst, m.value(item.channel ?? "")),
+            (m.word("complainant").capitalizedFirst, m.value(item.complainant ?? "")),
             (m[.stage], stageLabel),
         ]
         if let owner = item.owner { rows.append((m[.owner].capitalizedFirst, owner)) }

@@ -33,15 +33,22 @@ public struct ImprovementPlan: Sendable {
     func cells(_ action: Action) -> [String] {
         [
             action.id, action.title, action.kind, action.cases.joined(separator: ", "), action.owner ?? "", action.dueText ?? "",
-            procedure.stage(action.stage)?.label(language) ?? action.stage, action.verdict ?? "", action.field("evidence") ?? "",
+            procedure.stage(action.stage)?.label(language) ?? action.stage, Messages(language).value(action.verdict ?? ""),
+            action.field("evidence") ?? "",
         ]
     }
 
     public func text() -> String {
-        guard !actions.isEmpty else { return "no actions\n" }
+        let m = Messages(language)
+        guard !actions.isEmpty else { return m[.noActions] + "\n" }
         return TextTable.render(
-            header: ["ID", "STAGE", "DUE", "OWNER", "CASES", "TITLE"],
-            rows: actions.map { [$0.id, $0.stage, $0.dueText ?? "", $0.owner ?? "", $0.cases.joined(separator: ","), $0.title] })
+            header: ["ID", m[.columnStage], m[.columnDue], m[.columnOwner], m[.columnCases], m[.columnTitle]],
+            rows: actions.map {
+                [
+                    $0.id, procedure.stage($0.stage)?.label(language) ?? $0.stage, $0.dueText ?? "", $0.owner ?? "",
+                    $0.cases.joined(separator: ","), $0.title,
+                ]
+            })
     }
 
     public func json() -> JSON.Value {

@@ -83,9 +83,11 @@ public struct Register: Sendable {
             let done = [item.field("solution"), item.field("containment"), item.field("action_plan")].compactMap { $0 }
             let linked = actionsByCase[item.id, default: []].map { "\($0.id) \($0.title)" }
             let actions = (done + linked).joined(separator: " ; ")
+            let m = Messages(language)
             let row = Row(
-                id: item.id, received: String((item.receivedText ?? "").prefix(10)), learner: item.learner, channel: item.channel ?? "",
-                complainant: item.complainant ?? "", category: item.category ?? "", summary: item.title, actions: actions,
+                id: item.id, received: String((item.receivedText ?? "").prefix(10)), learner: item.learner,
+                channel: m.value(item.channel ?? ""), complainant: m.value(item.complainant ?? ""), category: item.category ?? "",
+                summary: item.title, actions: actions,
                 responseDate: String((responded ?? "").prefix(10)), stage: procedure.stage(item.stage)?.label(language) ?? item.stage,
                 closureDate: String((closed ?? "").prefix(10)))
             return (item.receivedText ?? "", item.id, row)

@@ -42,7 +42,7 @@ public struct Report: Sendable {
     /// Case and action files that could not be read, left out of the figures.
     public var unreadable: [Diagnostic] = []
 
-    func t(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
+    var m: Messages { Messages(language) }
 
     public static func build(ledger: Ledger, cases allCases: [Case], from: CivilDate?, to: CivilDate?, language: Language, asOf: Date)
         -> Report
@@ -73,7 +73,7 @@ public struct Report: Sendable {
         let config = ledger.config
         let tz = config.timeZone
         let procedure = config.procedure
-        func fr(_ a: String, _ b: String) -> String { language == .fr ? a : b }
+        let m = Messages(language)
         func counts(_ values: [String]) -> [Count] {
             Dictionary(grouping: values, by: { $0 }).map { Count(label: $0.key, count: $0.value.count) }.sorted {
                 ($1.count, $0.label) < ($0.count, $1.label)
@@ -86,11 +86,11 @@ public struct Report: Sendable {
             return n == 0 ? nil : Count(label: procedure.stage(stage)?.label(language) ?? stage, count: n)
         }
         let breakdowns: [(title: String, counts: [Count])] = [
-            (fr("Par étape", "By stage"), byStage),
-            (fr("Par canal", "By channel"), counts(rows.map { $0.channel ?? "—" })),
-            (fr("Par type de réclamant", "By complainant"), counts(rows.map { $0.complainant ?? "—" })),
-            (fr("Par catégorie", "By category"), counts(rows.map { $0.category ?? "—" })),
-            (fr("Par niveau", "By level"), counts(rows.map { $0.level ?? "—" })),
+            (m[.byStage], byStage),
+            (m[.byChannel], counts(rows.map { $0.channel.map(m.value) ?? "—" })),
+            (m[.byComplainant], counts(rows.map { $0.complainant.map(m.value) ?? "—" })),
+            (m[.byCategory], counts(rows.map { $0.category ?? "—" })),
+            (m[.byLevel], counts(rows.map { $0.level.map(m.value) ?? "—" })),
         ]
         let network = NetworkBreakdowns.tables(sites: config.sites, siteOfRows: rows.map(\.site), language: language).map {
             (title: $0.title, counts: counts($0.values))
@@ -106,9 +106,9 @@ public struct Report: Sendable {
             return Timing(label: label, samples: values.count, median: percentile(values, 0.5), p90: percentile(values, 0.9))
         }
         let timings = [
-            timing(fr("Accusé de réception", "Acknowledgement"), \.acknowledgement),
-            timing(fr("Réponse", "Response"), \.response),
-            timing(fr("Clôture", "Closure"), \.closure),
+            timing(m[.acknowledgement], \.acknowledgement),
+            timing(m[.response], \.response),
+            timing(m[.closure], \.closure),
         ]
         var ages: [String: Int] = [:]
         let buckets = [(2.0, "0–2"), (5.0, "3–5"), (10.0, "6–10"), (Double.infinity, "> 10")]
@@ -116,17 +116,17 @@ public struct Report: Sendable {
             let label = buckets.first { age <= $0.0 }!.1
             ages[label, default: 0] += 1
         }
-        let openByAge = buckets.map { Count(label: "\($0.1) \(fr("jours ouvrés", "working days"))", count: ages[$0.1] ?? 0) }
+        let openByAge = buckets.map { Count(label: "\($0.1) \(m[.workingDays])", count: ages[$0.1] ?? 0) }
         let months = counts(rows.map(\.month)).sorted { $0.label < $1.label }
         let actions = ActionStore.load(ledger).actions
         let trends = Trends.compute(
             entries: rows.map(\.trend), actions: actions, dimension: .category, period: .month, from: from, to: to,
             threshold: Trends.threshold(config),
             timeZone: tz)
-        let satisfaction = counts(rows.compactMap(\.satisfaction))
+        let satisfaction = counts(rows.compactMap(\.satisfaction).map(m.value))
         var plan = ImprovementPlan.build(ledger: ledger)
         plan.language = language
-        let title = fr("Rapport des réclamations", "Complaints report") + " — " + config.organisation
+        let title = m[.reportTitle] + " — " + config.organisation
         return Report(
             title: title, language: language, from: from, to: to, asOf: asOf, total: rows.count, breakdowns: breakdowns + network,
             compliance: compliance,
@@ -215,9 +215,9 @@ public struct Report: Sendable {
     }
 
     var periodText: String {
-        let start = from.map(\.description) ?? t("le début", "the start")
+        let start = from.map(\.description) ?? m[.reportStart]
         let end = to.map(\.description) ?? ISODateTime.format(asOf, in: .gmt).prefix(10).description
-        return t("Période : \(start) → \(end)", "Period: \(start) → \(end)")
+        return m.format(.periodRange, start, end)
     }
 
     func number(_ value: Double?) -> String {
@@ -234,15 +234,15 @@ public struct Report: Sendable {
 
     public func markdown() -> String {
         var out = "# \(MarkdownText.escape(title))\n\n\(periodText)\n\n"
-        out += "\(t("Réclamations reçues", "Complaints received")) : **\(total)**\n\n"
+        out += "\(m[.complaintsReceived]) : **\(total)**\n\n"
         for (heading, counts) in breakdowns {
-            out += "## \(heading)\n\n| | \(t("Nombre", "Count")) |\n|---|---|\n"
+            out += "## \(heading)\n\n| | \(m[.count]) |\n|---|---|\n"
             for count in counts { out += "| \(MarkdownText.escape(count.label)) | \(count.count) |\n" }
             out += "\n"
         }
         out +=
-            "## \(t("Respect des délais", "SLA compliance"))\n\n| \(t("Règle", "Rule")) | "
-            + Report.stateOrder.map(\.rawValue).joined(separator: " | ") + " | \(t("Taux", "Rate")) |\n|---|"
+            "## \(m[.slaCompliance])\n\n| \(m[.rule]) | "
+            + Report.stateOrder.map { $0.label(m) }.joined(separator: " | ") + " | \(m[.rate]) |\n|---|"
             + String(repeating: "---|", count: Report.stateOrder.count + 1) + "\n"
         for item in compliance {
             out +=
@@ -250,44 +250,44 @@ public struct Report: Sendable {
                 + " | \(percent(item.rate)) |\n"
         }
         out +=
-            "\n## \(t("Délais (jours ouvrés)", "Times (working days)"))\n\n| | \(t("Cas", "Cases")) | \(t("Médiane", "Median")) | P90 |\n|---|---|---|---|\n"
+            "\n## \(m[.times])\n\n| | \(m[.cases]) | \(m[.median]) | P90 |\n|---|---|---|---|\n"
         for timing in timings { out += "| \(timing.label) | \(timing.samples) | \(number(timing.median)) | \(number(timing.p90)) |\n" }
-        out += "\n## \(t("Réclamations ouvertes par ancienneté", "Open complaints by age"))\n\n| | \(t("Nombre", "Count")) |\n|---|---|\n"
+        out += "\n## \(m[.openByAge])\n\n| | \(m[.count]) |\n|---|---|\n"
         for count in openByAge { out += "| \(count.label) | \(count.count) |\n" }
-        out += "\n## \(t("Par mois", "By month"))\n\n| \(t("Mois", "Month")) | \(t("Nombre", "Count")) |\n|---|---|\n"
+        out += "\n## \(m[.byMonth])\n\n| \(m[.monthHeading]) | \(m[.count]) |\n|---|---|\n"
         for month in months { out += "| \(month.label) | \(month.count) |\n" }
-        out += "\n## \(t("Satisfaction au suivi", "Satisfaction at follow-up"))\n\n"
-        if satisfaction.isEmpty { out += t("Aucun suivi enregistré.\n", "No follow-up recorded.\n") }
+        out += "\n## \(m[.satisfactionAtFollowUp])\n\n"
+        if satisfaction.isEmpty { out += m[.noFollowUp] + "\n" }
         for count in satisfaction { out += "- \(MarkdownText.escape(count.label)) : \(count.count)\n" }
         out += "\n" + trends.markdown(language: language).replacingOccurrences(of: "\n## ", with: "\n### ")
-        out += "\n## \(t("Actions d'amélioration", "Improvement actions"))\n\n"
+        out += "\n## \(m[.improvementActions])\n\n"
         out += plan.markdown().split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")
         return out
     }
 
     public func html() -> String {
         var body = "<h1>\(HTML.escape(title))</h1>\n<p>\(HTML.escape(periodText))</p>\n"
-        body += "<p>\(HTML.escape(t("Réclamations reçues", "Complaints received"))) : <strong>\(total)</strong></p>\n"
-        body += "<h2>\(HTML.escape(t("Par mois", "By month")))</h2>\n" + MonthChart.svg(months, language: language)
+        body += "<p>\(HTML.escape(m[.complaintsReceived])) : <strong>\(total)</strong></p>\n"
+        body += "<h2>\(HTML.escape(m[.byMonth]))</h2>\n" + MonthChart.svg(months, language: language)
         for (heading, counts) in breakdowns {
             body +=
                 "<h2>\(HTML.escape(heading))</h2>\n"
-                + table(header: ["", t("Nombre", "Count")], rows: counts.map { [$0.label, String($0.count)] })
+                + table(header: ["", m[.count]], rows: counts.map { [$0.label, String($0.count)] })
         }
-        body += "<h2>\(HTML.escape(t("Respect des délais", "SLA compliance")))</h2>\n"
+        body += "<h2>\(HTML.escape(m[.slaCompliance]))</h2>\n"
         body += table(
-            header: [t("Règle", "Rule")] + Report.stateOrder.map(\.rawValue) + [t("Taux", "Rate")],
+            header: [m[.rule]] + Report.stateOrder.map { $0.label(m) } + [m[.rate]],
             rows: compliance.map { item in [item.rule] + Report.stateOrder.map { String(item.states[$0] ?? 0) } + [percent(item.rate)] })
-        body += "<h2>\(HTML.escape(t("Délais (jours ouvrés)", "Times (working days)")))</h2>\n"
+        body += "<h2>\(HTML.escape(m[.times]))</h2>\n"
         body += table(
-            header: ["", t("Cas", "Cases"), t("Médiane", "Median"), "P90"],
+            header: ["", m[.cases], m[.median], "P90"],
             rows: timings.map { [$0.label, String($0.samples), number($0.median), number($0.p90)] })
-        body += "<h2>\(HTML.escape(t("Réclamations ouvertes par ancienneté", "Open complaints by age")))</h2>\n"
-        body += table(header: ["", t("Nombre", "Count")], rows: openByAge.map { [$0.label, String($0.count)] })
-        body += "<h2>\(HTML.escape(t("Satisfaction au suivi", "Satisfaction at follow-up")))</h2>\n"
-        body += table(header: ["", t("Nombre", "Count")], rows: satisfaction.map { [$0.label, String($0.count)] })
+        body += "<h2>\(HTML.escape(m[.openByAge]))</h2>\n"
+        body += table(header: ["", m[.count]], rows: openByAge.map { [$0.label, String($0.count)] })
+        body += "<h2>\(HTML.escape(m[.satisfactionAtFollowUp]))</h2>\n"
+        body += table(header: ["", m[.count]], rows: satisfaction.map { [$0.label, String($0.count)] })
         body += trends.html(language: language)
-        body += "<h2>\(HTML.escape(t("Actions d'amélioration", "Improvement actions")))</h2>\n" + plan.htmlTable()
+        body += "<h2>\(HTML.escape(m[.improvementActions]))</h2>\n" + plan.htmlTable()
         return HTML.page(title: title, language: language, body: body)
     }
 
@@ -304,7 +304,7 @@ enum MonthChart {
         let top = months.map(\.count).max() ?? 1
         let width = months.count * (barWidth + gap) + gap
         var out =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height + 40)\" role=\"img\" aria-label=\"\(HTML.escape(language == .fr ? "Réclamations par mois" : "Complaints by month"))\">\n"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height + 40)\" role=\"img\" aria-label=\"\(HTML.escape(Messages(language)[.complaintsByMonth]))\">\n"
         for (index, month) in months.enumerated() {
             let barHeight = top == 0 ? 0 : Int(Double(month.count) / Double(top) * Double(height - 20))
             let x = gap + index * (barWidth + gap)

@@ -47,10 +47,11 @@ public enum SLAFormatter {
     }
 
     public static func render(
-        _ report: SLAReport, as format: SLAFormat, since: CivilDate? = nil, strict: Bool = false, calendar: BusinessCalendar
+        _ report: SLAReport, as format: SLAFormat, since: CivilDate? = nil, strict: Bool = false, calendar: BusinessCalendar,
+        language: Language = .en
     ) -> String {
         switch format {
-        case .text: return text(report, calendar: calendar)
+        case .text: return text(report, calendar: calendar, language: language)
         case .json: return JSON.encode(json(report, calendar: calendar)) + "\n"
         case .junit: return junit(report, since: since, strict: strict, calendar: calendar)
         case .github:
@@ -60,8 +61,16 @@ public enum SLAFormatter {
     }
 
     /// "12 clocks: 8 met, 1 met late, 2 breached, 1 running".
-    public static func summary(_ report: SLAReport) -> String {
+    public static func summary(_ report: SLAReport, language: Language = .en) -> String {
         let total = report.results.count
+        if language == .fr {
+            let m = Messages(language)
+            let parts = SLAState.allCases.compactMap { state -> String? in
+                let count = report.count(state)
+                return count == 0 ? nil : "\(state.label(m)) \(count)"
+            }
+            return "\(total) \(m[.slaClocks])" + (parts.isEmpty ? "" : " : " + parts.joined(separator: ", "))
+        }
         let parts = SLAState.allCases.compactMap { state -> String? in
             let count = report.count(state)
             return count == 0 ? nil : "\(count) \(state.rawValue.replacingOccurrences(of: "-", with: " "))"
@@ -73,18 +82,20 @@ public enum SLAFormatter {
 
     /// One aligned line per clock; the paused clocks show the deadline they would have if the
     /// case resumed at the as-of instant.
-    static func text(_ report: SLAReport, calendar: BusinessCalendar) -> String {
-        let header = ["CASE", "LEARNER", "RULE", "STATE", "DUE", "USED", "LEFT"]
+    static func text(_ report: SLAReport, calendar: BusinessCalendar, language: Language = .en) -> String {
+        let m = Messages(language)
+        let header = [m[.columnCase], m[.columnLearner], m[.columnRule], m[.columnState], m[.columnDue], m[.columnUsed], m[.columnLeft]]
         let rows = Parallel.map(report.results) { result -> [String] in
             let rule = result.round > 1 ? "\(result.rule.name) #\(result.round)" : result.rule.name
-            let left = result.remaining < 0 ? "late " + amount(-result.remaining, result.unit) : amount(result.remaining, result.unit)
+            let left = lateness(result.remaining, result.unit, m)
+            let allowed = language == .fr ? result.rule.duration.frenchDescription : result.rule.duration.description
             return [
-                result.caseID, result.learner, rule, result.state.rawValue, time(result.due, calendar),
-                amount(result.elapsed, result.unit) + " of " + result.rule.duration.description, left,
+                result.caseID, result.learner, rule, result.state.label(m), time(result.due, calendar),
+                m.format(.of, amount(result.elapsed, result.unit, m), allowed), left,
             ]
         }
-        var out = "SLA clocks as of \(time(report.asOf, calendar))\n"
-        if rows.isEmpty { return out + "(no SLA clock: no case, or no rule applies)\n" }
+        var out = m.format(.slaAsOf, time(report.asOf, calendar)) + "\n"
+        if rows.isEmpty { return out + m[.noClock] + "\n" }
         TextTable.render(header: header, rows: rows, into: &out)
         return out
     }
@@ -188,6 +199,16 @@ public enum SLAFormatter {
     /// floating-point noise out of the output.
     static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 
+    /// The time left, or "late 3 working days" / "en retard de 3 jours ouvrés".
+    public static func lateness(_ remaining: Double, _ unit: SLAUnit, _ m: Messages) -> String {
+        remaining < 0 ? m.format(.late, amount(-remaining, unit, m)) : amount(remaining, unit, m)
+    }
+
+    /// An amount in the language of `m`: "25.38 hours" or "25 h 23".
+    public static func amount(_ value: Double, _ unit: SLAUnit, _ m: Messages) -> String {
+        m.language == .fr ? m.frenchAmount(value, unit) : amount(value, unit)
+    }
+
     /// "25.38 hours", "1 working day", "0.5 working days".
     public static func amount(_ value: Double, _ unit: SLAUnit) -> String {
         let hundredths = Int((value * 100).rounded())
@@ -199,5 +220,19 @@ public enum SLAFormatter {
             while text.hasSuffix("0") { text.removeLast() }
         }
         return text + " " + unit.english(hundredths == 100 ? 1 : 2)
+    }
+}
+
+extension SLAState {
+    /// The state as a person reads it: `dépassé` in French, `breached` in English.
+    public func label(_ m: Messages) -> String {
+        switch self {
+        case .met: return m[.slaMet]
+        case .metLate: return m[.slaMetLate]
+        case .running: return m[.slaRunning]
+        case .atRisk: return m[.slaAtRisk]
+        case .breached: return m[.slaBreached]
+        case .paused: return m[.slaPaused]
+        }
     }
 }

@@ -51,7 +51,11 @@ public enum ActionWorkflow {
             if let due = request.due { text += "due: \(due)\n" }
             text += "stage: \(initial.id)\ncreated: \(ISODateTime.format(context.now, in: tz))\n---\n"
             text += "## Description\n\n## Mise en œuvre\n\n## Vérification de l'efficacité\n\n## Journal\n\n"
-            text += Journal.line(at: context.now, timeZone: tz, actor: context.actor.name, text: "action created (\(initial.id))") + "\n"
+            text +=
+                Journal.line(
+                    at: context.now, timeZone: tz, actor: context.actor.name,
+                    text: Messages(context.ledger.config.language).format(.actionCreated, initial.label(context.ledger.config.language)))
+                + "\n"
             let path = Action.path(id)
             let change = Change(
                 summary: "action(\(id)): \(CommitText.oneLine(request.title))", writes: [(path, Data(text.utf8))],
@@ -94,7 +98,7 @@ public enum ActionWorkflow {
                     "Journal",
                     line: Journal.line(
                         at: context.now, timeZone: context.ledger.config.timeZone, actor: context.actor.name,
-                        text: "linked to \(added.joined(separator: ", "))"))
+                        text: Messages(context.ledger.config.language).format(.linkedTo, added.joined(separator: ", "))))
             } catch {
                 throw .refused("cannot edit \(action.path): \(error)")
             }

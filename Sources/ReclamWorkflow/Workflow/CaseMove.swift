@@ -95,6 +95,10 @@ public enum CaseMove {
         context: WriteContext,
         extraCheck: (String, (String) -> String?) throws(ReclamError) -> Void = { _, _ in }
     ) throws(ReclamError) -> PlannedMove {
+        var request = request
+        request.sets = request.sets.map {
+            (field: $0.field, value: enumID($0.value, field: $0.field, procedure: procedure, catalogue: catalogue))
+        }
         var sets: [String: String] = [:]
         for (field, value) in request.sets {
             try validateSet(field: field, value: value, procedure: procedure, catalogue: catalogue)
@@ -143,7 +147,7 @@ public enum CaseMove {
             if let via = request.via { step.append(("via", via)) }
             if let note = request.note, !note.isEmpty { step.append(("note", note)) }
             try editor.append(to: "steps", flowItem: YAMLScalarWriter.flowMapping(step))
-            var journal = "\(from) → \(to)"
+            var journal = Journal.move(from: from, to: to, procedure: procedure, language: context.ledger.config.language)
             if let via = request.via { journal += " (via \(via))" }
             if let note = request.note, !note.isEmpty { journal += " — \(note)" }
             try editor.appendToSection("Journal", line: Journal.line(at: at, timeZone: tz, actor: context.actor.name, text: journal))
@@ -151,6 +155,13 @@ public enum CaseMove {
             throw .refused("cannot edit \(subject.path): \(error)")
         }
         return PlannedMove(from: from, to: to, transition: transition, at: at, newText: editor.text, changedFields: changed)
+    }
+
+    /// The stored id of an enum value typed in either language (`élevé` → `high`); other
+    /// values unchanged.
+    static func enumID(_ value: String, field: String, procedure: Procedure, catalogue: (String) -> FieldCatalogue.Field?) -> String {
+        let values = procedure.declaredFields[field]?.values ?? catalogue(field)?.values ?? []
+        return values.isEmpty ? value : Messages.valueID(value, among: values) ?? value
     }
 
     static func validateSet(

@@ -299,8 +299,13 @@ public enum HandEditRules {
                     flowItem: YAMLScalarWriter.flowMapping([("stage", to), ("at", ISODateTime.format(at, in: timeZone)), ("by", actor)]))
                 review.addedStep = true
             }
-            let journal = "\(old.stage) → \(to)"
-            if occurrences(of: "— \(journal)", in: document.body) <= occurrences(of: "— \(journal)", in: old.document.body) {
+            let journal = Journal.move(
+                from: old.stage, to: to, procedure: Record.procedure(in: environment.ledger), language: environment.ledger.config.language)
+            // The user may have written the line with the labels or with the stage ids.
+            let written = ["— \(journal)", "— \(old.stage) → \(to)"].contains {
+                occurrences(of: $0, in: document.body) > occurrences(of: $0, in: old.document.body)
+            }
+            if !written {
                 try editor.appendToSection("Journal", line: Journal.line(at: at, timeZone: timeZone, actor: actor, text: journal))
                 review.addedJournalLine = true
             }

@@ -53,7 +53,9 @@ public enum NewCase {
         for (key, value) in lines { text += "\(key): \(YAMLScalarWriter.block(value))\n" }
         text += "---\n"
         text += body(template: template, complaint: request.body)
-        let journal = Journal.line(at: received, timeZone: tz, actor: context.actor.name, text: "case received (\(initial.id))")
+        let journal = Journal.line(
+            at: received, timeZone: tz, actor: context.actor.name,
+            text: Messages(context.ledger.config.language).format(.caseReceived, initial.label(context.ledger.config.language)))
         var editor = FrontMatterEditor(try parse(text))
         do { try editor.appendToSection("Journal", line: journal) } catch { throw .refused("\(error)") }
         return editor.text
@@ -86,6 +88,11 @@ public enum NewCase {
 }
 
 public enum Journal {
+    /// The journal text of a move, with the stages' labels: `Reçue → Réception accusée`.
+    public static func move(from: String, to: String, procedure: Procedure, language: Language) -> String {
+        "\(procedure.stage(from)?.label(language) ?? from) → \(procedure.stage(to)?.label(language) ?? to)"
+    }
+
     /// `- 2026-10-05 11:02 +02:00 — Claire Martin — received → acknowledged — note`
     public static func line(at date: Date, timeZone: TimeZone, actor: String, text: String) -> String {
         let iso = ISODateTime.format(date, in: timeZone)

@@ -34,7 +34,7 @@ import Testing
             message.trimmingCharacters(in: .newlines).hasSuffix(
                 "Reclam-Case: \(firstID)\nReclam-Stage: received -> acknowledged\nReclam-Case: \(secondID)\nReclam-Stage: received\nReclam-Actor: Claire Martin"
             ))
-        #expect(try ledger.read(first).contains("received → acknowledged"))
+        #expect(try ledger.read(first).contains("Reçue → Réception accusée"))
     }
 
     @Test func oneInvalidFileRefusesThemAllAndKeepsTheText() throws {

@@ -21,7 +21,7 @@ import Testing
         #expect(review.addedStep && review.addedJournalLine)
         let text = try #require(review.finalText)
         #expect(text.contains("steps:\n  - {stage: acknowledged, at: 2026-11-16T10:00:00+01:00, by: Claire Martin}\n---\n"))
-        #expect(text.hasSuffix("- 2026-11-16 10:00 +01:00 — Claire Martin — received → acknowledged\n"))
+        #expect(text.hasSuffix("- 2026-11-16 10:00 +01:00 — Claire Martin — Reçue → Réception accusée\n"))
         #expect(review.changedFields.map(\.field) == ["stage", "steps"])
     }
 

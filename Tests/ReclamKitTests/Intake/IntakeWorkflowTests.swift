@@ -89,7 +89,7 @@ final class IntakeLedger {
         #expect(text.contains("\nmessage_id: CAF4xk2=abc.123@mail.example.org\nsender: jeanne.dupont@example.org\n---\n"))
         #expect(text.contains("## Réclamation\n\nBonjour,\n\nJe n'ai toujours pas reçu"))
         #expect(text.contains("\n\\## Journal\nCeci n'est pas le journal."))
-        #expect(text.contains("## Journal\n\n- 2026-11-09 14:03 +01:00 — Claire Martin — case received (received)\n"))
+        #expect(text.contains("## Journal\n\n- 2026-11-09 14:03 +01:00 — Claire Martin — réclamation reçue (Reçue)\n"))
 
         let attachedPath = try ledger.casePath(attached)
         let attachedText = try ledger.read(attachedPath)
