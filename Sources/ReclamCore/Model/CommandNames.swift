@@ -6,7 +6,7 @@ public enum CommandNames {
     public static let builtIn: Set<String> = [
         "init", "new", "check", "rules", "show", "list", "move", "ack", "next", "log", "audit", "register", "learner", "action",
         "plan", "trends", "report", "procedure", "letter", "calendar", "due", "sla", "intake", "intake-survey", "edit", "commit",
-        "hooks", "schema", "send", "remind", "serve", "merge-file", "sync", "conflicts", "resolve", "doctor", "help",
+        "hooks", "schema", "send", "remind", "serve", "merge-file", "sync", "conflicts", "resolve", "doctor", "user", "help",
     ]
 
     /// Verbs that a built-in command runs, with what it adds.
