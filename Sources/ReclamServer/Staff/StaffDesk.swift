@@ -72,7 +72,7 @@ struct StaffDesk: Sendable {
         }
         router.get("\(p)/registre") { request, _ in
             try await self.withSession(request) { signed in
-                try await self.document(signed) { ledger, _ in
+                try await self.document(signed, csvLink: "/registre.csv") { ledger, _ in
                     try Self.register(ledger).html(title: Self.registerTitle(ledger))
                 }
             }
@@ -230,7 +230,7 @@ struct StaffDesk: Sendable {
     func casePage(id: String, _ signed: Signed, notice: String? = nil) async throws -> Response {
         guard Identifier.problem(id) == nil else { throw HTTPError(.notFound) }
         let now = try door.now()
-        let view: CaseView = try await door.blocking { try CaseView.load(id, ledger: signed.loaded.ledger, asOf: now) }
+        let view: CaseView = try await door.blocking { try Self.found { try CaseView.load(id, ledger: signed.loaded.ledger, asOf: now) } }
         return FrontDoor.html(.ok, pages(signed).casePage(view))
     }
 
@@ -265,7 +265,7 @@ struct StaffDesk: Sendable {
         guard signed.session.user.role.mayAct else { return FrontDoor.html(.forbidden, pages(signed).message(signed.texts["forbidden"])) }
         guard Identifier.problem(id) == nil else { throw HTTPError(.notFound) }
         let now = try door.now()
-        let view: CaseView = try await door.blocking { try CaseView.load(id, ledger: signed.loaded.ledger, asOf: now) }
+        let view: CaseView = try await door.blocking { try Self.found { try CaseView.load(id, ledger: signed.loaded.ledger, asOf: now) } }
         guard let transition = view.transitions.first(where: { $0.to == target }) else { throw HTTPError(.notFound) }
         return FrontDoor.html(.ok, pages(signed).moveForm(view, transition: transition, input: MoveInput(view: view), problems: []))
     }
@@ -336,10 +336,12 @@ struct StaffDesk: Sendable {
 
     // MARK: Reviewers' documents
 
-    func document(_ signed: Signed, _ render: @escaping @Sendable (Ledger, Date) throws -> String) async throws -> Response {
+    func document(
+        _ signed: Signed, csvLink: String? = nil, _ render: @escaping @Sendable (Ledger, Date) throws -> String
+    ) async throws -> Response {
         let now = try door.now()
-        let html = try await door.blocking { try render(signed.loaded.ledger, now) }
-        return FrontDoor.html(.ok, pages(signed).embed(html))
+        let html = try await door.blocking { try Self.found { try render(signed.loaded.ledger, now) } }
+        return FrontDoor.html(.ok, pages(signed).embed(html, csvLink: csvLink))
     }
 
     static func register(_ ledger: Ledger) throws -> Register {
@@ -363,6 +365,11 @@ struct StaffDesk: Sendable {
         var request = request
         let buffer = try await request.collectBody(upTo: 512 << 10)
         return try FormBody.parse(buffer, contentType: request.headers[.contentType])
+    }
+
+    /// A case or learner that does not exist (a usage error of the library) is a 404.
+    static func found<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as ReclamError where error.kind == .usage { throw HTTPError(.notFound) }
     }
 
     static func redirect(_ location: String) -> Response {

@@ -347,7 +347,7 @@ struct StaffPages {
 
     /// A document of the CLI (`reclam report --format html`…) inside the workspace's frame:
     /// its body as the CLI renders it, its own stylesheet left out (no inline style here).
-    func embed(_ document: String) -> String {
+    func embed(_ document: String, csvLink: String? = nil) -> String {
         var inner = document
         if let start = document.range(of: "<body"), let open = document[start.upperBound...].firstIndex(of: ">"),
             let end = document.range(of: "</body>", options: .backwards)
@@ -357,10 +357,7 @@ struct StaffPages {
         let title = document.range(of: "<title>").flatMap { start in
             document.range(of: "</title>").map { String(document[start.upperBound..<$0.lowerBound]) }
         }
-        var extra = ""
-        if document.contains("registre") || title?.contains(Messages(language)[.registerTitle]) == true {
-            extra = "<p><a href=\"\(url("/registre.csv"))\" download>\(e(texts["download_csv"]))</a></p>\n"
-        }
+        let extra = csvLink.map { "<p><a href=\"\(url($0))\" download>\(e(texts["download_csv"]))</a></p>\n" } ?? ""
         return frame(title: title.map(Self.unescape) ?? texts["workspace"], body: extra + "<div class=\"document\">" + inner + "</div>")
     }
 
