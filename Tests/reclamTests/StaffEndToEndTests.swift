@@ -54,13 +54,21 @@ import Testing
         let text = try shell.read("users.yml")
         #expect(text.contains("id: \"marie\"") && text.contains("role: staff") && text.contains("password: \"$2b$"))
         #expect(!text.contains(Self.staffPassword), "only the bcrypt hash is stored")
-        let mode = try FileManager.default.attributesOfItem(atPath: shell.directory.appendingPathComponent("ledger/users.yml").path)[
-            .posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: shell.directory.appendingPathComponent("ledger/users.yml").path)[
+                .posixPermissions] as? Int
         #expect(mode == 0o600)
         #expect(try shell.status().contains("?? users.yml"), "users.yml is never committed by reclam")
-        #expect(try shell.reclam("user", "add", "marie", "--name", "M", "--email", "m@example.org", "--role", "staff", stdin: "long enough pw\n").status == 1)
-        #expect(try shell.reclam("user", "add", "zoe", "--name", "Zoé", "--email", "z@example.org", "--role", "staff", stdin: "short\n").status == 2)
-        #expect(try shell.reclam("user", "add", "zoe", "--name", "Zoé", "--email", "z@example.org", "--role", "boss", stdin: "long enough pw\n").status != 0)
+        #expect(
+            try shell.reclam(
+                "user", "add", "marie", "--name", "M", "--email", "m@example.org", "--role", "staff", stdin: "long enough pw\n"
+            ).status == 1)
+        #expect(
+            try shell.reclam("user", "add", "zoe", "--name", "Zoé", "--email", "z@example.org", "--role", "staff", stdin: "short\n").status
+                == 2)
+        #expect(
+            try shell.reclam("user", "add", "zoe", "--name", "Zoé", "--email", "z@example.org", "--role", "boss", stdin: "long enough pw\n")
+                .status != 0)
         #expect(try shell.reclam("user", "passwd", "nobody", stdin: "long enough pw\n").status == 1)
         let before = try shell.read("users.yml")
         #expect(try shell.reclam("user", "passwd", "marie", stdin: "another long password\n").status == 0)
@@ -109,7 +117,10 @@ import Testing
         #expect(today.body.contains("&lt;script&gt;") && !today.body.contains("<script>alert"), "user text is escaped")
         let casePage = try reviewer.get(server.url + "/equipe/dossiers/\(id)")
         #expect(casePage.status == 200 && !casePage.body.contains("/agir/"))
-        for path in ["/equipe/rapport", "/equipe/registre", "/equipe/plan", "/equipe/audit", "/equipe/apprenants/stg-1", "/equipe/dossiers?q=attestation"] {
+        for path in [
+            "/equipe/rapport", "/equipe/registre", "/equipe/plan", "/equipe/audit", "/equipe/apprenants/stg-1",
+            "/equipe/dossiers?q=attestation",
+        ] {
             let page = try reviewer.get(server.url + path)
             #expect(page.status == 200, "\(path): \(page.status)")
             #expect(page.header("x-frame-options") == "DENY")
@@ -144,8 +155,10 @@ import Testing
             ("investigating", [("note", "Appel au service formation")]),
             (
                 "solution-decided",
-                [("f_findings", "Attestation jamais envoyée."), ("f_solution", "Envoi de l'attestation."),
-                    ("f_solution_type", "corrective-action")]
+                [
+                    ("f_findings", "Attestation jamais envoyée."), ("f_solution", "Envoi de l'attestation."),
+                    ("f_solution_type", "corrective-action"),
+                ]
             ),
             ("responded", [("f_response_channel", "email")]),
             ("follow-up", [("f_satisfaction", "satisfied")]),
@@ -168,7 +181,8 @@ import Testing
         }
         let text = try shell.read("cases/stg-1/\(id).md")
         #expect(text.contains("stage: closed") && text.contains("owner: marie") && text.contains("satisfaction: satisfied"))
-        #expect(try shell.git("show", "--name-only", "--format=", "HEAD~6").stdout.contains("outbox/\(id)-ack.eml"), "ack writes the letter")
+        #expect(
+            try shell.git("show", "--name-only", "--format=", "HEAD~6").stdout.contains("outbox/\(id)-ack.eml"), "ack writes the letter")
         #expect(try shell.reclam("check").status == 0)
         #expect(try shell.status() == "?? users.yml\n", "nothing else left uncommitted")
         let closed = try browser.get(server.url + "/equipe/dossiers/\(id)")

@@ -324,7 +324,8 @@ struct StaffDesk: Sendable {
             return FrontDoor.html(
                 .conflict, pages(signed).moveForm(view, transition: transition, input: input, problems: [], stale: true))
         case .refused(let view, let transition, let input, let problems):
-            return FrontDoor.html(.unprocessableContent, pages(signed).moveForm(view, transition: transition, input: input, problems: problems))
+            return FrontDoor.html(
+                .unprocessableContent, pages(signed).moveForm(view, transition: transition, input: input, problems: problems))
         }
     }
 

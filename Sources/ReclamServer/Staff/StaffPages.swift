@@ -67,9 +67,12 @@ struct StaffPages {
     func frame(title: String, body: String) -> String {
         var nav = ""
         if let signed {
-            let links = [("", "today"), ("/dossiers", "cases"), ("/rapport", "report"), ("/registre", "register"), ("/plan", "plan"),
-                ("/audit", "audit")]
-            nav = "<nav aria-label=\"\(e(texts["workspace"]))\"><ul>"
+            let links = [
+                ("", "today"), ("/dossiers", "cases"), ("/rapport", "report"), ("/registre", "register"), ("/plan", "plan"),
+                ("/audit", "audit"),
+            ]
+            nav =
+                "<nav aria-label=\"\(e(texts["workspace"]))\"><ul>"
                 + links.map { "<li><a href=\"\(url($0.0.isEmpty ? "" : $0.0))\">\(e(texts[$0.1]))</a></li>" }.joined()
                 + "</ul><form method=\"post\" action=\"\(url("/deconnexion"))\" class=\"signout\">"
                 + "<input type=\"hidden\" name=\"csrf\" value=\"\(e(signed.csrf))\">"
@@ -143,10 +146,12 @@ struct StaffPages {
     // MARK: Today
 
     func today(_ board: CaseBoard) -> String {
-        var body = "<h1>\(e(texts["today"]))</h1>\n<section aria-labelledby=\"sla\"><h2 id=\"sla\">\(e(texts["sla_board"]))</h2>\n<ul class=\"board\">"
+        var body =
+            "<h1>\(e(texts["today"]))</h1>\n<section aria-labelledby=\"sla\"><h2 id=\"sla\">\(e(texts["sla_board"]))</h2>\n<ul class=\"board\">"
         let counts = board.slaCounts()
         for state in [SLAState.breached, .atRisk, .running, .paused] {
-            body += "<li class=\"\(state.rawValue)\"><a href=\"\(url("/dossiers?sla=" + state.rawValue))\"><strong>\(counts[state] ?? 0)</strong> \(e(texts[state.rawValue]))</a></li>"
+            body +=
+                "<li class=\"\(state.rawValue)\"><a href=\"\(url("/dossiers?sla=" + state.rawValue))\"><strong>\(counts[state] ?? 0)</strong> \(e(texts[state.rawValue]))</a></li>"
         }
         body += "</ul></section>\n<section aria-labelledby=\"agenda\"><h2 id=\"agenda\">\(e(texts["agenda"]))</h2>\n"
         let agenda = board.agenda()
@@ -166,7 +171,12 @@ struct StaffPages {
         } else {
             body += table(
                 [texts["id"], texts["received"], texts["channel"], texts["stage"], texts["title"]],
-                newest.map { [caseLink($0), e(String(($0.receivedText ?? "").prefix(16))), e($0.channel ?? ""), e(stageLabel($0.stage)), e($0.title)] })
+                newest.map {
+                    [
+                        caseLink($0), e(String(($0.receivedText ?? "").prefix(16))), e($0.channel ?? ""), e(stageLabel($0.stage)),
+                        e($0.title),
+                    ]
+                })
         }
         body += "</section>\n"
         return frame(title: texts["today"], body: body)
@@ -182,8 +192,10 @@ struct StaffPages {
         body += select("stage", texts["stage"], stages, selected: filter.stage ?? "")
         let owners = Set(board.cases.compactMap(\.owner)).sorted()
         body += select("owner", texts["owner"], [("", texts["any"])] + owners.map { ($0, $0) }, selected: filter.owner ?? "")
-        body += "<div class=\"field\"><label for=\"learner\">\(e(texts["learner"]))</label><input type=\"text\" id=\"learner\" name=\"learner\" value=\"\(e(filter.learner ?? ""))\"></div>\n"
-        body += "<div class=\"field\"><label for=\"q\">\(e(texts["text"]))</label><input type=\"search\" id=\"q\" name=\"q\" value=\"\(e(filter.text ?? ""))\"></div>\n"
+        body +=
+            "<div class=\"field\"><label for=\"learner\">\(e(texts["learner"]))</label><input type=\"text\" id=\"learner\" name=\"learner\" value=\"\(e(filter.learner ?? ""))\"></div>\n"
+        body +=
+            "<div class=\"field\"><label for=\"q\">\(e(texts["text"]))</label><input type=\"search\" id=\"q\" name=\"q\" value=\"\(e(filter.text ?? ""))\"></div>\n"
         body += checkbox("open", texts["open_only"], filter.openOnly) + checkbox("overdue", texts["overdue"], filter.overdue)
         if let sla = filter.sla { body += "<input type=\"hidden\" name=\"sla\" value=\"\(e(sla.rawValue))\">" }
         body += select(
@@ -194,14 +206,19 @@ struct StaffPages {
         let pages = max(1, (cases.count + StaffDesk.pageSize - 1) / StaffDesk.pageSize)
         let current = min(page, pages)
         let slice = cases.dropFirst((current - 1) * StaffDesk.pageSize).prefix(StaffDesk.pageSize)
-        body += "<p role=\"status\">" + e(
-            texts["page_of"].replacingOccurrences(of: "%1", with: "\(current)").replacingOccurrences(of: "%2", with: "\(pages)")
-                .replacingOccurrences(of: "%3", with: "\(cases.count)")) + "</p>\n"
+        body +=
+            "<p role=\"status\">"
+            + e(
+                texts["page_of"].replacingOccurrences(of: "%1", with: "\(current)").replacingOccurrences(of: "%2", with: "\(pages)")
+                    .replacingOccurrences(of: "%3", with: "\(cases.count)")) + "</p>\n"
         body += table(
             [texts["id"], texts["received"], texts["stage"], texts["owner"], texts["learner"], texts["deadline"], texts["title"]],
             slice.map { item in
-                [caseLink(item), e(String((item.receivedText ?? "").prefix(10))), e(stageLabel(item.stage)), e(item.owner ?? ""),
-                    "<a href=\"\(url("/apprenants/" + item.learner))\">\(e(item.learner))</a>", e(day(board.nextDeadline(item))), e(item.title)]
+                [
+                    caseLink(item), e(String((item.receivedText ?? "").prefix(10))), e(stageLabel(item.stage)), e(item.owner ?? ""),
+                    "<a href=\"\(url("/apprenants/" + item.learner))\">\(e(item.learner))</a>", e(day(board.nextDeadline(item))),
+                    e(item.title),
+                ]
             })
         var query: [(String, String)] = []
         if let v = filter.stage { query.append(("stage", v)) }
@@ -215,7 +232,10 @@ struct StaffPages {
         if descending { query.append(("desc", "1")) }
         func link(_ page: Int) -> String {
             let all = query + [("page", "\(page)")]
-            return url("/dossiers?" + all.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&"))
+            return url(
+                "/dossiers?"
+                    + all.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(
+                        separator: "&"))
         }
         body += "<nav class=\"pager\" aria-label=\"pages\">"
         if current > 1 { body += "<a href=\"\(link(current - 1))\" rel=\"prev\">\(e(texts["previous"]))</a> " }
@@ -244,7 +264,8 @@ struct StaffPages {
             if !view.transitions.isEmpty {
                 body += "<section aria-labelledby=\"act\"><h2 id=\"act\">\(e(texts["act"]))</h2><ul class=\"verbs\">"
                 for transition in view.transitions {
-                    body += "<li><form method=\"get\" action=\"\(url("/dossiers/\(item.id)/agir/\(transition.to)"))\">"
+                    body +=
+                        "<li><form method=\"get\" action=\"\(url("/dossiers/\(item.id)/agir/\(transition.to)"))\">"
                         + "<button type=\"submit\">\(e(transition.verb)) → \(e(stageLabel(transition.to)))</button></form></li>"
                 }
                 body += "</ul></section>\n"
@@ -262,28 +283,39 @@ struct StaffPages {
             }
             rows.append(["<code>\(e(pair.key))</code>", e(value)])
         }
-        body += "<section aria-labelledby=\"fields\"><h2 id=\"fields\">\(e(texts["fields"]))</h2>\n"
-            + table(["", ""], rows).replacingOccurrences(of: "<thead><tr><th scope=\"col\"></th><th scope=\"col\"></th></tr></thead>\n", with: "")
+        body +=
+            "<section aria-labelledby=\"fields\"><h2 id=\"fields\">\(e(texts["fields"]))</h2>\n"
+            + table(["", ""], rows).replacingOccurrences(
+                of: "<thead><tr><th scope=\"col\"></th><th scope=\"col\"></th></tr></thead>\n", with: "")
             + "</section>\n"
         if !view.clocks.isEmpty {
-            body += "<section aria-labelledby=\"clocks\"><h2 id=\"clocks\">\(e(texts["clocks"]))</h2>\n"
+            body +=
+                "<section aria-labelledby=\"clocks\"><h2 id=\"clocks\">\(e(texts["clocks"]))</h2>\n"
                 + table(
                     [texts["rule"], texts["state"], texts["deadline"]],
-                    view.clocks.map { [e($0.rule.name), "<span class=\"state \(e($0.state.rawValue))\">\(e(texts[$0.state.rawValue]))</span>", e(day($0.due))] })
+                    view.clocks.map {
+                        [
+                            e($0.rule.name), "<span class=\"state \(e($0.state.rawValue))\">\(e(texts[$0.state.rawValue]))</span>",
+                            e(day($0.due)),
+                        ]
+                    })
                 + "</section>\n"
         }
-        body += "<section aria-labelledby=\"body\"><h2 id=\"body\">\(e(texts["body"]))</h2>\n<div class=\"case-body\">"
+        body +=
+            "<section aria-labelledby=\"body\"><h2 id=\"body\">\(e(texts["body"]))</h2>\n<div class=\"case-body\">"
             + MarkdownRenderer.html(String(item.document.body)) + "</div></section>\n"
         if !view.attachments.isEmpty {
             body += "<section aria-labelledby=\"files\"><h2 id=\"files\">\(e(texts["attachments"]))</h2><ul>"
             for name in view.attachments {
-                let encoded = name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? name
+                let encoded =
+                    name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? name
                 body += "<li><a href=\"\(e(prefix))/dossiers/\(e(item.id))/pieces/\(e(encoded))\" download>\(e(name))</a></li>"
             }
             body += "</ul></section>\n"
         }
         if !view.actions.isEmpty {
-            body += "<section aria-labelledby=\"actions\"><h2 id=\"actions\">\(e(texts["actions"]))</h2><ul>"
+            body +=
+                "<section aria-labelledby=\"actions\"><h2 id=\"actions\">\(e(texts["actions"]))</h2><ul>"
                 + view.actions.map { "<li>\(e($0.id)) — \(e($0.title)) (\(e($0.stage)))</li>" }.joined() + "</ul></section>\n"
         }
         body += "<section aria-labelledby=\"timeline\"><h2 id=\"timeline\">\(e(texts["timeline"]))</h2>\n"
@@ -305,7 +337,8 @@ struct StaffPages {
         var body = "<h1>\(e(transition.verb)) — \(e(item.id))</h1>\n<p>\(e(stageLabel(item.stage))) → \(e(stageLabel(transition.to)))</p>\n"
         if stale { body += "<div class=\"error-summary\" role=\"alert\"><p>\(e(texts["stale"]))</p></div>\n" }
         if !problems.isEmpty {
-            body += "<div class=\"error-summary\" role=\"alert\"><h2>\(e(texts["refused"]))</h2><ul>"
+            body +=
+                "<div class=\"error-summary\" role=\"alert\"><h2>\(e(texts["refused"]))</h2><ul>"
                 + problems.map { "<li>\(e($0))</li>" }.joined() + "</ul></div>\n"
         }
         body += "<form method=\"post\" action=\"\(url("/dossiers/\(item.id)/agir/\(transition.to)"))\">\n"
@@ -314,29 +347,37 @@ struct StaffPages {
         for requirement in view.requirements(of: transition) {
             let name = "f_" + requirement.field
             let value = input.values[requirement.field] ?? ""
-            let label = "<label for=\"\(e(name))\">\(e(requirement.field)) <span class=\"required\">(\(e(texts["required"])))</span></label>"
+            let label =
+                "<label for=\"\(e(name))\">\(e(requirement.field)) <span class=\"required\">(\(e(texts["required"])))</span></label>"
             switch requirement.type {
             case .enum:
                 let options = [("", "—")] + requirement.values.map { ($0, $0) }
-                body += "<div class=\"field\">\(label)<select id=\"\(e(name))\" name=\"\(e(name))\" required>"
+                body +=
+                    "<div class=\"field\">\(label)<select id=\"\(e(name))\" name=\"\(e(name))\" required>"
                     + options.map { "<option value=\"\(e($0.0))\"\($0.0 == value ? " selected" : "")>\(e($0.1))</option>" }.joined()
                     + "</select></div>\n"
             case .date:
-                body += "<div class=\"field\">\(label)<input type=\"date\" id=\"\(e(name))\" name=\"\(e(name))\" required value=\"\(e(value))\"></div>\n"
+                body +=
+                    "<div class=\"field\">\(label)<input type=\"date\" id=\"\(e(name))\" name=\"\(e(name))\" required value=\"\(e(value))\"></div>\n"
             case .text:
-                body += "<div class=\"field\">\(label)<textarea id=\"\(e(name))\" name=\"\(e(name))\" required>\(e(value))</textarea></div>\n"
+                body +=
+                    "<div class=\"field\">\(label)<textarea id=\"\(e(name))\" name=\"\(e(name))\" required>\(e(value))</textarea></div>\n"
             default:
-                body += "<div class=\"field\">\(label)<input type=\"text\" id=\"\(e(name))\" name=\"\(e(name))\" required value=\"\(e(value))\"></div>\n"
+                body +=
+                    "<div class=\"field\">\(label)<input type=\"text\" id=\"\(e(name))\" name=\"\(e(name))\" required value=\"\(e(value))\"></div>\n"
             }
         }
         if procedure.stage(transition.to)?.requiresAction == true && view.actions.isEmpty {
             let name = "f_" + MoveInput.noActionReason
-            body += "<div class=\"field\"><label for=\"\(name)\">\(e(texts["no_action_reason"]))</label>"
+            body +=
+                "<div class=\"field\"><label for=\"\(name)\">\(e(texts["no_action_reason"]))</label>"
                 + "<span class=\"hint\" id=\"\(name)-hint\">\(e(texts["no_action_help"]))</span>"
                 + "<textarea id=\"\(name)\" name=\"\(name)\" aria-describedby=\"\(name)-hint\">\(e(input.values[MoveInput.noActionReason] ?? ""))</textarea></div>\n"
         }
-        body += "<div class=\"field\"><label for=\"note\">\(e(texts["note"]))</label><textarea id=\"note\" name=\"note\">\(e(input.note))</textarea></div>\n"
-        body += "<div class=\"field\"><label for=\"at\">\(e(texts["at"]))</label><span class=\"hint\" id=\"at-hint\">\(e(texts["at_help"]))</span>"
+        body +=
+            "<div class=\"field\"><label for=\"note\">\(e(texts["note"]))</label><textarea id=\"note\" name=\"note\">\(e(input.note))</textarea></div>\n"
+        body +=
+            "<div class=\"field\"><label for=\"at\">\(e(texts["at"]))</label><span class=\"hint\" id=\"at-hint\">\(e(texts["at_help"]))</span>"
             + "<input type=\"text\" id=\"at\" name=\"at\" aria-describedby=\"at-hint\" value=\"\(e(input.at))\"></div>\n"
         body += "<button type=\"submit\">\(e(texts["submit_move"]))</button>\n</form>\n"
         body += "<p><a href=\"\(url("/dossiers/" + item.id))\">\(e(texts["cancel"]))</a></p>\n"
