@@ -295,7 +295,7 @@ struct StaffPages {
                     [texts["rule"], texts["state"], texts["deadline"]],
                     view.clocks.map {
                         [
-                            e($0.rule.name), "<span class=\"state \(e($0.state.rawValue))\">\(e(texts[$0.state.rawValue]))</span>",
+                            e($0.rule.name), "<span class=\"state \(e($0.state.rawValue))\">\(e(texts["s_" + $0.state.rawValue]))</span>",
                             e(day($0.due)),
                         ]
                     })
@@ -441,6 +441,8 @@ struct StaffPages {
         .state.breached{color:#a4161a;font-weight:700}
         .state.at-risk{color:#8a4b00;font-weight:700}
         .pager a{margin-right:1rem}
+        .case-body{border-left:4px solid #1d3557;padding-left:1rem}
+        .case-body h2{font-size:1.15rem;margin:1rem 0 .25rem}
         pre{white-space:pre-wrap;background:#f1f3f5;padding:.5rem}
 
         """
