@@ -220,3 +220,28 @@ import Testing
         #expect(try shell.head() == head)
     }
 }
+
+extension StaffEndToEndTests {
+    @Test func signOutNeedsTheSessionsTokenAndEndsTheSession() throws {
+        let (shell, _) = try ledger()
+        defer { shell.remove() }
+        let server = try ServeProcess(shell)
+        defer { server.stop() }
+        let browser = Browser(shell, name: "marie")
+        #expect(try signIn(browser, server, user: "marie", password: Self.staffPassword).status == 303)
+        let today = try browser.get(server.url + "/equipe/")
+        #expect(today.status == 200, "the prefix answers with and without its slash")
+        #expect(try browser.post(server.url + "/equipe/deconnexion", fields: [("csrf", "forged")]).status == 403)
+        #expect(try browser.get(server.url + "/equipe").status == 200, "a forged sign-out leaves the session")
+        let out = try browser.post(server.url + "/equipe/deconnexion", fields: [("csrf", Self.field("csrf", in: today.body) ?? "")])
+        #expect(out.status == 303 && out.header("set-cookie")?.contains("Max-Age=0") == true)
+        #expect(try browser.get(server.url + "/equipe").status == 303)
+
+        // Removing a user ends their sessions at the next request.
+        let again = Browser(shell, name: "again")
+        #expect(try signIn(again, server, user: "marie", password: Self.staffPassword).status == 303)
+        #expect(try again.get(server.url + "/equipe").status == 200)
+        #expect(try shell.reclam("user", "remove", "marie").status == 0)
+        #expect(try again.get(server.url + "/equipe").status == 303)
+    }
+}

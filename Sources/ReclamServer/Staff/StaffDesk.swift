@@ -180,8 +180,21 @@ struct StaffDesk: Sendable {
     }
 
     func signOut(_ request: Request) async throws -> Response {
+        let found: (FrontDoor.Loaded, StaffUsers) = try await door.blocking {
+            let loaded = try self.door.load()
+            return (loaded, try self.users(loaded))
+        }
+        let settings = found.0.settings
+        // Only the workspace's own form signs a person out: another site cannot.
+        if let session = sessions.verify(
+            request.cookies[StaffSessions.cookie]?.value, users: found.1, idleMinutes: settings.sessionIdleMinutes, now: Date()),
+            !sessions.verifyCSRF((try? await Self.form(request))?.fields[CSRFGuard.field], session: session)
+        {
+            let texts = StaffTexts(found.0.ledger.config.language)
+            return FrontDoor.html(
+                .forbidden, StaffPages(prefix: prefix, texts: texts, loaded: found.0, signed: nil).message(texts["expired"]))
+        }
         var response = Self.redirect("\(prefix)/connexion")
-        let settings = try await door.blocking { try self.door.load().settings }
         response.headers.append(
             HTTPField(
                 name: .setCookie,
