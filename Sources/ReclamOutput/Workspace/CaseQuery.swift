@@ -16,7 +16,11 @@ public struct CaseBoard: Sendable {
     public static func load(_ ledger: Ledger, asOf: Date, text: Bool = false) throws(ReclamError) -> CaseBoard {
         let paths = try LedgerScan.scan(ledger).casePaths
         let (cases, problems) = LedgerReader.cases(paths, in: ledger, text: text)
-        let config = ledger.config
+        return make(cases, config: ledger.config, asOf: asOf, unreadable: problems)
+    }
+
+    /// The board of cases already read, their clocks evaluated as of `asOf`.
+    public static func make(_ cases: [Case], config: LedgerConfig, asOf: Date, unreadable problems: [Diagnostic] = []) -> CaseBoard {
         var clocks: [String: [SLAResult]] = [:]
         if config.deadlineErrors.isEmpty {
             let report = SLAEvaluator.evaluate(
