@@ -47,7 +47,14 @@ enum UserFile {
 
 struct UserAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add", abstract: "Add a user; the password is read from standard input or asked for.")
+        commandName: "add", abstract: "Add a user; the password is read from standard input or asked for.",
+        discussion: """
+            The password needs 10 characters at least; only its bcrypt hash is stored.
+
+            Examples:
+              reclam user add marie --name "Marie Dupont" --email marie@example.org --role staff
+              printf '%s\\n' "$PASSWORD" | reclam user add audit --name Auditrice --email audit@example.org --role reviewer
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The user's id (letters, digits, - and _), as in the cases' owner field.") var id: String
@@ -73,7 +80,11 @@ struct UserAddCommand: ParsableCommand {
 
 struct UserPasswdCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "passwd", abstract: "Change a user's password (read from standard input or asked for); their sessions end.")
+        commandName: "passwd", abstract: "Change a user's password (read from standard input or asked for); their sessions end.",
+        discussion: """
+            Example:
+              printf '%s\\n' "$NEW_PASSWORD" | reclam user passwd marie
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The user's id.") var id: String
@@ -92,7 +103,12 @@ struct UserPasswdCommand: ParsableCommand {
 }
 
 struct UserRemoveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a user; their sessions end at once.")
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Remove a user; their sessions end at once.",
+        discussion: """
+            Example:
+              reclam user remove marie
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The user's id.") var id: String

@@ -245,3 +245,35 @@ extension StaffEndToEndTests {
         #expect(try again.get(server.url + "/equipe").status == 303)
     }
 }
+
+extension StaffEndToEndTests {
+    @Test func attachmentsAreForSignedInUsersOnlyAndNothingElseIsServed() throws {
+        let (shell, id) = try ledger()
+        defer { shell.remove() }
+        try shell.write("cases/stg-1/\(id)/attestation signée.pdf", "%PDF-1.4\n%%EOF\n")
+        try shell.commitAll("attachment")
+        let server = try ServeProcess(shell)
+        defer { server.stop() }
+        let path = "/equipe/dossiers/\(id)/pieces/attestation%20sign%C3%A9e.pdf"
+        let anonymous = Browser(shell, name: "anonymous")
+        let refused = try anonymous.get(server.url + path)
+        #expect(refused.status == 303 && !refused.body.contains("%PDF"))
+
+        let browser = Browser(shell, name: "rita")
+        #expect(try signIn(browser, server, user: "rita", password: Self.reviewerPassword).status == 303)
+        let page = try browser.get(server.url + "/equipe/dossiers/\(id)")
+        #expect(page.body.contains("attestation signée.pdf"))
+        let file = try browser.get(server.url + path)
+        #expect(file.status == 200 && file.body == "%PDF-1.4\n%%EOF\n")
+        #expect(file.header("content-disposition")?.hasPrefix("attachment;") == true)
+        #expect(file.header("content-type") == "application/octet-stream")
+        for forbidden in [
+            "/equipe/dossiers/\(id)/pieces/..%2F..%2F..%2Fusers.yml", "/equipe/dossiers/\(id)/pieces/%2E%2E",
+            "/equipe/dossiers/\(id)/pieces/..%2F\(id).md", "/equipe/dossiers/nope/pieces/x.pdf", "/users.yml", "/equipe/users.yml",
+        ] {
+            let answer = try browser.get(server.url + forbidden)
+            #expect(answer.status == 404, "\(forbidden): \(answer.status)")
+            #expect(!answer.body.contains("$2b$") && !answer.body.contains("stage:"))
+        }
+    }
+}

@@ -47,7 +47,8 @@ struct StaffDesk: Sendable {
         }
         router.get("\(p)/dossiers/:id/pieces/:name") { request, context in
             let id = context.parameters.get("id") ?? ""
-            let name = context.parameters.get("name") ?? ""
+            // Path parameters come percent-encoded: a name with a space is `a%20b.pdf` in the link.
+            let name = (context.parameters.get("name") ?? "").removingPercentEncoding ?? ""
             return try await self.withSession(request) { try await self.attachment(id: id, name: name, $0) }
         }
         router.get("\(p)/dossiers/:id/agir/:stage") { request, context in
