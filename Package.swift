@@ -99,6 +99,7 @@ let package = Package(
             name: "ReclamKitTests",
             dependencies: [
                 "ReclamCore", "ReclamGit", "ReclamLedger", "ReclamRules", "ReclamOutput", "ReclamWorkflow", "ReclamKit", "git-stress",
+                "ReclamServer",
             ],
             exclude: ["Fixtures"]
         ),
