@@ -11,6 +11,7 @@ Usage: serve_browser.py BASE_URL SCREENSHOT_DIR ATTACHMENT
 
 import os
 import sys
+import time
 
 from selenium import webdriver
 from selenium.webdriver.common.action_chains import ActionChains
@@ -94,6 +95,11 @@ def main():
         driver.find_element(By.ID, "files").send_keys(attachment)
         driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
 
+        # The click returns before the browser has followed the 303 on a busy machine: wait for it.
+        for _ in range(300):
+            if "/merci/" in driver.current_url:
+                break
+            time.sleep(0.1)
         if "/merci/" not in driver.current_url:
             fail(f"the submission did not land on the receipt: {driver.current_url}")
         reference = driver.find_element(By.ID, "reference").text

@@ -12,6 +12,7 @@ Usage: staff_browser.py BASE_URL SCREENSHOT_DIR USER PASSWORD CASE_ID
 
 import os
 import sys
+import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -33,6 +34,15 @@ def field_for_label(driver, text):
                 fail(f"label '{text}' is bound to no field")
             return driver.find_element(By.ID, target)
     fail(f"no label '{text}' on {driver.current_url}")
+
+
+def wait_for(driver, predicate):
+    """A click may return before the browser has followed a redirect on a busy machine."""
+    for _ in range(300):
+        if predicate(driver):
+            return True
+        time.sleep(0.1)
+    return predicate(driver)
 
 
 def full_page_screenshot(driver, path, width=1100):
@@ -63,14 +73,14 @@ def main():
         field_for_label(driver, "Identifiant").send_keys(user)
         # The password is typed, then sent with the Enter key, as a person would.
         field_for_label(driver, "Mot de passe").send_keys(password + Keys.ENTER)
-        if "Aujourd'hui" not in driver.title:
+        if not wait_for(driver, lambda d: "Aujourd'hui" in d.title):
             fail(f"signing in did not open the agenda: {driver.title}")
         if case_id not in driver.page_source:
             fail("the agenda does not list the case")
         full_page_screenshot(driver, os.path.join(shots, "staff-agenda.png"))
 
         driver.find_element(By.LINK_TEXT, case_id).click()
-        if not driver.title.startswith(case_id):
+        if not wait_for(driver, lambda d: d.title.startswith(case_id)):
             fail(f"the case's link opened {driver.title}")
         full_page_screenshot(driver, os.path.join(shots, "staff-case.png"))
 
@@ -78,12 +88,13 @@ def main():
         if not buttons:
             fail("no 'assign' button on the case page")
         buttons[0].click()
+        wait_for(driver, lambda d: "/agir/" in d.current_url)
         owner = field_for_label(driver, "owner")
         owner.clear()
         owner.send_keys(user)
         field_for_label(driver, "Note pour le journal").send_keys("Pris en charge depuis le navigateur.")
         driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-        if not driver.title.startswith(case_id):
+        if not wait_for(driver, lambda d: d.title.startswith(case_id)):
             fail(f"confirming the move did not lead back to the case: {driver.title}")
         for row in driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=fields] tr"):
             cells = row.find_elements(By.TAG_NAME, "td")
