@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -77,6 +78,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
         ),
         .executableTarget(
@@ -97,6 +99,7 @@ let package = Package(
             name: "ReclamKitTests",
             dependencies: [
                 "ReclamCore", "ReclamGit", "ReclamLedger", "ReclamRules", "ReclamOutput", "ReclamWorkflow", "ReclamKit", "git-stress",
+                "ReclamServer",
             ],
             exclude: ["Fixtures"]
         ),

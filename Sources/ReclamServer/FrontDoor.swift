@@ -64,6 +64,8 @@ public struct FrontDoor: Sendable {
             headers[.cacheControl] = "public, max-age=3600"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: HTML.stylesheet)))
         }
+        // The staff workspace: its prefix is read at start (a change needs a restart).
+        StaffDesk(door: self, prefix: (try? load().settings.staffPrefix) ?? "/equipe").register(on: router)
         var logger = Logger(label: "reclam-serve")
         logger.logLevel = .critical
         let app = Application(

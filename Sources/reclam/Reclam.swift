@@ -32,7 +32,7 @@ struct Reclam: ParsableCommand {
             ProcedureCommand.self, LetterCommand.self, CalendarCommand.self, DueCommand.self,
             SLACommand.self, IntakeCommand.self, IntakeSurveyCommand.self, EditCommand.self, CommitCommand.self, HooksCommand.self,
             SchemaCommand.self, SendCommand.self, RemindCommand.self, ServeCommand.self, SyncCommand.self, ConflictsCommand.self,
-            ResolveCommand.self, MergeFileCommand.self, DoctorCommand.self,
+            ResolveCommand.self, MergeFileCommand.self, DoctorCommand.self, UserCommand.self,
         ]
     )
 

@@ -11,6 +11,7 @@ Usage: serve_browser.py BASE_URL SCREENSHOT_DIR ATTACHMENT
 
 import os
 import sys
+import time
 
 from selenium import webdriver
 from selenium.webdriver.common.action_chains import ActionChains

@@ -52,7 +52,9 @@ import Testing
         let text = try shell.read("cases/stg-1/\(id).md")
         #expect(text.contains("stage: acknowledged"))
         #expect(text.contains("via: phone"))
-        #expect(text.contains("→ Réception accusée (via phone)") || text.contains("→ Accusée (via phone)") || text.contains("(via phone)\n"), "\(text)")
+        #expect(
+            text.contains("→ Réception accusée (via phone)") || text.contains("→ Accusée (via phone)") || text.contains("(via phone)\n"),
+            "\(text)")
         #expect(outbox(shell).isEmpty)
         #expect(try shell.reclam("check").status == 0)
         let sla = try shell.reclam("sla", "--format", "json", "--rule", "acknowledgement")

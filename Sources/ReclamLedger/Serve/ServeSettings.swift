@@ -28,13 +28,19 @@ public struct ServeSettings: Sendable {
     public var deadlineRule: String?
     /// `texts`: the form's labels and help, replacing the built-in ones (key → text).
     public var texts: [String: String] = [:]
+    /// `staff_prefix`: where the staff workspace is served (`/equipe` unless set).
+    public var staffPrefix = "/equipe"
+    /// `users_file`: the staff's accounts, relative to the ledger's root.
+    public var usersFile = StaffUsers.defaultFileName
+    /// `session_idle`: minutes without a request after which a staff session ends.
+    public var sessionIdleMinutes = 30
     public var diagnostics: [Diagnostic] = []
 
     public init() {}
 
     static let knownKeys = [
         "listen", "base_url", "actor", "privacy_url", "rate_limit", "max_files", "max_upload", "trust_forwarded_for", "deadline_rule",
-        "texts",
+        "texts", "staff_prefix", "users_file", "session_idle",
     ]
 
     public static func read(_ config: LedgerConfig) -> ServeSettings {
@@ -112,6 +118,7 @@ public struct ServeSettings: Sendable {
                 reader.error(.configInvalid, message, at: section["deadline_rule"]?.start)
             }
         }
+        readStaff(section, into: &settings, reader: &reader)
         if let texts = section["texts"] {
             if let pairs = texts.pairs {
                 let known = WebFormTexts.keys
@@ -134,6 +141,39 @@ public struct ServeSettings: Sendable {
         }
         settings.diagnostics = reader.diagnostics
         return settings
+    }
+
+    static func readStaff(_ section: YAMLNode, into settings: inout ServeSettings, reader: inout NodeReader) {
+        if let prefix = reader.text(section, "staff_prefix") {
+            let trimmed = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
+            let segments = trimmed.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+            if trimmed.hasPrefix("/"), !segments.isEmpty, segments.allSatisfy({ Identifier.problem(String($0)) == nil }),
+                !["/merci", "/suivi", "/style.css"].contains(trimmed)
+            {
+                settings.staffPrefix = trimmed
+            } else {
+                reader.error(
+                    .configInvalid, "serve.staff_prefix '\(prefix)' must be a path such as /equipe (letters, digits, - and _)",
+                    at: section["staff_prefix"]?.start)
+            }
+        }
+        if let file = reader.text(section, "users_file") {
+            if file.isEmpty || file.hasPrefix("/") || file.split(separator: "/").contains("..") {
+                reader.error(
+                    .configInvalid, "serve.users_file '\(file)' must be a path inside the ledger, e.g. users.yml",
+                    at: section["users_file"]?.start)
+            } else {
+                settings.usersFile = file
+            }
+        }
+        if let text = reader.text(section, "session_idle") {
+            if let minutes = Int(text), (5...1440).contains(minutes) {
+                settings.sessionIdleMinutes = minutes
+            } else {
+                reader.error(
+                    .configInvalid, "serve.session_idle must be a number of minutes from 5 to 1440", at: section["session_idle"]?.start)
+            }
+        }
     }
 
     /// The acknowledgement and the receipt promise the deadline of this rule: `deadline_rule`,

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import ReclamKit
+import ReclamServer
+
+/// `reclam user add|passwd|remove`: the accounts of the staff workspace (`reclam serve`, /equipe/).
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Manage the staff workspace's users (users.yml): add, passwd, remove.",
+        discussion: """
+            users.yml, at the ledger's root (or serve.users_file), lists who may sign in to the
+            staff workspace of 'reclam serve': id, name and email (the author of the commits
+            they make), role (staff acts on cases, reviewer only reads) and a bcrypt hash of
+            the password. The password is read from standard input (one line) or asked for at
+            the terminal; it is never an argument. Keep users.yml out of git (.gitignore).
+
+            Examples:
+              reclam user add marie --name "Marie Dupont" --email marie@example.org --role staff
+              printf '%s\\n' "$PASSWORD" | reclam user passwd marie
+              reclam user remove marie
+            """,
+        subcommands: [UserAddCommand.self, UserPasswdCommand.self, UserRemoveCommand.self]
+    )
+}
+
+extension StaffRole: ExpressibleByArgument {}
+
+enum UserFile {
+    static func url(_ ledger: Ledger) -> URL {
+        ledger.root.appendingPathComponent(ServeSettings.read(ledger.config).usersFile)
+    }
+
+    /// One line from standard input, or a prompt without echo at a terminal.
+    static func readPassword(prompt: String) throws -> String {
+        let password: String?
+        if isatty(STDIN_FILENO) == 1 {
+            password = getpass(prompt).map { String(cString: $0) }
+        } else {
+            password = readLine(strippingNewline: true)
+        }
+        guard let password, !password.isEmpty else { throw ReclamError.usage("no password given (standard input was empty)") }
+        if let problem = PasswordHash.problem(password) { throw ReclamError.usage(problem) }
+        return password
+    }
+}
+
+struct UserAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add a user; the password is read from standard input or asked for.",
+        discussion: """
+            The password needs 10 characters at least; only its bcrypt hash is stored.
+
+            Examples:
+              reclam user add marie --name "Marie Dupont" --email marie@example.org --role staff
+              printf '%s\\n' "$PASSWORD" | reclam user add audit --name Auditrice --email audit@example.org --role reviewer
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The user's id (letters, digits, - and _), as in the cases' owner field.") var id: String
+    @Option(help: "Display name, the author name of their commits.") var name: String
+    @Option(help: "Email address, the author address of their commits.") var email: String
+    @Option(help: "staff (acts on cases) or reviewer (reads only).") var role: StaffRole
+
+    func validate() throws {
+        if let problem = Identifier.problem(id) { throw ValidationError("user id: \(problem)") }
+        if let problem = StaffUsers.problem(name: name, email: email) { throw ValidationError(problem) }
+    }
+
+    func run() throws {
+        let url = UserFile.url(try global.openLedger())
+        var users = try StaffUsers.read(at: url)
+        if users.user(id) != nil { throw ReclamError.refused("user '\(id)' exists already; reclam user passwd \(id) changes the password") }
+        let password = try UserFile.readPassword(prompt: "Password for \(id): ")
+        users.users.append(StaffUser(id: id, name: name, email: email, role: role, passwordHash: PasswordHash.make(password)))
+        try users.write(to: url)
+        print("added \(id) (\(role.rawValue)) to \(url.lastPathComponent)")
+    }
+}
+
+struct UserPasswdCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "passwd", abstract: "Change a user's password (read from standard input or asked for); their sessions end.",
+        discussion: """
+            Example:
+              printf '%s\\n' "$NEW_PASSWORD" | reclam user passwd marie
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The user's id.") var id: String
+
+    func run() throws {
+        let url = UserFile.url(try global.openLedger())
+        var users = try StaffUsers.read(at: url)
+        guard let index = users.users.firstIndex(where: { $0.id == id }) else {
+            throw ReclamError.refused("no user '\(id)' in \(url.lastPathComponent); reclam user add \(id) … adds one")
+        }
+        let password = try UserFile.readPassword(prompt: "New password for \(id): ")
+        users.users[index].passwordHash = PasswordHash.make(password)
+        try users.write(to: url)
+        print("changed the password of \(id)")
+    }
+}
+
+struct UserRemoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Remove a user; their sessions end at once.",
+        discussion: """
+            Example:
+              reclam user remove marie
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The user's id.") var id: String
+
+    func run() throws {
+        let url = UserFile.url(try global.openLedger())
+        var users = try StaffUsers.read(at: url)
+        guard users.user(id) != nil else { throw ReclamError.refused("no user '\(id)' in \(url.lastPathComponent)") }
+        users.users.removeAll { $0.id == id }
+        try users.write(to: url)
+        print("removed \(id)")
+    }
+}
