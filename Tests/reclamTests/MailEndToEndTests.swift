@@ -341,7 +341,7 @@ struct MailEndToEndTests {
         }
     }
 
-    /// `reclam send` killed with SIGKILL at random instants, 20 times: afterwards every message
+    /// `reclam send` killed with SIGKILL at random instants, 50 times (the issue asks for 50): afterwards every message
     /// was received exactly once and the ledger is clean.
     @Test func killedAtRandomPointsNothingLostNothingTwice() throws {
         try withServer { shell, server in
@@ -351,7 +351,7 @@ struct MailEndToEndTests {
             var generator = SystemRandomNumberGenerator()
             // Kills that left part of the outbox delivered and part not: the test means something only if some did.
             var midRun = 0
-            for attempt in 0..<20 {
+            for attempt in 0..<50 {
                 let before = try server.receivedCounts().count
                 let process = try shell.spawn(["send"])
                 if attempt % 2 == 1 {
