@@ -25,6 +25,8 @@ public enum Sync {
 
     /// One commit that came in or went out.
     public struct CommitLine: Sendable, Equatable {
+        /// The commit's id: two commits with the same summary and author are still two commits.
+        public var id: String = ""
         public var summary: String
         public var author: String
     }
@@ -87,7 +89,7 @@ public enum Sync {
             let fetched = try git { try repository.remoteTrackingTip(remote: remote, branch: branch) }
             if let fetched {
                 for line in try commits(root: root, range: "HEAD..\(fetched.hex)")
-                where seenIncoming.insert(line.summary + line.author).inserted {
+                where seenIncoming.insert(line.id).inserted {
                     report.incoming.append(line)
                 }
                 let outcome = try repository.mergeWithGit(
@@ -157,12 +159,12 @@ public enum Sync {
     }
 
     static func commits(root: URL, range: String) throws(ReclamError) -> [CommitLine] {
-        let output = try GitCommand.run(["log", "--reverse", "--no-merges", "--format=%s%x1f%an%x1e", range], in: root)
+        let output = try GitCommand.run(["log", "--reverse", "--no-merges", "--format=%H%x1f%s%x1f%an%x1e", range], in: root)
         guard output.status == 0 else { return [] }
         return output.text.split(separator: "\u{1e}").compactMap { record in
             let fields = record.trimmingCharacters(in: .newlines).split(separator: "\u{1f}", omittingEmptySubsequences: false)
-            guard fields.count == 2 else { return nil }
-            return CommitLine(summary: String(fields[0]), author: String(fields[1]))
+            guard fields.count == 3 else { return nil }
+            return CommitLine(id: String(fields[0]), summary: String(fields[1]), author: String(fields[2]))
         }
     }
 
