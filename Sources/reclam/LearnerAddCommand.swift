@@ -56,7 +56,7 @@ struct LearnerEditCommand: ParsableCommand {
     func run() throws {
         let fields = try sets.map { text -> (field: String, value: String) in
             guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-                throw ValidationError("--set expects FIELD=VALUE, got '\(text)'")
+                throw ReclamError.usage("--set expects FIELD=VALUE, got '\(text)'")
             }
             return (String(text[..<equals]), String(text[text.index(after: equals)...]))
         }

@@ -26,7 +26,7 @@ struct ResolveCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if take == nil && sets.isEmpty { throw ValidationError("give --take ours|theirs or --set FIELD=VALUE") }
+        if take == nil && sets.isEmpty { throw ReclamError.usage("give --take ours|theirs or --set FIELD=VALUE") }
     }
 
     func run() throws {
@@ -35,7 +35,7 @@ struct ResolveCommand: ParsableCommand {
         var pairs: [(field: String, value: String)] = []
         for set in sets {
             guard let equals = set.firstIndex(of: "="), equals != set.startIndex else {
-                throw ValidationError("--set '\(set)' is not FIELD=VALUE")
+                throw ReclamError.usage("--set '\(set)' is not FIELD=VALUE")
             }
             pairs.append((String(set[..<equals]), String(set[set.index(after: equals)...])))
         }

@@ -44,11 +44,11 @@ struct SendCommand: ParsableCommand {
 
     func validate() throws {
         if (markSent || retryInDoubt) && ids.isEmpty {
-            throw ValidationError("--mark-sent and --retry-in-doubt need the case ids of the messages concerned")
+            throw ReclamError.usage("--mark-sent and --retry-in-doubt need the case ids of the messages concerned")
         }
-        if markSent && retryInDoubt { throw ValidationError("--mark-sent and --retry-in-doubt exclude each other") }
+        if markSent && retryInDoubt { throw ReclamError.usage("--mark-sent and --retry-in-doubt exclude each other") }
         for id in ids {
-            if let problem = Identifier.problem(id) { throw ValidationError("\(id): \(problem)") }
+            if let problem = Identifier.problem(id) { throw ReclamError.usage("\(id): \(problem)") }
         }
     }
 

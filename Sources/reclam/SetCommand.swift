@@ -28,7 +28,7 @@ struct SetCommand: ParsableCommand {
     func run() throws {
         let sets = try assignments.map { text -> (field: String, value: String) in
             guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-                throw ValidationError("expected FIELD=VALUE, got '\(text)'")
+                throw ReclamError.usage("expected FIELD=VALUE, got '\(text)'")
             }
             return (String(text[..<equals]), String(text[text.index(after: equals)...]))
         }

@@ -63,8 +63,8 @@ struct UserAddCommand: ParsableCommand {
     @Option(help: "staff (acts on cases) or reviewer (reads only).") var role: StaffRole
 
     func validate() throws {
-        if let problem = Identifier.problem(id) { throw ValidationError("user id: \(problem)") }
-        if let problem = StaffUsers.problem(name: name, email: email) { throw ValidationError(problem) }
+        if let problem = Identifier.problem(id) { throw ReclamError.usage("user id: \(problem)") }
+        if let problem = StaffUsers.problem(name: name, email: email) { throw ReclamError.usage(problem) }
     }
 
     func run() throws {
