@@ -34,10 +34,7 @@ struct AgendaCommand: ParsableCommand {
     func run() throws {
         let ledger = try global.openLedger()
         let config = ledger.config
-        if !config.deadlineErrors.isEmpty {
-            throw ReclamError.refused(
-                "reclam.yml has errors in its time zone, calendar or SLA rules; fix them first", config.deadlineErrors)
-        }
+        try config.requireDeadlines()
         let agenda = try Agenda.build(ledger, asOf: try global.instant(asOf, flag: "--as-of", timeZone: config.timeZone), owner: owner)
         switch format {
         case .text:

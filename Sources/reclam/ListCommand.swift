@@ -46,10 +46,7 @@ struct ListCommand: ParsableCommand {
         listing.cases = listing.cases.filter { scope.includes($0, sites: ledger.config.sites) }
         listing.keep(openOnly: open || overdue || before != nil, owner: owner, procedure: config.procedure)
         if overdue || before != nil {
-            if !config.deadlineErrors.isEmpty {
-                throw ReclamError.refused(
-                    "reclam.yml has errors in its time zone, calendar or SLA rules; fix them first", config.deadlineErrors)
-            }
+            try config.requireDeadlines()
             listing.keep(dueIn: try Agenda.build(ledger, asOf: try global.now(), owner: owner), overdue: overdue, before: before)
         }
         switch format {

@@ -57,10 +57,7 @@ struct SLACommand: ParsableCommand {
     func run() throws {
         let ledger = try global.openLedger()
         let config = ledger.config
-        if !config.deadlineErrors.isEmpty {
-            throw ReclamError.refused(
-                "reclam.yml has errors in its time zone, calendar or SLA rules; fix them first", config.deadlineErrors)
-        }
+        try config.requireDeadlines()
         let instant = try global.instant(asOf, flag: "--as-of", timeZone: config.timeZone)
         var sinceDay: CivilDate?
         if let since {
