@@ -38,10 +38,10 @@ struct AckCommand: ParsableCommand {
     func validate() throws {
         if let by {
             guard FieldCatalogue.otherMeans.contains(by) else {
-                throw ValidationError("--by '\(by)' is not one of: \(FieldCatalogue.otherMeans.joined(separator: ", "))")
+                throw ReclamError.usage("--by '\(by)' is not one of: \(FieldCatalogue.otherMeans.joined(separator: ", "))")
             }
             guard let note = move.note, !note.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw ValidationError("--by \(by) needs --note \"…\": when and how the acknowledgement was made")
+                throw ReclamError.usage("--by \(by) needs --note \"…\": when and how the acknowledgement was made")
             }
         }
     }

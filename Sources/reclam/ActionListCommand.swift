@@ -13,11 +13,11 @@ struct ActionListCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument { case text, json, csv }
+    enum Format: String, OutputFormat { case text, json, csv }
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Only actions not yet at a final stage.") var open = false
-    @Option(help: "Output format: text, json or csv.") var format: Format = .text
+    @Option(help: Format.help) var format: Format = .text
     @OptionGroup var out: OutputOptions
 
     func run() throws {

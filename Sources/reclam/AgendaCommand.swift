@@ -20,7 +20,7 @@ struct AgendaCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument { case text, json }
+    enum Format: String, OutputFormat { case text, json }
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Only the cases of this owner.", valueName: "person")) var owner: String?
@@ -28,16 +28,13 @@ struct AgendaCommand: ParsableCommand {
         name: .customLong("as-of"),
         help: ArgumentHelp("Answer as of this instant, ISO 8601 with offset (default: now, or RECLAM_NOW).", valueName: "datetime"))
     var asOf: String?
-    @Option(help: "Output format: text or json.") var format: Format = .text
+    @Option(help: Format.help) var format: Format = .text
     @Option(name: .short, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
 
     func run() throws {
         let ledger = try global.openLedger()
         let config = ledger.config
-        if !config.deadlineErrors.isEmpty {
-            throw ReclamError.refused(
-                "reclam.yml has errors in its time zone, calendar or SLA rules; fix them first", config.deadlineErrors)
-        }
+        try config.requireDeadlines()
         let agenda = try Agenda.build(ledger, asOf: try global.instant(asOf, flag: "--as-of", timeZone: config.timeZone), owner: owner)
         switch format {
         case .text:

@@ -28,13 +28,13 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Only commits after this revision (a commit, tag or branch).", valueName: "rev")) var since: String?
-    @Option(help: "Output format: text, json or github.") var format: DiagnosticFormat = .text
+    @Option(help: DiagnosticFormat.help) var format: DiagnosticFormat = .text
     @Flag(help: "Only commits after the last clean audit (recorded in .git/reclam-audit-checkpoint); records HEAD when clean.")
     var incremental = false
 
     func run() throws {
         let ledger = try global.openLedger()
-        if incremental && since != nil { throw ValidationError("--incremental and --since cannot be used together") }
+        if incremental && since != nil { throw ReclamError.usage("--incremental and --since cannot be used together") }
         let audit = Audit(ledger: ledger)
         let findings: [Diagnostic]
         if incremental {

@@ -19,13 +19,13 @@ struct CalendarCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument { case text, json, ics }
+    enum Format: String, OutputFormat { case text, json, ics }
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The year (default: the current year).") var year: Int?
     @Option(help: ArgumentHelp("Region of the public holidays (default: the ledger's, else metropole).", valueName: "region"))
     var region: String?
-    @Option(help: "Output format: text, json or ics.") var format: Format = .text
+    @Option(help: Format.help) var format: Format = .text
 
     func run() throws {
         let (calendar, _) = try LedgerCalendar.resolve(global, region: region)

@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files or folders to check (default: the whole ledger).", valueName: "path"))
     var paths: [String] = []
 
-    @Option(help: "Output format: text, json or github.")
+    @Option(help: DiagnosticFormat.help)
     var format: DiagnosticFormat = .text
 
     @Flag(help: "Check the content staged for the next git commit (the pre-commit hook).")

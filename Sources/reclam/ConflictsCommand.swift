@@ -17,10 +17,10 @@ struct ConflictsCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument { case text, json }
+    enum Format: String, OutputFormat { case text, json }
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Output format: text or json.") var format: Format = .text
+    @Option(help: Format.help) var format: Format = .text
 
     func run() throws {
         let ledger = try global.openLedger()

@@ -24,7 +24,7 @@ struct DoctorCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Repair what can be repaired, then list what remains.") var fix = false
-    @Option(help: "Output format: text, json or github.") var format: DiagnosticFormat = .text
+    @Option(help: DiagnosticFormat.help) var format: DiagnosticFormat = .text
 
     func run() throws {
         // Looks before anything repairs: the interrupted write is one of the findings.

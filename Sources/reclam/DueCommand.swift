@@ -22,7 +22,7 @@ struct DueCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument { case text, json }
+    enum Format: String, OutputFormat { case text, json }
 
     @OptionGroup var global: GlobalOptions
     @Option(
@@ -34,7 +34,7 @@ struct DueCommand: ParsableCommand {
     var warn: String?
     @Option(help: ArgumentHelp("Region of the public holidays (default: the ledger's, else metropole).", valueName: "region"))
     var region: String?
-    @Option(help: "Output format: text or json.") var format: Format = .text
+    @Option(help: Format.help) var format: Format = .text
     @Option(help: "Language of the explanation: fr or en (default: the ledger's, else en).") var lang: Language?
 
     func run() throws {

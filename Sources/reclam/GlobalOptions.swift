@@ -41,13 +41,11 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-extension DiagnosticFormat: ExpressibleByArgument {}
-
 /// A `--from`/`--to` style day given on the command line.
 enum DateOption {
     static func parse(_ text: String?, flag: String) throws -> CivilDate? {
         guard let text else { return nil }
-        guard let date = CivilDate(text) else { throw ValidationError("\(flag) '\(text)' is not a date (YYYY-MM-DD)") }
+        guard let date = CivilDate(text) else { throw ReclamError.usage("\(flag) '\(text)' is not a date (YYYY-MM-DD)") }
         return date
     }
 }

@@ -54,11 +54,11 @@ struct IntakeCommand: ParsableCommand {
     var maxDepth: Int = 10
 
     func validate() throws {
-        if files.isEmpty && maildir == nil { throw ValidationError("give message files, or --maildir DIR") }
-        if maxParts < 1 { throw ValidationError("--max-parts must be at least 1") }
-        if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
+        if files.isEmpty && maildir == nil { throw ReclamError.usage("give message files, or --maildir DIR") }
+        if maxParts < 1 { throw ReclamError.usage("--max-parts must be at least 1") }
+        if maxDepth < 1 { throw ReclamError.usage("--max-depth must be at least 1") }
         if let maxSize, ByteSize.parse(maxSize) == nil {
-            throw ValidationError("--max-size '\(maxSize)' is not a size; write e.g. 25M, 500K or 1048576")
+            throw ReclamError.usage("--max-size '\(maxSize)' is not a size; write e.g. 25M, 500K or 1048576")
         }
     }
 

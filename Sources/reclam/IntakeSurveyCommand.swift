@@ -61,7 +61,7 @@ struct IntakeSurveyCommand: ParsableCommand {
 
     func validate() throws {
         if !(threshold.isFinite && scale.isFinite && scale > 0) {
-            throw ValidationError("--threshold and --scale must be numbers, --scale above 0")
+            throw ReclamError.usage("--threshold and --scale must be numbers, --scale above 0")
         }
         if let columns { _ = try Self.parseColumns(columns) }
     }
@@ -71,7 +71,7 @@ struct IntakeSurveyCommand: ParsableCommand {
         for item in text.split(separator: ",") {
             let parts = item.split(separator: "=", maxSplits: 1)
             guard parts.count == 2, !parts[0].trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw ValidationError("--columns '\(item)' is not role=header, e.g. score=Note")
+                throw ReclamError.usage("--columns '\(item)' is not role=header, e.g. score=Note")
             }
             result[parts[0].trimmingCharacters(in: .whitespaces).lowercased()] = parts[1].trimmingCharacters(in: .whitespaces)
         }

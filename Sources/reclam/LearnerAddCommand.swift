@@ -54,12 +54,7 @@ struct LearnerEditCommand: ParsableCommand {
     var sets: [String] = []
 
     func run() throws {
-        let fields = try sets.map { text -> (field: String, value: String) in
-            guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-                throw ValidationError("--set expects FIELD=VALUE, got '\(text)'")
-            }
-            return (String(text[..<equals]), String(text[text.index(after: equals)...]))
-        }
+        let fields = try FieldAssignments.parse(sets)
         let context = try write.context(global)
         let commit = try LearnerFile.edit(
             id, LearnerFile.Edit(addEmails: addEmail, removeEmails: removeEmail, sets: fields), context: context)

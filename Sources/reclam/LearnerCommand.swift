@@ -28,11 +28,11 @@ struct LearnerShowCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument { case md, html }
+    enum Format: String, OutputFormat { case md, html }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The learner's id.") var id: String
-    @Option(help: "Output format: md or html.") var format: Format = .md
+    @Option(help: Format.help) var format: Format = .md
     @Option(name: .short, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
 
     func run() throws {

@@ -17,12 +17,12 @@ struct LetterCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument { case md, html, eml }
+    enum Format: String, OutputFormat { case md, html, eml }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The case id.") var id: String
     @Argument(help: "The template: ack, response, follow-up, closure (or any templates/letters/<name>.<lang>.md).") var template: String
-    @Option(help: "Output format: md, html or eml.") var format: Format = .md
+    @Option(help: Format.help) var format: Format = .md
     @Option(help: "Language: fr or en (default: the ledger's).") var lang: Language?
     @Option(help: ArgumentHelp("Sender for the eml format, \"Name <email>\" (default: RECLAM_ACTOR or git config).", valueName: "identity"))
     var actor: String?

@@ -16,12 +16,12 @@ struct ListCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument { case text, json, csv }
+    enum Format: String, OutputFormat { case text, json, csv }
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only cases at this stage.") var stage: String?
     @Option(help: "Only this learner's cases.") var learner: String?
-    @Option(help: "Output format: text, json or csv.") var format: Format = .text
+    @Option(help: Format.help) var format: Format = .text
     @OptionGroup var network: NetworkOptions
     @Flag(help: "Only open cases (not at a final stage).") var open = false
     @Option(help: ArgumentHelp("Only the cases of this owner.", valueName: "person")) var owner: String?
@@ -36,7 +36,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let ledger = try global.openLedger()
         if let stage, ledger.config.procedure.stage(stage) == nil {
-            throw ValidationError("unknown stage '\(stage)'; stages: \(ledger.config.procedure.stages.map(\.id).joined(separator: ", "))")
+            throw ReclamError.usage("unknown stage '\(stage)'; stages: \(ledger.config.procedure.stages.map(\.id).joined(separator: ", "))")
         }
         let config = ledger.config
         let before = try DateOption.parse(dueBefore, flag: "--due-before").map { config.calendar.startOfDay($0) }
@@ -46,10 +46,7 @@ struct ListCommand: ParsableCommand {
         listing.cases = listing.cases.filter { scope.includes($0, sites: ledger.config.sites) }
         listing.keep(openOnly: open || overdue || before != nil, owner: owner, procedure: config.procedure)
         if overdue || before != nil {
-            if !config.deadlineErrors.isEmpty {
-                throw ReclamError.refused(
-                    "reclam.yml has errors in its time zone, calendar or SLA rules; fix them first", config.deadlineErrors)
-            }
+            try config.requireDeadlines()
             listing.keep(dueIn: try Agenda.build(ledger, asOf: try global.now(), owner: owner), overdue: overdue, before: before)
         }
         switch format {

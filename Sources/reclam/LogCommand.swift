@@ -18,11 +18,11 @@ struct LogCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument { case text, json }
+    enum Format: String, OutputFormat { case text, json }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The case id.") var id: String
-    @Option(help: "Output format: text or json.") var format: Format = .text
+    @Option(help: Format.help) var format: Format = .text
 
     func run() throws {
         let ledger = try global.openLedger()

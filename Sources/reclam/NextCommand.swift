@@ -14,9 +14,9 @@ struct NextCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The case id.") var id: String
-    @Option(help: "Output format: text or json.") var format: Format = .text
+    @Option(help: Format.help) var format: Format = .text
 
-    enum Format: String, ExpressibleByArgument { case text, json }
+    enum Format: String, OutputFormat { case text, json }
 
     func run() throws {
         let ledger = try global.openLedger()

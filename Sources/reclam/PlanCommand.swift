@@ -12,10 +12,10 @@ struct PlanCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument { case md, html, csv }
+    enum Format: String, OutputFormat { case md, html, csv }
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Output format: md, html or csv.") var format: Format = .md
+    @Option(help: Format.help) var format: Format = .md
     @OptionGroup var out: OutputOptions
 
     func run() throws {

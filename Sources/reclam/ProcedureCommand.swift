@@ -13,10 +13,14 @@ struct ProcedureCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument { case text, json, dot }
+    enum Format: String, OutputFormat {
+        case text, json, dot
+
+        var note: String? { self == .dot ? "Graphviz" : nil }
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Output format: text, json or dot (Graphviz).") var format: Format = .text
+    @Option(help: Format.help) var format: Format = .text
     @Option(help: "Language of the labels: fr or en (default: the ledger's).") var lang: Language?
 
     func run() throws {

@@ -47,7 +47,7 @@ struct Reclam: ParsableCommand {
                 print(text, terminator: "")
                 return
             case .unknown(let word, let verbs):
-                throw ValidationError(
+                throw ReclamError.usage(
                     "'\(word)' is neither a command (reclam help lists them) nor a verb of this ledger's procedure ("
                         + verbs.joined(separator: ", ") + ")")
             case nil:
@@ -60,7 +60,10 @@ struct Reclam: ParsableCommand {
         }
     }
 
-    /// Maps every failure to the documented exit status: 1 for a refusal or findings, 2 otherwise.
+    /// Maps every failure to the documented exit status, here and nowhere else: 1 for a refusal
+    /// or findings, 2 otherwise. A usage mistake is a `ReclamError` of kind `.usage` (the one
+    /// type the commands throw for it, from `run()` or `validate()`) or one argument-parser finds
+    /// while parsing (an unknown option, a `--format` the command does not write): exit 2.
     static func exit(with error: Error) -> Never {
         if let reclamError = error as? ReclamError {
             if !reclamError.diagnostics.isEmpty {

@@ -18,12 +18,12 @@ struct RegisterCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument { case md, html, csv }
+    enum Format: String, OutputFormat { case md, html, csv }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var network: NetworkOptions
     @Option(help: "Only cases received that year (in the ledger's time zone).") var year: Int?
-    @Option(help: "Output format: md, html or csv.") var format: Format = .md
+    @Option(help: Format.help) var format: Format = .md
     @Option(help: "Language: fr or en (default: the ledger's).") var lang: Language?
     @OptionGroup var out: OutputOptions
 

@@ -34,7 +34,7 @@ struct RemindCommand: ParsableCommand {
         var duration: SLADuration?
         if let within {
             do { duration = try SLADuration.parse(within) } catch {
-                throw ValidationError("--within '\(within)' is not a duration; write e.g. 2 working days, 48 hours, 2 jours ouvrés")
+                throw ReclamError.usage("--within '\(within)' is not a duration; write e.g. 2 working days, 48 hours, 2 jours ouvrés")
             }
         }
         let context = try write.context(global)

@@ -17,13 +17,13 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument { case md, html }
+    enum Format: String, OutputFormat { case md, html }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var network: NetworkOptions
     @Option(help: ArgumentHelp("First day received, YYYY-MM-DD.", valueName: "date")) var from: String?
     @Option(help: ArgumentHelp("Last day received, YYYY-MM-DD.", valueName: "date")) var to: String?
-    @Option(help: "Output format: md or html.") var format: Format = .md
+    @Option(help: Format.help) var format: Format = .md
     @Option(help: "Language: fr or en (default: the ledger's).") var lang: Language?
     @Option(name: .short, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
 

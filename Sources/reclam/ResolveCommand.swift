@@ -26,19 +26,13 @@ struct ResolveCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if take == nil && sets.isEmpty { throw ValidationError("give --take ours|theirs or --set FIELD=VALUE") }
+        if take == nil && sets.isEmpty { throw ReclamError.usage("give --take ours|theirs or --set FIELD=VALUE") }
     }
 
     func run() throws {
         let ledger = try global.openLedger()
         let repository = try GitRepository.discover(from: ledger.root.path)
-        var pairs: [(field: String, value: String)] = []
-        for set in sets {
-            guard let equals = set.firstIndex(of: "="), equals != set.startIndex else {
-                throw ValidationError("--set '\(set)' is not FIELD=VALUE")
-            }
-            pairs.append((String(set[..<equals]), String(set[set.index(after: equals)...])))
-        }
+        let pairs = try FieldAssignments.parse(sets)
         let resolution = try Conflicts.resolve(id: id, take: take, sets: pairs, ledger: ledger, repository: repository)
         if resolution.remaining > 0 {
             print("\(resolution.path): \(resolution.remaining) conflict(s) left; use --take ours|theirs or --set FIELD=VALUE")

@@ -13,9 +13,9 @@ struct RulesCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument { case text, json }
+    enum Format: String, OutputFormat { case text, json }
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: Format.help)
     var format: Format = .text
 
     func run() {

@@ -43,7 +43,7 @@ struct SLACommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also fail for clocks met late that fell due on or after this day.", valueName: "YYYY-MM-DD"))
     var since: String?
     @Flag(help: "Fail (exit 1) for clocks at risk too.") var strict = false
-    @Option(help: "Output format: text, json, junit or github.") var format: SLAFormat = .text
+    @Option(help: SLAFormat.help) var format: SLAFormat = .text
     @Option(help: ArgumentHelp("Only this rule.", valueName: "name")) var rule: String?
     @Option(help: ArgumentHelp("Only this learner's cases.", valueName: "learner-id")) var learner: String?
     @Option(
@@ -57,10 +57,7 @@ struct SLACommand: ParsableCommand {
     func run() throws {
         let ledger = try global.openLedger()
         let config = ledger.config
-        if !config.deadlineErrors.isEmpty {
-            throw ReclamError.refused(
-                "reclam.yml has errors in its time zone, calendar or SLA rules; fix them first", config.deadlineErrors)
-        }
+        try config.requireDeadlines()
         let instant = try global.instant(asOf, flag: "--as-of", timeZone: config.timeZone)
         var sinceDay: CivilDate?
         if let since {
@@ -124,5 +121,3 @@ struct SLACommand: ParsableCommand {
         if findings.hasErrors { throw ExitCode(1) }
     }
 }
-
-extension SLAFormat: ExpressibleByArgument {}

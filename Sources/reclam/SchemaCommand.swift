@@ -20,13 +20,15 @@ struct SchemaCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument {
+    enum Format: String, OutputFormat {
         case jsonSchema = "json-schema"
         case jsonSchemaDraft07 = "json-schema-draft-07"
+
+        var note: String? { self == .jsonSchema ? "draft 2020-12" : nil }
     }
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Output format: json-schema (draft 2020-12) or json-schema-draft-07.") var format: Format = .jsonSchema
+    @Option(help: Format.help) var format: Format = .jsonSchema
 
     func run() throws {
         let ledger = try global.openLedger()

@@ -44,11 +44,11 @@ struct SendCommand: ParsableCommand {
 
     func validate() throws {
         if (markSent || retryInDoubt) && ids.isEmpty {
-            throw ValidationError("--mark-sent and --retry-in-doubt need the case ids of the messages concerned")
+            throw ReclamError.usage("--mark-sent and --retry-in-doubt need the case ids of the messages concerned")
         }
-        if markSent && retryInDoubt { throw ValidationError("--mark-sent and --retry-in-doubt exclude each other") }
+        if markSent && retryInDoubt { throw ReclamError.usage("--mark-sent and --retry-in-doubt exclude each other") }
         for id in ids {
-            if let problem = Identifier.problem(id) { throw ValidationError("\(id): \(problem)") }
+            if let problem = Identifier.problem(id) { throw ReclamError.usage("\(id): \(problem)") }
         }
     }
 
@@ -65,24 +65,9 @@ struct SendCommand: ParsableCommand {
         for warning in report.warnings { FileHandle.standardError.write("reclam: warning: \(warning)\n") }
         var problems = 0
         for item in report.items {
-            switch item.outcome {
-            case .sent(let target, let reply, let earlier):
-                print("sent \(item.path) -> \(target)\(earlier ? " (delivered by an earlier run)" : "") [\(reply)]")
-            case .refused(let target, let reply):
-                problems += 1
-                print("refused \(item.path) -> \(target) [\(reply)]")
-            case .deferred(let reason):
-                problems += 1
-                print("deferred \(item.path): \(reason)")
-            case .inDoubt(let reason):
-                problems += 1
-                print("in doubt \(item.path): \(reason)")
-            case .skipped(let reason):
-                problems += 1
-                print("skipped \(item.path): \(reason)")
-            case .wouldSend(let recipients):
-                print("would send \(item.path) (\(recipients) recipient\(recipients == 1 ? "" : "s"))")
-            }
+            let (line, sent) = Self.line(item)
+            print(line)
+            if !sent { problems += 1 }
         }
         if let commit = report.commit {
             print("commit \(commit.commit.hex.prefix(12))")
@@ -91,6 +76,19 @@ struct SendCommand: ParsableCommand {
         if problems > 0 {
             FileHandle.standardError.write("reclam: \(problems) message\(problems == 1 ? "" : "s") not sent; see above\n")
             throw ExitCode(1)
+        }
+    }
+
+    /// What became of one message, and whether it left (or would leave, with --dry-run).
+    static func line(_ item: SendReport.Item) -> (text: String, sent: Bool) {
+        switch item.outcome {
+        case .sent(let target, let reply, let earlier):
+            return ("sent \(item.path) -> \(target)\(earlier ? " (delivered by an earlier run)" : "") [\(reply)]", true)
+        case .refused(let target, let reply): return ("refused \(item.path) -> \(target) [\(reply)]", false)
+        case .deferred(let reason): return ("deferred \(item.path): \(reason)", false)
+        case .inDoubt(let reason): return ("in doubt \(item.path): \(reason)", false)
+        case .skipped(let reason): return ("skipped \(item.path): \(reason)", false)
+        case .wouldSend(let recipients): return ("would send \(item.path) (\(recipients) recipient\(recipients == 1 ? "" : "s"))", true)
         }
     }
 }

@@ -38,9 +38,9 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         if let listen, ListenAddress(listen) == nil {
-            throw ValidationError("--listen '\(listen)' is not ADDRESS:PORT, e.g. 127.0.0.1:8080")
+            throw ReclamError.usage("--listen '\(listen)' is not ADDRESS:PORT, e.g. 127.0.0.1:8080")
         }
-        if let baseURL, let problem = WebAddress.problem(baseURL) { throw ValidationError("--base-url \(problem)") }
+        if let baseURL, let problem = WebAddress.problem(baseURL) { throw ReclamError.usage("--base-url \(problem)") }
     }
 
     func run() throws {
@@ -53,7 +53,7 @@ struct ServeCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         // Fails now, not at the first complaint, when no author identity can be found.
         _ = try WriteContext(ledger: ledger, actorOption: settings.actor ?? write.actor, environment: environment, now: try global.now())
-        guard let address = ListenAddress(listen ?? settings.listen) else { throw ValidationError("invalid listen address") }
+        guard let address = ListenAddress(listen ?? settings.listen) else { throw ReclamError.usage("invalid listen address") }
         let door = FrontDoor(
             options: FrontDoor.Options(
                 ledgerRoot: ledger.root, listen: address, baseURL: baseURL, actor: write.actor, environment: environment),

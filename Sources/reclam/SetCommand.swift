@@ -26,12 +26,7 @@ struct SetCommand: ParsableCommand {
     @Option(help: "A note for the journal.") var note: String?
 
     func run() throws {
-        let sets = try assignments.map { text -> (field: String, value: String) in
-            guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-                throw ValidationError("expected FIELD=VALUE, got '\(text)'")
-            }
-            return (String(text[..<equals]), String(text[text.index(after: equals)...]))
-        }
+        let sets = try FieldAssignments.parse(assignments, flag: nil)
         let context = try write.context(global)
         let result = try CaseFields.set(id, sets, note: note, context: context)
         print("\(result.id): \(result.changed.map(\.field).joined(separator: ", ")) (\(result.commit.commit.short))")

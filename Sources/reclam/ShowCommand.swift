@@ -15,11 +15,11 @@ struct ShowCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument { case md, html, json }
+    enum Format: String, OutputFormat { case md, html, json }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The case id.") var id: String
-    @Option(help: "Output format: md, html or json.") var format: Format = .md
+    @Option(help: Format.help) var format: Format = .md
     @Option(help: "Language of the HTML labels: fr or en (default: the ledger's).") var lang: Language?
 
     func run() throws {

@@ -17,14 +17,14 @@ struct TrendsCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument { case text, md, html, json }
+    enum Format: String, OutputFormat { case text, md, html, json }
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "category, channel, complainant, level, session or owner.") var by: Trends.Dimension = .category
     @Option(help: "month, quarter or year.") var period: Trends.Period = .month
     @Option(help: ArgumentHelp("First day, YYYY-MM-DD.", valueName: "date")) var from: String?
     @Option(help: ArgumentHelp("Last day, YYYY-MM-DD.", valueName: "date")) var to: String?
-    @Option(help: "Output format: text, md, html or json.") var format: Format = .text
+    @Option(help: Format.help) var format: Format = .text
     @Option(name: .short, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
 
     func run() throws {

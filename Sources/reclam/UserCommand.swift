@@ -31,6 +31,16 @@ enum UserFile {
         ledger.root.appendingPathComponent(ServeSettings.read(ledger.config).usersFile)
     }
 
+    /// Reads users.yml, lets `change` edit the users (given the file's name for its messages),
+    /// writes the file back and prints what `change` returns.
+    static func update(_ global: GlobalOptions, _ change: (inout StaffUsers, _ fileName: String) throws -> String) throws {
+        let url = url(try global.openLedger())
+        var users = try StaffUsers.read(at: url)
+        let done = try change(&users, url.lastPathComponent)
+        try users.write(to: url)
+        print(done)
+    }
+
     /// One line from standard input, or a prompt without echo at a terminal.
     static func readPassword(prompt: String) throws -> String {
         let password: String?
@@ -63,18 +73,19 @@ struct UserAddCommand: ParsableCommand {
     @Option(help: "staff (acts on cases) or reviewer (reads only).") var role: StaffRole
 
     func validate() throws {
-        if let problem = Identifier.problem(id) { throw ValidationError("user id: \(problem)") }
-        if let problem = StaffUsers.problem(name: name, email: email) { throw ValidationError(problem) }
+        if let problem = Identifier.problem(id) { throw ReclamError.usage("user id: \(problem)") }
+        if let problem = StaffUsers.problem(name: name, email: email) { throw ReclamError.usage(problem) }
     }
 
     func run() throws {
-        let url = UserFile.url(try global.openLedger())
-        var users = try StaffUsers.read(at: url)
-        if users.user(id) != nil { throw ReclamError.refused("user '\(id)' exists already; reclam user passwd \(id) changes the password") }
-        let password = try UserFile.readPassword(prompt: "Password for \(id): ")
-        users.users.append(StaffUser(id: id, name: name, email: email, role: role, passwordHash: PasswordHash.make(password)))
-        try users.write(to: url)
-        print("added \(id) (\(role.rawValue)) to \(url.lastPathComponent)")
+        try UserFile.update(global) { users, file in
+            if users.user(id) != nil {
+                throw ReclamError.refused("user '\(id)' exists already; reclam user passwd \(id) changes the password")
+            }
+            let password = try UserFile.readPassword(prompt: "Password for \(id): ")
+            users.users.append(StaffUser(id: id, name: name, email: email, role: role, passwordHash: PasswordHash.make(password)))
+            return "added \(id) (\(role.rawValue)) to \(file)"
+        }
     }
 }
 
@@ -90,15 +101,14 @@ struct UserPasswdCommand: ParsableCommand {
     @Argument(help: "The user's id.") var id: String
 
     func run() throws {
-        let url = UserFile.url(try global.openLedger())
-        var users = try StaffUsers.read(at: url)
-        guard let index = users.users.firstIndex(where: { $0.id == id }) else {
-            throw ReclamError.refused("no user '\(id)' in \(url.lastPathComponent); reclam user add \(id) … adds one")
+        try UserFile.update(global) { users, file in
+            guard let index = users.users.firstIndex(where: { $0.id == id }) else {
+                throw ReclamError.refused("no user '\(id)' in \(file); reclam user add \(id) … adds one")
+            }
+            let password = try UserFile.readPassword(prompt: "New password for \(id): ")
+            users.users[index].passwordHash = PasswordHash.make(password)
+            return "changed the password of \(id)"
         }
-        let password = try UserFile.readPassword(prompt: "New password for \(id): ")
-        users.users[index].passwordHash = PasswordHash.make(password)
-        try users.write(to: url)
-        print("changed the password of \(id)")
     }
 }
 
@@ -114,11 +124,10 @@ struct UserRemoveCommand: ParsableCommand {
     @Argument(help: "The user's id.") var id: String
 
     func run() throws {
-        let url = UserFile.url(try global.openLedger())
-        var users = try StaffUsers.read(at: url)
-        guard users.user(id) != nil else { throw ReclamError.refused("no user '\(id)' in \(url.lastPathComponent)") }
-        users.users.removeAll { $0.id == id }
-        try users.write(to: url)
-        print("removed \(id)")
+        try UserFile.update(global) { users, file in
+            guard users.user(id) != nil else { throw ReclamError.refused("no user '\(id)' in \(file)") }
+            users.users.removeAll { $0.id == id }
+            return "removed \(id)"
+        }
     }
 }

@@ -31,7 +31,7 @@ struct VerbCommand: ParsableCommand {
         if let to { extra.append(("owner", to)) }
         if let reason {
             guard let field = VerbHelp.reasonField(verb, in: context.ledger.config.procedure) else {
-                throw ValidationError("'\(verb)' sets no reason field; use --set FIELD=VALUE (see reclam help \(verb))")
+                throw ReclamError.usage("'\(verb)' sets no reason field; use --set FIELD=VALUE (see reclam help \(verb))")
             }
             extra.append((field, reason))
         }

@@ -180,8 +180,8 @@ extension Rule {
         "sla-action-at-risk", .warning, "An improvement action is close to its due date (actions.sla: true).",
         bad: "due: tomorrow\nstage: planned")
     public static let surveyCSV = Rule(
-        "survey-csv", .error, "A survey export must be CSV with a header naming the learner, date and score columns.",
-        bad: "learner;date\n(no score column)")
+        "survey-csv", .error, "A survey export must be readable as CSV: text, a header line, every quoted field closed.",
+        bad: "learner;date;score\nstg-1;2026-10-05;\"4   (the quote is never closed)")
     public static let surveyRow = Rule(
         "survey-row", .error, "Each survey row has a known learner, a valid date and a numeric score.", bad: "stg-1;2026-13-45;sept")
     public static let surveyRowSkipped = Rule(

@@ -150,21 +150,14 @@ enum GitPOSIX {
         while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
     }
 
-    static func modificationTime(_ info: stat) -> (seconds: Int, nanoseconds: Int) {
-        #if canImport(Darwin)
-            return time(info.st_mtimespec)
-        #else
-            return time(info.st_mtim)
-        #endif
-    }
-
-    static func changeTime(_ info: stat) -> (seconds: Int, nanoseconds: Int) {
-        #if canImport(Darwin)
-            return time(info.st_ctimespec)
-        #else
-            return time(info.st_ctim)
-        #endif
-    }
+    // The fields of `stat` are named after the platform: one switch for both times.
+    #if canImport(Darwin)
+        static func modificationTime(_ info: stat) -> (seconds: Int, nanoseconds: Int) { time(info.st_mtimespec) }
+        static func changeTime(_ info: stat) -> (seconds: Int, nanoseconds: Int) { time(info.st_ctimespec) }
+    #else
+        static func modificationTime(_ info: stat) -> (seconds: Int, nanoseconds: Int) { time(info.st_mtim) }
+        static func changeTime(_ info: stat) -> (seconds: Int, nanoseconds: Int) { time(info.st_ctim) }
+    #endif
 
     private static func time(_ value: timespec) -> (seconds: Int, nanoseconds: Int) { (Int(value.tv_sec), Int(value.tv_nsec)) }
 }

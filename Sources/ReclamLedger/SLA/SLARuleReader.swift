@@ -84,34 +84,33 @@ enum SLARuleReader {
             fail("SLA rule '\(name)' has no stop; add the stage that meets it, e.g. stop: responded", nil)
         }
 
-        var duration: SLADuration?
-        if let value = node["duration"] {
-            if let text = value.scalar, let parsed = try? SLADuration.parse(text) {
-                duration = parsed
-            } else {
-                fail(
-                    "duration '\(value.scalar ?? value.kindName)' is not a duration; write a whole number and a unit, e.g. 48 hours, "
-                        + "8 business hours, 1 working day, 10 jours ouvrés, 2 jours ouvrables, 30 days", value.start)
-            }
-        } else {
+        /// The setting's value read by `parse`; nil, after saying what to write, when it cannot be.
+        func parsed<Value>(_ key: String, _ parse: (String) throws -> Value, isNot advice: String) -> Value? {
+            guard let value = node[key] else { return nil }
+            if let text = value.scalar, let parsed = try? parse(text) { return parsed }
+            fail("\(key) '\(value.scalar ?? value.kindName)' is not \(advice)", value.start)
+            return nil
+        }
+
+        let duration = parsed(
+            "duration", SLADuration.parse,
+            isNot: "a duration; write a whole number and a unit, e.g. 48 hours, "
+                + "8 business hours, 1 working day, 10 jours ouvrés, 2 jours ouvrables, 30 days")
+        if node["duration"] == nil {
             fail("SLA rule '\(name)' has no duration; add e.g. duration: 48 hours or duration: 10 jours ouvrés", nil)
         }
 
-        var warn: WarningThreshold?
-        if let value = node["warn"] {
-            if let text = value.scalar, let parsed = try? WarningThreshold.parse(text) {
-                warn = parsed
-                if case .before(let before) = parsed, let duration, before.unit == duration.unit, before.amount >= duration.amount {
-                    reader.warning(
-                        .slaWarnTooLong,
-                        "warn '\(text)' is not shorter than the duration (\(duration)): the clock is at risk as soon as it starts",
-                        at: value.start)
-                }
-            } else {
-                fail(
-                    "warn '\(value.scalar ?? value.kindName)' is not a threshold; write a share of the time such as 75%, "
-                        + "or a duration before the deadline such as 1 working day before or 2 jours ouvrés avant", value.start)
-            }
+        let warn = parsed(
+            "warn", WarningThreshold.parse,
+            isNot: "a threshold; write a share of the time such as 75%, "
+                + "or a duration before the deadline such as 1 working day before or 2 jours ouvrés avant")
+        if case .before(let before)? = warn, let duration, before.unit == duration.unit, before.amount >= duration.amount,
+            let value = node["warn"]
+        {
+            reader.warning(
+                .slaWarnTooLong,
+                "warn '\(value.scalar ?? "")' is not shorter than the duration (\(duration)): the clock is at risk as soon as it starts",
+                at: value.start)
         }
 
         var when: [String: [String]] = [:]

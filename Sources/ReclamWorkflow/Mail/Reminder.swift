@@ -37,9 +37,7 @@ public enum Reminder {
     public static func plan(context: WriteContext, within: SLADuration?, owner: String?) throws(ReclamError) -> Plan {
         let ledger = context.ledger
         let config = ledger.config
-        if !config.deadlineErrors.isEmpty {
-            throw .refused("reclam.yml has errors in its time zone, calendar or SLA rules; fix them first", config.deadlineErrors)
-        }
+        try config.requireDeadlines()
         let paths = try LedgerScan.scan(ledger).casePaths
         let horizon = within.map { config.calendar.due(from: context.now, duration: $0).due }
         let (report, _) = SLAEvaluator.evaluate(

@@ -9,18 +9,32 @@ import Testing
 @testable import ReclamRules
 @testable import ReclamWorkflow
 
-/// Each rule of `reclam check` has a fixture folder: a few files and, in `expected.txt`, the
-/// exact diagnostics they must produce. A change of wording shows up as a diff of that file.
+/// Every rule any command reports is made to fire by a test. A rule of `reclam check` whose
+/// input is a plain file has a fixture folder: a few files and, in `expected.txt`, the exact
+/// diagnostics they must produce (a change of wording shows up as a diff of that file). Any
+/// other rule has a `RuleScenario`: the situation built for real and the command's library call.
 @Suite struct RuleFixtureTests {
     static let fixtureNames: [String] = (try? Fixtures.folders("rules").map(\.lastPathComponent)) ?? []
+    static let scenarioNames: [String] = RuleScenario.all.map(\.rule.id)
 
-    /// Rules whose input cannot live in git as a plain file; each has a test of its own below.
-    static let builtInCode: Set<String> = ["file-symlink", "file-too-large", "file-unreadable"]
-
-    @Test func everyRuleHasAFixture() {
-        for rule in RuleCatalogue.all where !Self.builtInCode.contains(rule.id) {
-            #expect(Self.fixtureNames.contains(rule.id), "rule \(rule.id) has no fixture under Fixtures/rules/")
+    @Test func everyListedRuleHasAFixtureOrAScenario() {
+        for rule in RuleCatalogue.listed {
+            let ways = (Self.fixtureNames.contains(rule.id) ? 1 : 0) + (Self.scenarioNames.contains(rule.id) ? 1 : 0)
+            #expect(ways == 1, "rule \(rule.id) needs exactly one of a fixture under Fixtures/rules/ or a RuleScenario, has \(ways)")
         }
+        let listed = Set(RuleCatalogue.listed.map(\.id))
+        for name in Self.fixtureNames + Self.scenarioNames {
+            #expect(listed.contains(name), "\(name) is not a rule of the catalogue")
+        }
+    }
+
+    @Test(arguments: scenarioNames)
+    func scenarioProducesItsRuleAndNoOther(_ name: String) throws {
+        let scenario = try #require(RuleScenario.named(name))
+        let produced = try scenario.run()
+        #expect(!produced.isEmpty, "'\(scenario.command)' reported nothing; \(name) must fire")
+        #expect(produced.map(\.rule).allSatisfy { $0 == name }, "\(produced.map(DiagnosticFormatter.line))")
+        #expect(produced.allSatisfy { $0.severity == scenario.rule.severity }, "\(produced.map(DiagnosticFormatter.line))")
     }
 
     @Test(arguments: fixtureNames)
