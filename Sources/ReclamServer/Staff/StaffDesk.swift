@@ -101,6 +101,7 @@ struct StaffDesk: Sendable {
             }
         }
         router.get("\(p)/audit") { request, _ in try await self.withSession(request) { try await self.audit($0) } }
+        registerEdits(on: router)
     }
 
     // MARK: Sessions

@@ -67,10 +67,11 @@ struct StaffPages {
     func frame(title: String, body: String) -> String {
         var nav = ""
         if let signed {
-            let links = [
+            var links = [
                 ("", "today"), ("/dossiers", "cases"), ("/rapport", "report"), ("/registre", "register"), ("/plan", "plan"),
                 ("/audit", "audit"),
             ]
+            if signed.session.user.role.mayAct { links.insert(("/nouveau", "new_case"), at: 2) }
             nav =
                 "<nav aria-label=\"\(e(texts["workspace"]))\"><ul>"
                 + links.map { "<li><a href=\"\(url($0.0.isEmpty ? "" : $0.0))\">\(e(texts[$0.1]))</a></li>" }.joined()
@@ -270,6 +271,7 @@ struct StaffPages {
                 }
                 body += "</ul></section>\n"
             }
+            body += editLinks(view)
         } else {
             body += "<p class=\"notice\">\(e(texts["reviewer_note"]))</p>\n"
         }
@@ -438,6 +440,7 @@ struct StaffPages {
         form.filters{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
         select,input[type=search],input[type=password],input[type=date]{font:inherit;padding:.4rem;border:2px solid #4a4a4a;border-radius:.25rem;background:#fff;color:#1a1a1a}
         ul.verbs{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}
+        a.button{display:inline-block;border:2px solid #1d3557;border-radius:.25rem;padding:.5rem 1rem;text-decoration:none;font-weight:700}
         .state.breached{color:#a4161a;font-weight:700}
         .state.at-risk{color:#8a4b00;font-weight:700}
         .pager a{margin-right:1rem}
