@@ -84,9 +84,9 @@ def main():
             fail(f"the case's link opened {driver.title}")
         full_page_screenshot(driver, os.path.join(shots, "staff-case.png"))
 
-        buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, "ul.verbs button") if b.text.startswith("assign")]
+        buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, "ul.verbs button") if b.text.startswith("Attribuer")]
         if not buttons:
-            fail("no 'assign' button on the case page")
+            fail("no 'Attribuer' (assign) button on the case page")
         buttons[0].click()
         wait_for(driver, lambda d: "/agir/" in d.current_url)
         owner = field_for_label(driver, "owner")

@@ -122,7 +122,8 @@ extension StaffPages {
                 if creating { linking.errors = [:] }
                 body += open + "<input type=\"hidden\" name=\"mode\" value=\"link\">\n"
                 body += choice(
-                    "action", texts["action"], [("", "—")] + form.actions.map { ($0.id, "\($0.id) — \($0.title)") }, linking, required: true)
+                    "action", texts["action"], [("", "—")] + form.actions.map { ($0.id, "\($0.id) — \($0.title)") }, linking, required: true
+                )
                 body += "<button type=\"submit\">\(e(texts["submit_link"]))</button>\n</form>\n"
             }
         }

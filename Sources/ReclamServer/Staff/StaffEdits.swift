@@ -241,7 +241,8 @@ extension StaffDesk {
         }
         if let email = optional("email"), let problem = EmailText.problem(email) { form.errors["email"] = "--email \(problem)" }
         if !form.errors.isEmpty { return FrontDoor.html(.unprocessableContent, pages(signed).newCaseForm(form)) }
-        var newCase = NewCaseRequest(learner: text("learner"), title: text("title"), channel: text("channel"), complainant: text("complainant"))
+        var newCase = NewCaseRequest(
+            learner: text("learner"), title: text("title"), channel: text("channel"), complainant: text("complainant"))
         newCase.receivedText = optional("received")
         newCase.owner = optional("owner")
         newCase.kind = optional("kind")

@@ -267,7 +267,8 @@ struct StaffPages {
                 for transition in view.transitions {
                     body +=
                         "<li><form method=\"get\" action=\"\(url("/dossiers/\(item.id)/agir/\(transition.to)"))\">"
-                        + "<button type=\"submit\">\(e(transition.verb)) → \(e(stageLabel(transition.to)))</button></form></li>"
+                        + "<button type=\"submit\" name=\"verb\" value=\"\(e(transition.verb))\">\(e(transition.label(language))) → "
+                        + "\(e(stageLabel(transition.to)))</button></form></li>"
                 }
                 body += "</ul></section>\n"
             }
@@ -336,7 +337,8 @@ struct StaffPages {
 
     func moveForm(_ view: CaseView, transition: Transition, input: MoveInput, problems: [String], stale: Bool = false) -> String {
         let item = view.item
-        var body = "<h1>\(e(transition.verb)) — \(e(item.id))</h1>\n<p>\(e(stageLabel(item.stage))) → \(e(stageLabel(transition.to)))</p>\n"
+        var body = "<h1>\(e(transition.label(language))) — \(e(item.id))</h1>\n"
+        body += "<p>\(e(stageLabel(item.stage))) → \(e(stageLabel(transition.to)))</p>\n"
         if stale { body += "<div class=\"error-summary\" role=\"alert\"><p>\(e(texts["stale"]))</p></div>\n" }
         if !problems.isEmpty {
             body +=
@@ -383,7 +385,7 @@ struct StaffPages {
             + "<input type=\"text\" id=\"at\" name=\"at\" aria-describedby=\"at-hint\" value=\"\(e(input.at))\"></div>\n"
         body += "<button type=\"submit\">\(e(texts["submit_move"]))</button>\n</form>\n"
         body += "<p><a href=\"\(url("/dossiers/" + item.id))\">\(e(texts["cancel"]))</a></p>\n"
-        return frame(title: "\(transition.verb) — \(item.id)", body: body)
+        return frame(title: "\(transition.label(language)) — \(item.id)", body: body)
     }
 
     // MARK: Reviewers
