@@ -304,3 +304,48 @@ extension StaffEditsEndToEndTests {
         #expect(note.status == 422 && note.body.contains("id=\"text-error\">required</span>"), "the edit forms in English")
     }
 }
+
+extension StaffEditsEndToEndTests {
+    /// A reverse proxy on the same machine names the user in `serve.trusted_user_header`.
+    @Test func aTrustedProxysHeaderSignsInAKnownUserFromLoopback() throws {
+        let (shell, id) = try base.ledger()
+        defer { shell.remove() }
+        try shell.configureServe("  trusted_user_header: X-Remote-User\n")
+        #expect(try shell.reclam("check").status == 0)
+        let server = try ServeProcess(shell)
+        defer { server.stop() }
+        let proxy = Browser(shell, name: "proxy")
+        let url = server.url + "/equipe"
+        let signed = try proxy.curl(["-H", "X-Remote-User: marie", url])
+        #expect(signed.status == 200 && signed.body.contains("Marie Dupont (staff)"))
+        #expect(signed.header("set-cookie")?.contains("reclam_staff=") != true, "no session cookie: the proxy vouches each time")
+        #expect(try proxy.curl(["-H", "X-Remote-User: nobody", url]).status == 303, "an unknown id is not signed in")
+        #expect(try proxy.get(url).status == 303, "no header, no session")
+        let reviewer = try proxy.curl(["-H", "X-Remote-User: rita", url + "/dossiers/\(id)/note"])
+        #expect(reviewer.status == 403, "the named user's role applies")
+
+        // Acting through the proxy: the form's token holds from one request to the next.
+        let form = try proxy.curl(["-H", "X-Remote-User: marie", url + "/dossiers/\(id)/note"])
+        let csrf = try #require(StaffEndToEndTests.field("csrf", in: form.body))
+        let version = try #require(StaffEndToEndTests.field("version", in: form.body))
+        let head = try shell.head()
+        let posted = try proxy.curl([
+            "-H", "X-Remote-User: marie", "--form-string", "csrf=\(csrf)", "--form-string", "version=\(version)",
+            "--form-string", "text=Vu par le proxy", url + "/dossiers/\(id)/note",
+        ])
+        #expect(posted.status == 303, "\(posted.status) \(posted.body)")
+        #expect(try shell.git("rev-list", "--count", "\(head)..HEAD").stdout == "1\n")
+        #expect(try shell.git("log", "-1", "--format=%an <%ae>").stdout == Self.author)
+    }
+
+    @Test func checkRefusesABadTrustedUserSetting() throws {
+        let shell = try Shell()
+        defer { shell.remove() }
+        try shell.initLedger()
+        try shell.configureServe("  trusted_user_header: Authorization\n  trusted_proxies: [proxy.local]\n")
+        let check = try shell.reclam("check")
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("serve.trusted_user_header 'Authorization' is a standard header"), "\(check.stdout)")
+        #expect(check.stdout.contains("'proxy.local' is not an IP address"))
+    }
+}
