@@ -349,3 +349,25 @@ extension StaffEditsEndToEndTests {
         #expect(check.stdout.contains("'proxy.local' is not an IP address"))
     }
 }
+
+extension StaffEditsEndToEndTests {
+    @Test func initIgnoresUsersFileAndCheckWarnsWhenItIsTracked() throws {
+        let shell = try Shell()
+        defer { shell.remove() }
+        try shell.initLedger()
+        #expect(try shell.git("show", "HEAD:.gitignore").stdout.contains("\n/users.yml\n"), "init commits the .gitignore line")
+        #expect(
+            try shell.reclam(
+                "user", "add", "marie", "--name", "Marie", "--email", "m@example.org", "--role", "staff", stdin: "long enough pw\n"
+            )
+            .status == 0)
+        #expect(try shell.status() == "")
+        #expect(try shell.reclam("check").stdout.contains("users-file-tracked") == false)
+
+        #expect(try shell.git("add", "-f", "users.yml").status == 0)
+        let staged = try shell.reclam("check")
+        #expect(staged.status == 0, "a warning: \(staged.stdout)")
+        #expect(staged.stdout.contains("users.yml: warning: users.yml is tracked by git") && staged.stdout.contains("[users-file-tracked]"))
+        #expect(!staged.stdout.contains("$2b$"), "the finding never shows a hash")
+    }
+}
