@@ -103,6 +103,8 @@ import Testing
     @Test func reassignWithoutAnOwnerPointsToTheMove() throws {
         let desk = try desk()
         defer { desk.stop() }
+        let page = try desk.marie.get(desk.url("/dossiers/\(desk.id)"))
+        #expect(!page.body.contains("/attribuer\"") && page.body.contains("/champs\""), "no reassign link without an owner")
         let head = try desk.shell.head()
         let refused = try submit(desk, "/dossiers/\(desk.id)/attribuer", [("owner", "paul")])
         #expect(refused.status == 422 && refused.body.contains("pas encore de responsable"))

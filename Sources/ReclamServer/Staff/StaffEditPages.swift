@@ -11,7 +11,8 @@ extension StaffPages {
     func editLinks(_ view: CaseView) -> String {
         let id = view.item.id
         return "<section aria-labelledby=\"edit\"><h2 id=\"edit\">\(e(texts["edit"]))</h2><ul class=\"verbs\">"
-            + CaseEdit.allCases.map { edit in
+            // Reassigning is for a case that has an owner; the first owner comes with the move.
+            + CaseEdit.allCases.filter { $0 != .assign || !(view.item.owner ?? "").isEmpty }.map { edit in
                 "<li><a class=\"button\" href=\"\(url("/dossiers/\(id)/\(edit.rawValue)"))\">\(e(texts[edit.titleKey]))</a></li>"
             }.joined() + "</ul></section>\n"
     }
