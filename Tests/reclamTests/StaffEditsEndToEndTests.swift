@@ -301,7 +301,7 @@ extension StaffEditsEndToEndTests {
         try desk.shell.commitAll("English")
         let english = try desk.marie.get(desk.url("/dossiers/\(desk.id)"))
         #expect(english.body.contains("value=\"ack\">Acknowledge → Acknowledged</button>"))
-        #expect(english.body.contains(">Reassign</a>") && english.body.contains(">Add a note to the journal</a>"))
+        #expect(english.body.contains(">Set a field</a>") && english.body.contains(">Add a note to the journal</a>"))
         let note = try submit(desk, "/dossiers/\(desk.id)/note", [("text", "")])
         #expect(note.status == 422 && note.body.contains("id=\"text-error\">required</span>"), "the edit forms in English")
     }
