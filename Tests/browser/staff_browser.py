@@ -62,12 +62,23 @@ def main():
         driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
         if not wait_for(driver, lambda d: d.title.startswith(case_id)):
             fail(f"confirming the move did not lead back to the case: {driver.title}")
+        stage = None
         for row in driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=fields] tr"):
             cells = row.find_elements(By.TAG_NAME, "td")
             if len(cells) == 2 and cells[0].text == "stage":
-                print(cells[1].text)
-                return
-        fail("the case page shows no stage")
+                stage = cells[1].text
+        if not stage:
+            fail("the case page shows no stage")
+
+        # A note through its form: a link, a labelled text area, the keyboard.
+        driver.find_element(By.LINK_TEXT, "Ajouter une note au journal").click()
+        if not wait_for(driver, lambda d: d.current_url.endswith("/note")):
+            fail(f"the note's link opened {driver.current_url}")
+        field_for_label(driver, "Texte de la note").send_keys("Rappel prévu vendredi.")
+        driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+        if not wait_for(driver, lambda d: d.title.startswith(case_id) and "Rappel prévu vendredi." in d.page_source):
+            fail("the note did not show in the case's journal")
+        print(stage)
     finally:
         driver.quit()
 
