@@ -3,7 +3,8 @@
 
 Keyboard and mouse only (the pages have no JavaScript): signs in with the fields found by
 their labels, opens the agenda, follows the case's link, presses the button of a move, fills
-its form and confirms, then reads the case's new stage. Takes screenshots of the agenda and
+its form and confirms, reads the case's new stage, then adds a note to the journal through
+its form and finds it on the case's page. Takes screenshots of the agenda and
 of the case page. Exits 0 when every step saw what it expected, 1 otherwise, with the reason
 on standard error; prints the stage label shown at the end.
 
@@ -70,7 +71,7 @@ def main():
         if not stage:
             fail("the case page shows no stage")
 
-        # A note through its form: a link, a labelled text area, the keyboard.
+        # A note through its form: a link, a labelled text area, the button.
         driver.find_element(By.LINK_TEXT, "Ajouter une note au journal").click()
         if not wait_for(driver, lambda d: d.current_url.endswith("/note")):
             fail(f"the note's link opened {driver.current_url}")
