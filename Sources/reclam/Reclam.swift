@@ -27,7 +27,7 @@ struct Reclam: ParsableCommand {
         subcommands: [
             InitCommand.self, NewCommand.self, CheckCommand.self, RulesCommand.self, ShowCommand.self,
             ListCommand.self, AgendaCommand.self, MoveCommand.self, AckCommand.self, NextCommand.self, LogCommand.self, AuditCommand.self,
-            RegisterCommand.self, LearnerCommand.self, SetCommand.self,
+            RegisterCommand.self, LearnerCommand.self, SetCommand.self, NoteCommand.self,
             ActionCommand.self, PlanCommand.self, TrendsCommand.self, ReportCommand.self,
             ProcedureCommand.self, LetterCommand.self, CalendarCommand.self, DueCommand.self,
             SLACommand.self, IntakeCommand.self, IntakeSurveyCommand.self, EditCommand.self, CommitCommand.self, HooksCommand.self,

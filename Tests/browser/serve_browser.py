@@ -11,48 +11,29 @@ Usage: serve_browser.py BASE_URL SCREENSHOT_DIR ATTACHMENT
 
 import os
 import sys
-import time
 
-from selenium import webdriver
 from selenium.webdriver.common.action_chains import ActionChains
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
+from browser_support import chromium, failer, wait_for
+from browser_support import field_for_label as find_field
+from browser_support import full_page_screenshot as screenshot
 
-def fail(message):
-    print(f"serve_browser: {message}", file=sys.stderr)
-    sys.exit(1)
+fail = failer("serve_browser")
 
 
 def arrived(driver, path, seconds=60):
     """A click returns before the next page is there: wait (bounded) for its address."""
-    try:
-        WebDriverWait(driver, seconds, poll_frequency=0.1).until(lambda d: path in d.current_url)
-        return True
-    except Exception:
-        return False
+    return wait_for(driver, lambda d: path in d.current_url, seconds)
 
 
 def field_for_label(driver, text):
-    """The control bound to the label whose text starts with `text` (labels are bound by for=)."""
-    for label in driver.find_elements(By.TAG_NAME, "label"):
-        if label.text.strip().startswith(text):
-            target = label.get_attribute("for")
-            if not target:
-                fail(f"label '{text}' is bound to no field")
-            return driver.find_element(By.ID, target)
-    fail(f"no label '{text}' on {driver.current_url}")
+    return find_field(driver, text, fail)
 
 
 def full_page_screenshot(driver, path):
-    height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(420, min(max(height, 600), 4000))
-    # The window's height includes what is not the page: add the difference once known.
-    chrome = driver.get_window_size()["height"] - driver.execute_script("return window.innerHeight")
-    driver.set_window_size(420, min(max(height, 600), 4000) + chrome)
-    driver.save_screenshot(path)
+    screenshot(driver, path, 420)
 
 
 def main():
@@ -60,14 +41,7 @@ def main():
         fail("usage: serve_browser.py BASE_URL SCREENSHOT_DIR ATTACHMENT")
     base, shots, attachment = sys.argv[1], sys.argv[2], sys.argv[3]
     os.makedirs(shots, exist_ok=True)
-    options = webdriver.ChromeOptions()
-    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=fr-FR",
-                     "--window-size=420,900", "--hide-scrollbars", "--force-device-scale-factor=1"]:
-        options.add_argument(argument)
-    service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
-    driver = webdriver.Chrome(service=service, options=options)
-    driver.set_page_load_timeout(30)
+    driver = chromium(420)
     try:
         driver.get(base + "/")
         if "Déposer une réclamation" not in driver.title:
@@ -82,10 +56,7 @@ def main():
             "La salle B12 n'était pas chauffée lundi matin.\nNous avions froid toute la journée.")
         field_for_label(driver, "Que demandez-vous").send_keys("Un rattrapage de la journée.")
         driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        try:
-            WebDriverWait(driver, 60, poll_frequency=0.1).until(lambda d: d.find_elements(By.ID, "consent-error"))
-        except Exception:
-            pass
+        wait_for(driver, lambda d: d.find_elements(By.ID, "consent-error"), 60)
         errors = driver.find_elements(By.ID, "consent-error")
         if not errors or "Cochez cette case" not in errors[0].text:
             fail("a form sent without consent did not come back with the error next to the box")

@@ -32,11 +32,15 @@ import Testing
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "Attribuée (assigned)", "\(run.stdout)")
 
-        // One commit, authored by the person signed in, with the owner and the note.
-        #expect(try shell.commitCount() == before + 1)
-        #expect(try shell.git("log", "-1", "--format=%an <%ae>").stdout == "Marie Dupont <marie.dupont@example.org>\n")
+        // One commit for the move and one for the note, authored by the person signed in.
+        #expect(try shell.commitCount() == before + 2)
+        #expect(
+            try shell.git("log", "-2", "--format=%an <%ae>").stdout
+                == String(repeating: "Marie Dupont <marie.dupont@example.org>\n", count: 2))
         #expect(try shell.read("cases/stg-1/\(id).md").contains("owner: marie"))
-        #expect(try shell.git("log", "-1", "--format=%B").stdout.contains("Pris en charge depuis le navigateur."))
+        #expect(try shell.git("log", "-1", "--skip=1", "--format=%B").stdout.contains("Pris en charge depuis le navigateur."))
+        #expect(try shell.git("log", "-1", "--format=%s").stdout == "note(\(id)): journal\n")
+        #expect(try shell.read("cases/stg-1/\(id).md").contains(" — Marie Dupont — Rappel prévu vendredi.\n"))
         for name in ["staff-agenda", "staff-case"] {
             let data = try Data(contentsOf: URL(fileURLWithPath: "\(screenshots)/\(name).png"))
             #expect(data.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), "\(name).png is a PNG")

@@ -7,7 +7,7 @@ public enum CommandNames {
         "init", "new", "check", "rules", "show", "list", "move", "ack", "next", "log", "audit", "register", "learner", "action",
         "plan", "trends", "report", "procedure", "letter", "calendar", "due", "sla", "intake", "intake-survey", "edit", "commit",
         "hooks", "schema", "send", "remind", "serve", "merge-file", "sync", "conflicts", "resolve", "doctor", "help", "set", "agenda",
-        "user",
+        "user", "note",
     ]
 
     /// Verbs that a built-in command runs, with what it adds.

@@ -83,6 +83,11 @@ public struct Transition: Sendable {
     /// Field values the case must have for this transition to apply (e.g. `kind: dysfunction`).
     public var when: [String: [String]]
     public var location: SourceLocation?
+    /// The verb in words, per language (`labels: {fr: …, en: …}`), for buttons; the verb stays the id.
+    public var labels: [String: String] = [:]
+
+    /// The verb in the given language, or the verb itself when the procedure gives no label.
+    public func label(_ language: Language) -> String { labels[language.rawValue] ?? verb }
 
     public init(
         from: [String], to: String, verb: String, reopen: Bool = false, when: [String: [String]] = [:],

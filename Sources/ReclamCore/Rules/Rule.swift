@@ -54,6 +54,7 @@ public enum RuleCatalogue {
         .dateFuture,
         .configInvalid,
         .configUnknownKey,
+        .usersFileTracked,
         .mailInvalid,
         .sitesInvalid,
         .siteUnknown,

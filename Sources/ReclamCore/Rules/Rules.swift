@@ -79,6 +79,10 @@ extension Rule {
     public static let configInvalid = Rule("config-invalid", .error, "reclam.yml must hold valid settings.", bad: "timezone: Paris")
     public static let configUnknownKey = Rule(
         "config-unknown-key", .warning, "A setting reclam.yml does not know is probably a typo.", bad: "organization: …")
+    public static let usersFileTracked = Rule(
+        "users-file-tracked", .warning,
+        "users.yml holds the staff's password hashes: it stays out of git (listed in .gitignore, never committed).",
+        bad: "git add users.yml")
     public static let procedureInvalid = Rule(
         "procedure-invalid", .error, "The procedure's stages and transitions must be well formed.",
         bad: "stages:\n  - {labels: {fr: Reçue}}")

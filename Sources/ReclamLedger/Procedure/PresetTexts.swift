@@ -95,19 +95,19 @@ enum PresetTexts {
 
           transitions:
             # Main path, in the order of the procedure.
-            - {from: received, to: qualified, verb: qualify}
-            - {from: qualified, to: containment, verb: contain}
-            - {from: containment, to: analysed, verb: analyse}
+            - {from: received, to: qualified, verb: qualify, labels: {fr: Qualifier, en: Qualify}}
+            - {from: qualified, to: containment, verb: contain, labels: {fr: Prendre une mesure conservatoire, en: Contain}}
+            - {from: containment, to: analysed, verb: analyse, labels: {fr: Analyser, en: Analyse}}
             # Complaints are answered, then closed.
-            - {from: analysed, to: responded, verb: respond, when: {kind: complaint}}
-            - {from: responded, to: closed, verb: close}
+            - {from: analysed, to: responded, verb: respond, when: {kind: complaint}, labels: {fr: Répondre, en: Respond}}
+            - {from: responded, to: closed, verb: close, labels: {fr: Clôturer, en: Close}}
             # Internal dysfunctions need no answer: closed once analysed.
-            - {from: analysed, to: closed, verb: close, when: {kind: dysfunction}}
+            - {from: analysed, to: closed, verb: close, when: {kind: dysfunction}, labels: {fr: Clôturer, en: Close}}
             # Pause the analysis while waiting for the complainant, then resume it.
-            - {from: containment, to: waiting, verb: wait}
-            - {from: waiting, to: containment, verb: resume}
+            - {from: containment, to: waiting, verb: wait, labels: {fr: Mettre en attente, en: Wait for the complainant}}
+            - {from: waiting, to: containment, verb: resume, labels: {fr: Reprendre, en: Resume}}
             # Out-of-scope requests are rejected at reception or at qualification.
-            - {from: [received, qualified], to: rejected, verb: reject}
+            - {from: [received, qualified], to: rejected, verb: reject, labels: {fr: Rejeter, en: Reject}}
 
         sla:
           # (5) Complaints are answered within 10 working days; dysfunctions have no
@@ -233,21 +233,21 @@ enum PresetTexts {
 
           transitions:
             # Main path, in the order of the procedure.
-            - {from: received, to: acknowledged, verb: ack}
-            - {from: acknowledged, to: assigned, verb: assign}
-            - {from: assigned, to: investigating, verb: investigate}
-            - {from: investigating, to: solution-decided, verb: decide}
-            - {from: solution-decided, to: responded, verb: respond}
-            - {from: responded, to: follow-up, verb: follow-up}
-            - {from: follow-up, to: closed, verb: close}
+            - {from: received, to: acknowledged, verb: ack, labels: {fr: Accuser réception, en: Acknowledge}}
+            - {from: acknowledged, to: assigned, verb: assign, labels: {fr: Attribuer, en: Assign}}
+            - {from: assigned, to: investigating, verb: investigate, labels: {fr: 'Commencer l''analyse', en: Investigate}}
+            - {from: investigating, to: solution-decided, verb: decide, labels: {fr: Décider de la solution, en: Decide the solution}}
+            - {from: solution-decided, to: responded, verb: respond, labels: {fr: Répondre, en: Respond}}
+            - {from: responded, to: follow-up, verb: follow-up, labels: {fr: Faire le suivi, en: Follow up}}
+            - {from: follow-up, to: closed, verb: close, labels: {fr: Clôturer, en: Close}}
             # Pause while waiting for the complainant, then resume the investigation.
-            - {from: investigating, to: waiting, verb: wait}
-            - {from: waiting, to: investigating, verb: resume}
+            - {from: investigating, to: waiting, verb: wait, labels: {fr: Mettre en attente, en: Wait for the complainant}}
+            - {from: waiting, to: investigating, verb: resume, labels: {fr: Reprendre, en: Resume}}
             # Out-of-scope requests can be rejected until the analysis is under way.
-            - {from: [received, acknowledged, assigned, investigating], to: rejected, verb: reject}
+            - {from: [received, acknowledged, assigned, investigating], to: rejected, verb: reject, labels: {fr: Rejeter, en: Reject}}
             # Reopening: the only transition allowed to leave a terminal stage.
-            - {from: closed, to: reopened, verb: reopen, reopen: true}
-            - {from: reopened, to: investigating, verb: investigate}
+            - {from: closed, to: reopened, verb: reopen, reopen: true, labels: {fr: Rouvrir, en: Reopen}}
+            - {from: reopened, to: investigating, verb: investigate, labels: {fr: 'Reprendre l''analyse', en: Investigate again}}
 
         sla:
           # The procedure asks for an acknowledgement email without stating a delay:

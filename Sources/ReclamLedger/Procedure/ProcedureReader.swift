@@ -86,10 +86,19 @@ enum ProcedureReader {
                     }
                 }
             }
-            transitions.append(
-                Transition(
-                    from: from, to: to, verb: verb, reopen: reader.bool(transitionNode, "reopen", rule: .procedureInvalid),
-                    when: when, location: transitionNode.start))
+            var transition = Transition(
+                from: from, to: to, verb: verb, reopen: reader.bool(transitionNode, "reopen", rule: .procedureInvalid),
+                when: when, location: transitionNode.start)
+            // `labels: {fr: Accuser réception, en: Acknowledge}`: the verb's words on the web's buttons.
+            if let labelNode = transitionNode["labels"] {
+                for pair in labelNode.pairs ?? [] { transition.labels[pair.key] = pair.value.scalar }
+                if labelNode.pairs == nil {
+                    reader.error(
+                        .procedureInvalid, "'labels' must map languages to labels, e.g. {fr: Accuser réception, en: Acknowledge}",
+                        at: labelNode.start)
+                }
+            }
+            transitions.append(transition)
         }
         let procedure = Procedure(name: name, stages: stages, transitions: transitions)
         validate(procedure, reader: &reader)

@@ -34,13 +34,17 @@ public struct ServeSettings: Sendable {
     public var usersFile = StaffUsers.defaultFileName
     /// `session_idle`: minutes without a request after which a staff session ends.
     public var sessionIdleMinutes = 30
+    /// `trusted_user_header`: a header a reverse proxy sets to the signed-in person's id (off unless set).
+    public var trustedUserHeader: String?
+    /// `trusted_proxies`: addresses besides loopback whose `trusted_user_header` is taken.
+    public var trustedProxies: [String] = []
     public var diagnostics: [Diagnostic] = []
 
     public init() {}
 
     static let knownKeys = [
         "listen", "base_url", "actor", "privacy_url", "rate_limit", "max_files", "max_upload", "trust_forwarded_for", "deadline_rule",
-        "texts", "staff_prefix", "users_file", "session_idle",
+        "texts", "staff_prefix", "users_file", "session_idle", "trusted_user_header", "trusted_proxies",
     ]
 
     public static func read(_ config: LedgerConfig) -> ServeSettings {
@@ -119,6 +123,7 @@ public struct ServeSettings: Sendable {
             }
         }
         readStaff(section, into: &settings, reader: &reader)
+        readTrustedUser(section, into: &settings, reader: &reader)
         if let texts = section["texts"] {
             if let pairs = texts.pairs {
                 let known = WebFormTexts.keys

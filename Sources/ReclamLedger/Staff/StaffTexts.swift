@@ -8,7 +8,7 @@ public struct StaffTexts: Sendable {
     public init(_ language: Language) { self.language = language }
 
     public subscript(_ key: String) -> String {
-        guard let pair = Self.words[key] else { return key }
+        guard let pair = Self.words[key] ?? Self.editWords[key] else { return key }
         return language == .en ? pair.1 : pair.0
     }
 

@@ -26,6 +26,7 @@ public enum ProcedureRenderer {
                 .object([
                     "from": .string(from), "to": .string(transition.to), "verb": .string(transition.verb),
                     "reopen": .bool(transition.reopen), "when": .object(transition.when.mapValues { .array($0.map { .string($0) }) }),
+                    "labels": .object(transition.labels.mapValues { .string($0) }),
                 ])
             }
         }

@@ -72,6 +72,7 @@ public struct Checker: Sendable {
         if paths == nil || paths?.contains(where: { $0 == "templates" || $0.hasPrefix("templates/") }) == true {
             diagnostics += checkTemplates()
         }
+        if paths == nil || paths?.contains(LedgerConfig.fileName) == true { diagnostics += checkUsersFile() }
         return diagnostics.sorted()
     }
 

@@ -30,6 +30,7 @@ struct StaffDesk: Sendable {
 
     func register(on router: Router<FrontDoorContext>) {
         let p = prefix
+        router.add(middleware: RequestPeerMiddleware())
         router.get("\(p)") { request, _ in try await self.withSession(request) { try await self.today($0) } }
         router.get("\(p)/connexion") { _, _ in try await self.signInPage(problem: nil, userID: "", status: .ok) }
         router.post("\(p)/connexion") { request, context in try await self.signIn(request, context: context) }
@@ -101,6 +102,7 @@ struct StaffDesk: Sendable {
             }
         }
         router.get("\(p)/audit") { request, _ in try await self.withSession(request) { try await self.audit($0) } }
+        registerEdits(on: router)
     }
 
     // MARK: Sessions
@@ -114,6 +116,12 @@ struct StaffDesk: Sendable {
             return (loaded, try self.users(loaded))
         }
         let (loaded, users) = found
+        if let session = trustedSession(request, settings: loaded.settings, users: users) {
+            let signed = Signed(
+                session: session, loaded: loaded, texts: StaffTexts(loaded.ledger.config.language), csrf: sessions.csrfToken(session),
+                cookie: "")
+            return try await body(signed)
+        }
         guard let session = sessions.verify(cookie, users: users, idleMinutes: loaded.settings.sessionIdleMinutes, now: now) else {
             return Self.redirect("\(prefix)/connexion")
         }

@@ -67,10 +67,11 @@ struct StaffPages {
     func frame(title: String, body: String) -> String {
         var nav = ""
         if let signed {
-            let links = [
+            var links = [
                 ("", "today"), ("/dossiers", "cases"), ("/rapport", "report"), ("/registre", "register"), ("/plan", "plan"),
                 ("/audit", "audit"),
             ]
+            if signed.session.user.role.mayAct { links.insert(("/nouveau", "new_case"), at: 2) }
             nav =
                 "<nav aria-label=\"\(e(texts["workspace"]))\"><ul>"
                 + links.map { "<li><a href=\"\(url($0.0.isEmpty ? "" : $0.0))\">\(e(texts[$0.1]))</a></li>" }.joined()
@@ -266,10 +267,12 @@ struct StaffPages {
                 for transition in view.transitions {
                     body +=
                         "<li><form method=\"get\" action=\"\(url("/dossiers/\(item.id)/agir/\(transition.to)"))\">"
-                        + "<button type=\"submit\">\(e(transition.verb)) → \(e(stageLabel(transition.to)))</button></form></li>"
+                        + "<button type=\"submit\" name=\"verb\" value=\"\(e(transition.verb))\">\(e(transition.label(language))) → "
+                        + "\(e(stageLabel(transition.to)))</button></form></li>"
                 }
                 body += "</ul></section>\n"
             }
+            body += editLinks(view)
         } else {
             body += "<p class=\"notice\">\(e(texts["reviewer_note"]))</p>\n"
         }
@@ -334,7 +337,8 @@ struct StaffPages {
 
     func moveForm(_ view: CaseView, transition: Transition, input: MoveInput, problems: [String], stale: Bool = false) -> String {
         let item = view.item
-        var body = "<h1>\(e(transition.verb)) — \(e(item.id))</h1>\n<p>\(e(stageLabel(item.stage))) → \(e(stageLabel(transition.to)))</p>\n"
+        var body = "<h1>\(e(transition.label(language))) — \(e(item.id))</h1>\n"
+        body += "<p>\(e(stageLabel(item.stage))) → \(e(stageLabel(transition.to)))</p>\n"
         if stale { body += "<div class=\"error-summary\" role=\"alert\"><p>\(e(texts["stale"]))</p></div>\n" }
         if !problems.isEmpty {
             body +=
@@ -381,7 +385,7 @@ struct StaffPages {
             + "<input type=\"text\" id=\"at\" name=\"at\" aria-describedby=\"at-hint\" value=\"\(e(input.at))\"></div>\n"
         body += "<button type=\"submit\">\(e(texts["submit_move"]))</button>\n</form>\n"
         body += "<p><a href=\"\(url("/dossiers/" + item.id))\">\(e(texts["cancel"]))</a></p>\n"
-        return frame(title: "\(transition.verb) — \(item.id)", body: body)
+        return frame(title: "\(transition.label(language)) — \(item.id)", body: body)
     }
 
     // MARK: Reviewers
@@ -438,6 +442,7 @@ struct StaffPages {
         form.filters{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
         select,input[type=search],input[type=password],input[type=date]{font:inherit;padding:.4rem;border:2px solid #4a4a4a;border-radius:.25rem;background:#fff;color:#1a1a1a}
         ul.verbs{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}
+        a.button{display:inline-block;border:2px solid #1d3557;border-radius:.25rem;padding:.5rem 1rem;text-decoration:none;font-weight:700}
         .state.breached{color:#a4161a;font-weight:700}
         .state.at-risk{color:#8a4b00;font-weight:700}
         .pager a{margin-right:1rem}

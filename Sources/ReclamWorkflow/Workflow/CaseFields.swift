@@ -19,18 +19,19 @@ public enum CaseFields {
     /// the status link). Same validation as `--set`; protected fields are refused.
     @discardableResult
     public static func set(
-        _ id: String, _ sets: [(field: String, value: String)], note: String?, context: WriteContext
+        _ id: String, _ sets: [(field: String, value: String)], note: String?, expecting version: String? = nil,
+        context: WriteContext
     ) throws(ReclamError) -> Result {
         if sets.isEmpty { throw .usage("nothing to set: give FIELD=VALUE") }
-        return try change(id, sets, note: note, atText: nil, step: false, verb: "set", context: context)
+        return try change(id, sets, note: note, atText: nil, step: false, verb: "set", version: version, context: context)
     }
 
     /// A new owner for a case that already has one; the step repeats the current stage.
     @discardableResult
-    public static func reassign(_ id: String, to owner: String, note: String?, atText: String?, context: WriteContext) throws(ReclamError)
-        -> Result
-    {
-        try change(id, [("owner", owner)], note: note, atText: atText, step: true, verb: "assign", context: context)
+    public static func reassign(
+        _ id: String, to owner: String, note: String?, atText: String?, expecting version: String? = nil, context: WriteContext
+    ) throws(ReclamError) -> Result {
+        try change(id, [("owner", owner)], note: note, atText: atText, step: true, verb: "assign", version: version, context: context)
     }
 
     /// Whether `verb --to P` on this case is a reassignment: the verb leads to a stage that
@@ -47,12 +48,14 @@ public enum CaseFields {
 
     static func change(
         _ id: String, _ sets: [(field: String, value: String)], note: String?, atText: String?, step: Bool, verb: String,
-        context: WriteContext
+        version: String? = nil, context: WriteContext
     ) throws(ReclamError) -> Result {
         let procedure = context.ledger.config.procedure
         return try context.retryingConflicts { () throws(ReclamError) -> Result in
             let tip = try? context.repository.tipCommitID()
             let item = try CaseLocator.load(id, in: context.ledger, repository: context.repository)
+            // A form's change is refused when the file is no longer the one it was made from.
+            try CaseVersion.require(version, path: item.path, ledger: context.ledger)
             let base = tip.flatMap { try? context.repository.blobID(at: item.path, in: $0) }
             let existing = CaseChecker(procedure: procedure, now: context.now).check(item).filter { $0.severity == .error }
             if !existing.isEmpty {

@@ -63,6 +63,9 @@ public enum InitLedger {
         if FileSystem.kind(of: root.appendingPathComponent(".gitattributes")) == nil {
             writes.append((".gitattributes", Data(MergeDriver.gitattributes.utf8)))
         }
+        if let ignore = UsersFileIgnore.gitignore(existing: try? Data(contentsOf: root.appendingPathComponent(".gitignore"))) {
+            writes.append((".gitignore", ignore))
+        }
         for (path, text) in DefaultTemplates.files.sorted(by: { $0.key < $1.key }) {
             if FileSystem.kind(of: root.appendingPathComponent(path)) == nil { writes.append((path, Data(text.utf8))) }
         }

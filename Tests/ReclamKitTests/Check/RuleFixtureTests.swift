@@ -42,6 +42,7 @@ import Testing
         let folder = Fixtures.root.appendingPathComponent("rules/\(name)")
         let ledger = try TemporaryLedger()
         try ledger.copy(fixture: folder)
+        try ledger.gitAdd(fixture: folder)
         let expected = try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
         let produced = try ledger.check().map(DiagnosticFormatter.line)
         #expect(produced == expected.split(separator: "\n").map(String.init))

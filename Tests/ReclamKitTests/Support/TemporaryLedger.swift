@@ -45,8 +45,22 @@ final class TemporaryLedger {
         while let item = enumerator?.nextObject() as? URL {
             let relative = String(item.standardizedFileURL.path.dropFirst(fixture.standardizedFileURL.path.count + 1))
             let isDirectory = try item.resourceValues(forKeys: [.isDirectoryKey]).isDirectory == true
-            if relative == "expected.txt" || isDirectory { continue }
+            if relative == "expected.txt" || relative == "git-add.txt" || isDirectory { continue }
             try write(relative, try Data(contentsOf: item))
+        }
+    }
+
+    /// A fixture whose rule is about git (`users-file-tracked`) lists in `git-add.txt` the files
+    /// to stage in a repository made for it; the git CLI does it.
+    func gitAdd(fixture: URL) throws {
+        guard let list = try? String(contentsOf: fixture.appendingPathComponent("git-add.txt"), encoding: .utf8) else { return }
+        for arguments in [["init", "-q"], ["add", "--"] + list.split(whereSeparator: \.isNewline).map(String.init)] {
+            let git = Process()
+            git.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+            git.arguments = ["-C", root.path] + arguments
+            try git.run()
+            git.waitUntilExit()
+            #expect(git.terminationStatus == 0, "git \(arguments)")
         }
     }
 
