@@ -57,16 +57,20 @@ final class SMTPServer {
         }
     }
 
-    /// Starts the server (on the same port when restarted) and waits for "ready PORT".
-    func start(user: String = "reclam", password: String = "s3cret") throws {
+    /// Starts the server (on the same port when restarted) and waits for "ready PORT";
+    /// `plain`: without STARTTLS and AUTH, as a local relay that msmtp reaches in clear.
+    func start(user: String = "reclam", password: String = "s3cret", plain: Bool = false) throws {
         let process = Process()
         // python3 from PATH: the one pip installed aiosmtpd for (.ci/run).
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", SMTPServer.script, "--port", "\(port)", "--spool", spool.path, "--faults", faults.path,
-            "--cert", folder.appendingPathComponent("server.pem").path, "--key", folder.appendingPathComponent("server.key").path,
-            "--user", user, "--password", password,
-        ]
+        process.arguments =
+            ["python3", SMTPServer.script, "--port", "\(port)", "--spool", spool.path, "--faults", faults.path]
+            + (plain
+                ? []
+                : [
+                    "--cert", folder.appendingPathComponent("server.pem").path, "--key",
+                    folder.appendingPathComponent("server.key").path, "--user", user, "--password", password,
+                ])
         let output = Pipe()
         let input = Pipe()
         process.standardOutput = output
