@@ -423,12 +423,41 @@ struct MailEndToEndTests {
     }
 
     @Test func checkReportsAPasswordInReclamYml() throws {
-        let shell = try Shell()
+        var shell = try Shell()
         defer { shell.remove() }
         try shell.initLedger()
+        let id = try shell.newCase()
+        try shell.write("cases/stg-1/learner.md", "---\nid: stg-1\nemails: [learner1@example.net]\n---\n")
         try shell.write(
-            "reclam.yml", try shell.read("reclam.yml") + "mail:\n  from: a@example.org\n  host: smtp.example.org\n  password: x\n")
+            "reclam.yml",
+            try shell.read("reclam.yml") + "mail:\n  from: a@example.org\n  host: smtp.example.org\n  user: u\n  password: x\n")
         let check = try shell.reclam("check")
         #expect(check.status == 1 && check.stdout.contains("never write the SMTP password in reclam.yml"), "\(check.stdout)")
+        // reclam send refuses too, even with the password given the right way.
+        try shell.git("add", "-A")
+        try shell.git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "mail settings")
+        #expect(try shell.reclam("ack", id).status == 0)
+        shell.environment["RECLAM_SMTP_PASSWORD"] = "s3cret"
+        let send = try shell.reclam("send")
+        #expect(send.status == 1, "\(send.stdout)\(send.stderr)")
+        #expect(send.stderr.contains("never write the SMTP password in reclam.yml"), "\(send.stderr)")
+        #expect(try outbox(shell) == ["\(id)-ack.eml"])
+    }
+
+    /// TLS is verified: without `ca_file`, the test's own certificate authority is not trusted,
+    /// nothing is sent and the message waits.
+    @Test func untrustedCertificateIsRefused() throws {
+        try withServer { shell, server in
+            _ = try ledger(shell, server: server, count: 1)
+            try shell.write(
+                "reclam.yml", try shell.read("reclam.yml").replacingOccurrences(of: "  ca_file: \(server.caFile)\n", with: ""))
+            try shell.git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qam", "no ca_file")
+            let refused = try shell.reclam("send")
+            #expect(refused.status == 1, "\(refused.stdout)\(refused.stderr)")
+            #expect(refused.stdout.contains("TLS with") && refused.stdout.contains("certificate"), "\(refused.stdout)")
+            #expect(try server.received().isEmpty)
+            #expect(try outbox(shell).count == 1)
+            try assertClean(shell)
+        }
     }
 }

@@ -88,7 +88,8 @@ import Testing
         try shell.write(path, try shell.read(path) + "\nNote ajoutée à la main.\n")
         let refused = try shell.reclam("sync", in: "a")
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("cases/stg-1/\(id).md"))
+        // On one line, as the CLI writes every message: a line break showed as a literal `\n`.
+        #expect(refused.stderr.contains("before syncing: cases/stg-1/\(id).md\n"), "\(refused.stderr)")
         #expect(try shell.run("/usr/bin/git", ["--git-dir", "remote.git", "log", "--oneline"]).stdout.split(separator: "\n").count == 1)
     }
 
