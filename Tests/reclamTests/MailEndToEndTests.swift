@@ -422,6 +422,43 @@ struct MailEndToEndTests {
         }
     }
 
+    /// An owner found in users.yml (the staff workspace's accounts) gets a digest too; each case
+    /// links to its staff page under serve.base_url, with the command the agenda shows.
+    @Test func remindFindsUsersAndLinksTheStaffWorkspace() throws {
+        try withServer { shell, server in
+            let ids = try ledger(shell, server: server, count: 2)
+            #expect(try shell.reclam("assign", ids[0], "--to", "Karim Benali").status == 0)
+            #expect(try shell.reclam("assign", ids[1], "--to", "Marie Dupont").status == 0)
+            #expect(try shell.reclam("send").status == 0)
+            let unknown = try shell.reclam("remind", "--within", "2 working days")
+            #expect(unknown.status == 1 && unknown.stderr.contains("owner 'Marie Dupont'"), "\(unknown.stdout)\(unknown.stderr)")
+            #expect(try outbox(shell) == ["remind-2026-11-16-karim.eml"])
+            try shell.git("rm", "-q", "outbox/remind-2026-11-16-karim.eml")
+
+            try shell.write(
+                "reclam.yml", try shell.read("reclam.yml") + "serve:\n  base_url: https://reclamations.example.org/\n")
+            try shell.write(".gitignore", "users.yml\n")
+            try shell.write(
+                "users.yml",
+                "users:\n  - {id: marie, name: Marie Dupont, email: marie@example.org, role: staff, password: \"$2b$10$x\"}\n")
+            try shell.git("add", "-A")
+            try shell.git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "base_url")
+            let remind = try shell.reclam("remind", "--within", "2 working days")
+            #expect(remind.status == 0, "\(remind.stdout)\(remind.stderr)")
+            #expect(try outbox(shell) == ["remind-2026-11-16-karim.eml", "remind-2026-11-16-marie.eml"])
+            let digest = try shell.read("outbox/remind-2026-11-16-marie.eml")
+            #expect(digest.contains("To: \"Marie Dupont\" <marie@example.org>"), "\(digest)")
+            #expect(digest.contains("  https://reclamations.example.org/equipe/dossiers/\(ids[1])\r\n"), "\(digest)")
+            #expect(!digest.contains(ids[0]))
+            let agenda = try shell.reclam("agenda", "--owner", "Marie Dupont", "--format", "json")
+            let items = (try JSONSerialization.jsonObject(with: Data(agenda.stdout.utf8)) as? [[String: Any]]) ?? []
+            let command = try #require(items.first?["command"] as? String)
+            // The body is quoted-printable: "prochaine étape".
+            #expect(digest.contains("prochaine =C3=A9tape : \(command)\r\n"), "\(command) not in \(digest)")
+            try assertClean(shell)
+        }
+    }
+
     @Test func checkReportsAPasswordInReclamYml() throws {
         var shell = try Shell()
         defer { shell.remove() }
