@@ -77,6 +77,51 @@ import Testing
         #expect(try shell.git("fsck", "--strict", in: "a").status == 0)
     }
 
+    /// A field set to two values on two clones, in a case and in an action: `reclam plan` exits 2
+    /// naming the action file, `reclam resolve --set` writes a third value, and sync goes on.
+    @Test func resolveSetsAThirdValueInCasesAndActions() throws {
+        var shell = try Shell()
+        defer { shell.remove() }
+        try team(shell, others: ["b"])
+        let id = try shell.reclam(
+            "new", "--learner", "stg-1", "--title", "Attestation", "--channel", "email", "--complainant", "learner", in: "a"
+        ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let action = try shell.reclam("action", "new", "--title", "Contrôle", "--kind", "corrective", "--cases", id, in: "a").stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try shell.reclam("sync", in: "a").status == 0)
+        #expect(try shell.reclam("sync", in: "b").status == 0)
+        #expect(try shell.reclam("set", id, "category=pedagogy", in: "a").status == 0)
+        #expect(try shell.reclam("action", "move", action, "in-progress", "--set", "owner=Claire Martin", in: "a").status == 0)
+        #expect(try shell.reclam("sync", in: "a").status == 0)
+        shell.environment["RECLAM_ACTOR"] = "Sophie Lefevre <sophie@example.org>"
+        #expect(try shell.reclam("set", id, "category=administrative", in: "b").status == 0)
+        #expect(try shell.reclam("action", "move", action, "in-progress", "--set", "owner=Sophie Lefevre", in: "b").status == 0)
+        #expect(try shell.reclam("sync", in: "b").status == 1)
+
+        let conflicts = try shell.reclam("conflicts", in: "b").stdout
+        #expect(conflicts.contains("\(id)  field category: ours administrative (Sophie Lefevre) / theirs pedagogy (Claire Martin)"))
+        #expect(conflicts.contains("\(action)  field owner: ours Sophie Lefevre (Sophie Lefevre) / theirs Claire Martin (Claire Martin)"))
+        let plan = try shell.reclam("plan", in: "b")
+        #expect(plan.status == 2 && plan.stderr.contains("actions/\(action).md"), "\(plan.stderr)")
+
+        let first = try shell.reclam("resolve", id, "--set", "category=other", in: "b")
+        #expect(first.status == 0 && first.stdout.contains("1 file(s) still in conflict"), "\(first.stdout)\(first.stderr)")
+        #expect(try shell.reclam("sync", in: "b").status == 1, "a conflict is left: the merge cannot be committed yet")
+        let second = try shell.reclam("resolve", action, "--set", "owner=Karim Benali", in: "b")
+        #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
+        #expect(try shell.reclam("conflicts", in: "b").status == 0)
+        #expect(try shell.reclam("sync", in: "b").status == 0)
+        #expect(try shell.reclam("sync", in: "a").status == 0)
+        #expect(try head(shell, "a") == head(shell, "b"))
+        #expect(try shell.read("../a/cases/stg-1/\(id).md").contains("\ncategory: other\n"))
+        #expect(try shell.read("../a/actions/\(action).md").contains("\nowner: Karim Benali\n"))
+        for clone in ["a", "b"] {
+            #expect(try shell.reclam("check", in: clone).status == 0)
+            #expect(try shell.reclam("plan", in: clone).status == 0)
+            #expect(try shell.git("status", "--porcelain", in: clone).stdout.isEmpty)
+        }
+    }
+
     @Test func refusesToStartWithUncommittedCaseEdits() throws {
         let shell = try Shell()
         defer { shell.remove() }
