@@ -106,6 +106,28 @@ struct SendmailEndToEndTests {
         #expect(try server.received().count == 2)
     }
 
+    /// `reclam send ID`: only that case's messages leave; the others wait for the next run.
+    @Test func sendsOnlyTheGivenCases() throws {
+        let shell = try Shell()
+        defer { shell.remove() }
+        let server = try SMTPServer(in: shell.directory)
+        try server.start(plain: true)
+        defer { server.stop() }
+        let ids = try ledger(shell, port: server.port, count: 3)
+        let dry = try shell.reclam("send", "--dry-run", ids[1])
+        #expect(dry.status == 0 && dry.stdout == "would send outbox/\(ids[1])-ack.eml (1 recipient)\n", "\(dry.stdout)")
+        let one = try shell.reclam("send", ids[1])
+        #expect(one.status == 0, "\(one.stdout)\(one.stderr)")
+        #expect(try server.received().map { $0.envelope["to"] as? [String] } == [["learner2@example.net"]])
+        #expect(try outbox(shell) == [ids[0], ids[2]].map { "\($0)-ack.eml" }.sorted())
+        #expect(try shell.git("log", "-1", "--format=%B").stdout.components(separatedBy: "Reclam-Sent:").count == 2)
+        let rest = try shell.reclam("send")
+        #expect(rest.status == 0, "\(rest.stdout)\(rest.stderr)")
+        #expect(try server.receivedCounts().values.sorted() == [1, 1, 1])
+        #expect(try outbox(shell).isEmpty)
+        try assertClean(shell)
+    }
+
     /// msmtp exits 75 (EX_TEMPFAIL) when nothing listens: the message stays in the outbox with
     /// the reason and `reclam send` exits 1; the next run, server up, delivers it once.
     @Test func failingCommandLeavesTheMessageInTheOutbox() throws {
