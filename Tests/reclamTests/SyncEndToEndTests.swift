@@ -122,6 +122,48 @@ import Testing
         }
     }
 
+    /// Another clone pushes between this clone's fetch and its push (a post-merge hook of `b`
+    /// pushes from `c`, once): the push is refused, and sync fetches, merges and pushes again.
+    @Test func pushRefusedBecauseTheRemoteMovedIsRetried() throws {
+        let shell = try Shell()
+        defer { shell.remove() }
+        try team(shell, others: ["b", "c"])
+        let theirs = try shell.reclam(
+            "new", "--learner", "stg-1", "--title", "Attestation", "--channel", "email", "--complainant", "learner", in: "a"
+        ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try shell.reclam("sync", in: "a").status == 0)
+        let hook = shell.directory.appendingPathComponent("b/.git/hooks/post-merge")
+        try Data(
+            """
+            #!/bin/sh
+            marker="$(git rev-parse --absolute-git-dir)/moved"
+            [ -e "$marker" ] && exit 0
+            touch "$marker"
+            unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_AUTHOR_DATE GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL GIT_COMMITTER_DATE
+            cd ../c && git fetch -q origin && git reset -q --hard origin/main && echo other > notes.txt && git add notes.txt \\
+              && git -c user.name=Other -c user.email=other@example.org commit -q --no-verify -m "another clone's commit" \\
+              && git push -q origin main
+
+            """.utf8
+        ).write(to: hook)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
+        let ours = try shell.reclam(
+            "new", "--learner", "stg-2", "--title", "Formateur absent", "--channel", "email", "--complainant", "learner", in: "b"
+        ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let sync = try shell.reclam("sync", in: "b")
+        #expect(sync.status == 0, "\(sync.stdout)\(sync.stderr)")
+        #expect(FileManager.default.fileExists(atPath: shell.directory.appendingPathComponent("b/.git/moved").path), "the hook did not run")
+        #expect(sync.stdout.contains("in:  new(\(theirs))"), "\(sync.stdout)")
+        #expect(sync.stdout.contains("in:  another clone's commit (Other)"), "\(sync.stdout)")
+        #expect(sync.stdout.contains("out: new(\(ours))"), "\(sync.stdout)")
+        #expect(sync.stdout.contains("(2 tries)"), "\(sync.stdout)")
+        let remote = try shell.run("/usr/bin/git", ["--git-dir", "remote.git", "rev-parse", "main"]).stdout
+        #expect(remote.trimmingCharacters(in: .whitespacesAndNewlines) == (try head(shell, "b")))
+        let log = try shell.run("/usr/bin/git", ["--git-dir", "remote.git", "log", "--format=%s", "main"]).stdout
+        #expect(log.contains("another clone's commit") && log.contains("new(\(ours))") && log.contains("new(\(theirs))"), "\(log)")
+        #expect(try shell.reclam("check", in: "b").status == 0)
+    }
+
     @Test func refusesToStartWithUncommittedCaseEdits() throws {
         let shell = try Shell()
         defer { shell.remove() }
