@@ -245,6 +245,45 @@ struct MailEndToEndTests {
         }
     }
 
+    /// A server that takes the connection and never answers: after mail.timeout the message
+    /// waits in the outbox, with the reason, and the run exits 1.
+    @Test func silentServerTimesOut() throws {
+        var shell = try Shell()
+        defer { shell.remove() }
+        shell.environment["RECLAM_SMTP_PASSWORD"] = "s3cret"
+        let listener = Process()
+        listener.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        listener.arguments = [
+            "python3", "-c",
+            "import socket, sys\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen(5)\nprint(s.getsockname()[1], flush=True)\nsys.stdin.read()",
+        ]
+        let output = Pipe()
+        let input = Pipe()
+        listener.standardOutput = output
+        listener.standardInput = input
+        try listener.run()
+        defer {
+            try? input.fileHandleForWriting.close()
+            listener.waitUntilExit()
+        }
+        let port = try #require(
+            Int32(
+                String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(
+                    in: .whitespacesAndNewlines)))
+        _ = try ledger(shell, server: try SMTPServer(in: shell.directory), count: 1, port: port)
+        try shell.write("reclam.yml", try shell.read("reclam.yml").replacingOccurrences(of: "  timeout: 5\n", with: "  timeout: 2\n"))
+        try shell.git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qam", "timeout 2")
+        let before = try shell.head()
+        let started = Date()
+        let result = try shell.reclam("send")
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(
+            result.stdout.contains("deferred") && result.stdout.contains("did not answer within mail.timeout (2 s)"), "\(result.stdout)")
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(try outbox(shell).count == 1)
+        #expect(try shell.head() == before)
+    }
+
     @Test func temporaryRefusalThenSuccessOnTheNextRun() throws {
         try withServer { shell, server in
             _ = try ledger(shell, server: server, count: 1)
