@@ -251,26 +251,9 @@ struct MailEndToEndTests {
         var shell = try Shell()
         defer { shell.remove() }
         shell.environment["RECLAM_SMTP_PASSWORD"] = "s3cret"
-        let listener = Process()
-        listener.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        listener.arguments = [
-            "python3", "-c",
-            "import socket, sys\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen(5)\nprint(s.getsockname()[1], flush=True)\nsys.stdin.read()",
-        ]
-        let output = Pipe()
-        let input = Pipe()
-        listener.standardOutput = output
-        listener.standardInput = input
-        try listener.run()
-        defer {
-            try? input.fileHandleForWriting.close()
-            listener.waitUntilExit()
-        }
-        let port = try #require(
-            Int32(
-                String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(
-                    in: .whitespacesAndNewlines)))
-        _ = try ledger(shell, server: try SMTPServer(in: shell.directory), count: 1, port: port)
+        let listener = try SilentListener()
+        defer { listener.stop() }
+        _ = try ledger(shell, server: try SMTPServer(in: shell.directory), count: 1, port: listener.port)
         try shell.write("reclam.yml", try shell.read("reclam.yml").replacingOccurrences(of: "  timeout: 5\n", with: "  timeout: 2\n"))
         try shell.git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qam", "timeout 2")
         let before = try shell.head()

@@ -1,6 +1,35 @@
 import Foundation
 import Testing
 
+/// A TCP listener on 127.0.0.1 that takes connections and never says a word: a server that
+/// stopped answering.
+final class SilentListener {
+    let port: Int32
+    private let process = Process()
+    private let input = Pipe()
+
+    init() throws {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", "-c",
+            "import socket, sys\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen(5)\n"
+                + "print(s.getsockname()[1], flush=True)\nsys.stdin.read()",
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = input
+        try process.run()
+        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        port = try #require(Int32(line.trimmingCharacters(in: .whitespacesAndNewlines)), "the listener did not start: \(line)")
+    }
+
+    /// Closes its standard input: the script ends.
+    func stop() {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+}
+
 /// `reclam send` with `transport: sendmail` through Debian's msmtp (installed by
 /// scripts/install-deps), which relays to the real SMTP server of Tests/smtp-server.py on
 /// 127.0.0.1: what the server received is what the outbox held.
@@ -152,6 +181,37 @@ struct SendmailEndToEndTests {
         #expect(up.status == 0, "\(up.stdout)\(up.stderr)")
         #expect(try server.receivedCounts().values.sorted() == [1])
         #expect(try outbox(shell).isEmpty)
+        try assertClean(shell)
+    }
+
+    /// msmtp waits without end for a server that never answers (unless given --timeout): reclam
+    /// stops it after mail.timeout. The whole message was handed over, so it is in doubt and not
+    /// sent again by itself; with msmtp's own --timeout it is a temporary failure instead.
+    @Test func hangingCommandIsStoppedAfterTheTimeout() throws {
+        let shell = try Shell()
+        defer { shell.remove() }
+        let listener = try SilentListener()
+        defer { listener.stop() }
+        _ = try ledger(shell, port: listener.port, count: 1)
+        try shell.write("reclam.yml", try shell.read("reclam.yml") + "  timeout: 2\n")
+        try shell.git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qam", "timeout 2")
+        let started = Date()
+        let stopped = try shell.reclam("send")
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(stopped.status == 1, "\(stopped.stdout)\(stopped.stderr)")
+        #expect(
+            stopped.stdout.contains("in doubt") && stopped.stdout.contains("did not finish within mail.timeout (2 s)"), "\(stopped.stdout)")
+        #expect(try outbox(shell).count == 1)
+        let again = try shell.reclam("send")
+        #expect(again.status == 1 && again.stdout.contains("in doubt"), "a message in doubt was tried again: \(again.stdout)")
+
+        try shell.write("reclam.yml", try shell.read("reclam.yml").replacingOccurrences(of: "--tls=off", with: "--tls=off --timeout=1"))
+        try shell.git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qam", "msmtp --timeout")
+        let id = try #require(try outbox(shell).first?.replacingOccurrences(of: "-ack.eml", with: ""))
+        let retried = try shell.reclam("send", "--retry-in-doubt", id)
+        #expect(retried.status == 1, "\(retried.stdout)\(retried.stderr)")
+        #expect(retried.stdout.contains("deferred") && retried.stdout.contains("exited 74"), "\(retried.stdout)")
+        #expect(try outbox(shell).count == 1)
         try assertClean(shell)
     }
 
