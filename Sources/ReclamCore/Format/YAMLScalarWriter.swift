@@ -28,6 +28,9 @@ public enum YAMLScalarWriter {
         // Numbers and dates must stay text; an id such as 20261113-7925 is neither and stays plain.
         if first.properties.numericType != nil || first == "." || first == "+" {
             if resolvesToNumberOrDate(text) { return false }
+            // Digits around colons (12:60, 1:2:3-4) stay quoted as before: close enough to a
+            // time or a sexagesimal number to confuse a reader, and ':' is touchy in flow lists.
+            if text.contains(":") && text.allSatisfy({ "0123456789.:+-_eE".contains($0) }) { return false }
         }
         for scalar in text.unicodeScalars {
             if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFEFF { return false }

@@ -41,6 +41,14 @@ import Yams
         }
     }
 
+    /// Digits around colons stay quoted, numbers or not.
+    @Test(arguments: ["12:60", "1:2:3-4"])
+    func digitsAroundColonsAreQuoted(_ text: String) throws {
+        #expect(YAMLScalarWriter.flow(text).hasPrefix("\""))
+        let node = try #require(try YAMLReader.read("list: [\(YAMLScalarWriter.flow(text))]\n"))
+        #expect(node["list"]?.items?.first?.scalar == text)
+    }
+
     /// Number-like text that no reader takes for a number stays plain.
     @Test(arguments: ["2026-11-13T10:00:00+01:00", "1-2", "12-30", "2026-11", "0x", "1e", "e5", "v1.2"])
     func textThatIsNoNumberStaysPlain(_ text: String) throws {
