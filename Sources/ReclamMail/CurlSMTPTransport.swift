@@ -131,6 +131,9 @@ final class CurlSMTPTransport: MailTransport {
         switch code {
         case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
             return .deferred(reason: "cannot connect to \(url): \(what)", stopRun: true)
+        case CURLE_OPERATION_TIMEDOUT:
+            return .deferred(
+                reason: "the server at \(url) did not answer within mail.timeout (\(settings.timeout) s): \(what)", stopRun: true)
         case CURLE_LOGIN_DENIED:
             return .deferred(reason: "the server refused the login of mail.user (\(lastReply)); check the password", stopRun: true)
         case CURLE_USE_SSL_FAILED:

@@ -39,6 +39,14 @@ final class SendmailTransport: MailTransport {
             return .deferred(reason: "cannot run \(executable): \(error.localizedDescription)", stopRun: true)
         }
         connections += 1
+        // A command that hangs (msmtp waits for a silent server without end unless told
+        // --timeout, and does not stop on SIGTERM meanwhile) is killed after `timeout` seconds,
+        // so that a run never hangs holding the lock.
+        let started = Date()
+        let pid = process.processIdentifier
+        let watchdog = DispatchWorkItem { [process] in if process.isRunning { kill(pid, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(max(1, timeout)), execute: watchdog)
+        defer { watchdog.cancel() }
         var written = true
         do { try input.fileHandleForWriting.write(contentsOf: message) } catch { written = false }
         if written && !atEndOfData() {
@@ -51,6 +59,13 @@ final class SendmailTransport: MailTransport {
         process.waitUntilExit()
         let text = String(decoding: stderr.prefix(500), as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " ")
         let status = process.terminationStatus
+        if process.terminationReason == .uncaughtSignal && status == SIGKILL && Date().timeIntervalSince(started) >= Double(max(1, timeout))
+        {
+            let stopped = "\(executable) did not finish within mail.timeout (\(timeout) s) and was killed"
+            return written
+                ? .inDoubt(reason: "\(stopped); the message may have left")
+                : .deferred(reason: stopped, stopRun: true)
+        }
         if process.terminationReason == .uncaughtSignal {
             return written
                 ? .inDoubt(reason: "\(executable) was killed by signal \(status)")

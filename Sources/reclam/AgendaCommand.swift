@@ -42,6 +42,8 @@ struct AgendaCommand: ParsableCommand {
                 agenda.text(procedure: config.procedure, calendar: config.calendar, language: config.language), to: output)
         case .json: try OutputOptions.write(JSON.encode(agenda.json(calendar: config.calendar)) + "\n", to: output)
         }
+        // An acknowledgement the server refused is work for today too: shown as `reclam sla` shows it.
+        FileHandle.standardError.write(DiagnosticFormatter.render(agenda.warnings, as: .text))
         try UnreadableFiles.exitIfAny(agenda.unreadable)
     }
 }

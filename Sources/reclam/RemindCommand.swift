@@ -11,11 +11,12 @@ struct RemindCommand: ParsableCommand {
             --within, clocks due within that duration, writes one email listing the cases, the
             rule, the deadline and the next command to run, in the ledger's language, to
             outbox/remind-<date>-<person>.eml, in one commit. Owners' addresses come from the
-            'people:' section of reclam.yml (matched on id or name). Then 'reclam send'
-            delivers them. Meant for a daily cron job or CI schedule (docs/ci/).
+            'people:' section of reclam.yml, then from the staff workspace's users.yml (matched
+            on id or name). With serve.base_url, each case links to its page in the staff
+            workspace. Then 'reclam send' delivers them. Meant for a daily cron job or CI schedule (docs/ci/).
 
             Exit status: 0 when every owner concerned got a digest (or none was needed), 1 when
-            an owner has no address in 'people:', 2 for a usage or I/O error.
+            an owner has no address in 'people:' or users.yml, 2 for a usage or I/O error.
 
             Examples:
               reclam remind

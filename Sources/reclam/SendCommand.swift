@@ -56,6 +56,12 @@ struct SendCommand: ParsableCommand {
         let context = try write.context(global)
         let environment = ProcessInfo.processInfo.environment
         let request = SendRequest(caseIDs: ids, dryRun: dryRun, markSent: markSent, retryInDoubt: retryInDoubt)
+        let config = context.ledger.config
+        if config.mail == nil, config.root?["mail"] != nil {
+            throw ReclamError(
+                .refused, "the mail: section of reclam.yml is invalid; correct it (reclam check shows the same findings)",
+                diagnostics: context.ledger.configDiagnostics.filter { $0.rule == Rule.mailInvalid.id && $0.severity == .error })
+        }
         let report = try SendRun.run(request, context: context, environment: environment) { () throws(ReclamError) -> MailTransport in
             guard let settings = context.ledger.config.mail else {
                 throw .usage("reclam.yml has no 'mail:' section; docs/MAIL.md shows one")

@@ -52,6 +52,34 @@ import Testing
         #expect(try shell.status() == "")
     }
 
+    /// Case ids drawn with digits only (or an `e` between digits) look like numbers but are not:
+    /// `action new` and `action link` write them plain alike, and every reader finds them.
+    @Test func numericLookingIdsAreWrittenPlainAndFound() throws {
+        let shell = try Shell()
+        defer { shell.remove() }
+        try shell.initLedger()
+        let ids = ["20261113-7925", "20261113-2e45", "20261113-2345"]
+        for (index, id) in ids.enumerated() {
+            let created = try shell.reclam(
+                "new", "--id", id, "--learner", "stg-\(index)", "--title", "T", "--channel", "email", "--complainant", "learner",
+                "--received", "2026-11-13T18:00:00+01:00", "--email", "stagiaire@example.org")
+            #expect(created.status == 0, "\(created.stderr)")
+            try closeReady(shell, id)
+        }
+        let action = try shell.reclam("action", "new", "--title", "Contrôle", "--kind", "corrective", "--cases", "\(ids[0]),\(ids[1])")
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try shell.read("actions/\(action).md").contains("cases: [\(ids[0]), \(ids[1])]\n"))
+        let other = try shell.reclam("action", "new", "--title", "Formation", "--kind", "preventive").stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        #expect(try shell.reclam("action", "link", other, ids[0], ids[2]).status == 0)
+        #expect(try shell.read("actions/\(other).md").contains("cases: [\(ids[0]), \(ids[2])]\n"))
+        for id in ids { #expect(try shell.reclam("close", id).status == 0, "\(id)") }
+        let plan = try shell.reclam("plan", "--format", "csv").stdout
+        #expect(plan.contains("\"\(ids[0]), \(ids[1])\""), "\(plan)")
+        #expect(try shell.reclam("check").status == 0)
+        #expect(try shell.status() == "")
+    }
+
     @Test func reviewNotEffectiveSendsTheActionBack() throws {
         let shell = try Shell()
         defer { shell.remove() }

@@ -57,16 +57,20 @@ final class SMTPServer {
         }
     }
 
-    /// Starts the server (on the same port when restarted) and waits for "ready PORT".
-    func start(user: String = "reclam", password: String = "s3cret") throws {
+    /// Starts the server (on the same port when restarted) and waits for "ready PORT";
+    /// `plain`: without STARTTLS and AUTH, as a local relay that msmtp reaches in clear.
+    func start(user: String = "reclam", password: String = "s3cret", plain: Bool = false) throws {
         let process = Process()
         // python3 from PATH: the one pip installed aiosmtpd for (.ci/run).
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", SMTPServer.script, "--port", "\(port)", "--spool", spool.path, "--faults", faults.path,
-            "--cert", folder.appendingPathComponent("server.pem").path, "--key", folder.appendingPathComponent("server.key").path,
-            "--user", user, "--password", password,
-        ]
+        process.arguments =
+            ["python3", SMTPServer.script, "--port", "\(port)", "--spool", spool.path, "--faults", faults.path]
+            + (plain
+                ? []
+                : [
+                    "--cert", folder.appendingPathComponent("server.pem").path, "--key",
+                    folder.appendingPathComponent("server.key").path, "--user", user, "--password", password,
+                ])
         let output = Pipe()
         let input = Pipe()
         process.standardOutput = output
@@ -239,6 +243,28 @@ struct MailEndToEndTests {
             #expect(try server.receivedCounts().values.sorted() == [1, 1])
             try assertClean(shell)
         }
+    }
+
+    /// A server that takes the connection and never answers: after mail.timeout the message
+    /// waits in the outbox, with the reason, and the run exits 1.
+    @Test func silentServerTimesOut() throws {
+        var shell = try Shell()
+        defer { shell.remove() }
+        shell.environment["RECLAM_SMTP_PASSWORD"] = "s3cret"
+        let listener = try SilentListener()
+        defer { listener.stop() }
+        _ = try ledger(shell, server: try SMTPServer(in: shell.directory), count: 1, port: listener.port)
+        try shell.write("reclam.yml", try shell.read("reclam.yml").replacingOccurrences(of: "  timeout: 5\n", with: "  timeout: 2\n"))
+        try shell.git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qam", "timeout 2")
+        let before = try shell.head()
+        let started = Date()
+        let result = try shell.reclam("send")
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(
+            result.stdout.contains("deferred") && result.stdout.contains("did not answer within mail.timeout (2 s)"), "\(result.stdout)")
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(try outbox(shell).count == 1)
+        #expect(try shell.head() == before)
     }
 
     @Test func temporaryRefusalThenSuccessOnTheNextRun() throws {
@@ -418,13 +444,79 @@ struct MailEndToEndTests {
         }
     }
 
+    /// An owner found in users.yml (the staff workspace's accounts) gets a digest too; each case
+    /// links to its staff page under serve.base_url, with the command the agenda shows.
+    @Test func remindFindsUsersAndLinksTheStaffWorkspace() throws {
+        try withServer { shell, server in
+            let ids = try ledger(shell, server: server, count: 2)
+            #expect(try shell.reclam("assign", ids[0], "--to", "Karim Benali").status == 0)
+            #expect(try shell.reclam("assign", ids[1], "--to", "Marie Dupont").status == 0)
+            #expect(try shell.reclam("send").status == 0)
+            let unknown = try shell.reclam("remind", "--within", "2 working days")
+            #expect(unknown.status == 1 && unknown.stderr.contains("owner 'Marie Dupont'"), "\(unknown.stdout)\(unknown.stderr)")
+            #expect(try outbox(shell) == ["remind-2026-11-16-karim.eml"])
+            try shell.git("rm", "-q", "outbox/remind-2026-11-16-karim.eml")
+
+            try shell.write(
+                "reclam.yml", try shell.read("reclam.yml") + "serve:\n  base_url: https://reclamations.example.org/\n")
+            try shell.write(".gitignore", "users.yml\n")
+            try shell.write(
+                "users.yml",
+                "users:\n  - {id: marie, name: Marie Dupont, email: marie@example.org, role: staff, password: \"$2b$10$x\"}\n")
+            try shell.git("add", "-A")
+            try shell.git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "base_url")
+            let remind = try shell.reclam("remind", "--within", "2 working days")
+            #expect(remind.status == 0, "\(remind.stdout)\(remind.stderr)")
+            #expect(try outbox(shell) == ["remind-2026-11-16-karim.eml", "remind-2026-11-16-marie.eml"])
+            let digest = try shell.read("outbox/remind-2026-11-16-marie.eml")
+            #expect(digest.contains("To: \"Marie Dupont\" <marie@example.org>"), "\(digest)")
+            #expect(digest.contains("  https://reclamations.example.org/equipe/dossiers/\(ids[1])\r\n"), "\(digest)")
+            #expect(!digest.contains(ids[0]))
+            let agenda = try shell.reclam("agenda", "--owner", "Marie Dupont", "--format", "json")
+            let items = (try JSONSerialization.jsonObject(with: Data(agenda.stdout.utf8)) as? [[String: Any]]) ?? []
+            let command = try #require(items.first?["command"] as? String)
+            // The body is quoted-printable: "prochaine étape".
+            #expect(digest.contains("prochaine =C3=A9tape : \(command)\r\n"), "\(command) not in \(digest)")
+            try assertClean(shell)
+        }
+    }
+
     @Test func checkReportsAPasswordInReclamYml() throws {
-        let shell = try Shell()
+        var shell = try Shell()
         defer { shell.remove() }
         try shell.initLedger()
+        let id = try shell.newCase()
+        try shell.write("cases/stg-1/learner.md", "---\nid: stg-1\nemails: [learner1@example.net]\n---\n")
         try shell.write(
-            "reclam.yml", try shell.read("reclam.yml") + "mail:\n  from: a@example.org\n  host: smtp.example.org\n  password: x\n")
+            "reclam.yml",
+            try shell.read("reclam.yml") + "mail:\n  from: a@example.org\n  host: smtp.example.org\n  user: u\n  password: x\n")
         let check = try shell.reclam("check")
         #expect(check.status == 1 && check.stdout.contains("never write the SMTP password in reclam.yml"), "\(check.stdout)")
+        // reclam send refuses too, even with the password given the right way.
+        try shell.git("add", "-A")
+        try shell.git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "mail settings")
+        #expect(try shell.reclam("ack", id).status == 0)
+        shell.environment["RECLAM_SMTP_PASSWORD"] = "s3cret"
+        let send = try shell.reclam("send")
+        #expect(send.status == 1, "\(send.stdout)\(send.stderr)")
+        #expect(send.stderr.contains("never write the SMTP password in reclam.yml"), "\(send.stderr)")
+        #expect(try outbox(shell) == ["\(id)-ack.eml"])
+    }
+
+    /// TLS is verified: without `ca_file`, the test's own certificate authority is not trusted,
+    /// nothing is sent and the message waits.
+    @Test func untrustedCertificateIsRefused() throws {
+        try withServer { shell, server in
+            _ = try ledger(shell, server: server, count: 1)
+            try shell.write(
+                "reclam.yml", try shell.read("reclam.yml").replacingOccurrences(of: "  ca_file: \(server.caFile)\n", with: ""))
+            try shell.git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qam", "no ca_file")
+            let refused = try shell.reclam("send")
+            #expect(refused.status == 1, "\(refused.stdout)\(refused.stderr)")
+            #expect(refused.stdout.contains("TLS with") && refused.stdout.contains("certificate"), "\(refused.stdout)")
+            #expect(try server.received().isEmpty)
+            #expect(try outbox(shell).count == 1)
+            try assertClean(shell)
+        }
     }
 }

@@ -77,6 +77,20 @@ import Testing
         let regional = try shell.reclam("report", "--lang", "en", "--region", "ARA")
         #expect(regional.status == 0)
         #expect(regional.stdout.contains("gre — Grenoble") && !regional.stdout.contains("bdx — Bordeaux"))
+        // One site × level table: a line per site with its region, a column per level, totals.
+        #expect(report.stdout.contains("## By site and level\n\n| Site | Region | local | regional | national | Total |\n"))
+        for line in [
+            "| lyon — Lyon Part-Dieu | ARA | 1 | 0 | 0 | 1 |", "| gre — Grenoble | ARA | 0 | 1 | 0 | 1 |",
+            "| bdx — Bordeaux | NAQ | 0 | 0 | 1 | 1 |", "| Total |  | 1 | 1 | 1 | 3 |",
+        ] {
+            #expect(report.stdout.contains(line + "\n"), "\(line)")
+        }
+        #expect(regional.stdout.contains("| Total |  | 1 | 1 | 0 | 2 |\n"), "\(regional.stdout)")
+        let html = try shell.reclam("report", "--format", "html")
+        #expect(html.status == 0, "\(html.stderr)")
+        #expect(html.stdout.contains("<h2>Par site et par niveau</h2>"))
+        #expect(html.stdout.contains("<th>Région</th><th>local</th><th>régional</th><th>national</th><th>Total</th>"))
+        #expect(html.stdout.contains("<tr><td>gre — Grenoble</td><td>ARA</td><td>0</td><td>1</td><td>0</td><td>1</td></tr>"))
     }
 
     @Test func unknownSiteIsACheckFinding() throws {

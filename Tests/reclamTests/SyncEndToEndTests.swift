@@ -77,6 +77,93 @@ import Testing
         #expect(try shell.git("fsck", "--strict", in: "a").status == 0)
     }
 
+    /// A field set to two values on two clones, in a case and in an action: `reclam plan` exits 2
+    /// naming the action file, `reclam resolve --set` writes a third value, and sync goes on.
+    @Test func resolveSetsAThirdValueInCasesAndActions() throws {
+        var shell = try Shell()
+        defer { shell.remove() }
+        try team(shell, others: ["b"])
+        let id = try shell.reclam(
+            "new", "--learner", "stg-1", "--title", "Attestation", "--channel", "email", "--complainant", "learner", in: "a"
+        ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let action = try shell.reclam("action", "new", "--title", "Contrôle", "--kind", "corrective", "--cases", id, in: "a").stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try shell.reclam("sync", in: "a").status == 0)
+        #expect(try shell.reclam("sync", in: "b").status == 0)
+        #expect(try shell.reclam("set", id, "category=pedagogy", in: "a").status == 0)
+        #expect(try shell.reclam("action", "move", action, "in-progress", "--set", "owner=Claire Martin", in: "a").status == 0)
+        #expect(try shell.reclam("sync", in: "a").status == 0)
+        shell.environment["RECLAM_ACTOR"] = "Sophie Lefevre <sophie@example.org>"
+        #expect(try shell.reclam("set", id, "category=administrative", in: "b").status == 0)
+        #expect(try shell.reclam("action", "move", action, "in-progress", "--set", "owner=Sophie Lefevre", in: "b").status == 0)
+        #expect(try shell.reclam("sync", in: "b").status == 1)
+
+        let conflicts = try shell.reclam("conflicts", in: "b").stdout
+        #expect(conflicts.contains("\(id)  field category: ours administrative (Sophie Lefevre) / theirs pedagogy (Claire Martin)"))
+        #expect(conflicts.contains("\(action)  field owner: ours Sophie Lefevre (Sophie Lefevre) / theirs Claire Martin (Claire Martin)"))
+        let plan = try shell.reclam("plan", in: "b")
+        #expect(plan.status == 2 && plan.stderr.contains("actions/\(action).md"), "\(plan.stderr)")
+
+        let first = try shell.reclam("resolve", id, "--set", "category=other", in: "b")
+        #expect(first.status == 0 && first.stdout.contains("1 file(s) still in conflict"), "\(first.stdout)\(first.stderr)")
+        #expect(try shell.reclam("sync", in: "b").status == 1, "a conflict is left: the merge cannot be committed yet")
+        let second = try shell.reclam("resolve", action, "--set", "owner=Karim Benali", in: "b")
+        #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
+        #expect(try shell.reclam("conflicts", in: "b").status == 0)
+        #expect(try shell.reclam("sync", in: "b").status == 0)
+        #expect(try shell.reclam("sync", in: "a").status == 0)
+        #expect(try head(shell, "a") == head(shell, "b"))
+        #expect(try shell.read("../a/cases/stg-1/\(id).md").contains("\ncategory: other\n"))
+        #expect(try shell.read("../a/actions/\(action).md").contains("\nowner: Karim Benali\n"))
+        for clone in ["a", "b"] {
+            #expect(try shell.reclam("check", in: clone).status == 0)
+            #expect(try shell.reclam("plan", in: clone).status == 0)
+            #expect(try shell.git("status", "--porcelain", in: clone).stdout.isEmpty)
+        }
+    }
+
+    /// Another clone pushes between this clone's fetch and its push (a post-merge hook of `b`
+    /// pushes from `c`, once): the push is refused, and sync fetches, merges and pushes again.
+    @Test func pushRefusedBecauseTheRemoteMovedIsRetried() throws {
+        let shell = try Shell()
+        defer { shell.remove() }
+        try team(shell, others: ["b", "c"])
+        let theirs = try shell.reclam(
+            "new", "--learner", "stg-1", "--title", "Attestation", "--channel", "email", "--complainant", "learner", in: "a"
+        ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try shell.reclam("sync", in: "a").status == 0)
+        let hook = shell.directory.appendingPathComponent("b/.git/hooks/post-merge")
+        try Data(
+            """
+            #!/bin/sh
+            marker="$(git rev-parse --absolute-git-dir)/moved"
+            [ -e "$marker" ] && exit 0
+            touch "$marker"
+            unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_AUTHOR_DATE GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL GIT_COMMITTER_DATE
+            cd ../c && git fetch -q origin && git reset -q --hard origin/main && echo other > notes.txt && git add notes.txt \\
+              && git -c user.name=Other -c user.email=other@example.org commit -q --no-verify -m "another clone's commit" \\
+              && git push -q origin main
+
+            """.utf8
+        ).write(to: hook)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
+        let ours = try shell.reclam(
+            "new", "--learner", "stg-2", "--title", "Formateur absent", "--channel", "email", "--complainant", "learner", in: "b"
+        ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let sync = try shell.reclam("sync", in: "b")
+        #expect(sync.status == 0, "\(sync.stdout)\(sync.stderr)")
+        #expect(FileManager.default.fileExists(atPath: shell.directory.appendingPathComponent("b/.git/moved").path), "the hook did not run")
+        #expect(sync.stdout.contains("in:  new(\(theirs))"), "\(sync.stdout)")
+        #expect(sync.stdout.contains("in:  another clone's commit (Other)"), "\(sync.stdout)")
+        #expect(sync.stdout.contains("out: new(\(ours))"), "\(sync.stdout)")
+        #expect(sync.stdout.contains("(2 tries)"), "\(sync.stdout)")
+        let remote = try shell.run("/usr/bin/git", ["--git-dir", "remote.git", "rev-parse", "main"]).stdout
+        #expect(remote.trimmingCharacters(in: .whitespacesAndNewlines) == (try head(shell, "b")))
+        let log = try shell.run("/usr/bin/git", ["--git-dir", "remote.git", "log", "--format=%s", "main"]).stdout
+        #expect(log.contains("another clone's commit") && log.contains("new(\(ours))") && log.contains("new(\(theirs))"), "\(log)")
+        #expect(try shell.reclam("check", in: "b").status == 0)
+    }
+
     @Test func refusesToStartWithUncommittedCaseEdits() throws {
         let shell = try Shell()
         defer { shell.remove() }
@@ -88,7 +175,8 @@ import Testing
         try shell.write(path, try shell.read(path) + "\nNote ajoutée à la main.\n")
         let refused = try shell.reclam("sync", in: "a")
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("cases/stg-1/\(id).md"))
+        // On one line, as the CLI writes every message: a line break showed as a literal `\n`.
+        #expect(refused.stderr.contains("before syncing: cases/stg-1/\(id).md\n"), "\(refused.stderr)")
         #expect(try shell.run("/usr/bin/git", ["--git-dir", "remote.git", "log", "--oneline"]).stdout.split(separator: "\n").count == 1)
     }
 

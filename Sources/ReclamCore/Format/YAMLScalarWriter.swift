@@ -25,9 +25,12 @@ public enum YAMLScalarWriter {
             // Allow a leading '-' only for things like "-5" that we still quote: keep it simple.
             return false
         }
-        // Numbers and number-like words (octal, sexagesimal, floats) must stay text.
+        // Numbers and dates must stay text; an id such as 20261113-7925 is neither and stays plain.
         if first.properties.numericType != nil || first == "." || first == "+" {
-            if text.allSatisfy({ "0123456789.:+-_eE".contains($0) }) { return false }
+            if resolvesToNumberOrDate(text) { return false }
+            // Digits around colons (12:60, 1:2:3-4) stay quoted as before: close enough to a
+            // time or a sexagesimal number to confuse a reader, and ':' is touchy in flow lists.
+            if text.contains(":") && text.allSatisfy({ "0123456789.:+-_eE".contains($0) }) { return false }
         }
         for scalar in text.unicodeScalars {
             if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFEFF { return false }
@@ -35,6 +38,18 @@ public enum YAMLScalarWriter {
         }
         if text.contains(": ") || text.contains(" #") || text.contains("\t") { return false }
         return true
+    }
+
+    /// Whether a YAML 1.1 or 1.2 (core schema) reader resolves the plain scalar `text` to an
+    /// integer (decimal, octal, hexadecimal, binary, sexagesimal), a float (`.inf`, `.nan`
+    /// included) or a date (`2026-11-13`), rather than to a string.
+    static func resolvesToNumberOrDate(_ text: String) -> Bool {
+        let patterns = [
+            #/[-+]?[0-9][0-9_]*/#, #/[-+]?0b[01_]+/#, #/[-+]?0x[0-9a-fA-F_]+/#, #/0o[0-7]+/#,
+            #/[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?/#, #/[-+]?(?:[0-9][0-9_]*)?\.[0-9._]*(?:[eE][-+]?[0-9]+)?/#,
+            #/[-+]?[0-9]+[eE][-+]?[0-9]+/#, #/[-+]?\.(?:inf|Inf|INF)/#, #/\.(?:nan|NaN|NAN)/#, #/[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/#,
+        ]
+        return patterns.contains { text.wholeMatch(of: $0) != nil }
     }
 
     static func doubleQuoted(_ text: String) -> String { Escape.yaml(text) }

@@ -141,6 +141,8 @@ enum MailSettingsReader {
             reader.error(rule, "'mail' must be a mapping of settings (from, transport, host, port, security, user)", at: node.start)
             return nil
         }
+        // A password in reclam.yml makes the settings invalid too: `reclam send` refuses to run.
+        let before = reader.diagnostics.filter { $0.severity == .error }.count
         for pair in pairs where !keys.contains(pair.key) {
             if pair.key == "password" || pair.key == "pass" {
                 reader.error(
@@ -153,7 +155,6 @@ enum MailSettingsReader {
             if let s = Suggestion.closest(to: pair.key, in: keys) { message += "; did you mean '\(s)'?" }
             reader.warning(.configUnknownKey, message, at: pair.keyStart)
         }
-        let before = reader.diagnostics.filter { $0.severity == .error }.count
         var from = MailMessage.Address(email: "invalid@invalid")
         if let text = reader.text(node, "from", required: true, rule: rule) {
             if let parsed = MailMessage.Address(parsing: text) {

@@ -41,6 +41,8 @@ public struct Report: Sendable {
     public var plan: ImprovementPlan
     /// Case and action files that could not be read, left out of the figures.
     public var unreadable: [Diagnostic] = []
+    /// Cases by site and by level, for a network (nil for a single organisation).
+    public var siteLevel: SiteLevelTable?
 
     var m: Messages { Messages(language) }
 
@@ -127,10 +129,12 @@ public struct Report: Sendable {
         var plan = ImprovementPlan.build(ledger: ledger)
         plan.language = language
         let title = m[.reportTitle] + " — " + config.organisation
-        return Report(
+        var report = Report(
             title: title, language: language, from: from, to: to, asOf: asOf, total: rows.count, breakdowns: breakdowns + network,
             compliance: compliance,
             timings: timings, openByAge: openByAge, months: months, trends: trends, satisfaction: satisfaction, plan: plan)
+        report.siteLevel = SiteLevelTable.build(sites: config.sites, cases: rows.map { ($0.site, $0.level) }, language: language)
+        return report
     }
 
     /// One case as the report counts it: what it shows of the case, computed where the case is
@@ -240,6 +244,7 @@ public struct Report: Sendable {
             for count in counts { out += "| \(MarkdownText.escape(count.label)) | \(count.count) |\n" }
             out += "\n"
         }
+        if let siteLevel { out += "## \(siteLevel.title)\n\n" + siteLevel.markdown() + "\n" }
         out +=
             "## \(m[.slaCompliance])\n\n| \(m[.rule]) | "
             + Report.stateOrder.map { $0.label(m) }.joined(separator: " | ") + " | \(m[.rate]) |\n|---|"
@@ -274,6 +279,7 @@ public struct Report: Sendable {
                 "<h2>\(HTML.escape(heading))</h2>\n"
                 + table(header: ["", m[.count]], rows: counts.map { [$0.label, String($0.count)] })
         }
+        if let siteLevel { body += "<h2>\(HTML.escape(siteLevel.title))</h2>\n" + siteLevel.html() }
         body += "<h2>\(HTML.escape(m[.slaCompliance]))</h2>\n"
         body += table(
             header: [m[.rule]] + Report.stateOrder.map { $0.label(m) } + [m[.rate]],

@@ -25,6 +25,9 @@ public struct Agenda: Sendable {
     /// Open cases with a running clock, oldest deadline first.
     public var items: [Item]
     public var unreadable: [Diagnostic]
+    /// What the SLA evaluation of the open cases found: an email refused by the server
+    /// ("accusé de réception non délivré"), a clock that cannot be computed.
+    public var warnings: [Diagnostic] = []
 
     /// The next deadline of every open case of the ledger at `asOf`, those of `owner` only
     /// when given.
@@ -36,16 +39,23 @@ public struct Agenda: Sendable {
         let rules = SLARuleSet(config.slaRules)
         let mail = MailEvidence.read(ledger)
         let open = cases.filter { !terminal.contains($0.stage) && (owner == nil || $0.owner == owner) }
-        let items = Parallel.map(open) { item -> Item? in
-            let clocks = SLAEvaluator.evaluate(item, procedure: procedure, calendar: config.calendar, rules: rules, asOf: asOf, mail: mail)
-                .results.filter { $0.isOpen && $0.state != .paused }
-            guard let first = clocks.min(by: { ($0.due, $0.rule.name) < ($1.due, $1.rule.name) }) else { return nil }
+        let evaluated = Parallel.map(open) { item -> (item: Item?, warnings: [Diagnostic]) in
+            let evaluation = SLAEvaluator.evaluate(
+                item, procedure: procedure, calendar: config.calendar, rules: rules, asOf: asOf, mail: mail)
+            let clocks = evaluation.results.filter { $0.isOpen && $0.state != .paused }
+            guard let first = clocks.min(by: { ($0.due, $0.rule.name) < ($1.due, $1.rule.name) }) else {
+                return (nil, evaluation.diagnostics)
+            }
             let transitions = procedure.transitions(from: item.stage, fields: { item.field($0) }).filter { !$0.reopen }
             let verb = (transitions.first { first.rule.stop.contains($0.to) } ?? transitions.first)?.verb
-            return Item(
+            let agendaItem = Item(
                 caseID: item.id, learner: item.learner, title: item.title, owner: item.owner, stage: item.stage, clock: first, verb: verb)
-        }.compactMap { $0 }
-        return Agenda(items: items.sorted { ($0.due, $0.caseID) < ($1.due, $1.caseID) }, unreadable: unreadable)
+            return (agendaItem, evaluation.diagnostics)
+        }
+        let items = evaluated.compactMap(\.item)
+        return Agenda(
+            items: items.sorted { ($0.due, $0.caseID) < ($1.due, $1.caseID) }, unreadable: unreadable,
+            warnings: evaluated.flatMap(\.warnings).sorted())
     }
 
     /// Items grouped by owner (the unassigned last), each group oldest deadline first.

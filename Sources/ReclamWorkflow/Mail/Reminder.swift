@@ -28,7 +28,7 @@ public enum Reminder {
 
     public struct Plan: Sendable {
         public var digests: [Digest] = []
-        /// Owners with cases to remind but no address in `people:`.
+        /// Owners with cases to remind but no address in `people:` or users.yml.
         public var unknownOwners: [String] = []
     }
 
@@ -59,7 +59,9 @@ public enum Reminder {
             {
                 continue
             }
-            let next = config.procedure.transitions(from: item.stage, fields: { item.field($0) }).first.map {
+            // The verb that stops this clock, as the agenda shows it; else the first way on.
+            let transitions = config.procedure.transitions(from: item.stage, fields: { item.field($0) }).filter { !$0.reopen }
+            let next = (transitions.first { result.rule.stop.contains($0.to) } ?? transitions.first).map {
                 "reclam \($0.verb) \(item.id)"
             }
             byOwner[caseOwner, default: []].append(
@@ -67,8 +69,15 @@ public enum Reminder {
         }
         var plan = Plan()
         var taken = Set<String>()
+        // Addresses from people:, then from the staff workspace's users.yml (a missing or
+        // unreadable file adds nobody: people: alone is then the list).
+        let serve = ServeSettings.read(config)
+        let users = ((try? StaffUsers.read(at: ledger.url(serve.usersFile)))?.users ?? []).map {
+            Person(id: $0.id, name: $0.name, email: $0.email)
+        }
+        let people = config.people + users
         for (caseOwner, entries) in byOwner.sorted(by: { $0.key < $1.key }) {
-            guard let person = config.people.first(where: { $0.matches(owner: caseOwner) }) else {
+            guard let person = people.first(where: { $0.matches(owner: caseOwner) }) else {
                 plan.unknownOwners.append(caseOwner)
                 continue
             }
@@ -90,7 +99,9 @@ public enum Reminder {
         let config = context.ledger.config
         let english = config.language == .en
         let tz = config.timeZone
-        let baseURL = config.root?["serve"]?["base_url"]?.scalar.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        // The case's page in the staff workspace (docs/SERVE.md), e.g. https://…/equipe/dossiers/<id>.
+        let serve = ServeSettings.read(config)
+        let baseURL = serve.baseURL.map { ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + serve.staffPrefix + "/dossiers" }
         let caseCount = Set(entries.map(\.caseID)).count
         let subject =
             english
@@ -118,7 +129,7 @@ public enum Reminder {
             lines.append("- \(entry.caseID) — \(entry.title)")
             lines.append(english ? "  \(entry.rule): \(state), due \(due)" : "  \(entry.rule) : \(state), échéance \(due)")
             if let next = entry.next { lines.append(english ? "  next: \(next)" : "  prochaine étape : \(next)") }
-            if let baseURL { lines.append("  \(baseURL)/cases/\(entry.caseID)") }
+            if let baseURL { lines.append("  \(baseURL)/\(entry.caseID)") }
         }
         lines.append("")
         lines.append(english ? "— Reclam, \(config.organisation)" : "— Reclam, \(config.organisation)")

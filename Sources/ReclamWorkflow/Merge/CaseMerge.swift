@@ -166,6 +166,12 @@ struct Merger {
                 out += markers(ours: ov ?? [], theirs: tv ?? [])
                 continue
             }
+            // The same value written two ways (`[a, b]` and `["a", "b"]`, by two versions of
+            // Reclam or by hand) is no conflict: ours, as written.
+            if let value = o.plainValue(key), value == t.plainValue(key) {
+                out += ov ?? []
+                continue
+            }
             conflicts.append(
                 MergeConflict(subject: .field(key), ours: o.scalar(key) ?? "(removed)", theirs: t.scalar(key) ?? "(removed)"))
             out += markers(ours: ov ?? [], theirs: tv ?? [])
@@ -374,6 +380,15 @@ struct SplitFile {
     }
 
     func scalar(_ key: String) -> String? { document?.string(key) }
+
+    /// The field's value as a reader sees it, whatever its quoting: a scalar, or a list of
+    /// scalars; nil for anything else (a mapping, a list of mappings, no such field).
+    func plainValue(_ key: String) -> [String]? {
+        guard let node = document?.root?.pairs?.first(where: { $0.key == key })?.value else { return nil }
+        if let scalar = node.scalar { return ["scalar", scalar] }
+        guard let items = node.items, items.allSatisfy({ $0.scalar != nil }) else { return nil }
+        return ["list"] + items.compactMap(\.scalar)
+    }
 
     /// Items of a block list with a stage and a time each; nil for any other shape.
     static func stepList(_ pair: YAMLPair, block: [String]) -> StepList? {

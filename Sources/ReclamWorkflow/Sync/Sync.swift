@@ -140,8 +140,9 @@ public enum Sync {
         }
         guard !ledgerFiles.isEmpty else { return }
         throw .refused(
-            "uncommitted edits to ledger files; commit them (reclam commit) or discard them (git restore PATH) before syncing:\n  "
-                + ledgerFiles.map(\.path).map(Escape.terminal).joined(separator: "\n  "))
+            // One line: the CLI writes a message on one line, a line break would show as `\n`.
+            "uncommitted edits to ledger files; commit them (reclam commit) or discard them (git restore PATH) before syncing: "
+                + ledgerFiles.map(\.path).joined(separator: ", "))
     }
 
     /// Unmerged paths, and files of the merge that still hold conflict markers.

@@ -73,6 +73,20 @@ import Testing
         #expect(result.conflicts.map(\.subject) == [.transition(from: "investigating")])
     }
 
+    /// Both sides set a field to the same value, quoted on one side only (an older Reclam quoted
+    /// numeric-looking ids): the same value, no conflict.
+    @Test func sameValueQuotedDifferentlyIsNoConflict() throws {
+        let base = "---\nid: act-20261116-aaaa\ncases: [20261113-7925]\nowner: Claire\n---\n## Description\n"
+        let ours = base.replacingOccurrences(of: "cases: [20261113-7925]", with: "cases: [20261113-7925, 20261113-2345]")
+        let theirs = base.replacingOccurrences(of: "cases: [20261113-7925]", with: "cases: [\"20261113-7925\", \"20261113-2345\"]")
+        let result = CaseMerge.merge(base: Data(base.utf8), ours: Data(ours.utf8), theirs: Data(theirs.utf8), procedure: nil)
+        #expect(result.clean, "\(result.conflicts)")
+        #expect(String(decoding: result.data, as: UTF8.self) == ours)
+        // Different values still conflict.
+        let other = base.replacingOccurrences(of: "cases: [20261113-7925]", with: "cases: [\"20261113-7925\", \"20261113-9999\"]")
+        #expect(!CaseMerge.merge(base: Data(base.utf8), ours: Data(ours.utf8), theirs: Data(other.utf8), procedure: nil).clean)
+    }
+
     @Test func unreadableSidesFallBackToTextMerge() throws {
         let base = Data("a\nb\nc\nd\ne\n".utf8)
         let result = CaseMerge.merge(base: base, ours: Data("a\nB\nc\nd\ne\n".utf8), theirs: Data("a\nb\nc\nd\nE\n".utf8), procedure: nil)
