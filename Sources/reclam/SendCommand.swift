@@ -81,7 +81,8 @@ struct SendCommand: ParsableCommand {
                 problems += 1
                 print("skipped \(item.path): \(reason)")
             case .wouldSend(let recipients):
-                print("would send \(item.path) (\(recipients) recipient\(recipients == 1 ? "" : "s"))")
+                let m = Messages(context.ledger.config.language)
+                print(m.format(.wouldSend, item.path, recipients == 1 ? m[.recipient] : m.format(.recipients, String(recipients))))
             }
         }
         if let commit = report.commit {

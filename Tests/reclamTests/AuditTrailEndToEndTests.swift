@@ -44,7 +44,7 @@ import Testing
         #expect(entries[2]["body_changed"] as? Bool == true)
         #expect(entries[3]["previous_path"] as? String == "cases/stg-1/\(id).md")
         #expect(entries[3]["path"] as? String == "cases/stg-9/\(id).md")
-        #expect(try shell.reclam("log", id).stdout.contains("(by hand)"))
+        #expect(try shell.reclam("log", id).stdout.contains("(à la main)"))
     }
 
     @Test func auditCatchesIllegalHandEditsNamingTheCommit() throws {

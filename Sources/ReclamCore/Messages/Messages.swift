@@ -27,6 +27,14 @@ public struct Messages: Sendable {
         // Learner sheet.
         case learnerSheet, training, funder, complaints, channelHeading, date, by, note, findings, solution, solutionType
         case answeredBy, satisfaction, containment, rootCauses, actionPlan, rejectionReason, reopenReason
+        // What a move, `next`, `log`, `send` and `conflicts` print.
+        case moved, reassigned, messageWritten, via, caseAtStage, noMoveAllowed, nextMove, needs
+        case logByHand, logCreated, logMoved, logDeleted, logStage, logBodyChanged, logActions
+        case wouldSend, recipient, recipients, noConflicts, ownerChange, fieldsChanged, fieldRemoved
+        // Findings of `reclam sla`.
+        case slaWhat, fromReception, fromStage, slaFindingBreached, slaFindingMetLate, slaFindingAtRisk, actionBreached, actionAtRisk
+        // `reclam procedure`.
+        case procedureName, columnLabel, columnRequires, columnThen, initialStage, terminalStage, pausesSLA, needsAction, reopening
     }
 
     public subscript(_ key: Key) -> String {
@@ -86,6 +94,22 @@ public struct Messages: Sendable {
         .solutionType: "Type de solution", .answeredBy: "Réponse par", .satisfaction: "Satisfaction",
         .containment: "Mesure conservatoire", .rootCauses: "Causes", .actionPlan: "Plan d'actions", .rejectionReason: "Motif de rejet",
         .reopenReason: "Motif de réouverture",
+        .moved: "%@ : %@ → %@ (%@)", .reassigned: "%@ : responsable %@ → %@ (%@)", .messageWritten: "message : %@",
+        .via: "(moyen : %@)", .caseAtStage: "%@ est à l'étape %@", .noMoveAllowed: "aucun passage n'est possible depuis cette étape",
+        .nextMove: "%@  (reclam move %@ %@, ou reclam %@ %@)", .needs: "à renseigner : ",
+        .logByHand: "(à la main)", .logCreated: "création de %@", .logMoved: "déplacement %@ → %@", .logDeleted: "suppression de %@",
+        .logStage: "étape : %@ → %@", .logBodyChanged: "texte modifié", .logActions: "actions : %@",
+        .wouldSend: "à envoyer : %@ (%@)", .recipient: "1 destinataire", .recipients: "%@ destinataires", .noConflicts: "aucun conflit",
+        .ownerChange: "responsable %@ → %@", .fieldsChanged: "champs modifiés : %@", .fieldRemoved: "%@ supprimé",
+        .slaWhat: "délai %@ (%@ à compter %@)", .fromReception: "de la réception", .fromStage: "de l'étape %@",
+        .slaFindingBreached: "%@ dépassé : échéance le %@, en retard de %@",
+        .slaFindingMetLate: "%@ respecté en retard : échéance le %@, étape %@ atteinte le %@, en retard de %@",
+        .slaFindingAtRisk: "%@ à risque : échéance le %@, reste %@",
+        .actionBreached: "l'action %@ devait être terminée le %@ et en est encore à l'étape %@",
+        .actionAtRisk: "l'action %@ doit être terminée le %@ et en est encore à l'étape %@",
+        .procedureName: "procédure : %@", .columnLabel: "LIBELLÉ", .columnThen: "SUITES", .columnRequires: "À RENSEIGNER",
+        .initialStage: "initiale", .terminalStage: "finale",
+        .pausesSLA: "suspend les délais", .needsAction: "exige une action liée ou no_action_reason", .reopening: "(réouverture)",
     ]
 
     static let english: [Key: String] = [
@@ -121,6 +145,20 @@ public struct Messages: Sendable {
         .date: "Date", .by: "By", .note: "Note", .findings: "Findings", .solution: "Solution", .solutionType: "Kind of solution",
         .answeredBy: "Answered by", .satisfaction: "Satisfaction", .containment: "Containment", .rootCauses: "Root causes",
         .actionPlan: "Action plan", .rejectionReason: "Rejection reason", .reopenReason: "Reopening reason",
+        .moved: "%@: %@ → %@ (%@)", .reassigned: "%@: owner %@ → %@ (%@)", .messageWritten: "message: %@", .via: "(via %@)",
+        .caseAtStage: "%@ is at '%@'", .noMoveAllowed: "no move is allowed from here",
+        .nextMove: "%@  (reclam move %@ %@, or reclam %@ %@)", .needs: "needs: ",
+        .logByHand: "(by hand)", .logCreated: "created %@", .logMoved: "moved %@ → %@", .logDeleted: "deleted %@",
+        .logStage: "stage: %@ → %@", .logBodyChanged: "body changed", .logActions: "actions: %@",
+        .wouldSend: "would send %@ (%@)", .recipient: "1 recipient", .recipients: "%@ recipients", .noConflicts: "no conflicts",
+        .ownerChange: "owner %@ → %@", .fieldsChanged: "fields: %@", .fieldRemoved: "%@ removed",
+        .slaWhat: "SLA '%@' (%@ from %@)", .fromReception: "received", .fromStage: "%@",
+        .slaFindingBreached: "%@ breached: due %@, %@ late",
+        .slaFindingMetLate: "%@ met late: due %@, '%@' entered %@, %@ late", .slaFindingAtRisk: "%@ at risk: due %@, %@ left",
+        .actionBreached: "action %@ was due %@ and is still '%@'", .actionAtRisk: "action %@ is due %@ and is still '%@'",
+        .procedureName: "procedure: %@", .columnLabel: "LABEL", .columnThen: "NEXT", .columnRequires: "REQUIRES", .initialStage: "initial",
+        .terminalStage: "terminal",
+        .pausesSLA: "pauses SLA", .needsAction: "needs an action or no_action_reason", .reopening: "(reopening)",
     ]
 
     // MARK: Enum values
@@ -137,6 +175,23 @@ public struct Messages: Sendable {
         if values.contains(input) { return input }
         let key = folded(input)
         return values.first { id in frenchValues[id].map(folded) == key || folded(id) == key }
+    }
+
+    /// A field type as a person reads it (`texte`, `personne`), the type's id in English.
+    public func typeName(_ type: FieldType) -> String {
+        guard language == .fr else { return type.rawValue }
+        switch type {
+        case .text: return "texte"
+        case .date: return "date"
+        case .datetime: return "date et heure"
+        case .person: return "personne"
+        case .enum: return "liste de valeurs"
+        case .number: return "nombre"
+        case .caseList: return "liste de réclamations"
+        case .id: return "identifiant"
+        case .textList: return "liste de textes"
+        default: return type.rawValue
+        }
     }
 
     static func folded(_ text: String) -> String {
