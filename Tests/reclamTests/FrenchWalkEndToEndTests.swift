@@ -151,6 +151,11 @@ import Testing
         let conflicts = try run(shell, "conflicts")
         #expect(conflicts == "aucun conflit\n")
         outputs.append(("conflicts", conflicts))
+        let check = try shell.reclam("check")
+        #expect(check.status == 0 && check.stderr == "0 erreur, 0 avertissement\n", "\(check.stdout)\(check.stderr)")
+        let initialised = try shell.run(Shell.reclam, ["init", "autre"], in: nil)
+        #expect(initialised.stdout.hasPrefix("Registre des réclamations (training) créé dans /"), "\(initialised.stdout)")
+        outputs.append(("init", initialised.stdout))
 
         for arguments in [
             ["list"], ["agenda"], ["report"], ["register"], ["register", "--format", "csv"], ["trends"], ["plan"],
@@ -235,6 +240,7 @@ import Testing
         #expect(log.contains("    stage: received → acknowledged\n"), "\(log)")
         #expect(try run(shell, "procedure").hasPrefix("procedure: training\nSTAGE "))
         #expect(try run(shell, "conflicts") == "no conflicts\n")
+        #expect(try shell.reclam("check").stderr == "0 errors, 0 warnings\n")
         for text in [next, ack, sla.stderr, log] {
             #expect(!text.contains("étape") && !text.contains("à renseigner") && !text.contains("dépassé"), "\(text)")
         }

@@ -31,6 +31,8 @@ public struct Messages: Sendable {
         case moved, reassigned, messageWritten, via, caseAtStage, noMoveAllowed, nextMove, needs
         case logByHand, logCreated, logMoved, logDeleted, logStage, logBodyChanged, logActions
         case wouldSend, recipient, recipients, noConflicts, ownerChange, fieldsChanged, fieldRemoved
+        case errorCount, errorsCount, warningCount, warningsCount, inFile, inFiles, initialised, fileAdded, fileEdited
+        case noReminder, reminderWritten, ownerWithoutAddress
         // Findings of `reclam sla`.
         case slaWhat, fromReception, fromStage, slaFindingBreached, slaFindingMetLate, slaFindingAtRisk, actionBreached, actionAtRisk
         // `reclam procedure`.
@@ -51,6 +53,12 @@ public struct Messages: Sendable {
             rest = rest[range.upperBound...]
         }
         return out + rest
+    }
+
+    /// A count with the singular or plural sentence: French takes the singular for 0 and 1
+    /// (`0 erreur`), English for 1 only (`0 errors`).
+    public func count(_ n: Int, one: Key, many: Key) -> String {
+        format((language == .fr ? n <= 1 : n == 1) ? one : many, String(n))
     }
 
     /// A word of the catalogue named by its key's raw value (a dimension or period of the
@@ -100,6 +108,12 @@ public struct Messages: Sendable {
         .logByHand: "(à la main)", .logCreated: "création de %@", .logMoved: "déplacement %@ → %@", .logDeleted: "suppression de %@",
         .logStage: "étape : %@ → %@", .logBodyChanged: "texte modifié", .logActions: "actions : %@",
         .wouldSend: "à envoyer : %@ (%@)", .recipient: "1 destinataire", .recipients: "%@ destinataires", .noConflicts: "aucun conflit",
+        .errorCount: "%@ erreur", .errorsCount: "%@ erreurs", .warningCount: "%@ avertissement", .warningsCount: "%@ avertissements",
+        .inFile: " dans %@ fichier", .inFiles: " dans %@ fichiers", .initialised: "Registre des réclamations (%@) créé dans %@",
+        .fileAdded: "ajouté", .fileEdited: "modifié", .noReminder: "aucun rappel à écrire",
+        .reminderWritten: "%@ : %@, %@ réclamation(s)",
+        .ownerWithoutAddress:
+            "le responsable '%@' a des réclamations à relancer mais pas d'adresse ; ajoutez {id, name, email} à 'people:' dans reclam.yml",
         .ownerChange: "responsable %@ → %@", .fieldsChanged: "champs modifiés : %@", .fieldRemoved: "%@ supprimé",
         .slaWhat: "délai %@ (%@ à compter %@)", .fromReception: "de la réception", .fromStage: "de l'étape %@",
         .slaFindingBreached: "%@ dépassé : échéance le %@, en retard de %@",
@@ -151,6 +165,10 @@ public struct Messages: Sendable {
         .logByHand: "(by hand)", .logCreated: "created %@", .logMoved: "moved %@ → %@", .logDeleted: "deleted %@",
         .logStage: "stage: %@ → %@", .logBodyChanged: "body changed", .logActions: "actions: %@",
         .wouldSend: "would send %@ (%@)", .recipient: "1 recipient", .recipients: "%@ recipients", .noConflicts: "no conflicts",
+        .errorCount: "%@ error", .errorsCount: "%@ errors", .warningCount: "%@ warning", .warningsCount: "%@ warnings",
+        .inFile: " in %@ file", .inFiles: " in %@ files", .initialised: "Initialised a %@ ledger in %@", .fileAdded: "added",
+        .fileEdited: "edited", .noReminder: "no reminder to write", .reminderWritten: "%@: %@, %@ case(s)",
+        .ownerWithoutAddress: "owner '%@' has cases to remind but no address; add {id, name, email} to 'people:' in reclam.yml",
         .ownerChange: "owner %@ → %@", .fieldsChanged: "fields: %@", .fieldRemoved: "%@ removed",
         .slaWhat: "SLA '%@' (%@ from %@)", .fromReception: "received", .fromStage: "%@",
         .slaFindingBreached: "%@ breached: due %@, %@ late",
