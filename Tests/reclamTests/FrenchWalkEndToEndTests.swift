@@ -150,6 +150,7 @@ import Testing
         outputs.append(("send --dry-run", dry))
         let conflicts = try run(shell, "conflicts")
         #expect(conflicts == "aucun conflit\n")
+        #expect(sla.stderr.hasSuffix("\n2 délais suivis : respecté en retard 1, dépassé 1\n"), "\(sla.stderr)")
         outputs.append(("conflicts", conflicts))
         let action = try run(shell, "action", "new", "--title", "Relance", "--kind", "corrective", "--due", "2026-12-01")
             .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -219,7 +220,9 @@ import Testing
         #expect(log.contains("    risk : (aucun) → élevé\n    level : (aucun) → régional\n"), "\(log)")
         outputs.append(("log", Self.withoutCommitSummaries(log)))
         outputs.append(("procedure", Self.withoutFirstColumn(try run(shell, "procedure"))))
-        for arguments in [["next", id], ["sla"], ["report"], ["register"], ["learner", "stg-1"], ["list"]] {
+        let sla = try shell.reclam("sla")
+        #expect(sla.status == 0 && sla.stderr == "1 délai suivi : respecté 1\n", "\(sla.stdout)\(sla.stderr)")
+        for arguments in [["next", id], ["report"], ["register"], ["learner", "stg-1"], ["list"]] {
             let result = try shell.run(Shell.reclam, arguments, in: "ledger")
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             outputs.append((arguments.joined(separator: " "), result.stdout + result.stderr))

@@ -32,7 +32,7 @@ public struct Messages: Sendable {
         case logByHand, logCreated, logMoved, logDeleted, logStage, logBodyChanged, logActions
         case wouldSend, recipient, recipients, noConflicts, ownerChange, fieldsChanged, fieldRemoved
         case errorCount, errorsCount, warningCount, warningsCount, inFile, inFiles, initialised, fileAdded, fileEdited
-        case noReminder, reminderWritten, ownerWithoutAddress, holiday, closureDay
+        case noReminder, reminderWritten, ownerWithoutAddress, holiday, closureDay, slaClock, slaClockCount
         // Findings of `reclam sla`.
         case slaWhat, fromReception, fromStage, slaFindingBreached, slaFindingMetLate, slaFindingAtRisk, actionBreached, actionAtRisk
         // `reclam procedure`.
@@ -110,7 +110,8 @@ public struct Messages: Sendable {
         .wouldSend: "à envoyer : %@ (%@)", .recipient: "1 destinataire", .recipients: "%@ destinataires", .noConflicts: "aucun conflit",
         .errorCount: "%@ erreur", .errorsCount: "%@ erreurs", .warningCount: "%@ avertissement", .warningsCount: "%@ avertissements",
         .inFile: " dans %@ fichier", .inFiles: " dans %@ fichiers", .initialised: "Registre des réclamations (%@) créé dans %@",
-        .fileAdded: "ajouté", .fileEdited: "modifié", .holiday: "férié", .closureDay: "fermeture", .noReminder: "aucun rappel à écrire",
+        .fileAdded: "ajouté", .fileEdited: "modifié", .holiday: "férié", .closureDay: "fermeture", .slaClock: "%@ délai suivi",
+        .slaClockCount: "%@ délais suivis", .noReminder: "aucun rappel à écrire",
         .reminderWritten: "%@ : %@, %@ réclamation(s)",
         .ownerWithoutAddress:
             "le responsable '%@' a des réclamations à relancer mais pas d'adresse ; ajoutez {id, name, email} à 'people:' dans reclam.yml",
@@ -167,7 +168,7 @@ public struct Messages: Sendable {
         .wouldSend: "would send %@ (%@)", .recipient: "1 recipient", .recipients: "%@ recipients", .noConflicts: "no conflicts",
         .errorCount: "%@ error", .errorsCount: "%@ errors", .warningCount: "%@ warning", .warningsCount: "%@ warnings",
         .inFile: " in %@ file", .inFiles: " in %@ files", .initialised: "Initialised a %@ ledger in %@", .fileAdded: "added",
-        .holiday: "holiday", .closureDay: "closure",
+        .holiday: "holiday", .closureDay: "closure", .slaClock: "%@ SLA clock", .slaClockCount: "%@ SLA clocks",
         .fileEdited: "edited", .noReminder: "no reminder to write", .reminderWritten: "%@: %@, %@ case(s)",
         .ownerWithoutAddress: "owner '%@' has cases to remind but no address; add {id, name, email} to 'people:' in reclam.yml",
         .ownerChange: "owner %@ → %@", .fieldsChanged: "fields: %@", .fieldRemoved: "%@ removed",

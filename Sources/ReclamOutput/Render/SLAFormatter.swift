@@ -89,7 +89,7 @@ public enum SLAFormatter {
                 let count = report.count(state)
                 return count == 0 ? nil : "\(state.label(m)) \(count)"
             }
-            return "\(total) \(m[.slaClocks])" + (parts.isEmpty ? "" : " : " + parts.joined(separator: ", "))
+            return m.count(total, one: .slaClock, many: .slaClockCount) + (parts.isEmpty ? "" : " : " + parts.joined(separator: ", "))
         }
         let parts = SLAState.allCases.compactMap { state -> String? in
             let count = report.count(state)
