@@ -164,6 +164,12 @@ import Testing
         outputs.append(("calendar", calendar))
         let check = try shell.reclam("check")
         #expect(check.status == 0 && check.stderr == "0 erreur, 0 avertissement\n", "\(check.stdout)\(check.stderr)")
+        // The steps were dated up to two weeks before their commits: the audit says so in French.
+        let audit = try shell.reclam("audit")
+        #expect(
+            audit.stdout.contains("jour(s) avant le commit qui l'enregistre (tolérance : audit.backdating_tolerance)"), "\(audit.stdout)")
+        #expect(audit.stderr.contains(" erreurs, 0 avertissement\n"), "\(audit.stderr)")
+        outputs.append(("audit", audit.stdout + audit.stderr))
         let initialised = try shell.run(Shell.reclam, ["init", "autre"], in: nil)
         #expect(initialised.stdout.hasPrefix("Registre des réclamations (training) créé dans /"), "\(initialised.stdout)")
         outputs.append(("init", initialised.stdout))

@@ -36,6 +36,9 @@ public struct Messages: Sendable {
         // Findings of `reclam sla`.
         case slaWhat, fromReception, fromStage, slaFindingBreached, slaFindingMetLate, slaFindingAtRisk, actionBreached, actionAtRisk
         // `reclam procedure`.
+        // Findings of `reclam audit`.
+        case auditNoIdentity, auditDeleted, auditRewrote, auditIllegal, auditNoneAllowed, auditMissingField, auditStepOrder
+        case auditBackdated, auditUncommitted
         case procedureName, columnLabel, columnRequires, columnThen, initialStage, terminalStage, pausesSLA, needsAction, reopening
     }
 
@@ -122,6 +125,14 @@ public struct Messages: Sendable {
         .slaFindingAtRisk: "%@ à risque : échéance le %@, reste %@",
         .actionBreached: "l'action %@ devait être terminée le %@ et en est encore à l'étape %@",
         .actionAtRisk: "l'action %@ doit être terminée le %@ et en est encore à l'étape %@",
+        .auditNoIdentity: "%@ n'a pas d'auteur identifiable (nom et adresse)",
+        .auditDeleted: "a supprimé le fichier de la réclamation ; une réclamation se clôt ou se rejette, elle ne se supprime pas",
+        .auditRewrote: "a réécrit '%@' : %@ → %@",
+        .auditIllegal: "a fait passer %@ de l'étape %@ à l'étape %@, ce que la procédure ne permet pas (possible : %@)",
+        .auditNoneAllowed: "aucune", .auditMissingField: "a fait passer %@ à l'étape %@ sans '%@', que cette étape exige",
+        .auditStepOrder: "l'étape %@ du %@ est datée d'avant l'étape précédente",
+        .auditBackdated: "l'étape %@ est datée du %@, %@ jour(s) avant le commit qui l'enregistre (tolérance : audit.backdating_tolerance)",
+        .auditUncommitted: "modification non enregistrée (%@) ; enregistrez-la avec 'reclam commit' ou git",
         .procedureName: "procédure : %@", .columnLabel: "LIBELLÉ", .columnThen: "SUITES", .columnRequires: "À RENSEIGNER",
         .initialStage: "initiale", .terminalStage: "finale",
         .pausesSLA: "suspend les délais", .needsAction: "exige une action liée ou no_action_reason", .reopening: "(réouverture)",
@@ -176,6 +187,13 @@ public struct Messages: Sendable {
         .slaFindingBreached: "%@ breached: due %@, %@ late",
         .slaFindingMetLate: "%@ met late: due %@, '%@' entered %@, %@ late", .slaFindingAtRisk: "%@ at risk: due %@, %@ left",
         .actionBreached: "action %@ was due %@ and is still '%@'", .actionAtRisk: "action %@ is due %@ and is still '%@'",
+        .auditNoIdentity: "%@ has no usable author identity (name and email)",
+        .auditDeleted: "deleted the case file; cases are closed or rejected, never deleted", .auditRewrote: "rewrote '%@' from %@ to %@",
+        .auditIllegal: "moved %@ from '%@' to '%@', which the procedure does not allow (allowed: %@)", .auditNoneAllowed: "none",
+        .auditMissingField: "moved %@ to '%@' without '%@', which that stage requires",
+        .auditStepOrder: "step '%@' at %@ is dated before the previous step",
+        .auditBackdated: "step '%@' is dated %@, %@ day(s) before the commit that records it (tolerance: audit.backdating_tolerance)",
+        .auditUncommitted: "uncommitted change (%@); commit it with 'reclam commit' or git",
         .procedureName: "procedure: %@", .columnLabel: "LABEL", .columnThen: "NEXT", .columnRequires: "REQUIRES", .initialStage: "initial",
         .terminalStage: "terminal",
         .pausesSLA: "pauses SLA", .needsAction: "needs an action or no_action_reason", .reopening: "(reopening)",
