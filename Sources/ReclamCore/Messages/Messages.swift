@@ -38,7 +38,8 @@ public struct Messages: Sendable {
         // `reclam procedure`.
         // Findings of `reclam audit`.
         case auditNoIdentity, auditDeleted, auditRewrote, auditIllegal, auditNoneAllowed, auditMissingField, auditStepOrder
-        case auditBackdated, auditUncommitted
+        case auditBackdated, auditUncommitted, auditStepLost, auditStepLostBy, auditMergedIllegal, auditMergedStepOrder
+        case auditMergedBackdated, auditMergedMissingField, auditAccepted
         case procedureName, columnLabel, columnRequires, columnThen, initialStage, terminalStage, pausesSLA, needsAction, reopening
     }
 
@@ -133,6 +134,15 @@ public struct Messages: Sendable {
         .auditStepOrder: "l'étape %@ du %@ est datée d'avant l'étape précédente",
         .auditBackdated: "l'étape %@ est datée du %@, %@ jour(s) avant le commit qui l'enregistre (tolérance : audit.backdating_tolerance)",
         .auditUncommitted: "modification non enregistrée (%@) ; enregistrez-la avec 'reclam commit' ou git",
+        .auditStepLost:
+            "la fusion a perdu l'étape %@ du %@%@ que %@ avait enregistrée pour %@ ; remettez-la dans les étapes de la réclamation et enregistrez avec 'reclam commit'",
+        .auditStepLostBy: " par %@",
+        .auditMergedIllegal: "les étapes fusionnées de %@ passent de l'étape %@ à l'étape %@ (le %@), ce que la procédure ne permet pas",
+        .auditMergedStepOrder: "l'étape %@ du %@ est datée d'avant l'étape fusionnée précédente",
+        .auditMergedBackdated:
+            "l'étape %@, ajoutée par la fusion, est datée du %@, %@ jour(s) avant elle (tolérance : audit.backdating_tolerance)",
+        .auditMergedMissingField: "a fusionné %@ à l'étape %@ sans '%@', que cette étape exige",
+        .auditAccepted: "%@ [%@] — acceptée par %@ le %@ (commit %@) : %@",
         .procedureName: "procédure : %@", .columnLabel: "LIBELLÉ", .columnThen: "SUITES", .columnRequires: "À RENSEIGNER",
         .initialStage: "initiale", .terminalStage: "finale",
         .pausesSLA: "suspend les délais", .needsAction: "exige une action liée ou no_action_reason", .reopening: "(réouverture)",
@@ -194,6 +204,14 @@ public struct Messages: Sendable {
         .auditStepOrder: "step '%@' at %@ is dated before the previous step",
         .auditBackdated: "step '%@' is dated %@, %@ day(s) before the commit that records it (tolerance: audit.backdating_tolerance)",
         .auditUncommitted: "uncommitted change (%@); commit it with 'reclam commit' or git",
+        .auditStepLost:
+            "merge left out the step '%@' at %@%@ that %@ recorded for %@; put it back in the case's steps and commit with 'reclam commit'",
+        .auditStepLostBy: " by %@",
+        .auditMergedIllegal: "the merged steps of %@ go from '%@' to '%@' (at %@), which the procedure does not allow",
+        .auditMergedStepOrder: "step '%@' at %@ is dated before the previous merged step",
+        .auditMergedBackdated: "step '%@', added in the merge, is dated %@, %@ day(s) before it (tolerance: audit.backdating_tolerance)",
+        .auditMergedMissingField: "merged %@ into '%@' without '%@', which that stage requires",
+        .auditAccepted: "%@ [%@] — accepted by %@ on %@ (commit %@): %@",
         .procedureName: "procedure: %@", .columnLabel: "LABEL", .columnThen: "NEXT", .columnRequires: "REQUIRES", .initialStage: "initial",
         .terminalStage: "terminal",
         .pausesSLA: "pauses SLA", .needsAction: "needs an action or no_action_reason", .reopening: "(reopening)",

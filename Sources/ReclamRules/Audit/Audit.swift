@@ -166,7 +166,7 @@ public struct Audit: Sendable {
                 out += checkSteps(oldStepCount: nil, new: newCase, committedAt: commit.authorDate, label: label, path: change.path)
             }
         }
-        if let acceptance = acceptances?[commit.id] { return out.map(acceptance.accepted) }
+        if let acceptance = acceptances?[commit.id] { return out.map { acceptance.accepted($0, messages) } }
         return out
     }
 
