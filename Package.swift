@@ -1,6 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// gmime-3.0.pc asks for -D_LARGEFILE64_SOURCE and -pthread, which SwiftPM refuses with a warning
+// on every build; Sources/CGMime/CGMime.pc names the same headers and libraries with the flags it
+// accepts. SwiftPM reads a pkgConfig name that is an absolute path as the file itself; the names
+// are split at spaces, so a package folder whose path has one falls back to gmime-3.0.
+let gmimePkgConfig =
+    Context.packageDirectory.contains(" ") ? "gmime-3.0" : Context.packageDirectory + "/Sources/CGMime/CGMime.pc"
+
 let package = Package(
     name: "Reclam",
     platforms: [.macOS(.v14)],
@@ -32,7 +39,7 @@ let package = Package(
         ),
         .systemLibrary(
             name: "CGMime",
-            pkgConfig: "gmime-3.0",
+            pkgConfig: gmimePkgConfig,
             providers: [.apt(["libgmime-3.0-dev"])]
         ),
         // Layers, bottom to top; a target imports only those listed in its dependencies, so an

@@ -58,9 +58,9 @@ struct AckCommand: ParsableCommand {
             let message = try Outbox.addressedMessage(letter, item: plan.item, context: context, date: plan.at, contact: contact)
             return [(Outbox.path(caseID: plan.item.id, letter: "ack", ledger: context.ledger), Data(message.rendered().utf8))]
         }
-        MoveOutput.print(result)
+        MoveOutput.print(result, config: context.ledger.config)
         if let path = result.commit.changedPaths.first(where: { $0.hasPrefix(Outbox.folder + "/") }) {
-            print("message: \(path)")
+            print(Messages(context.ledger.config.language).format(.messageWritten, path))
         }
     }
 }

@@ -17,7 +17,9 @@ struct ActionLinkCommand: ParsableCommand {
     @Argument(help: "The case ids.") var cases: [String]
 
     func run() throws {
-        let result = try ActionWorkflow.link(action, cases: cases, context: try write.context(global))
-        print("\(action): linked to \(cases.joined(separator: ", ")) (\(result.commit.short))")
+        let context = try write.context(global)
+        let result = try ActionWorkflow.link(action, cases: cases, context: context)
+        let m = Messages(context.ledger.config.language)
+        print("\(action)\(m[.colon])\(m.format(.linkedTo, cases.joined(separator: ", "))) (\(result.commit.short))")
     }
 }

@@ -24,7 +24,12 @@ struct ActionMoveCommand: ParsableCommand {
     @OptionGroup var move: MoveOptions
 
     func run() throws {
-        let result = try ActionWorkflow.move(try move.request(id: action, target: stage), context: try write.context(global))
-        print("\(action): \(result.from) → \(result.to) (\(result.commit.commit.short))")
+        let context = try write.context(global)
+        let result = try ActionWorkflow.move(try move.request(id: action, target: stage), context: context)
+        // A French ledger names the action's stages by their labels, like a case's move.
+        let config = context.ledger.config
+        let procedure = ActionSettings.read(config).procedure
+        func label(_ id: String) -> String { config.language == .fr ? Escape.terminal(procedure.stage(id)?.label(.fr) ?? id) : id }
+        print(Messages(config.language).format(.moved, action, label(result.from), label(result.to), result.commit.commit.short))
     }
 }

@@ -45,7 +45,9 @@ struct AuditCommand: ParsableCommand {
             findings = try audit.run(since: since)
         }
         print(DiagnosticFormatter.render(findings, as: format), terminator: "")
-        if format == .text { FileHandle.standardError.write(DiagnosticFormatter.summary(findings) + "\n") }
+        if format == .text {
+            FileHandle.standardError.write(DiagnosticFormatter.summary(findings, language: ledger.config.language) + "\n")
+        }
         if findings.hasErrors { throw ExitCode(1) }
     }
 }

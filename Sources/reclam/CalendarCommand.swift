@@ -28,7 +28,9 @@ struct CalendarCommand: ParsableCommand {
     @Option(help: Format.help) var format: Format = .text
 
     func run() throws {
-        let (calendar, _) = try LedgerCalendar.resolve(global, region: region)
+        let (calendar, ledger) = try LedgerCalendar.resolve(global, region: region)
+        // The days are named in French (the holidays are France's); outside a ledger, so are the kinds.
+        let m = Messages(ledger?.config.language ?? .fr)
         let now = try global.now()
         let year = self.year ?? calendar.day(of: now).year
         // Easter is computed by the Gregorian rule, which starts in 1583.
@@ -37,7 +39,8 @@ struct CalendarCommand: ParsableCommand {
         switch format {
         case .text:
             for entry in entries {
-                let kind = entry.kind == .holiday ? "holiday" : "closure"
+                let width = max(m[.holiday].count, m[.closureDay].count)
+                let kind = TextTable.padded(entry.kind == .holiday ? m[.holiday] : m[.closureDay], to: width)
                 print(
                     "\(entry.date)  \(TextTable.padded(entry.date.weekday.frenchName, to: 8))  \(kind)  \(entry.name)"
                 )

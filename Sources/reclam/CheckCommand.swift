@@ -50,7 +50,9 @@ struct CheckCommand: ParsableCommand {
         }
         print(DiagnosticFormatter.render(diagnostics, as: format), terminator: "")
         if format == .text {
-            FileHandle.standardError.write(DiagnosticFormatter.summary(diagnostics) + "\n")
+            // A reclam.yml too broken to open says it in the findings; the summary is then English.
+            let language = (try? Ledger.open(at: root))?.config.language ?? .en
+            FileHandle.standardError.write(DiagnosticFormatter.summary(diagnostics, language: language) + "\n")
         }
         if diagnostics.hasErrors { throw ExitCode(1) }
     }

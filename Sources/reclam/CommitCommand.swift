@@ -37,13 +37,15 @@ struct CommitCommand: ParsableCommand {
         let relative = try paths.map { try LedgerPath.relative($0, root: context.ledger.root) }
         let files = try HandEdit.selectFiles(relative, in: context)
         let result = try HandEdit.commit(paths: files, message: message, context: context)
-        HandEditOutput.print(result)
+        HandEditOutput.print(result, config: context.ledger.config)
     }
 }
 
 /// What edit and commit print: the commit for a script, the warnings for the person.
 enum HandEditOutput {
-    static func print(_ result: HandEditResult) {
+    /// A French ledger names a case's stages by their labels, like a move does.
+    static func print(_ result: HandEditResult, config: LedgerConfig) {
+        let m = Messages(config.language)
         guard let commit = result.commit else {
             FileHandle.standardError.write("reclam: nothing changed; nothing committed\n")
             return
@@ -51,11 +53,14 @@ enum HandEditOutput {
         let warnings = result.diagnostics.filter { $0.severity != .error }
         if !warnings.isEmpty { FileHandle.standardError.write(DiagnosticFormatter.render(warnings, as: .text)) }
         for review in result.reviews {
-            var line = "\(review.id): "
+            var line = review.id + m[.colon]
             if let change = review.stageChange {
-                line += "\(change.from) → \(change.to)"
+                func stage(_ id: String) -> String {
+                    config.language == .fr && review.kind == .caseFile ? Escape.terminal(config.procedure.stage(id)?.label(.fr) ?? id) : id
+                }
+                line += "\(stage(change.from)) → \(stage(change.to))"
             } else {
-                line += review.isNew ? "added" : "edited"
+                line += review.isNew ? m[.fileAdded] : m[.fileEdited]
             }
             Swift.print("\(line) (\(commit.commit.short))")
         }

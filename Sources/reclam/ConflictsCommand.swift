@@ -40,7 +40,7 @@ struct ConflictsCommand: ParsableCommand {
                             ])
                         })))
         case .text:
-            if items.isEmpty { print("no conflicts") }
+            if items.isEmpty { print(Messages(ledger.config.language)[.noConflicts]) }
             for item in items {
                 let oursBy = item.oursBy.map { " (\($0))" } ?? ""
                 let theirsBy = item.theirsBy.map { " (\($0))" } ?? ""

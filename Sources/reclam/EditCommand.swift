@@ -56,7 +56,7 @@ struct EditCommand: ParsableCommand {
             }
             let refusal: ReclamError
             do {
-                HandEditOutput.print(try HandEdit.commit(paths: [path], message: message, context: context))
+                HandEditOutput.print(try HandEdit.commit(paths: [path], message: message, context: context), config: context.ledger.config)
                 return
             } catch {
                 refusal = error

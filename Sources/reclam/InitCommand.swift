@@ -36,7 +36,8 @@ struct InitCommand: ParsableCommand {
         // The merge driver's command is per clone: .gitattributes is committed, this is not.
         let repository = try GitRepository.open(at: url.standardizedFileURL.path)
         try MergeDriver.register(repository, reclamPath: RunningBinary.path())
-        print("Initialised a \(procedure.rawValue) ledger in \(url.standardizedFileURL.path)")
+        let language = (try? Ledger.open(at: url.standardizedFileURL))?.config.language ?? .en
+        print(Messages(language).format(.initialised, procedure.rawValue, url.standardizedFileURL.path))
     }
 }
 

@@ -29,9 +29,10 @@ struct LogCommand: ParsableCommand {
         let entries = try CaseLog.entries(for: id, in: ledger)
         switch format {
         case .text:
-            print(CaseLog.text(entries), terminator: "")
+            let m = Messages(ledger.config.language)
+            print(CaseLog.text(entries, procedure: ledger.config.procedure, language: ledger.config.language), terminator: "")
             let actions = ActionStore.load(ledger).actions(for: id)
-            if !actions.isEmpty { print("actions: " + actions.map { "\($0.id) (\($0.stage))" }.joined(separator: ", ")) }
+            if !actions.isEmpty { print(m.format(.logActions, actions.map { "\($0.id) (\($0.stage))" }.joined(separator: ", "))) }
         case .json: print(JSON.encode(CaseLog.json(entries)))
         }
     }

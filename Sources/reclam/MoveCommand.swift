@@ -26,6 +26,7 @@ struct MoveCommand: ParsableCommand {
     @OptionGroup var move: MoveOptions
 
     func run() throws {
-        MoveOutput.print(try CaseMove.run(try move.request(id: id, target: stage), context: try write.context(global)))
+        let context = try write.context(global)
+        MoveOutput.print(try CaseMove.run(try move.request(id: id, target: stage), context: context), config: context.ledger.config)
     }
 }

@@ -31,9 +31,15 @@ struct MoveOptions: ParsableArguments {
     }
 }
 
-/// What every move prints: one line a person can read, the commit for a script.
+/// What every move prints: one line a person can read, the commit for a script. A French
+/// ledger shows the stages' labels (`Reçue → Réception accusée`), an English one their ids.
 enum MoveOutput {
-    static func print(_ result: (plan: MovePlan, commit: CommitResult)) {
-        Swift.print("\(result.plan.item.id): \(result.plan.from) → \(result.plan.to) (\(result.commit.commit.short))")
+    static func print(_ result: (plan: MovePlan, commit: CommitResult), config: LedgerConfig) {
+        let m = Messages(config.language)
+        func stage(_ id: String) -> String {
+            config.language == .fr ? Escape.terminal(config.procedure.stage(id)?.label(.fr) ?? id) : id
+        }
+        let plan = result.plan
+        Swift.print(m.format(.moved, plan.item.id, stage(plan.from), stage(plan.to), result.commit.commit.short))
     }
 }

@@ -40,17 +40,24 @@ struct NextCommand: ParsableCommand {
                             ])
                         })))
         case .text:
-            print("\(item.id) is at '\(item.stage)'")
-            if steps.isEmpty { print("no move is allowed from here") }
+            // A French ledger names the stages by their labels; the commands keep the ids typed.
+            let language = ledger.config.language
+            let m = Messages(language)
+            func stage(_ id: String) -> String {
+                language == .fr ? Escape.terminal(ledger.config.procedure.stage(id)?.label(.fr) ?? id) : id
+            }
+            print(m.format(.caseAtStage, item.id, stage(item.stage)))
+            if steps.isEmpty { print(m[.noMoveAllowed]) }
             for step in steps {
-                var line =
-                    "  \(step.transition.to)  (reclam move \(item.id) \(step.transition.to), or reclam \(step.transition.verb) \(item.id))"
+                let to = step.transition.to
+                var line = "  " + m.format(.nextMove, stage(to), item.id, to, step.transition.verb, item.id)
                 if !step.missing.isEmpty {
                     line +=
-                        "\n    needs: "
+                        "\n    " + m[.needs]
                         + step.missing.map {
                             $0.values.isEmpty
-                                ? "--set \($0.field)=… (\($0.type.rawValue))" : "--set \($0.field)=\($0.values.joined(separator: "|"))"
+                                ? "--set \($0.field)=… (\(m.typeName($0.type)))"
+                                : "--set \($0.field)=\($0.values.map { Escape.terminal(m.value($0)) }.joined(separator: "|"))"
                         }.joined(separator: ", ")
                 }
                 print(line)

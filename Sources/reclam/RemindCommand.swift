@@ -40,17 +40,16 @@ struct RemindCommand: ParsableCommand {
         }
         let context = try write.context(global)
         let plan = try Reminder.plan(context: context, within: duration, owner: owner)
+        let m = Messages(context.ledger.config.language)
         for unknown in plan.unknownOwners {
-            FileHandle.standardError.write(
-                "reclam: warning: owner '\(unknown)' has cases to remind but no address; add {id, name, email} to 'people:' in reclam.yml\n"
-            )
+            FileHandle.standardError.write("reclam: warning: " + m.format(.ownerWithoutAddress, Escape.terminal(unknown)) + "\n")
         }
         if plan.digests.isEmpty {
-            FileHandle.standardError.write("reclam: no reminder to write\n")
+            FileHandle.standardError.write("reclam: \(m[.noReminder])\n")
         } else {
             let result = try Reminder.commit(plan, context: context)
             for digest in plan.digests {
-                print("\(digest.path): \(digest.person.id), \(Set(digest.entries.map(\.caseID)).count) case(s)")
+                print(m.format(.reminderWritten, digest.path, digest.person.id, String(Set(digest.entries.map(\.caseID)).count)))
             }
             print("commit \(result.commit.hex.prefix(12))")
         }

@@ -89,11 +89,14 @@ struct SLACommand: ParsableCommand {
         var (report, unreadable) = SLAEvaluator.evaluate(
             paths: paths, in: ledger, procedure: config.procedure, calendar: config.calendar, rules: rules, asOf: instant)
         report.results = SLAStateFilter.apply(report.results, states: states, openOnly: open)
-        var findings = SLAFormatter.findings(report, since: sinceDay, strict: strict, calendar: config.calendar)
+        var findings = SLAFormatter.findings(
+            report, since: sinceDay, strict: strict, calendar: config.calendar, language: config.language, procedure: config.procedure)
         if (actions || ActionDeadlines.enabled(config)) && rule == nil && learner == nil {
+            let settings = ActionSettings.read(config)
             let clocks = ActionDeadlines.evaluate(
-                ActionStore.load(ledger).actions, settings: ActionSettings.read(config), calendar: config.calendar, asOf: instant)
-            var actionFindings = ActionDeadlines.findings(clocks, timeZone: config.timeZone)
+                ActionStore.load(ledger).actions, settings: settings, calendar: config.calendar, asOf: instant)
+            var actionFindings = ActionDeadlines.findings(
+                clocks, timeZone: config.timeZone, language: config.language, procedure: settings.procedure)
             if strict {
                 actionFindings = actionFindings.map { $0.escalated() }
             }
@@ -102,7 +105,9 @@ struct SLACommand: ParsableCommand {
         }
 
         print(
-            SLAFormatter.render(report, as: format, since: sinceDay, strict: strict, calendar: config.calendar, language: config.language),
+            SLAFormatter.render(
+                report, as: format, since: sinceDay, strict: strict, calendar: config.calendar, language: config.language,
+                procedure: config.procedure),
             terminator: "")
         let notes = (unreadable + report.diagnostics).sorted()
         switch format {

@@ -71,7 +71,7 @@ struct SendCommand: ParsableCommand {
         for warning in report.warnings { FileHandle.standardError.write("reclam: warning: \(warning)\n") }
         var problems = 0
         for item in report.items {
-            let (line, sent) = Self.line(item)
+            let (line, sent) = Self.line(item, Messages(context.ledger.config.language))
             print(line)
             if !sent { problems += 1 }
         }
@@ -86,7 +86,7 @@ struct SendCommand: ParsableCommand {
     }
 
     /// What became of one message, and whether it left (or would leave, with --dry-run).
-    static func line(_ item: SendReport.Item) -> (text: String, sent: Bool) {
+    static func line(_ item: SendReport.Item, _ m: Messages) -> (text: String, sent: Bool) {
         switch item.outcome {
         case .sent(let target, let reply, let earlier):
             return ("sent \(item.path) -> \(target)\(earlier ? " (delivered by an earlier run)" : "") [\(reply)]", true)
@@ -94,7 +94,9 @@ struct SendCommand: ParsableCommand {
         case .deferred(let reason): return ("deferred \(item.path): \(reason)", false)
         case .inDoubt(let reason): return ("in doubt \(item.path): \(reason)", false)
         case .skipped(let reason): return ("skipped \(item.path): \(reason)", false)
-        case .wouldSend(let recipients): return ("would send \(item.path) (\(recipients) recipient\(recipients == 1 ? "" : "s"))", true)
+        case .wouldSend(let recipients):
+            let count = recipients == 1 ? m[.recipient] : m.format(.recipients, String(recipients))
+            return (m.format(.wouldSend, item.path, count), true)
         }
     }
 }

@@ -24,7 +24,8 @@ struct VerbCommand: ParsableCommand {
         if let to, move.sets.isEmpty, reason == nil, CaseFields.isReassignment(verb: verb, id: id, context: context) {
             let result = try CaseFields.reassign(id, to: to, note: move.note, atText: move.at, context: context)
             let old = result.changed.first?.old ?? ""
-            print("\(result.id): owner \(Escape.terminal(old)) → \(Escape.terminal(to)) (\(result.commit.commit.short))")
+            let m = Messages(context.ledger.config.language)
+            print(m.format(.reassigned, result.id, Escape.terminal(old), Escape.terminal(to), result.commit.commit.short))
             return
         }
         var extra: [(field: String, value: String)] = []
@@ -35,7 +36,8 @@ struct VerbCommand: ParsableCommand {
             }
             extra.append((field, reason))
         }
-        MoveOutput.print(try CaseMove.run(try move.request(id: id, verb: verb, extra: extra), context: context))
+        MoveOutput.print(
+            try CaseMove.run(try move.request(id: id, verb: verb, extra: extra), context: context), config: context.ledger.config)
     }
 
     /// Arguments for this command when `arguments` start with a verb of the ledger's procedure

@@ -151,7 +151,9 @@ import Testing
         shell.environment["RECLAM_NOW"] = "2026-11-19T10:00:00+01:00"
         let atRisk = try shell.reclam("sla", "--actions")
         #expect(
-            atRisk.stderr.contains("warning: action \(late) is due 2026-11-20T23:59:59+01:00 and is still 'planned' [sla-action-at-risk]"))
+            atRisk.stderr.contains(
+                "warning: l'action \(late) doit être terminée le 2026-11-20T23:59:59+01:00 et en est encore à l'étape Planifiée "
+                    + "[sla-action-at-risk]"))
         shell.environment["RECLAM_NOW"] = "2026-11-23T10:00:00+01:00"
         let breached = try shell.reclam("sla", "--actions", "--rule", "acknowledgement")
         #expect(breached.status == 0, "a rule filter leaves actions out")
@@ -159,7 +161,8 @@ import Testing
         #expect(all.status == 1)
         #expect(
             all.stderr.contains(
-                "actions/\(late).md:6:6: error: action \(late) was due 2026-11-20T23:59:59+01:00 and is still 'planned' [sla-action-breached]"
+                "actions/\(late).md:6:6: error: l'action \(late) devait être terminée le 2026-11-20T23:59:59+01:00 et en est encore "
+                    + "à l'étape Planifiée [sla-action-breached]"
             ))
         #expect(!all.stderr.contains(onTime))
     }

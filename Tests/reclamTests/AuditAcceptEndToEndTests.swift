@@ -47,9 +47,9 @@ import Testing
         #expect(
             after.stdout.contains(
                 "\(path): note: commit \(illegal.prefix(10)) (")
-                && after.stdout.contains(", Hand Editor): moved \(id) from 'acknowledged' to 'closed'"))
-        #expect(after.stdout.contains("[audit-illegal-transition] — accepted by Claire Martin on 2026-11-16T10:00:00+01:00 (commit "))
-        #expect(after.stdout.contains("): Clôture décidée en comité qualité [audit-accepted]"))
+                && after.stdout.contains(", Hand Editor): a fait passer \(id) de l'étape Réception accusée à l'étape Clôturée"))
+        #expect(after.stdout.contains("[audit-illegal-transition] — acceptée par Claire Martin le 2026-11-16T10:00:00+01:00 (commit "))
+        #expect(after.stdout.contains(") : Clôture décidée en comité qualité [audit-accepted]"))
         let json = try shell.reclam("audit", "--format", "json")
         let findings = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(findings.map { $0["rule"] as? String } == ["audit-accepted"])

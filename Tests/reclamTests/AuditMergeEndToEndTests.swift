@@ -100,7 +100,8 @@ import Testing
         let audit = try shell.reclam("audit")
         #expect(audit.status == 1)
         #expect(
-            audit.stdout.contains("the merged steps of \(id) go from 'acknowledged' to 'closed' (at 2026-11-16T10:45:00+01:00)"),
+            audit.stdout.contains(
+                "les étapes fusionnées de \(id) passent de l'étape Réception accusée à l'étape Clôturée (le 2026-11-16T10:45:00+01:00)"),
             "\(audit.stdout)")
         #expect(!audit.stdout.contains("[audit-step-lost]"), "\(audit.stdout)")
         #expect(!audit.stdout.contains("[audit-backdated]"), "\(audit.stdout)")
@@ -126,7 +127,7 @@ import Testing
         let audit = try shell.reclam("audit")
         #expect(audit.status == 1)
         #expect(audit.stdout.contains("[audit-step-lost]"), "\(audit.stdout)")
-        #expect(audit.stdout.contains("step 'acknowledged' at 2026-11-16T10:00:00+01:00"), "\(audit.stdout)")
+        #expect(audit.stdout.contains("la fusion a perdu l'étape Réception accusée du 2026-11-16T10:00:00+01:00"), "\(audit.stdout)")
         #expect(audit.stdout.contains("cases/stg-1/\(id).md"))
         #expect(!audit.stdout.contains("[audit-illegal-transition]"), "\(audit.stdout)")
 

@@ -44,7 +44,7 @@ import Testing
         #expect(entries[2]["body_changed"] as? Bool == true)
         #expect(entries[3]["previous_path"] as? String == "cases/stg-1/\(id).md")
         #expect(entries[3]["path"] as? String == "cases/stg-9/\(id).md")
-        #expect(try shell.reclam("log", id).stdout.contains("(by hand)"))
+        #expect(try shell.reclam("log", id).stdout.contains("(à la main)"))
     }
 
     @Test func auditCatchesIllegalHandEditsNamingTheCommit() throws {
@@ -71,13 +71,16 @@ import Testing
         let audit = try shell.reclam("audit")
         #expect(audit.status == 1)
         #expect(audit.stdout.contains("commit \(illegal.prefix(10))"))
-        #expect(audit.stdout.contains("moved \(id) from 'acknowledged' to 'closed', which the procedure does not allow"))
+        #expect(
+            audit.stdout.contains(
+                "a fait passer \(id) de l'étape Réception accusée à l'étape Clôturée, ce que la procédure ne permet pas "
+                    + "(possible : Attribuée, Rejetée)"), "\(audit.stdout)")
         #expect(audit.stdout.contains("[audit-illegal-transition]"))
         #expect(audit.stdout.contains("commit \(rewritten.prefix(10))"))
-        #expect(audit.stdout.contains("rewrote 'received'"))
+        #expect(audit.stdout.contains("a réécrit 'received' : "), "\(audit.stdout)")
         #expect(audit.stdout.contains("cases/stg-2/\(other).md: error"))
         #expect(audit.stdout.contains("[audit-case-deleted]"))
-        #expect(audit.stdout.contains("\(path): warning: uncommitted change"))
+        #expect(audit.stdout.contains("\(path): warning: modification non enregistrée"), "\(audit.stdout)")
         let since = try shell.reclam("audit", "--since", rewritten, "--format", "json")
         let findings = try JSONSerialization.jsonObject(with: Data(since.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(!findings.contains { ($0["rule"] as? String) == "audit-illegal-transition" })
@@ -99,7 +102,7 @@ import Testing
         let audit = try shell.reclam("audit")
         #expect(audit.status == 1)
         #expect(audit.stdout.contains("[audit-backdated]"))
-        #expect(audit.stdout.contains("without 'owner', which that stage requires [audit-missing-field]"))
+        #expect(audit.stdout.contains("sans 'owner', que cette étape exige [audit-missing-field]"), "\(audit.stdout)")
     }
 
     @Test func incrementalAuditStartsFromTheLastCleanOne() throws {

@@ -52,9 +52,7 @@ import Testing
         let text = try shell.read("cases/stg-1/\(id).md")
         #expect(text.contains("stage: acknowledged"))
         #expect(text.contains("via: phone"))
-        #expect(
-            text.contains("→ Réception accusée (via phone)") || text.contains("→ Accusée (via phone)") || text.contains("(via phone)\n"),
-            "\(text)")
+        #expect(text.contains("Reçue → Réception accusée (moyen : téléphone) — Appel de la stagiaire, réception confirmée\n"), "\(text)")
         #expect(outbox(shell).isEmpty)
         #expect(try shell.reclam("check").status == 0)
         let sla = try shell.reclam("sla", "--format", "json", "--rule", "acknowledgement")
@@ -162,10 +160,10 @@ import Testing
         let commits = try shell.git("rev-list", "--count", "HEAD").stdout
         let reassigned = try shell.reclam("assign", id, "--to", "Claire Martin", "--note", "Karim en congé")
         expectOK(reassigned, "reassign")
-        #expect(reassigned.stdout.contains("owner Karim Benali → Claire Martin"))
+        #expect(reassigned.stdout.contains("\(id) : responsable Karim Benali → Claire Martin ("))
         let text = try shell.read("cases/stg-1/\(id).md")
         #expect(text.contains("owner: Claire Martin"))
-        #expect(text.contains("investigating → investigating: owner Karim Benali → Claire Martin — Karim en congé"))
+        #expect(text.contains("— En cours d'analyse : responsable Karim Benali → Claire Martin — Karim en congé\n"))
         #expect(text.components(separatedBy: "stage: investigating").count == 4)  // the field and two steps
         #expect(
             Int(try shell.git("rev-list", "--count", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -187,7 +185,7 @@ import Testing
         var text = try shell.read("cases/stg-1/\(id).md")
         #expect(text.contains("category: attestation"))
         #expect(text.contains("owner: Karim Benali"))
-        #expect(text.contains("fields: category, owner — Requalifiée"))
+        #expect(text.contains("champs modifiés : category, owner — Requalifiée"))
         #expect(text.contains("stage: received"))
         #expect(try shell.git("log", "-1", "--format=%s").stdout.hasPrefix("set(\(id)): category, owner"))
         for refused in ["stage=closed", "steps=x", "id=other", "nonsense=1", "solution_type=bribe", "title="] {
@@ -199,7 +197,7 @@ import Testing
         expectOK(try shell.reclam("set", id, "status_token_sha256="), "revoke")
         text = try shell.read("cases/stg-1/\(id).md")
         #expect(!text.contains("status_token_sha256: "))
-        #expect(text.contains("status_token_sha256 removed"))
+        #expect(text.contains("status_token_sha256 supprimé"))
         #expect(try shell.reclam("check").status == 0)
         #expect(try shell.status() == "")
     }

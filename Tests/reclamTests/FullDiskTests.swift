@@ -79,7 +79,7 @@ import Testing
         for freeKiB in stride(from: 0, through: 192, by: 12) {
             // Fill the disk to within freeKiB.
             let available = (try FileManager.default.attributesOfFileSystem(forPath: disk)[.systemFreeSize] as? Int) ?? 0
-            FileManager.default.createFile(atPath: filler, contents: nil)
+            #expect(FileManager.default.createFile(atPath: filler, contents: nil))
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: filler))
             var remaining = max(0, available - freeKiB * 1024)
             let chunk = Data(count: 64 * 1024)

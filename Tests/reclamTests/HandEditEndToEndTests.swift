@@ -42,7 +42,7 @@ import Testing
             "sed -i -e 's/^stage: received/stage: acknowledged/' -e 's/^title: .*/title: Attestation jamais reçue/' \"$1\"")
         let result = try edit(shell, id, editor: script)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("\(id): received → acknowledged ("))
+        #expect(result.stdout.hasPrefix("\(id) : Reçue → Réception accusée ("))
         #expect(try shell.status().isEmpty)
         let message = try shell.git("log", "-1", "--format=%B").stdout
         #expect(message.hasPrefix("edit(\(id)): received -> acknowledged, title\n"))

@@ -55,7 +55,7 @@ import Testing
         #expect(try shell.read("cases/stg-2026-099/\(ids[1]).md").contains("le repas n'était pas prévu"))
         let check = try shell.reclam("check")
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-        #expect(check.stderr.contains("0 errors, 0 warnings"), "\(check.stdout)\(check.stderr)")
+        #expect(check.stderr.contains("0 erreur, 0 avertissement"), "\(check.stdout)\(check.stderr)")
         #expect(try shell.status() == "")
 
         // No sender: the acknowledgement waits for a contact, and says how to give one.

@@ -188,7 +188,7 @@ struct MailEndToEndTests {
             let originals = try names.map { try Data(contentsOf: shell.directory.appendingPathComponent("ledger/outbox/\($0)")) }
 
             let dry = try shell.reclam("send", "--dry-run")
-            #expect(dry.status == 0 && dry.stdout.contains("would send"), "\(dry.stdout)\(dry.stderr)")
+            #expect(dry.status == 0 && dry.stdout.contains("à envoyer : outbox/"), "\(dry.stdout)\(dry.stderr)")
             #expect(try server.received().isEmpty)
             #expect(try shell.head() == before)
 

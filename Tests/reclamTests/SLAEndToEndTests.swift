@@ -253,7 +253,9 @@ import Testing
 
         let text = try shell.reclam("calendar", "--year", "2027")
         #expect(
-            text.stdout.hasPrefix("2027-01-01  vendredi  holiday  Jour de l'an\n2027-01-01  vendredi  closure  Fermeture de fin d'année\n"))
+            text.stdout.hasPrefix(
+                "2027-01-01  vendredi  férié      Jour de l'an\n2027-01-01  vendredi  fermeture  Fermeture de fin d'année\n"),
+            "\(text.stdout)")
 
         let ics = try shell.reclam("calendar", "--year", "2026", "--format", "ics")
         #expect(ics.status == 0)

@@ -130,7 +130,7 @@ import Testing
 
         #expect(try shell.git("fsck", "--strict").status == 0)
         let check = try shell.reclam("check")
-        #expect(check.status == 0 && check.stderr.contains("0 errors, 0 warnings"), "\(check.stdout)\(check.stderr)")
+        #expect(check.status == 0 && check.stderr.contains("0 erreur, 0 avertissement"), "\(check.stdout)\(check.stderr)")
         let audit = try shell.reclam("audit")
         #expect(audit.status == 0, "\(audit.stdout)\(audit.stderr)")
 
@@ -305,7 +305,7 @@ import Testing
         #expect(try shell.status() == "")
         #expect(try shell.git("fsck", "--strict").status == 0)
         let check = try shell.reclam("check")
-        #expect(check.status == 0 && check.stderr.contains("0 errors, 0 warnings"), "\(check.stdout)")
+        #expect(check.status == 0 && check.stderr.contains("0 erreur, 0 avertissement"), "\(check.stdout)")
     }
 
     @Test func checkValidatesTheServeSectionAndServeRefusesABadOne() throws {

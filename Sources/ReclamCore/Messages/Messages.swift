@@ -27,6 +27,20 @@ public struct Messages: Sendable {
         // Learner sheet.
         case learnerSheet, training, funder, complaints, channelHeading, date, by, note, findings, solution, solutionType
         case answeredBy, satisfaction, containment, rootCauses, actionPlan, rejectionReason, reopenReason
+        // What a move, `next`, `log`, `send` and `conflicts` print.
+        case moved, reassigned, messageWritten, via, caseAtStage, noMoveAllowed, nextMove, needs
+        case logByHand, logCreated, logMoved, logDeleted, logStage, logBodyChanged, logActions
+        case wouldSend, recipient, recipients, noConflicts, ownerChange, fieldsChanged, fieldRemoved
+        case errorCount, errorsCount, warningCount, warningsCount, inFile, inFiles, initialised, fileAdded, fileEdited
+        case noReminder, reminderWritten, ownerWithoutAddress, holiday, closureDay, slaClock, slaClockCount
+        // Findings of `reclam sla`.
+        case slaWhat, fromReception, fromStage, slaFindingBreached, slaFindingMetLate, slaFindingAtRisk, actionBreached, actionAtRisk
+        // `reclam procedure`.
+        // Findings of `reclam audit`.
+        case auditNoIdentity, auditDeleted, auditRewrote, auditIllegal, auditNoneAllowed, auditMissingField, auditStepOrder
+        case auditBackdated, auditUncommitted, auditStepLost, auditStepLostBy, auditMergedIllegal, auditMergedStepOrder
+        case auditMergedBackdated, auditMergedMissingField, auditAccepted
+        case procedureName, columnLabel, columnRequires, columnThen, initialStage, terminalStage, pausesSLA, needsAction, reopening
     }
 
     public subscript(_ key: Key) -> String {
@@ -43,6 +57,12 @@ public struct Messages: Sendable {
             rest = rest[range.upperBound...]
         }
         return out + rest
+    }
+
+    /// A count with the singular or plural sentence: French takes the singular for 0 and 1
+    /// (`0 erreur`), English for 1 only (`0 errors`).
+    public func count(_ n: Int, one: Key, many: Key) -> String {
+        format((language == .fr ? n <= 1 : n == 1) ? one : many, String(n))
     }
 
     /// A word of the catalogue named by its key's raw value (a dimension or period of the
@@ -86,6 +106,46 @@ public struct Messages: Sendable {
         .solutionType: "Type de solution", .answeredBy: "Réponse par", .satisfaction: "Satisfaction",
         .containment: "Mesure conservatoire", .rootCauses: "Causes", .actionPlan: "Plan d'actions", .rejectionReason: "Motif de rejet",
         .reopenReason: "Motif de réouverture",
+        .moved: "%@ : %@ → %@ (%@)", .reassigned: "%@ : responsable %@ → %@ (%@)", .messageWritten: "message : %@",
+        .via: "(moyen : %@)", .caseAtStage: "%@ est à l'étape %@", .noMoveAllowed: "aucun passage n'est possible depuis cette étape",
+        .nextMove: "%@  (reclam move %@ %@, ou reclam %@ %@)", .needs: "à renseigner : ",
+        .logByHand: "(à la main)", .logCreated: "création de %@", .logMoved: "déplacement %@ → %@", .logDeleted: "suppression de %@",
+        .logStage: "étape : %@ → %@", .logBodyChanged: "texte modifié", .logActions: "actions : %@",
+        .wouldSend: "à envoyer : %@ (%@)", .recipient: "1 destinataire", .recipients: "%@ destinataires", .noConflicts: "aucun conflit",
+        .errorCount: "%@ erreur", .errorsCount: "%@ erreurs", .warningCount: "%@ avertissement", .warningsCount: "%@ avertissements",
+        .inFile: " dans %@ fichier", .inFiles: " dans %@ fichiers", .initialised: "Registre des réclamations (%@) créé dans %@",
+        .fileAdded: "ajouté", .fileEdited: "modifié", .holiday: "férié", .closureDay: "fermeture", .slaClock: "%@ délai suivi",
+        .slaClockCount: "%@ délais suivis", .noReminder: "aucun rappel à écrire",
+        .reminderWritten: "%@ : %@, %@ réclamation(s)",
+        .ownerWithoutAddress:
+            "le responsable '%@' a des réclamations à relancer mais pas d'adresse ; ajoutez {id, name, email} à 'people:' dans reclam.yml",
+        .ownerChange: "responsable %@ → %@", .fieldsChanged: "champs modifiés : %@", .fieldRemoved: "%@ supprimé",
+        .slaWhat: "délai %@ (%@ à compter %@)", .fromReception: "de la réception", .fromStage: "de l'étape %@",
+        .slaFindingBreached: "%@ dépassé : échéance le %@, en retard de %@",
+        .slaFindingMetLate: "%@ respecté en retard : échéance le %@, étape %@ atteinte le %@, en retard de %@",
+        .slaFindingAtRisk: "%@ à risque : échéance le %@, reste %@",
+        .actionBreached: "l'action %@ devait être terminée le %@ et en est encore à l'étape %@",
+        .actionAtRisk: "l'action %@ doit être terminée le %@ et en est encore à l'étape %@",
+        .auditNoIdentity: "%@ n'a pas d'auteur identifiable (nom et adresse)",
+        .auditDeleted: "a supprimé le fichier de la réclamation ; une réclamation se clôt ou se rejette, elle ne se supprime pas",
+        .auditRewrote: "a réécrit '%@' : %@ → %@",
+        .auditIllegal: "a fait passer %@ de l'étape %@ à l'étape %@, ce que la procédure ne permet pas (possible : %@)",
+        .auditNoneAllowed: "aucune", .auditMissingField: "a fait passer %@ à l'étape %@ sans '%@', que cette étape exige",
+        .auditStepOrder: "l'étape %@ du %@ est datée d'avant l'étape précédente",
+        .auditBackdated: "l'étape %@ est datée du %@, %@ jour(s) avant le commit qui l'enregistre (tolérance : audit.backdating_tolerance)",
+        .auditUncommitted: "modification non enregistrée (%@) ; enregistrez-la avec 'reclam commit' ou git",
+        .auditStepLost:
+            "la fusion a perdu l'étape %@ du %@%@ que %@ avait enregistrée pour %@ ; remettez-la dans les étapes de la réclamation et enregistrez avec 'reclam commit'",
+        .auditStepLostBy: " par %@",
+        .auditMergedIllegal: "les étapes fusionnées de %@ passent de l'étape %@ à l'étape %@ (le %@), ce que la procédure ne permet pas",
+        .auditMergedStepOrder: "l'étape %@ du %@ est datée d'avant l'étape fusionnée précédente",
+        .auditMergedBackdated:
+            "l'étape %@, ajoutée par la fusion, est datée du %@, %@ jour(s) avant elle (tolérance : audit.backdating_tolerance)",
+        .auditMergedMissingField: "a fusionné %@ à l'étape %@ sans '%@', que cette étape exige",
+        .auditAccepted: "%@ [%@] — acceptée par %@ le %@ (commit %@) : %@",
+        .procedureName: "procédure : %@", .columnLabel: "LIBELLÉ", .columnThen: "SUITES", .columnRequires: "À RENSEIGNER",
+        .initialStage: "initiale", .terminalStage: "finale",
+        .pausesSLA: "suspend les délais", .needsAction: "exige une action liée ou no_action_reason", .reopening: "(réouverture)",
     ]
 
     static let english: [Key: String] = [
@@ -121,6 +181,40 @@ public struct Messages: Sendable {
         .date: "Date", .by: "By", .note: "Note", .findings: "Findings", .solution: "Solution", .solutionType: "Kind of solution",
         .answeredBy: "Answered by", .satisfaction: "Satisfaction", .containment: "Containment", .rootCauses: "Root causes",
         .actionPlan: "Action plan", .rejectionReason: "Rejection reason", .reopenReason: "Reopening reason",
+        .moved: "%@: %@ → %@ (%@)", .reassigned: "%@: owner %@ → %@ (%@)", .messageWritten: "message: %@", .via: "(via %@)",
+        .caseAtStage: "%@ is at '%@'", .noMoveAllowed: "no move is allowed from here",
+        .nextMove: "%@  (reclam move %@ %@, or reclam %@ %@)", .needs: "needs: ",
+        .logByHand: "(by hand)", .logCreated: "created %@", .logMoved: "moved %@ → %@", .logDeleted: "deleted %@",
+        .logStage: "stage: %@ → %@", .logBodyChanged: "body changed", .logActions: "actions: %@",
+        .wouldSend: "would send %@ (%@)", .recipient: "1 recipient", .recipients: "%@ recipients", .noConflicts: "no conflicts",
+        .errorCount: "%@ error", .errorsCount: "%@ errors", .warningCount: "%@ warning", .warningsCount: "%@ warnings",
+        .inFile: " in %@ file", .inFiles: " in %@ files", .initialised: "Initialised a %@ ledger in %@", .fileAdded: "added",
+        .holiday: "holiday", .closureDay: "closure", .slaClock: "%@ SLA clock", .slaClockCount: "%@ SLA clocks",
+        .fileEdited: "edited", .noReminder: "no reminder to write", .reminderWritten: "%@: %@, %@ case(s)",
+        .ownerWithoutAddress: "owner '%@' has cases to remind but no address; add {id, name, email} to 'people:' in reclam.yml",
+        .ownerChange: "owner %@ → %@", .fieldsChanged: "fields: %@", .fieldRemoved: "%@ removed",
+        .slaWhat: "SLA '%@' (%@ from %@)", .fromReception: "received", .fromStage: "%@",
+        .slaFindingBreached: "%@ breached: due %@, %@ late",
+        .slaFindingMetLate: "%@ met late: due %@, '%@' entered %@, %@ late", .slaFindingAtRisk: "%@ at risk: due %@, %@ left",
+        .actionBreached: "action %@ was due %@ and is still '%@'", .actionAtRisk: "action %@ is due %@ and is still '%@'",
+        .auditNoIdentity: "%@ has no usable author identity (name and email)",
+        .auditDeleted: "deleted the case file; cases are closed or rejected, never deleted", .auditRewrote: "rewrote '%@' from %@ to %@",
+        .auditIllegal: "moved %@ from '%@' to '%@', which the procedure does not allow (allowed: %@)", .auditNoneAllowed: "none",
+        .auditMissingField: "moved %@ to '%@' without '%@', which that stage requires",
+        .auditStepOrder: "step '%@' at %@ is dated before the previous step",
+        .auditBackdated: "step '%@' is dated %@, %@ day(s) before the commit that records it (tolerance: audit.backdating_tolerance)",
+        .auditUncommitted: "uncommitted change (%@); commit it with 'reclam commit' or git",
+        .auditStepLost:
+            "merge left out the step '%@' at %@%@ that %@ recorded for %@; put it back in the case's steps and commit with 'reclam commit'",
+        .auditStepLostBy: " by %@",
+        .auditMergedIllegal: "the merged steps of %@ go from '%@' to '%@' (at %@), which the procedure does not allow",
+        .auditMergedStepOrder: "step '%@' at %@ is dated before the previous merged step",
+        .auditMergedBackdated: "step '%@', added in the merge, is dated %@, %@ day(s) before it (tolerance: audit.backdating_tolerance)",
+        .auditMergedMissingField: "merged %@ into '%@' without '%@', which that stage requires",
+        .auditAccepted: "%@ [%@] — accepted by %@ on %@ (commit %@): %@",
+        .procedureName: "procedure: %@", .columnLabel: "LABEL", .columnThen: "NEXT", .columnRequires: "REQUIRES", .initialStage: "initial",
+        .terminalStage: "terminal",
+        .pausesSLA: "pauses SLA", .needsAction: "needs an action or no_action_reason", .reopening: "(reopening)",
     ]
 
     // MARK: Enum values
@@ -137,6 +231,23 @@ public struct Messages: Sendable {
         if values.contains(input) { return input }
         let key = folded(input)
         return values.first { id in frenchValues[id].map(folded) == key || folded(id) == key }
+    }
+
+    /// A field type as a person reads it (`texte`, `personne`), the type's id in English.
+    public func typeName(_ type: FieldType) -> String {
+        guard language == .fr else { return type.rawValue }
+        switch type {
+        case .text: return "texte"
+        case .date: return "date"
+        case .datetime: return "date et heure"
+        case .person: return "personne"
+        case .enum: return "liste de valeurs"
+        case .number: return "nombre"
+        case .caseList: return "liste de réclamations"
+        case .id: return "identifiant"
+        case .textList: return "liste de textes"
+        default: return type.rawValue
+        }
     }
 
     static func folded(_ text: String) -> String {

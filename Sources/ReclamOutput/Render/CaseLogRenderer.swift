@@ -29,19 +29,27 @@ extension CaseLog {
             })
     }
 
-    public static func text(_ entries: [CaseLogEntry]) -> String {
+    /// The timeline as text. In a French ledger the words are French, stages are shown by
+    /// their labels and enum values by theirs (`courriel`); field ids and the commits' own
+    /// summaries stay as they are.
+    public static func text(_ entries: [CaseLogEntry], procedure: Procedure? = nil, language: Language = .en) -> String {
+        let m = Messages(language)
+        func stage(_ id: String) -> String {
+            language == .fr ? TextTable.sanitize(procedure?.stage(id)?.label(.fr) ?? id) : id
+        }
+        func value(_ text: String?) -> String { text.map { TextTable.sanitize(m.value($0)) } ?? m[.none] }
         var out = ""
         for entry in entries {
-            out += "\(entry.commit.prefix(10))  \(entry.date)  \(entry.author)\(entry.byReclam ? "" : "  (by hand)")\n"
+            out += "\(entry.commit.prefix(10))  \(entry.date)  \(entry.author)\(entry.byReclam ? "" : "  " + m[.logByHand])\n"
             out += "    \(TextTable.sanitize(entry.summary))\n"
-            if entry.created { out += "    created \(entry.path)\n" }
-            if let previous = entry.previousPath { out += "    moved \(previous) → \(entry.path)\n" }
-            if entry.deleted { out += "    deleted \(entry.path)\n" }
-            if let to = entry.stageTo { out += "    stage: \(entry.stageFrom ?? "(none)") → \(to)\n" }
+            if entry.created { out += "    " + m.format(.logCreated, entry.path) + "\n" }
+            if let previous = entry.previousPath { out += "    " + m.format(.logMoved, previous, entry.path) + "\n" }
+            if entry.deleted { out += "    " + m.format(.logDeleted, entry.path) + "\n" }
+            if let to = entry.stageTo { out += "    " + m.format(.logStage, entry.stageFrom.map(stage) ?? m[.none], stage(to)) + "\n" }
             for field in entry.fields where field.field != "stage" && !entry.created {
-                out += "    \(field.field): \(TextTable.sanitize(field.old ?? "(none)")) → \(TextTable.sanitize(field.new ?? "(none)"))\n"
+                out += "    \(field.field)\(m[.colon])\(value(field.old)) → \(value(field.new))\n"
             }
-            if entry.bodyChanged { out += "    body changed\n" }
+            if entry.bodyChanged { out += "    " + m[.logBodyChanged] + "\n" }
         }
         return out
     }

@@ -32,11 +32,13 @@ public enum DiagnosticFormatter {
         return "\(position): \(d.severity.rawValue): \(Escape.terminal(d.message)) [\(d.rule)]"
     }
 
-    public static func summary(_ diagnostics: [Diagnostic], files: Int? = nil) -> String {
+    public static func summary(_ diagnostics: [Diagnostic], files: Int? = nil, language: Language = .en) -> String {
+        let m = Messages(language)
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
-        var text = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-        if let files { text += " in \(files) file\(files == 1 ? "" : "s")" }
+        var text =
+            m.count(errors, one: .errorCount, many: .errorsCount) + ", " + m.count(warnings, one: .warningCount, many: .warningsCount)
+        if let files { text += m.count(files, one: .inFile, many: .inFiles) }
         return text
     }
 

@@ -34,20 +34,22 @@ public enum ProcedureRenderer {
     }
 
     public static func text(_ procedure: Procedure, language: Language) -> String {
+        let m = Messages(language)
         var rows: [[String]] = []
         for stage in procedure.stages {
             var flags: [String] = []
-            if stage.id == procedure.initialStage?.id { flags.append("initial") }
-            if stage.terminal { flags.append("terminal") }
-            if stage.pausesSLA { flags.append("pauses SLA") }
-            if stage.requiresAction { flags.append("needs an action or no_action_reason") }
+            if stage.id == procedure.initialStage?.id { flags.append(m[.initialStage]) }
+            if stage.terminal { flags.append(m[.terminalStage]) }
+            if stage.pausesSLA { flags.append(m[.pausesSLA]) }
+            if stage.requiresAction { flags.append(m[.needsAction]) }
             let requires = stage.requires.map {
-                $0.values.isEmpty ? "\($0.field) (\($0.type.rawValue))" : "\($0.field) (\($0.values.joined(separator: "|")))"
+                $0.values.isEmpty
+                    ? "\($0.field) (\(m.typeName($0.type)))" : "\($0.field) (\($0.values.map(m.value).joined(separator: "|")))"
             }
             let next = procedure.transitions.filter { $0.from.contains(stage.id) }.map { t in
                 var text = "\(t.verb) → \(t.to)"
                 if !t.when.isEmpty { text += " [\(guardText(t))]" }
-                if t.reopen { text += " (reopening)" }
+                if t.reopen { text += " " + m[.reopening] }
                 return text
             }
             rows.append([
@@ -55,7 +57,8 @@ public enum ProcedureRenderer {
                 next.joined(separator: "; "),
             ])
         }
-        return "procedure: \(procedure.name)\n" + TextTable.render(header: ["STAGE", "LABEL", "", "REQUIRES", "NEXT"], rows: rows)
+        let header = [m[.columnStage], m[.columnLabel], "", m[.columnRequires], m[.columnThen]]
+        return m.format(.procedureName, procedure.name) + "\n" + TextTable.render(header: header, rows: rows)
     }
 
     /// `kind=dysfunction, risk=high|medium`: the field values a guarded transition needs.

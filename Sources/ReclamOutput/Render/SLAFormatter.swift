@@ -14,31 +14,50 @@ public enum SLAFormatter {
     /// Findings of a report: each breached clock (error), each clock met late and due on or
     /// after `since` (error), each clock at risk (warning, or error when `strict`).
     /// `reclam sla` fails exactly when there is an error among them.
-    public static func findings(_ report: SLAReport, since: CivilDate?, strict: Bool, calendar: BusinessCalendar) -> [Diagnostic] {
+    public static func findings(
+        _ report: SLAReport, since: CivilDate?, strict: Bool, calendar: BusinessCalendar, language: Language = .en,
+        procedure: Procedure? = nil
+    ) -> [Diagnostic] {
         // Thousands of clocks on a large ledger: their texts are made on every core.
-        Parallel.map(report.results) { finding($0, since: since, strict: strict, calendar: calendar) }.compactMap { $0 }
+        Parallel.map(report.results) {
+            finding($0, since: since, strict: strict, calendar: calendar, language: language, procedure: procedure)
+        }.compactMap { $0 }
     }
 
     /// The finding about one clock, if it is one; placed on the line of the event that matters:
     /// the start (`received` or the step) for an open clock, the stop step for a late one.
-    public static func finding(_ result: SLAResult, since: CivilDate?, strict: Bool, calendar: BusinessCalendar) -> Diagnostic? {
-        let what = "SLA '\(result.rule.name)' (\(result.rule.duration) from \(result.rule.start))"
+    /// In a French ledger the sentence is French, with the stages' labels and amounts the
+    /// French way (`en retard de 97 h`).
+    public static func finding(
+        _ result: SLAResult, since: CivilDate?, strict: Bool, calendar: BusinessCalendar, language: Language = .en,
+        procedure: Procedure? = nil
+    ) -> Diagnostic? {
+        let m = Messages(language)
+        func stage(_ id: String) -> String { language == .fr ? procedure?.stage(id)?.label(.fr) ?? id : id }
+        let duration = language == .fr ? result.rule.duration.frenchDescription : result.rule.duration.description
+        let start: String
+        switch result.rule.start {
+        case .received: start = m[.fromReception]
+        case .stage(let id): start = m.format(.fromStage, stage(id))
+        }
+        let what = m.format(.slaWhat, result.rule.name, duration, start)
         let due = time(result.due, calendar)
         switch result.state {
         case .breached:
             return Diagnostic(
-                .slaBreached, "\(what) breached: due \(due), \(amount(-result.remaining, result.unit)) late",
+                .slaBreached, m.format(.slaFindingBreached, what, due, amount(-result.remaining, result.unit, m)),
                 file: result.casePath, at: result.start.location)
         case .metLate:
             guard let since, result.due >= calendar.startOfDay(since), let stop = result.stop else { return nil }
             return Diagnostic(
                 .slaLate,
-                "\(what) met late: due \(due), '\(stop.stage ?? "")' entered \(time(stop.at, calendar)), "
-                    + "\(amount(-result.remaining, result.unit)) late",
+                m.format(
+                    .slaFindingMetLate, what, due, stage(stop.stage ?? ""), time(stop.at, calendar),
+                    amount(-result.remaining, result.unit, m)),
                 file: result.casePath, at: stop.location)
         case .atRisk:
             let finding = Diagnostic(
-                .slaAtRisk, "\(what) at risk: due \(due), \(amount(result.remaining, result.unit)) left",
+                .slaAtRisk, m.format(.slaFindingAtRisk, what, due, amount(result.remaining, result.unit, m)),
                 file: result.casePath, at: result.start.location)
             return strict ? finding.escalated() : finding
         case .met, .running, .paused:
@@ -48,14 +67,15 @@ public enum SLAFormatter {
 
     public static func render(
         _ report: SLAReport, as format: SLAFormat, since: CivilDate? = nil, strict: Bool = false, calendar: BusinessCalendar,
-        language: Language = .en
+        language: Language = .en, procedure: Procedure? = nil
     ) -> String {
         switch format {
         case .text: return text(report, calendar: calendar, language: language)
         case .json: return JSON.encode(json(report, calendar: calendar)) + "\n"
         case .junit: return junit(report, since: since, strict: strict, calendar: calendar)
         case .github:
-            let lines = findings(report, since: since, strict: strict, calendar: calendar).map(DiagnosticFormatter.githubLine)
+            let lines = findings(report, since: since, strict: strict, calendar: calendar, language: language, procedure: procedure)
+                .map(DiagnosticFormatter.githubLine)
             return lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
         }
     }
@@ -69,7 +89,7 @@ public enum SLAFormatter {
                 let count = report.count(state)
                 return count == 0 ? nil : "\(state.label(m)) \(count)"
             }
-            return "\(total) \(m[.slaClocks])" + (parts.isEmpty ? "" : " : " + parts.joined(separator: ", "))
+            return m.count(total, one: .slaClock, many: .slaClockCount) + (parts.isEmpty ? "" : " : " + parts.joined(separator: ", "))
         }
         let parts = SLAState.allCases.compactMap { state -> String? in
             let count = report.count(state)

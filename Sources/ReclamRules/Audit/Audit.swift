@@ -135,10 +135,11 @@ public struct Audit: Sendable {
     ) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let label = Audit.label(commit)
+        let messages = self.messages
         if Trim.whitespaces(Substring(commit.authorName)).isEmpty || !commit.authorEmail.contains("@") {
             out.append(
                 Diagnostic(
-                    .auditNoIdentity, "\(label) has no usable author identity (name and email)",
+                    .auditNoIdentity, messages.format(.auditNoIdentity, label),
                     file: commit.changes.first?.path ?? Ledger.casesFolder))
         }
         for change in commit.changes where Audit.isAudited(change) {
@@ -146,14 +147,15 @@ public struct Audit: Sendable {
                 out.append(Diagnostic(rule, "\(label): \(message)", file: change.path))
             }
             if change.status == "D" {
-                report(.auditCaseDeleted, "deleted the case file; cases are closed or rejected, never deleted")
+                report(.auditCaseDeleted, messages[.auditDeleted])
                 continue
             }
             guard let new = new(change) else { continue }
             let newCase = Case(path: change.path, document: new)
             if let old = old(change) {
                 for (field, before) in [("id", old.id), ("received", old.received)] where before != nil && before != new.string(field) {
-                    report(.auditIdentityRewritten, "rewrote '\(field)' from \(before ?? "") to \(new.string(field) ?? "(none)")")
+                    report(
+                        .auditIdentityRewritten, messages.format(.auditRewrote, field, before ?? "", new.string(field) ?? messages[.none]))
                 }
                 // A merge's steps came from its branches: `AuditMerge` judges them as one history.
                 guard commit.parents.count < 2 else { continue }
@@ -164,7 +166,7 @@ public struct Audit: Sendable {
                 out += checkSteps(oldStepCount: nil, new: newCase, committedAt: commit.authorDate, label: label, path: change.path)
             }
         }
-        if let acceptance = acceptances?[commit.id] { return out.map(acceptance.accepted) }
+        if let acceptance = acceptances?[commit.id] { return out.map { acceptance.accepted($0, messages) } }
         return out
     }
 
@@ -195,17 +197,18 @@ public struct Audit: Sendable {
         var out: [Diagnostic] = []
         if procedure.transition(from: oldStage, to: new.stage, fields: { new.field($0) }) == nil {
             let allowed = procedure.transitions(from: oldStage, fields: { new.field($0) }).map(\.to)
+            let allowedText = allowed.isEmpty ? messages[.auditNoneAllowed] : allowed.map(stageName).joined(separator: ", ")
             out.append(
                 Diagnostic(
                     .auditIllegalTransition,
-                    "\(label): moved \(new.id) from '\(oldStage)' to '\(new.stage)', which the procedure does not allow (allowed: \(allowed.isEmpty ? "none" : allowed.joined(separator: ", ")))",
+                    "\(label): " + messages.format(.auditIllegal, new.id, stageName(oldStage), stageName(new.stage), allowedText),
                     file: path))
         }
         for requirement in procedure.requirements(of: new.stage) where new.document[requirement.field] == nil {
             out.append(
                 Diagnostic(
-                    .auditMissingField,
-                    "\(label): moved \(new.id) to '\(new.stage)' without '\(requirement.field)', which that stage requires", file: path))
+                    .auditMissingField, "\(label): " + messages.format(.auditMissingField, new.id, stageName(new.stage), requirement.field),
+                    file: path))
         }
         return out
     }
@@ -226,8 +229,8 @@ public struct Audit: Sendable {
             if let previous, at < previous {
                 out.append(
                     Diagnostic(
-                        .auditStepOrder,
-                        "\(label): step '\(step.stage)' at \(step.atText ?? "") is dated before the previous step", file: path))
+                        .auditStepOrder, "\(label): " + messages.format(.auditStepOrder, stageName(step.stage), step.atText ?? ""),
+                        file: path))
             }
             // A file created with its steps is an import of an earlier register: its history
             // predates the ledger. Backdating is a step added later to an existing case.
@@ -236,12 +239,20 @@ public struct Audit: Sendable {
                 out.append(
                     Diagnostic(
                         .auditBackdated,
-                        "\(label): step '\(step.stage)' is dated \(step.atText ?? ""), \(days) day(s) before the commit that records it (tolerance: audit.backdating_tolerance)",
+                        "\(label): " + messages.format(.auditBackdated, stageName(step.stage), step.atText ?? "", String(days)),
                         file: path))
             }
             previous = at
         }
         return out
+    }
+
+    /// The words of the findings, in the ledger's language.
+    var messages: Messages { Messages(ledger.config.language) }
+
+    /// A stage as a finding names it: its label in a French ledger, its id otherwise.
+    func stageName(_ id: String) -> String {
+        ledger.config.language == .fr ? ledger.config.procedure.stage(id)?.label(.fr) ?? id : id
     }
 
     /// Uncommitted case files are outside the audit trail until someone commits them.
@@ -258,7 +269,7 @@ public struct Audit: Sendable {
             let path = String(entry.dropFirst(3))
             return Diagnostic(
                 .auditUncommitted,
-                "uncommitted change (\(status.trimmingCharacters(in: .whitespaces))); commit it with 'reclam commit' or git", file: path)
+                messages.format(.auditUncommitted, status.trimmingCharacters(in: .whitespaces)), file: path)
         }
     }
 }

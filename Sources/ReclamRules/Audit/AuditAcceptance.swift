@@ -34,10 +34,10 @@ public struct AuditAcceptance: Sendable, Equatable {
     }
 
     /// The finding, reported as reviewed: a note naming who accepted it, when and why.
-    func accepted(_ finding: Diagnostic) -> Diagnostic {
+    func accepted(_ finding: Diagnostic, _ messages: Messages = Messages(.en)) -> Diagnostic {
         Diagnostic(
             .auditAccepted,
-            "\(finding.message) [\(finding.rule)] — accepted by \(by) on \(at) (commit \(acceptedIn.prefix(10))): \(reason)",
+            messages.format(.auditAccepted, finding.message, finding.rule, by, at, String(acceptedIn.prefix(10)), reason),
             file: finding.file, line: finding.line, column: finding.column)
     }
 }

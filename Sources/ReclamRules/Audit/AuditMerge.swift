@@ -35,7 +35,11 @@ extension AuditReplay {
                     out.append(
                         Diagnostic(
                             .auditStepLost,
-                            "\(label): merge left out the step '\(step.stage)' at \(step.atText ?? "?")\(step.by.map { " by \($0)" } ?? "") that \(side.parent.prefix(10)) recorded for \(parentCase.id); put it back in the case's steps and commit with 'reclam commit'",
+                            "\(label): "
+                                + audit.messages.format(
+                                    .auditStepLost, audit.stageName(step.stage), step.atText ?? "?",
+                                    step.by.map { audit.messages.format(.auditStepLostBy, $0) } ?? "", String(side.parent.prefix(10)),
+                                    parentCase.id),
                             file: change.path))
                 }
             }
@@ -71,14 +75,18 @@ extension AuditReplay {
                 out.append(
                     Diagnostic(
                         .auditIllegalTransition,
-                        "\(label): the merged steps of \(merged.id) go from '\(previous.stage)' to '\(step.stage)' (at \(step.atText ?? "?")), which the procedure does not allow",
+                        "\(label): "
+                            + audit.messages.format(
+                                .auditMergedIllegal, merged.id, audit.stageName(previous.stage), audit.stageName(step.stage),
+                                step.atText ?? "?"),
                         file: merged.path))
             }
             if let at = step.at, let before = previous.at, at < before {
                 out.append(
                     Diagnostic(
                         .auditStepOrder,
-                        "\(label): step '\(step.stage)' at \(step.atText ?? "") is dated before the previous merged step", file: merged.path
+                        "\(label): " + audit.messages.format(.auditMergedStepOrder, audit.stageName(step.stage), step.atText ?? ""),
+                        file: merged.path
                     ))
             }
             let recorded = others?.contains { parent in parent.steps.contains { Self.same($0, step) } } ?? true
@@ -86,7 +94,10 @@ extension AuditReplay {
                 out.append(
                     Diagnostic(
                         .auditBackdated,
-                        "\(label): step '\(step.stage)', added in the merge, is dated \(step.atText ?? ""), \(Int(committed.timeIntervalSince(at) / 86400)) day(s) before it (tolerance: audit.backdating_tolerance)",
+                        "\(label): "
+                            + audit.messages.format(
+                                .auditMergedBackdated, audit.stageName(step.stage), step.atText ?? "",
+                                String(Int(committed.timeIntervalSince(at) / 86400))),
                         file: merged.path))
             }
         }
@@ -98,7 +109,8 @@ extension AuditReplay {
                 out.append(
                     Diagnostic(
                         .auditMissingField,
-                        "\(label): merged \(merged.id) into '\(merged.stage)' without '\(requirement.field)', which that stage requires",
+                        "\(label): "
+                            + audit.messages.format(.auditMergedMissingField, merged.id, audit.stageName(merged.stage), requirement.field),
                         file: merged.path))
             }
             return out

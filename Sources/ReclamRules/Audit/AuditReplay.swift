@@ -51,7 +51,8 @@ struct AuditReplay {
             findings += found
             if commit.parents.count > 1 {
                 let merge = mergeFindings(commit, documents)
-                findings += audit.acceptances?[commit.id].map { merge.map($0.accepted) } ?? merge
+                findings +=
+                    audit.acceptances?[commit.id].map { acceptance in merge.map { acceptance.accepted($0, audit.messages) } } ?? merge
             }
             for change in commit.changes where Audit.isAudited(change) {
                 for (path, blob) in Self.effects(of: change) {

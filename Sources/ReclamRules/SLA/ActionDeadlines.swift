@@ -37,18 +37,23 @@ public enum ActionDeadlines {
     }
 
     /// Findings for `reclam sla`: breached actions are errors, actions at risk warnings.
-    public static func findings(_ clocks: [Clock], timeZone: TimeZone) -> [Diagnostic] {
-        clocks.compactMap { clock in
+    /// In a French ledger the sentence is French and names the action's stage by its label.
+    public static func findings(
+        _ clocks: [Clock], timeZone: TimeZone, language: Language = .en, procedure: Procedure? = nil
+    ) -> [Diagnostic] {
+        let m = Messages(language)
+        func stage(_ id: String) -> String { language == .fr ? procedure?.stage(id)?.label(.fr) ?? id : id }
+        return clocks.compactMap { clock in
             let due = ISODateTime.format(clock.due, in: timeZone)
             let location = clock.action.document["due"]?.start
             switch clock.state {
             case .breached:
                 return Diagnostic(
-                    .slaActionBreached, "action \(clock.action.id) was due \(due) and is still '\(clock.action.stage)'",
+                    .slaActionBreached, m.format(.actionBreached, clock.action.id, due, stage(clock.action.stage)),
                     file: clock.action.path, at: location)
             case .atRisk:
                 return Diagnostic(
-                    .slaActionAtRisk, "action \(clock.action.id) is due \(due) and is still '\(clock.action.stage)'",
+                    .slaActionAtRisk, m.format(.actionAtRisk, clock.action.id, due, stage(clock.action.stage)),
                     file: clock.action.path, at: location)
             default:
                 return nil

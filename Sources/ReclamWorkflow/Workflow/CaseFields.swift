@@ -91,20 +91,27 @@ public enum CaseFields {
                 }
                 if changed.isEmpty { throw ReclamError.refused("\(id): nothing changes (the fields already have these values)") }
                 var journal: String
+                let language = context.ledger.config.language
+                let m = Messages(language)
                 if step {
                     let old = changed.first?.old ?? ""
-                    journal = "\(item.stage) → \(item.stage): owner \(old) → \(changed.first?.new ?? "")"
+                    let change = m.format(.ownerChange, old, changed.first?.new ?? "")
+                    // A French journal names the stage by its label; an English one keeps the id.
+                    let stage = context.ledger.config.procedure.stage(item.stage)?.label(.fr) ?? item.stage
+                    journal = language == .fr ? "\(stage) : \(change)" : "\(item.stage) → \(item.stage): \(change)"
                     var entry: [(String, String)] = [
                         ("stage", item.stage), ("at", ISODateTime.format(at, in: tz)), ("by", context.actor.name),
                     ]
                     entry.append(
                         (
                             "note",
-                            note.map { "owner \(old) → \(changed.first?.new ?? ""); \($0)" } ?? "owner \(old) → \(changed.first?.new ?? "")"
+                            note.map { "\(change); \($0)" } ?? change
                         ))
                     try editor.append(to: "steps", flowItem: YAMLScalarWriter.flowMapping(entry))
                 } else {
-                    journal = "fields: " + changed.map { $0.new.isEmpty ? "\($0.field) removed" : $0.field }.joined(separator: ", ")
+                    journal = m.format(
+                        .fieldsChanged,
+                        changed.map { $0.new.isEmpty ? m.format(.fieldRemoved, $0.field) : $0.field }.joined(separator: ", "))
                 }
                 if let note, !note.isEmpty { journal += " — \(note)" }
                 try editor.appendToSection("Journal", line: Journal.line(at: at, timeZone: tz, actor: context.actor.name, text: journal))

@@ -148,7 +148,10 @@ public enum CaseMove {
             if let note = request.note, !note.isEmpty { step.append(("note", note)) }
             try editor.append(to: "steps", flowItem: YAMLScalarWriter.flowMapping(step))
             var journal = Journal.move(from: from, to: to, procedure: procedure, language: context.ledger.config.language)
-            if let via = request.via { journal += " (via \(via))" }
+            if let via = request.via {
+                let m = Messages(context.ledger.config.language)
+                journal += " " + m.format(.via, m.value(via))
+            }
             if let note = request.note, !note.isEmpty { journal += " — \(note)" }
             try editor.appendToSection("Journal", line: Journal.line(at: at, timeZone: tz, actor: context.actor.name, text: journal))
         } catch {

@@ -184,7 +184,7 @@ struct GitHistoryTests {
         let expected = try Self.reference(audit)
         #expect(expected.count >= 5)
         #expect(Set(expected.map(\.rule)).isSuperset(of: ["audit-illegal-transition", "audit-case-deleted", "audit-identity-rewritten"]))
-        #expect(expected.contains { $0.message.contains("T10:13:00") && $0.message.contains("from 'assigned' to 'closed'") })
+        #expect(expected.contains { $0.message.contains("T10:13:00") && $0.message.contains("de l'étape Attribuée à l'étape Clôturée") })
         var replay = AuditReplay(audit: audit, repository: try GitRepository.open(at: history.root.path))
         try GitHistory.forEachBatch(
             in: history.root, arguments: ["--reverse", "-M"], paths: ["cases"], batch: batch, queued: batch
