@@ -214,13 +214,17 @@ public struct FrontDoor: Sendable {
 
     func showStatus(token: String) async throws -> Response {
         let now = try now()
-        let found: (Loaded, PublicStatus?) = try await blocking {
+        let found: (Loaded, (status: PublicStatus, matched: Bool)?) = try await blocking {
             let loaded = try self.load()
-            return (loaded, try self.statusIndex.find(token: token, ledger: loaded.ledger, settings: loaded.settings, asOf: now))
+            return (loaded, try self.statusIndex.status(token: token, ledger: loaded.ledger, settings: loaded.settings, asOf: now))
         }
-        // The 404 page from the pages already loaded: a wrong token costs what a right one does.
-        guard let status = found.1 else { return Self.html(.notFound, found.0.pages.notice("not_found_title", "not_found_text")) }
-        return Self.html(.ok, found.0.pages.status(status))
+        // A wrong token's page is made too, from a decoy, then dropped for the 404 page: a wrong
+        // token costs what a right one does.
+        let page = found.1.map { found.0.pages.status($0.status) }
+        guard let page, found.1?.matched == true else {
+            return Self.html(.notFound, found.0.pages.notice("not_found_title", "not_found_text"))
+        }
+        return Self.html(.ok, page)
     }
 
     // MARK: Helpers

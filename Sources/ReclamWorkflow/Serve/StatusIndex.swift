@@ -29,10 +29,10 @@ import ReclamLedger
 public final class StatusIndex: @unchecked Sendable {
     private let lock = NSLock()
     private var state: [FileStamp?] = []
+    private let watch = LedgerWatch()
     private var files: [String: (stamp: FileStamp, hash: String?)] = [:]
     private var byHash: [String: String] = [:]
     private var decoy: String?
-    private var gitDirectories: (own: String, common: String)??
     /// Case files read to bring the index up to date, since it was made (for tests).
     public private(set) var filesRead = 0
     /// Times the index was brought up to date (for tests).
@@ -42,6 +42,16 @@ public final class StatusIndex: @unchecked Sendable {
 
     /// The public view of the case whose hash the token has, or nil.
     public func find(token: String, ledger: Ledger, settings: ServeSettings, asOf: Date) throws(ReclamError) -> PublicStatus? {
+        guard let found = try status(token: token, ledger: ledger, settings: settings, asOf: asOf), found.matched else { return nil }
+        return found.status
+    }
+
+    /// The public view of the token's case (`matched`), or of a decoy when no case has the
+    /// token: a caller that renders the page in both cases and then answers 404 for a decoy
+    /// spends the same time on a wrong token as on a right one. Nil when no case can be read.
+    public func status(token: String, ledger: Ledger, settings: ServeSettings, asOf: Date) throws(ReclamError) -> (
+        status: PublicStatus, matched: Bool
+    )? {
         let hash = StatusToken.hash(token)
         guard let (path, matched) = try lookup(hash: hash, ledger: ledger) else { return nil }
         guard case .success(let document) = LedgerReader.readDocument(path, in: ledger) else { return nil }
@@ -49,47 +59,20 @@ public final class StatusIndex: @unchecked Sendable {
         let stored = (item.field(StatusToken.field) ?? "").lowercased()
         // Compared even for the decoy, against a value of the same length when absent.
         let equal = StatusToken.equal(stored.count == hash.count ? stored : String(repeating: "-", count: hash.count), hash)
-        let status = PublicStatus.make(item, ledger: ledger, settings: settings, asOf: asOf)
-        return matched && equal ? status : nil
+        return (PublicStatus.make(item, ledger: ledger, settings: settings, asOf: asOf), matched && equal)
     }
 
     /// The path the hash leads to (`matched`), or a decoy's; nil when the ledger has no case.
     func lookup(hash: String, ledger: Ledger) throws(ReclamError) -> (path: String, matched: Bool)? {
         lock.lock()
         defer { lock.unlock() }
-        let now = repositoryState(ledger)
+        let now = watch.state(ledger)
         if now != state || files.isEmpty {
             try refresh(ledger)
             state = now
         }
         if let path = byHash[hash] { return (path, true) }
         return decoy.map { ($0, false) }
-    }
-
-    /// What says the work tree may have changed: HEAD, its branch, the index, `cases/`.
-    private func repositoryState(_ ledger: Ledger) -> [FileStamp?] {
-        if gitDirectories == nil {
-            if let repository = try? GitRepository.open(at: ledger.root.path) {
-                gitDirectories = .some((repository.gitDirectory, repository.commonDirectory))
-            } else {
-                gitDirectories = .some(nil)
-            }
-        }
-        var stamps = [FileStamp(path: ledger.root.path + "/" + Ledger.casesFolder)]
-        guard case .some(.some(let git)) = gitDirectories else { return stamps }
-        let own = git.own.hasSuffix("/") ? git.own : git.own + "/"
-        let common = git.common.hasSuffix("/") ? git.common : git.common + "/"
-        stamps.append(FileStamp(path: own + "HEAD"))
-        stamps.append(FileStamp(path: own + "index"))
-        stamps.append(FileStamp(path: common + "packed-refs"))
-        // The branch HEAD names, when it is a loose ref.
-        if let head = try? FileSystem.readRegularFile(path: own + "HEAD", limit: 4096),
-            let text = String(data: head, encoding: .utf8), text.hasPrefix("ref: ")
-        {
-            let ref = text.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines)
-            if !ref.contains("..") { stamps.append(FileStamp(path: common + ref)) }
-        }
-        return stamps
     }
 
     private func refresh(_ ledger: Ledger) throws(ReclamError) {

@@ -144,3 +144,39 @@ import Testing
         try agrees("paul@example.org")
     }
 }
+
+/// The staff workspace's board, kept between requests: read again when git's state changes,
+/// only the changed files; clocks evaluated again when the cases or the minute change.
+@Suite struct CaseBoardCacheTests {
+    @Test func readsOnlyWhatChangedAndShowsCommittedMoves() throws {
+        let fixture = try StatusIndexTests()
+        try fixture.writeCase("stg-1", "20261110-aaaa", token: nil)
+        try fixture.writeCase("stg-1", "20261110-bbbb", token: nil)
+        try fixture.writeCase("stg-2", "20261110-cccc", token: nil)
+        try fixture.commitAll("three cases")
+        let cache = CaseBoardCache()
+        let now = ISODateTime.parse("2026-11-16T10:00:30+01:00")!.date
+        let ledger = try fixture.ledger.ledger()
+
+        let first = try cache.board(ledger, asOf: now)
+        #expect(first.cases.map(\.id).sorted() == ["20261110-aaaa", "20261110-bbbb", "20261110-cccc"])
+        #expect(cache.filesRead == 3 && cache.evaluations == 1)
+        _ = try cache.board(ledger, asOf: now.addingTimeInterval(20))
+        #expect(cache.filesRead == 3 && cache.evaluations == 1, "same state, same minute: nothing read or evaluated")
+        _ = try cache.board(ledger, asOf: now.addingTimeInterval(60))
+        #expect(cache.filesRead == 3 && cache.evaluations == 2, "the next minute: clocks evaluated again, no file read")
+        #expect(try cache.path(of: "20261110-cccc", ledger) == "cases/stg-2/20261110-cccc.md")
+
+        try fixture.writeCase("stg-1", "20261110-aaaa", stage: "acknowledged", token: nil)
+        try fixture.commitAll("ack")
+        let moved = try cache.board(ledger, asOf: now.addingTimeInterval(60))
+        #expect(moved.cases.first { $0.id == "20261110-aaaa" }?.stage == "acknowledged")
+        #expect(cache.filesRead == 4 && cache.evaluations == 3, "one file read again: \(cache.filesRead)")
+
+        try FileManager.default.removeItem(at: fixture.ledger.url("cases/stg-1/20261110-bbbb.md"))
+        try fixture.commitAll("removed")
+        #expect(try cache.board(ledger, asOf: now).cases.count == 2)
+        #expect(try cache.path(of: "20261110-bbbb", ledger) == nil)
+        #expect(cache.filesRead == 4)
+    }
+}
