@@ -154,6 +154,128 @@ def pathological(base: pathlib.Path):
     return out, targets
 
 
+def serve_section(base: pathlib.Path, sizes, data):
+    """The section on `reclam serve` (bench/serve-bench.py), and its rows of the targets table."""
+    runs = {}
+    for n in sizes:
+        f = base / "results" / str(n) / "serve.json"
+        if f.exists():
+            try:
+                runs[n] = json.loads(f.read_text())
+            except ValueError:
+                pass
+    if not runs:
+        return [], []
+    shown = [n for n in sizes if n in runs]
+    out = ["### `reclam serve`\n",
+           "`bench/serve-bench.py` on each ledger, after one set-up commit (a `serve:` section with the rate limit out of the "
+           "way, a staff user, a status token in 200 cases). The front door under `wrk` (1 thread, 4 connections; "
+           "latencies from wrk); the staff pages one request at a time, signed in, on one keep-alive connection "
+           "(mean, and p99 of the runs); the move through the web is the POST of its form, the ledger reset before each run, "
+           "against `reclam ack` on the same case (the table above).\n",
+           "| measure | " + " | ".join(f"{fmt_n(n)} cases" for n in shown) + " |",
+           "|---|" + "---|" * len(shown)]
+
+    def wrk_cell(r):
+        if not r or "p50" not in r:
+            return "n/a" + (f" ({r.get('error', '')[:80]})" if r else "")
+        codes = ", ".join(f"{k}: {v}" for k, v in sorted(r.get("codes", {}).items()))
+        return f"p50 {fmt_time(r['p50'])}, p99 {fmt_time(r['p99'])} ({fmt_n(r['requests'])} requests; {codes})"
+
+    def seq_cell(r):
+        if not r or "mean" not in r:
+            return "n/a"
+        return f"{fmt_time(r['mean'])} (p99 {fmt_time(r['p99'])}, {r['runs']} runs{'' if r.get('ok') else ', status ' + str(r.get('status'))})"
+
+    rows = [
+        ("status page, right token (`GET /suivi/<token>`)", lambda r: wrk_cell(r.get("status_right"))),
+        ("status page, wrong token", lambda r: wrk_cell(r.get("status_wrong"))),
+        ("status page, first request (the server's index made)",
+         lambda r: fmt_time(r.get("status_first", {}).get("seconds")) if r.get("status_first") else "n/a"),
+        ("status page after the submissions (index brought up to date)", lambda r: seq_cell(r.get("status_after_submissions"))),
+        ("submissions (`POST /`), committed per second", lambda r: (
+            f"{r['submit']['per_second']:.1f}/s ({r['submit']['commits']} commits in {r['submit']['seconds']:.0f} s; "
+            f"p50 {fmt_time(r['submit']['p50'])}, p99 {fmt_time(r['submit']['p99'])})")
+         if r.get("submit", {}).get("per_second") is not None else wrk_cell(r.get("submit"))),
+        ("staff: case list, first page (`/equipe/dossiers`)", lambda r: seq_cell(r.get("case_list"))),
+        ("staff: a case page (`/equipe/dossiers/ID`, the case `log` is timed on)", lambda r: seq_cell(r.get("case_page"))),
+        ("staff: a move's form", lambda r: seq_cell(r.get("move_form"))),
+        ("staff: a move through the web (POST, committed)", lambda r: seq_cell(r.get("web_move"))),
+    ]
+    for label, f in rows:
+        out.append(f"| {label} | " + " | ".join(f(runs[n]) for n in shown) + " |")
+    ratios = []
+    for n in shown:
+        w, m = runs[n].get("web_move", {}).get("mean"), data.get(n, {}).get("move", {}).get("mean")
+        ratios.append(f"{w / m:.2f}× ({fmt_time(w)} vs {fmt_time(m)})" if w and m else "n/a")
+    out.append("| staff: move through the web ÷ `reclam ack ID` | " + " | ".join(ratios) + " |")
+    out.append("")
+
+    targets = []
+
+    def target(label, n, value, limit, text):
+        if n not in runs:
+            targets.append(f"| {label} | size not run | not measured |")
+        elif value is None:
+            targets.append(f"| {label} | n/a | not measured |")
+        else:
+            targets.append(f"| {label} | {text} | {'met' if value <= limit else '**missed**'} |")
+
+    r = runs.get(10000, {})
+    sub = r.get("submit", {}).get("per_second")
+    if 10000 in runs and sub is not None:
+        targets.append(f"| submissions, 10 000 cases: at least 50 committed per second | {sub:.1f}/s | {'met' if sub >= 50 else '**missed**'} |")
+    else:
+        targets.append("| submissions, 10 000 cases: at least 50 committed per second | " + ("n/a" if 10000 in runs else "size not run") + " | not measured |")
+    p99 = r.get("status_right", {}).get("p99")
+    target("status page, 10 000 cases: p99 at most 150 ms", 10000, p99, 0.150, fmt_time(p99) if p99 else "")
+    r = runs.get(100000, {})
+    v = r.get("case_list", {}).get("mean")
+    target("staff case list's first page, 100 000 cases: at most 300 ms", 100000, v, 0.300, fmt_time(v) if v else "")
+    v = r.get("case_page", {}).get("mean")
+    target("staff case page, 100 000 cases: at most 100 ms", 100000, v, 0.100, fmt_time(v) if v else "")
+    w, m = r.get("web_move", {}).get("mean"), data.get(100000, {}).get("move", {}).get("mean")
+    target("move through the web, 100 000 cases: at most 1.5× `reclam ack`", 100000, (w / m) if w and m else None, 1.5,
+           f"{w / m:.2f}× ({fmt_time(w)} vs {fmt_time(m)})" if w and m else "")
+    return out, targets
+
+
+def send_section(base: pathlib.Path):
+    """`reclam send` of 1 000 messages (bench/run's send_bench)."""
+    res = base / "results" / "send"
+    if not res.exists():
+        return [], []
+    r = load(res, "send-1000")
+    check = {}
+    try:
+        check = json.loads((res / "send-check.json").read_text())
+    except (OSError, ValueError):
+        pass
+    queued = (res / "queued.txt").read_text().strip() if (res / "queued.txt").exists() else "?"
+    out = ["### `reclam send`\n",
+           f"{queued} messages queued in `outbox/` of a clone of the 1 000-case ledger, sent to `Tests/smtp-server.py` "
+           "(aiosmtpd) on 127.0.0.1 without TLS; the server fsyncs each message before its 250. One commit at the end.\n",
+           "| measure | |", "|---|---|"]
+    if "mean" in r:
+        rate = int(queued) / r["mean"] if queued.isdigit() else None
+        out.append(f"| `reclam send`, all of them | {fmt_time(r['mean'])} ± {fmt_time(r['stddev'])} ({r['runs']} runs; exit "
+                   f"{', '.join(map(str, r['exit']))}; peak {r.get('rss', 0):.0f} MB) |")
+        out.append(f"| messages per second | {rate:.0f}/s |" if rate else "| messages per second | n/a |")
+    else:
+        out.append(f"| `reclam send` | {r.get('na', 'n/a')} |")
+        rate = None
+    if check:
+        out.append(f"| received by the server (last run) | {check.get('received')} on {check.get('connections')} connection(s) |")
+    out.append("")
+    if rate is None:
+        targets = ["| `send`: at least 50 messages per second on one connection | n/a | not measured |"]
+    else:
+        one = check.get("connections") == 1
+        targets = [f"| `send`: at least 50 messages per second on one connection | {rate:.0f}/s on {check.get('connections', '?')} "
+                   f"connection(s) | {'met' if rate >= 50 and one else '**missed**'} |"]
+    return out, targets
+
+
 def write(a, out):
     text = "\n".join(out)
     pathlib.Path(a.out).write_text(text)
@@ -209,6 +331,9 @@ def main():
         out.append(f"| Load average | before {m.group(1) if m else '?'}; after {m2.group(1) if m2 else '?'} |")
     out.append("")
     patho, patho_targets = pathological(base)
+    sent, send_targets = send_section(base)
+    patho += sent
+    patho_targets += send_targets
     if not sizes:
         out += patho + ["### Targets\n", "| target | measured | |", "|---|---|---|"] + patho_targets + [""]
         write(a, out)
@@ -287,6 +412,8 @@ def main():
             out.append(f"| {fmt_n(n)} | {LABEL[name]} | {fmt_time(r['mean'])} ± {fmt_time(r['stddev'])} | "
                        f"{fmt_time(r['min'])} … {fmt_time(r['max'])} | {r['runs']} | {', '.join(map(str, r['exit']))} |")
     out.append("\n</details>\n")
+    served, serve_targets = serve_section(base, sizes, data)
+    out += served
     out += patho
 
     out.append("### Targets\n")
@@ -365,6 +492,7 @@ def main():
     else:
         worst = max(((data[big][c[0]].get("rss") or 0, c[1]) for c in COMMANDS), default=(0, ""))
         row("peak memory, 100 000 cases: under 300 MB", f"size not run; {worst[0]:.0f} MB at {fmt_n(big)} ({worst[1]})", None)
+    out += serve_targets
     out += patho_targets
     out.append("")
     write(a, out)

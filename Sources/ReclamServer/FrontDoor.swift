@@ -41,6 +41,10 @@ public struct FrontDoor: Sendable {
     let csrf = CSRFGuard()
     let limiter = RateLimiter()
     let bound = BoundAddress()
+    /// Status token hashes → case files, kept between requests (`StatusIndex`).
+    let statusIndex = StatusIndex()
+    /// Case ids, learner folders and addresses, kept between submissions (`SubmissionDirectory`).
+    let directory = SubmissionDirectory()
 
     /// - Parameter log: receives one line per request (and the start and stop of the server).
     public init(options: Options, log: @escaping @Sendable (String) -> Void) {
@@ -158,7 +162,7 @@ public struct FrontDoor: Sendable {
             let environment = options.environment
             receipt = try await blocking {
                 let context = try WriteContext(ledger: loaded.ledger, actorOption: actor, environment: environment, now: now)
-                return try WebSubmission.submit(submission, settings: settings, context: context)
+                return try WebSubmission.submit(submission, settings: settings, context: context, directory: self.directory)
             }
         } catch {
             await limiter.release(client, at: wallClock)
@@ -200,7 +204,7 @@ public struct FrontDoor: Sendable {
         let now = try now()
         let found: (Loaded, PublicStatus?) = try await blocking {
             let loaded = try self.load()
-            return (loaded, try PublicStatus.find(token: token, ledger: loaded.ledger, settings: loaded.settings, asOf: now))
+            return (loaded, try self.statusIndex.find(token: token, ledger: loaded.ledger, settings: loaded.settings, asOf: now))
         }
         let (loaded, status) = found
         guard let status, status.id == reference, let received = status.received else { throw HTTPError(.notFound) }
@@ -210,12 +214,17 @@ public struct FrontDoor: Sendable {
 
     func showStatus(token: String) async throws -> Response {
         let now = try now()
-        let found: (Loaded, PublicStatus?) = try await blocking {
+        let found: (Loaded, (status: PublicStatus, matched: Bool)?) = try await blocking {
             let loaded = try self.load()
-            return (loaded, try PublicStatus.find(token: token, ledger: loaded.ledger, settings: loaded.settings, asOf: now))
+            return (loaded, try self.statusIndex.status(token: token, ledger: loaded.ledger, settings: loaded.settings, asOf: now))
         }
-        guard let status = found.1 else { throw HTTPError(.notFound) }
-        return Self.html(.ok, found.0.pages.status(status))
+        // A wrong token's page is made too, from a decoy, then dropped for the 404 page: a wrong
+        // token costs what a right one does.
+        let page = found.1.map { found.0.pages.status($0.status) }
+        guard let page, found.1?.matched == true else {
+            return Self.html(.notFound, found.0.pages.notice("not_found_title", "not_found_text"))
+        }
+        return Self.html(.ok, page)
     }
 
     // MARK: Helpers

@@ -18,6 +18,8 @@ struct StaffDesk: Sendable {
     let prefix: String
     let sessions = StaffSessions()
     let throttle = SignInThrottle()
+    /// The cases and their clocks, kept between requests (`CaseBoardCache`).
+    let boards = CaseBoardCache()
     static let pageSize = 50
 
     struct Signed {
@@ -218,7 +220,7 @@ struct StaffDesk: Sendable {
 
     func today(_ signed: Signed) async throws -> Response {
         let now = try door.now()
-        let board = try await door.blocking { try CaseBoard.load(signed.loaded.ledger, asOf: now) }
+        let board = try await door.blocking { try self.boards.board(signed.loaded.ledger, asOf: now) }
         return FrontDoor.html(.ok, pages(signed).today(board))
     }
 
@@ -242,7 +244,7 @@ struct StaffDesk: Sendable {
         let now = try door.now()
         let chosen = filter
         let found: (CaseBoard, [Case]) = try await door.blocking {
-            let board = try CaseBoard.load(signed.loaded.ledger, asOf: now, text: chosen.text != nil)
+            let board = try self.boards.board(signed.loaded.ledger, asOf: now, text: chosen.text != nil)
             return (board, board.filtered(chosen, sort: sort, descending: descending))
         }
         return FrontDoor.html(

@@ -163,7 +163,11 @@ extension WebSubmission {
     /// Writes the case, its attachments, the new learner file when the sender is unknown, and
     /// the acknowledgement in `outbox/`, as one commit; moves the case to the stage the
     /// procedure's `ack` verb leads to when there is one. Nothing is written when anything fails.
-    public static func submit(_ raw: WebSubmission, settings: ServeSettings, context: WriteContext) throws(ReclamError) -> WebReceipt {
+    /// - Parameter directory: the server's `SubmissionDirectory`, kept between submissions;
+    ///   without it the learner folders are listed and every learner file read.
+    public static func submit(
+        _ raw: WebSubmission, settings: ServeSettings, context: WriteContext, directory: SubmissionDirectory? = nil
+    ) throws(ReclamError) -> WebReceipt {
         let submission = raw.cleaned()
         let problems = submission.problems(settings: settings)
         if !problems.isEmpty {
@@ -171,23 +175,32 @@ extension WebSubmission {
         }
         let token = StatusToken.make()
         return try context.retryingConflicts { () throws(ReclamError) -> WebReceipt in
-            try attempt(submission, token: token, settings: settings, context: context)
+            try attempt(submission, token: token, settings: settings, context: context, directory: directory)
         }
     }
 
-    static func attempt(_ submission: WebSubmission, token: String, settings: ServeSettings, context: WriteContext) throws(ReclamError)
-        -> WebReceipt
-    {
+    static func attempt(
+        _ submission: WebSubmission, token: String, settings: ServeSettings, context: WriteContext, directory: SubmissionDirectory?
+    ) throws(ReclamError) -> WebReceipt {
         let ledger = context.ledger
         let config = ledger.config
         let now = context.now
-        let scan = try LedgerScan.scan(ledger)
-        let caseIDs = Set(scan.casePaths.map(PathParts.id))
-        let learners = Set(scan.learnerFolders.map { ($0 as NSString).lastPathComponent })
         let address = IntakeIndex.normalisedAddress(submission.email)
+        let caseIDs: Set<String>
+        let learners: Set<String>
+        let known: String?
+        if let directory {
+            let snapshot = try directory.current(ledger)
+            (caseIDs, learners, known) = (snapshot.caseIDs, snapshot.learners, snapshot.learner(for: address))
+        } else {
+            let scan = try LedgerScan.scan(ledger)
+            caseIDs = Set(scan.casePaths.map(PathParts.id))
+            learners = Set(scan.learnerFolders.map { ($0 as NSString).lastPathComponent })
+            known = knownLearner(address, scan: scan, ledger: ledger)
+        }
         var writes: [(path: String, contents: Data)] = []
         let learner: String
-        if let found = knownLearner(address, scan: scan, ledger: ledger) {
+        if let found = known {
             learner = found
         } else {
             learner = newLearnerID(taken: learners)

@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+
+@testable import ReclamCore
+@testable import ReclamLedger
+@testable import ReclamWorkflow
+
+/// The status page's index (token hash → case file): kept between requests, brought up to
+/// date when git's state changes, reading only the files that changed, never trusted alone.
+@Suite struct StatusIndexTests {
+    let ledger: TemporaryLedger
+    let home: URL
+
+    init() throws {
+        ledger = try TemporaryLedger()
+        home = ledger.root.appendingPathComponent(".home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try git("init", "-q", "-b", "main")
+        try ledger.write(".gitignore", ".home/\n")
+    }
+
+    @discardableResult
+    func git(_ arguments: String...) throws -> String {
+        let result = try GitCLI.run(
+            ["-c", "user.name=T", "-c", "user.email=t@example.org"] + arguments, in: ledger.root, home: home)
+        try #require(result.status == 0, "git \(arguments): \(result.stderr)")
+        return result.stdout
+    }
+
+    func commitAll(_ message: String) throws {
+        try git("add", "-A")
+        try git("commit", "-q", "-m", message)
+    }
+
+    func writeCase(_ learner: String, _ id: String, stage: String = "received", token: String?) throws {
+        var text = "---\nid: \(id)\ntitle: Salle froide\nreceived: 2026-11-10T09:00:00+01:00\nchannel: web\nstage: \(stage)\n"
+        if let token { text += "\(StatusToken.field): \(StatusToken.hash(token))\n" }
+        try ledger.write("cases/\(learner)/\(id).md", text + "---\n\n## Réclamation\n\nIl faisait froid.\n")
+    }
+
+    func find(_ index: StatusIndex, _ token: String) throws -> PublicStatus? {
+        try index.find(token: token, ledger: try ledger.ledger(), settings: ServeSettings(), asOf: Date())
+    }
+
+    @Test func readsEveryFileOnceThenOnlyWhatChanged() throws {
+        let a = StatusToken.make()
+        let b = StatusToken.make()
+        try writeCase("stg-1", "20261110-aaaa", token: a)
+        try writeCase("stg-1", "20261110-bbbb", token: nil)
+        try writeCase("stg-2", "20261110-cccc", token: b)
+        try commitAll("three cases")
+        let index = StatusIndex()
+
+        let first = try #require(try find(index, a))
+        #expect(first.id == "20261110-aaaa")
+        #expect(index.refreshes == 1 && index.filesRead == 3)
+        #expect(try find(index, b)?.id == "20261110-cccc")
+        #expect(try find(index, StatusToken.make()) == nil, "a wrong token opens nothing")
+        #expect(try find(index, "") == nil && (try find(index, "abc")) == nil)
+        #expect(index.refreshes == 1 && index.filesRead == 3, "no request reads the ledger again while git's state is unchanged")
+
+        // A move committed at the terminal: shown at the next request, one file read again.
+        try writeCase("stg-1", "20261110-aaaa", stage: "acknowledged", token: a)
+        try commitAll("ack")
+        let moved = try #require(try find(index, a))
+        #expect(moved.stageLabel != first.stageLabel)
+        #expect(index.refreshes == 2 && index.filesRead == 4, "only the changed file is read: \(index.filesRead)")
+
+        // Even a hand edit that git does not know yet is what the page shows: the file is read afresh.
+        try writeCase("stg-1", "20261110-aaaa", stage: "rejected", token: a)
+        #expect(try find(index, a)?.stageLabel == PublicLabels(config: try ledger.ledger().config).label("rejected"))
+    }
+
+    @Test func aRevokedTokenOpensNothingBeforeTheIndexNotices() throws {
+        let a = StatusToken.make()
+        try writeCase("stg-1", "20261110-aaaa", token: a)
+        try commitAll("case")
+        let index = StatusIndex()
+        #expect(try find(index, a) != nil)
+        // `reclam set ID status_token_sha256=` empties the field; here by hand, not yet committed.
+        try writeCase("stg-1", "20261110-aaaa", token: nil)
+        #expect(try find(index, a) == nil)
+        #expect(index.refreshes == 1, "refused on the file's own hash, not on a rebuilt index")
+    }
+
+    @Test func newCasesAndMovedFilesAreFoundAfterTheirCommit() throws {
+        let a = StatusToken.make()
+        try writeCase("stg-1", "20261110-aaaa", token: a)
+        try commitAll("case")
+        let index = StatusIndex()
+        #expect(try find(index, a)?.id == "20261110-aaaa")
+
+        let c = StatusToken.make()
+        try writeCase("stg-3", "20261111-cccc", token: c)
+        try commitAll("a case from another clone")
+        #expect(try find(index, c)?.id == "20261111-cccc")
+
+        try FileManager.default.createDirectory(at: ledger.url("cases/stg-9"), withIntermediateDirectories: true)
+        try git("mv", "cases/stg-1/20261110-aaaa.md", "cases/stg-9/20261110-aaaa.md")
+        try git("commit", "-q", "-m", "filed under another learner")
+        #expect(try find(index, a)?.id == "20261110-aaaa")
+        #expect(index.refreshes == 3)
+    }
+}
+
+/// What a web submission needs of the ledger, kept between submissions: the same answers as a
+/// full scan, learner files read again only when they change.
+@Suite struct SubmissionDirectoryTests {
+    @Test func answersAsTheScanDoesAndReadsOnlyWhatChanged() throws {
+        let ledger = try TemporaryLedger()
+        try ledger.write("cases/stg-1/learner.md", "---\nid: stg-1\nemails: [Jeanne@Example.org]\n---\n")
+        try ledger.write("cases/stg-1/20261110-aaaa.md", "---\nid: 20261110-aaaa\n---\n")
+        try ledger.write("cases/stg-2/learner.md", "---\nid: stg-2\nemails: [jeanne@example.org, paul@example.org]\n---\n")
+        try ledger.write("cases/stg-3/20261110-bbbb.md", "---\nid: 20261110-bbbb\n---\n")
+        let directory = SubmissionDirectory()
+
+        func agrees(_ address: String) throws {
+            let scan = try LedgerScan.scan(try ledger.ledger())
+            let snapshot = try directory.current(try ledger.ledger())
+            #expect(snapshot.caseIDs == Set(scan.casePaths.map(PathParts.id)))
+            #expect(snapshot.learners == Set(scan.learnerFolders.map { ($0 as NSString).lastPathComponent }))
+            #expect(
+                snapshot.learner(for: address) == WebSubmission.knownLearner(address, scan: scan, ledger: try ledger.ledger()),
+                "\(address)")
+        }
+        try agrees("jeanne@example.org")
+        try agrees("paul@example.org")
+        try agrees("nobody@example.org")
+        #expect(directory.learnerFilesRead == 2)
+        try agrees("jeanne@example.org")
+        #expect(directory.learnerFilesRead == 2, "nothing changed, nothing read")
+
+        // A new learner, a new case, an address added by hand to one learner file.
+        try ledger.write("cases/stg-0/learner.md", "---\nid: stg-0\nemails: [paul@example.org]\n---\n")
+        try ledger.write("cases/stg-3/20261111-cccc.md", "---\nid: 20261111-cccc\n---\n")
+        try ledger.write("cases/stg-1/learner.md", "---\nid: stg-1\nemails: [jeanne@example.org, marc@example.org]\n---\n")
+        try agrees("paul@example.org")
+        try agrees("marc@example.org")
+        #expect(try directory.current(try ledger.ledger()).caseIDs.contains("20261111-cccc"))
+        #expect(directory.learnerFilesRead == 4, "the new and the changed learner files only: \(directory.learnerFilesRead)")
+
+        try FileManager.default.removeItem(at: ledger.url("cases/stg-2"))
+        try agrees("jeanne@example.org")
+        try agrees("paul@example.org")
+    }
+}
+
+/// The staff workspace's board, kept between requests: read again when git's state changes,
+/// only the changed files; clocks evaluated again when the cases or the minute change.
+@Suite struct CaseBoardCacheTests {
+    @Test func readsOnlyWhatChangedAndShowsCommittedMoves() throws {
+        let fixture = try StatusIndexTests()
+        try fixture.writeCase("stg-1", "20261110-aaaa", token: nil)
+        try fixture.writeCase("stg-1", "20261110-bbbb", token: nil)
+        try fixture.writeCase("stg-2", "20261110-cccc", token: nil)
+        try fixture.commitAll("three cases")
+        let cache = CaseBoardCache()
+        let now = ISODateTime.parse("2026-11-16T10:00:30+01:00")!.date
+        let ledger = try fixture.ledger.ledger()
+
+        let first = try cache.board(ledger, asOf: now)
+        #expect(first.cases.map(\.id).sorted() == ["20261110-aaaa", "20261110-bbbb", "20261110-cccc"])
+        #expect(cache.filesRead == 3 && cache.evaluations == 1)
+        _ = try cache.board(ledger, asOf: now.addingTimeInterval(20))
+        #expect(cache.filesRead == 3 && cache.evaluations == 1, "same state, same minute: nothing read or evaluated")
+        _ = try cache.board(ledger, asOf: now.addingTimeInterval(60))
+        #expect(cache.filesRead == 3 && cache.evaluations == 2, "the next minute: clocks evaluated again, no file read")
+        #expect(try cache.path(of: "20261110-cccc", ledger) == "cases/stg-2/20261110-cccc.md")
+
+        try fixture.writeCase("stg-1", "20261110-aaaa", stage: "acknowledged", token: nil)
+        try fixture.commitAll("ack")
+        let moved = try cache.board(ledger, asOf: now.addingTimeInterval(60))
+        #expect(moved.cases.first { $0.id == "20261110-aaaa" }?.stage == "acknowledged")
+        #expect(cache.filesRead == 4 && cache.evaluations == 3, "one file read again: \(cache.filesRead)")
+
+        try FileManager.default.removeItem(at: fixture.ledger.url("cases/stg-1/20261110-bbbb.md"))
+        try fixture.commitAll("removed")
+        #expect(try cache.board(ledger, asOf: now).cases.count == 2)
+        #expect(try cache.path(of: "20261110-bbbb", ledger) == nil)
+        #expect(cache.filesRead == 4)
+    }
+}
