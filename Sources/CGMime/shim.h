@@ -1,19 +1,19 @@
 #include <gmime/gmime.h>
 
-/* GObject's type checks and casts are macros, which Swift cannot call: these wrappers return
- * the object as the requested type, or NULL when it is of another type. */
+/* GObject's type checks and casts are macros, which Swift cannot call: each wrapper made by
+ * RECLAM_GMIME_CAST returns the object as the requested type, or NULL when it is NULL or of
+ * another type. */
+#define RECLAM_GMIME_CAST(function, Type, From, IS_TYPE) \
+    static inline Type *function(From *object) { \
+        return (object != NULL && IS_TYPE(object)) ? (Type *)object : NULL; \
+    }
 
-static inline GMimeMultipart *reclam_gmime_as_multipart(GMimeObject *object) {
-    return (object != NULL && GMIME_IS_MULTIPART(object)) ? (GMimeMultipart *)object : NULL;
-}
-
-static inline GMimeMessagePart *reclam_gmime_as_message_part(GMimeObject *object) {
-    return (object != NULL && GMIME_IS_MESSAGE_PART(object)) ? (GMimeMessagePart *)object : NULL;
-}
-
-static inline GMimePart *reclam_gmime_as_part(GMimeObject *object) {
-    return (object != NULL && GMIME_IS_PART(object)) ? (GMimePart *)object : NULL;
-}
+RECLAM_GMIME_CAST(reclam_gmime_as_multipart, GMimeMultipart, GMimeObject, GMIME_IS_MULTIPART)
+RECLAM_GMIME_CAST(reclam_gmime_as_message_part, GMimeMessagePart, GMimeObject, GMIME_IS_MESSAGE_PART)
+RECLAM_GMIME_CAST(reclam_gmime_as_part, GMimePart, GMimeObject, GMIME_IS_PART)
+RECLAM_GMIME_CAST(reclam_gmime_as_mailbox, InternetAddressMailbox, InternetAddress, INTERNET_ADDRESS_IS_MAILBOX)
+RECLAM_GMIME_CAST(reclam_gmime_as_group, InternetAddressGroup, InternetAddress, INTERNET_ADDRESS_IS_GROUP)
+RECLAM_GMIME_CAST(reclam_gmime_as_stream_mem, GMimeStreamMem, GMimeStream, GMIME_IS_STREAM_MEM)
 
 static inline int reclam_gmime_is_message_partial(GMimeObject *object) {
     return object != NULL && GMIME_IS_MESSAGE_PARTIAL(object);
@@ -21,18 +21,6 @@ static inline int reclam_gmime_is_message_partial(GMimeObject *object) {
 
 static inline GMimeObject *reclam_gmime_message_object(GMimeMessage *message) {
     return (GMimeObject *)message;
-}
-
-static inline InternetAddressMailbox *reclam_gmime_as_mailbox(InternetAddress *address) {
-    return (address != NULL && INTERNET_ADDRESS_IS_MAILBOX(address)) ? (InternetAddressMailbox *)address : NULL;
-}
-
-static inline InternetAddressGroup *reclam_gmime_as_group(InternetAddress *address) {
-    return (address != NULL && INTERNET_ADDRESS_IS_GROUP(address)) ? (InternetAddressGroup *)address : NULL;
-}
-
-static inline GMimeStreamMem *reclam_gmime_as_stream_mem(GMimeStream *stream) {
-    return (stream != NULL && GMIME_IS_STREAM_MEM(stream)) ? (GMimeStreamMem *)stream : NULL;
 }
 
 /* iconv_t is (void *) on glibc, and a failed open returns (iconv_t) -1, which Swift cannot

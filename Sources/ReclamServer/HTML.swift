@@ -13,6 +13,18 @@ enum HTML {
 
     /// A whole page: one stylesheet from this server, no script, no inline style.
     static func page(title: String, language: String, organisation: String, body: String) -> String {
+        shell(
+            title: title, language: language, organisation: organisation,
+            top: "<header><p class=\"organisation\">\(escape(organisation))</p></header>\n", body: body)
+    }
+
+    /// The shell every page shares, the public form's and the staff workspace's: the head with
+    /// this server's stylesheet, then `top` and `body` in the body. `head` (more lines of the
+    /// head) and `top` are HTML, each empty or ending with a line break; `bodyClass` is text.
+    static func shell(
+        title: String, language: String, organisation: String, head: String = "", bodyClass: String? = nil, top: String,
+        body: String
+    ) -> String {
         """
         <!DOCTYPE html>
         <html lang="\(escape(language))">
@@ -22,10 +34,9 @@ enum HTML {
         <meta name="robots" content="noindex">
         <title>\(escape(title)) — \(escape(organisation))</title>
         <link rel="stylesheet" href="/style.css">
-        </head>
-        <body>
-        <header><p class="organisation">\(escape(organisation))</p></header>
-        <main id="main">
+        \(head)</head>
+        <body\(bodyClass.map { " class=\"\(escape($0))\"" } ?? "")>
+        \(top)<main id="main">
         \(body)
         </main>
         </body>

@@ -38,16 +38,10 @@ struct NewCommand: ParsableCommand {
     var bodyFile: String?
 
     func run() throws {
-        var request = NewCaseRequest(learner: learner, title: title, channel: channel, complainant: complainant)
-        request.receivedText = received
-        request.id = id
-        request.owner = owner
-        request.kind = kind
-        request.category = category
-        if let email {
-            if let problem = EmailText.problem(email) { throw ReclamError.usage("--email \(problem)") }
-            request.extraFields.append(("contact", email))
-        }
+        if let email, let problem = EmailText.problem(email) { throw ReclamError.usage("--email \(problem)") }
+        var request = NewCaseRequest(
+            learner: learner, title: title, channel: channel, complainant: complainant, receivedText: received, id: id, owner: owner,
+            kind: kind, category: category, contact: email)
         if let bodyFile { request.body = try BodyInput.read(bodyFile) }
         let created = try NewCase.create(request, context: try write.context(global))
         print(created.id)

@@ -95,13 +95,7 @@ public struct ServeSettings: Sendable {
                     at: section["rate_limit"]?.start)
             }
         }
-        if let text = reader.text(section, "max_files") {
-            if let count = Int(text), (0...20).contains(count) {
-                settings.maximumFiles = count
-            } else {
-                reader.error(.configInvalid, "serve.max_files must be a number from 0 to 20", at: section["max_files"]?.start)
-            }
-        }
+        if let count = readNumber(section, "max_files", in: 0...20, reader: &reader) { settings.maximumFiles = count }
         if let text = reader.text(section, "max_upload") {
             if let bytes = ByteSize.parse(text), bytes <= 100 << 20 {
                 settings.maximumUploadBytes = bytes
@@ -171,14 +165,22 @@ public struct ServeSettings: Sendable {
                 settings.usersFile = file
             }
         }
-        if let text = reader.text(section, "session_idle") {
-            if let minutes = Int(text), (5...1440).contains(minutes) {
-                settings.sessionIdleMinutes = minutes
-            } else {
-                reader.error(
-                    .configInvalid, "serve.session_idle must be a number of minutes from 5 to 1440", at: section["session_idle"]?.start)
-            }
+        if let minutes = readNumber(section, "session_idle", of: "minutes ", in: 5...1440, reader: &reader) {
+            settings.sessionIdleMinutes = minutes
         }
+    }
+
+    /// The whole number `serve.KEY` when it is set and in `range`; when it is set but is not
+    /// such a number, nil and an error that says what it must be.
+    static func readNumber(
+        _ section: YAMLNode, _ key: String, of unit: String = "", in range: ClosedRange<Int>, reader: inout NodeReader
+    ) -> Int? {
+        guard let text = reader.text(section, key) else { return nil }
+        if let number = Int(text), range.contains(number) { return number }
+        reader.error(
+            .configInvalid, "serve.\(key) must be a number \(unit)from \(range.lowerBound) to \(range.upperBound)",
+            at: section[key]?.start)
+        return nil
     }
 
     /// The acknowledgement and the receipt promise the deadline of this rule: `deadline_rule`,

@@ -242,12 +242,9 @@ extension StaffDesk {
         if let email = optional("email"), let problem = EmailText.problem(email) { form.errors["email"] = "--email \(problem)" }
         if !form.errors.isEmpty { return FrontDoor.html(.unprocessableContent, pages(signed).newCaseForm(form)) }
         var newCase = NewCaseRequest(
-            learner: text("learner"), title: text("title"), channel: text("channel"), complainant: text("complainant"))
-        newCase.receivedText = optional("received")
-        newCase.owner = optional("owner")
-        newCase.kind = optional("kind")
-        newCase.category = optional("category")
-        if let email = optional("email") { newCase.extraFields.append(("contact", email)) }
+            learner: text("learner"), title: text("title"), channel: text("channel"), complainant: text("complainant"),
+            receivedText: optional("received"), owner: optional("owner"), kind: optional("kind"), category: optional("category"),
+            contact: optional("email"))
         if let text = optional("body") { newCase.body = text.replacingOccurrences(of: "\r\n", with: "\n") + "\n" }
         let now = try door.now()
         let ledger = signed.loaded.ledger

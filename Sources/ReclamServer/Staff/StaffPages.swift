@@ -80,27 +80,15 @@ struct StaffPages {
                 + "<span>\(e(texts["signed_in_as"]))\(e(signed.session.user.name)) (\(e(signed.session.user.role.rawValue)))</span> "
                 + "<button type=\"submit\">\(e(texts["sign_out"]))</button></form></nav>"
         }
-        return """
-            <!DOCTYPE html>
-            <html lang="\(e(language.rawValue))">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="robots" content="noindex">
-            <title>\(e(title)) — \(e(loaded.ledger.config.organisation))</title>
-            <link rel="stylesheet" href="/style.css">
-            <link rel="stylesheet" href="\(url("/staff.css"))">
-            </head>
-            <body class="staff">
-            <a class="skip" href="#main">\(language == .en ? "Skip to content" : "Aller au contenu")</a>
-            <header><p class="organisation">\(e(loaded.ledger.config.organisation)) — \(e(texts["workspace"]))</p>\(nav)</header>
-            <main id="main">
-            \(body)
-            </main>
-            </body>
-            </html>
+        let organisation = loaded.ledger.config.organisation
+        return HTML.shell(
+            title: title, language: language.rawValue, organisation: organisation,
+            head: "<link rel=\"stylesheet\" href=\"\(url("/staff.css"))\">\n", bodyClass: "staff",
+            top: """
+                <a class="skip" href="#main">\(language == .en ? "Skip to content" : "Aller au contenu")</a>
+                <header><p class="organisation">\(e(organisation)) — \(e(texts["workspace"]))</p>\(nav)</header>
 
-            """
+                """, body: body)
     }
 
     func signIn(csrf: String, userID: String, problem: String?) -> String {

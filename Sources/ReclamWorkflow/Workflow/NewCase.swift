@@ -21,11 +21,22 @@ public struct NewCaseRequest: Sendable {
     /// Extra front-matter fields, in order (used by intake: message_id, sender…).
     public var extraFields: [(String, String)] = []
 
-    public init(learner: String, title: String, channel: String, complainant: String) {
+    /// `contact` is the complainant's email address (`reclam new --email`, the staff's new-case
+    /// form), written as the `contact` field that the letters are sent to.
+    public init(
+        learner: String, title: String, channel: String, complainant: String, receivedText: String? = nil, id: String? = nil,
+        owner: String? = nil, kind: String? = nil, category: String? = nil, contact: String? = nil
+    ) {
         self.learner = learner
         self.title = title
         self.channel = channel
         self.complainant = complainant
+        self.receivedText = receivedText
+        self.id = id
+        self.owner = owner
+        self.kind = kind
+        self.category = category
+        if let contact { extraFields.append(("contact", contact)) }
     }
 }
 

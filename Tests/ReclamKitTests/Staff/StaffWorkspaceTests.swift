@@ -13,6 +13,15 @@ import Testing
         return try #require(config)
     }
 
+    @Test func staffWordsHaveEveryKeyInBothLanguagesAndOneCatalogueEach() {
+        #expect(Set(StaffTexts.french.keys) == Set(StaffTexts.english.keys))
+        #expect(Set(StaffTexts.editFrench.keys) == Set(StaffTexts.editEnglish.keys))
+        #expect(Set(StaffTexts.french.keys).isDisjoint(with: StaffTexts.editFrench.keys), "a key in both hides one of its texts")
+        #expect(StaffTexts(.fr)["stale"].hasPrefix("Rechargez"))
+        #expect(StaffTexts(.en)["e_assign"] == "Reassign")
+        #expect(StaffTexts(.en)["no-such-word"] == "no-such-word")
+    }
+
     @Test func staffSettingsDefaultsValuesAndFindings() throws {
         let defaults = ServeSettings.read(try config(""))
         #expect(defaults.staffPrefix == "/equipe" && defaults.usersFile == "users.yml" && defaults.sessionIdleMinutes == 30)
