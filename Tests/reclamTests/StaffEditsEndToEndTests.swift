@@ -96,7 +96,7 @@ import Testing
         try expectOneCommitByMarie(desk, since: head, "reassign")
         #expect(try desk.shell.git("log", "-1", "--format=%s").stdout == "assign(\(desk.id)): owner changed\n", "the CLI's commit")
         let text = try desk.shell.read("cases/stg-1/\(desk.id).md")
-        #expect(text.contains("owner: paul") && text.contains("owner marie → paul; Congé de Marie"))
+        #expect(text.contains("owner: paul") && text.contains("responsable marie → paul; Congé de Marie"))
         #expect(try desk.shell.reclam("check").status == 0)
     }
 

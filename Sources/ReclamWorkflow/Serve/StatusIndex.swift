@@ -31,6 +31,8 @@ public final class StatusIndex: @unchecked Sendable {
     private var state: [FileStamp?] = []
     private let watch = LedgerWatch()
     private var files: [String: (stamp: FileStamp, hash: String?)] = [:]
+    /// The case paths in LedgerScan's order.
+    private var orderedPaths: [String] = []
     private var byHash: [String: String] = [:]
     private var decoy: String?
     /// Case files read to bring the index up to date, since it was made (for tests).
@@ -78,34 +80,26 @@ public final class StatusIndex: @unchecked Sendable {
     private func refresh(_ ledger: Ledger) throws(ReclamError) {
         refreshes += 1
         let root = ledger.root.path + "/"
-        let paths = try LedgerScan.scan(ledger).casePaths
-        let stamps = Parallel.map(paths) { FileStamp(path: root + $0) }
-        var next: [String: (stamp: FileStamp, hash: String?)] = [:]
-        next.reserveCapacity(paths.count)
-        var changed: [(path: String, stamp: FileStamp)] = []
-        for (path, stamp) in zip(paths, stamps) {
-            guard let stamp else { continue }
-            if let old = files[path], old.stamp == stamp {
-                next[path] = old
-            } else {
-                changed.append((path, stamp))
-            }
-        }
-        let hashes = Parallel.map(changed) { entry -> String? in
+        let update = try watch.catchUp(ledger, from: orderedPaths) { files[$0]?.stamp }
+        let hashes = Parallel.map(update.changed) { entry -> String? in
             guard let data = try? FileSystem.readRegularFile(path: root + entry.path, limit: TextFile.maximumSize) else { return nil }
             return Self.storedHash(in: data)
         }
-        filesRead += changed.count
-        for (entry, hash) in zip(changed, hashes) { next[entry.path] = (entry.stamp, hash) }
+        filesRead += update.changed.count
+        var next: [String: (stamp: FileStamp, hash: String?)] = [:]
+        next.reserveCapacity(update.paths.count)
+        for path in update.paths { next[path] = files[path] }
+        for (entry, hash) in zip(update.changed, hashes) { next[entry.path] = (entry.stamp, hash) }
         var index: [String: String] = [:]
         // In path order, so that a hash found twice (a copied file) leads to the first, as before.
-        for path in paths {
+        for path in update.paths {
             guard let hash = next[path]?.hash, index[hash] == nil else { continue }
             index[hash] = path
         }
         files = next
+        orderedPaths = update.paths
         byHash = index
-        decoy = index.values.min() ?? paths.first
+        decoy = index.values.min() ?? update.paths.first
     }
 
     /// The `status_token_sha256` value of a case file's front-matter, lowercase, if any.

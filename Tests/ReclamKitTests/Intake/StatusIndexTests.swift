@@ -172,11 +172,68 @@ import Testing
         let moved = try cache.board(ledger, asOf: now.addingTimeInterval(60))
         #expect(moved.cases.first { $0.id == "20261110-aaaa" }?.stage == "acknowledged")
         #expect(cache.filesRead == 4 && cache.evaluations == 3, "one file read again: \(cache.filesRead)")
+        #expect(cache.filesLooked == 4, "after a commit, only the file it changed is looked at: \(cache.filesLooked)")
 
         try FileManager.default.removeItem(at: fixture.ledger.url("cases/stg-1/20261110-bbbb.md"))
         try fixture.commitAll("removed")
         #expect(try cache.board(ledger, asOf: now).cases.count == 2)
         #expect(try cache.path(of: "20261110-bbbb", ledger) == nil)
         #expect(cache.filesRead == 4)
+    }
+}
+
+/// After a commit the caches look only at the files git says it changed: whatever the commits
+/// do (new learners sorting before or after others, cases moved, removed, added), the board is
+/// the one a fresh cache reads from the whole ledger, in the same order.
+@Suite struct CaseBoardCacheIncrementalTests {
+    @Test func incrementalRefreshAgreesWithAFullRead() throws {
+        let fixture = try StatusIndexTests()
+        let learners = ["stg-1", "stg-10", "stg-1-b", "stg-2", "a", "stg-0"]
+        var generator = SimpleYAMLFuzzTests.Generator(state: 20_261_205)
+        var live: [String: String] = [:]  // id -> learner
+        for n in 0..<6 {
+            let id = "2026111\(n)-a\(n)a\(n)"
+            try fixture.writeCase(learners[n % 2], id, token: nil)
+            live[id] = learners[n % 2]
+        }
+        try fixture.commitAll("start")
+        let cache = CaseBoardCache()
+        let now = ISODateTime.parse("2026-11-16T10:00:30+01:00")!.date
+        let ledger = try fixture.ledger.ledger()
+        _ = try cache.board(ledger, asOf: now)
+        var serial = 100
+        for step in 0..<40 {
+            let choice = Int.random(in: 0..<4, using: &generator)
+            let ids = live.keys.sorted()
+            switch choice {
+            case 0 where !ids.isEmpty:  // a move
+                let id = ids[Int.random(in: 0..<ids.count, using: &generator)]
+                try fixture.writeCase(live[id]!, id, stage: ["acknowledged", "rejected", "assigned"][step % 3], token: nil)
+            case 1 where ids.count > 1:  // removed
+                let id = ids[Int.random(in: 0..<ids.count, using: &generator)]
+                try FileManager.default.removeItem(at: fixture.ledger.url("cases/\(live[id]!)/\(id).md"))
+                live[id] = nil
+            case 2 where !ids.isEmpty:  // filed under another learner
+                let id = ids[Int.random(in: 0..<ids.count, using: &generator)]
+                let to = learners[Int.random(in: 0..<learners.count, using: &generator)]
+                try FileManager.default.removeItem(at: fixture.ledger.url("cases/\(live[id]!)/\(id).md"))
+                try fixture.writeCase(to, id, token: nil)
+                live[id] = to
+            default:  // a new case, perhaps for a new learner
+                serial += 1
+                let id = "20261120-b\(serial)"
+                let to = learners[Int.random(in: 0..<learners.count, using: &generator)]
+                try fixture.writeCase(to, id, token: nil)
+                live[id] = to
+            }
+            try fixture.git("add", "-A")
+            try fixture.git("commit", "-q", "--allow-empty", "-m", "step \(step)")
+            let looked = cache.filesLooked
+            let kept = try cache.board(ledger, asOf: now).cases.map(\.path)
+            let fresh = try CaseBoardCache().board(ledger, asOf: now).cases.map(\.path)
+            #expect(kept == fresh, "step \(step)")
+            #expect(cache.filesLooked - looked <= 2, "step \(step): \(cache.filesLooked - looked) files looked at")
+            for id in live.keys { #expect(try cache.path(of: id, ledger) == "cases/\(live[id]!)/\(id).md") }
+        }
     }
 }
