@@ -34,8 +34,9 @@ struct GitCrashTests {
 
     /// Runs the helper's one write, killed at the `n`th time it reaches `step`.
     static func killedWrite(_ sandbox: GitSandbox, at step: WriteStep, _ n: Int) throws -> Process {
+        let helper = try #require(stressHelper())
         let process = Process()
-        process.executableURL = try #require(stressHelper())
+        process.executableURL = helper
         process.arguments = ["--kill-at", step.rawValue, "\(n)", sandbox.root]
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = sandbox.home
