@@ -3,27 +3,51 @@ import Foundation
 import ReclamCore
 
 extension GitRepository {
-    /// The paths that differ between two commits' trees (old and new path of each change).
+    /// The paths that differ between two commits' trees (files added, removed or changed).
     ///
     /// A server keeping what it read of the work tree asks this after HEAD moves, and re-reads
-    /// those files alone: libgit2 skips the subtrees the two commits share, so the cost follows
-    /// the size of the change (and of the folders it touches), not of the ledger.
+    /// those files alone. The walk descends only into subtrees whose ids differ, so its cost
+    /// follows the change, not the ledger: libgit2's tree diff read every one of the 33 000
+    /// learner subtrees of a 100 000-case ledger (1 s), though all but one were the same.
     public func changedPaths(from old: ObjectID, to new: ObjectID) throws -> [String] {
-        let oldTree = try commitTree(old)
-        let newTree = try commitTree(new)
-        var diff: OpaquePointer?
-        try check(
-            git_diff_tree_to_tree(&diff, pointer, oldTree.pointer, newTree.pointer, nil), "compare two commits")
-        defer { git_diff_free(diff) }
         var paths: [String] = []
-        for position in 0..<git_diff_num_deltas(diff) {
-            guard let delta = git_diff_get_delta(diff, position)?.pointee else { continue }
-            if let path = delta.old_file.path { paths.append(String(cString: path)) }
-            if let path = delta.new_file.path {
-                let text = String(cString: path)
-                if paths.last != text { paths.append(text) }
-            }
-        }
+        try compare(try commitTree(old), try commitTree(new), base: "", into: &paths)
         return paths
+    }
+
+    private struct Entry {
+        var id: git_oid
+        var isTree: Bool
+    }
+
+    private func entries(_ tree: GitTreeHandle?) -> [String: Entry] {
+        guard let tree else { return [:] }
+        let count = git_tree_entrycount(tree.pointer)
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(count)
+        for index in 0..<count {
+            guard let entry = git_tree_entry_byindex(tree.pointer, index) else { continue }
+            entries[String(cString: git_tree_entry_name(entry))] = Entry(
+                id: git_tree_entry_id(entry).pointee, isTree: git_tree_entry_type(entry) == GIT_OBJECT_TREE)
+        }
+        return entries
+    }
+
+    private func compare(_ old: GitTreeHandle?, _ new: GitTreeHandle?, base: String, into paths: inout [String]) throws {
+        let before = entries(old)
+        let after = entries(new)
+        for name in Set(before.keys).union(after.keys).sorted() {
+            let was = before[name]
+            let now = after[name]
+            if var a = was?.id, var b = now?.id, was?.isTree == now?.isTree, git_oid_equal(&a, &b) != 0 { continue }
+            let path = base.isEmpty ? name : base + "/" + name
+            if was?.isTree == true || now?.isTree == true {
+                let oldTree = try was.flatMap { $0.isTree ? try GitTreeHandle.lookup(pointer, $0.id) : nil }
+                let newTree = try now.flatMap { $0.isTree ? try GitTreeHandle.lookup(pointer, $0.id) : nil }
+                try compare(oldTree, newTree, base: path, into: &paths)
+            }
+            // A file on either side (a file replaced by a folder counts on both).
+            if was.map({ !$0.isTree }) == true || now.map({ !$0.isTree }) == true { paths.append(path) }
+        }
     }
 }

@@ -87,6 +87,9 @@ public enum Sync {
             report.attempts += 1
             try git { try repository.fetch(remote: remote) }
             let fetched = try git { try repository.remoteTrackingTip(remote: remote, branch: branch) }
+            // Nothing to take and nothing to give: no `git log`, no `git merge`, no push (the
+            // no-op sync, what a cron job or the server runs most often, costs a fetch and a status).
+            if let fetched, try git({ try repository.tipCommitID() }) == fetched { return report }
             if let fetched {
                 for line in try commits(root: root, range: "HEAD..\(fetched.hex)")
                 where seenIncoming.insert(line.id).inserted {
