@@ -23,7 +23,7 @@ import Testing
         let result = try shell.reclam("doctor")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "")
-        #expect(result.stderr == "0 errors, 0 warnings\n")
+        #expect(result.stderr == "0 erreur, 0 avertissement\n")
     }
 
     @Test func listsAndRepairsStaleLocksTemporaryFilesAndAnIndexBehindHead() throws {
@@ -48,12 +48,13 @@ import Testing
         #expect(found.stdout.contains("\(path): error: the index holds the version before the branch's last change"))
         #expect(found.stdout.contains("outbox/\(id)-ack.eml: error: the index holds the version before"))
         #expect(found.stdout.contains("cases/stg-1/.\(id).md.reclam-1upsr8vt11m4a.tmp: warning: a temporary file"))
-        #expect(found.stdout.contains("cases/stg-1/learner.md: warning: changed but not committed: 'reclam commit cases/stg-1/learner.md'"))
-        #expect(found.stderr.contains("'reclam doctor --fix' repairs 4"))
+        #expect(
+            found.stdout.contains("cases/stg-1/learner.md: warning: modifié mais non enregistré : 'reclam commit cases/stg-1/learner.md'"))
+        #expect(found.stderr.contains("'reclam doctor --fix' en répare 4"))
 
         let fixed = try shell.reclam("doctor", "--fix")
         #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
-        #expect(fixed.stderr.contains("reclam: fixed: removed .git/index.lock"))
+        #expect(fixed.stderr.contains("reclam: réparé : removed .git/index.lock"))
         // Only the edit nobody committed is left, for its author to commit or drop.
         #expect(try shell.status() == " M cases/stg-1/learner.md\n")
         #expect(fixed.stdout.contains("[doctor-uncommitted]"))
@@ -109,7 +110,7 @@ import Testing
         #expect(found.stdout.contains("[doctor-interrupted-write]"))
         let fixed = try shell.reclam("doctor", "--fix")
         #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
-        #expect(fixed.stderr.contains("reclam: fixed: undid an interrupted write (commit "))
+        #expect(fixed.stderr.contains("reclam: réparé : undid an interrupted write (commit "))
         #expect(try shell.read(path) == before)
         #expect(try shell.status() == "")
 

@@ -41,6 +41,18 @@ public struct Messages: Sendable {
         case auditBackdated, auditUncommitted, auditStepLost, auditStepLostBy, auditMergedIllegal, auditMergedStepOrder
         case auditMergedBackdated, auditMergedMissingField, auditAccepted
         case procedureName, columnLabel, columnRequires, columnThen, initialStage, terminalStage, pausesSLA, needsAction, reopening
+        // `reclam intake` and `reclam intake-survey`.
+        case intakeNew, intakeExisting, intakeRefused, intakeWarning, intakeError, intakeMovedAside, intakeNoNewMessage
+        case intakeNewOne, intakeNewMany, intakeExistingOne, intakeExistingMany, intakeRefusedOne, intakeRefusedMany
+        case intakeUnreadableOne, intakeUnreadableMany, intakeNoSender, intakeSenderListed, intakeSeveralLearners
+        case intakeUnknownAddress, intakeNoDate, intakeBadDate, intakeFutureDate, intakeFileTime, intakeIntakeTime, intakeTruncated
+        case surveySummary, surveyNewCase, surveyNewCases, surveyWithoutScore, surveySkipped, surveyNewLearner, surveyNewLearners
+        case surveyTab
+        // `reclam send`.
+        case sendSent, sendEarlier, sendRefused, sendDeferred, sendInDoubt, sendSkipped, sendNothing, sendNotSentOne, sendNotSentMany
+        // `reclam doctor`, `reclam audit accept`.
+        case doctorFixed, doctorFixHint, doctorUncommittedReclam, doctorUncommittedOther, auditAcceptedOne, auditAcceptedMany
+        case auditNoName
     }
 
     public subscript(_ key: Key) -> String {
@@ -146,6 +158,40 @@ public struct Messages: Sendable {
         .procedureName: "procédure : %@", .columnLabel: "LIBELLÉ", .columnThen: "SUITES", .columnRequires: "À RENSEIGNER",
         .initialStage: "initiale", .terminalStage: "finale",
         .pausesSLA: "suspend les délais", .needsAction: "exige une action liée ou no_action_reason", .reopening: "(réouverture)",
+        .intakeNew: "%@ : nouvelle réclamation %@", .intakeExisting: "%@ : déjà reçu, réclamation %@ ; rien de nouveau",
+        .intakeRefused: "%@ : refusé : %@", .intakeWarning: "%@ : avertissement : %@", .intakeError: "%@ : erreur : %@",
+        .intakeMovedAside: "; déplacé dans %@, où il reste pour être lu par une personne",
+        .intakeNoNewMessage: "aucun nouveau message dans %@/new",
+        .intakeNewOne: "%@ nouvelle réclamation", .intakeNewMany: "%@ nouvelles réclamations",
+        .intakeExistingOne: "%@ message déjà reçu", .intakeExistingMany: "%@ messages déjà reçus",
+        .intakeRefusedOne: "%@ refusé", .intakeRefusedMany: "%@ refusés", .intakeUnreadableOne: "%@ illisible",
+        .intakeUnreadableMany: "%@ illisibles",
+        .intakeNoSender:
+            "le message n'a pas d'expéditeur (From) : son stagiaire ne peut être trouvé ; prenez-le avec reclam intake --learner <learner-id> %@ (son contact reste vide jusqu'à ce qu'il soit renseigné)",
+        .intakeSenderListed: "l'expéditeur figure dans cases/%@/learner.md : la réclamation va à %@, et non à --learner %@",
+        .intakeSeveralLearners:
+            "l'adresse de l'expéditeur %@ figure chez plusieurs stagiaires (%@) ; passez --learner avec l'un d'eux, ou ne gardez l'adresse que dans un seul learner.md",
+        .intakeUnknownAddress:
+            "l'adresse de l'expéditeur %@ ne figure dans la liste 'emails:' d'aucun stagiaire ; ajoutez-la avec 'reclam learner edit LEARNER --add-email %@' (ou 'reclam learner add LEARNER --email %@'), ou passez --learner <learner-id>",
+        .intakeNoDate: "le message n'a pas d'en-tête Date ; la réception est datée de %@, %@",
+        .intakeBadDate: "l'en-tête Date '%@' est illisible ; la réception est datée de %@, %@",
+        .intakeFutureDate: "l'en-tête Date '%@' est dans le futur ; la réception est datée de %@, %@",
+        .intakeFileTime: "l'heure du fichier", .intakeIntakeTime: "l'heure de la prise en charge",
+        .intakeTruncated: "le texte dépasse 256 Kio : la réclamation en montre le début, message.txt le contient en entier",
+        .surveySummary: "%@ : %@ réponses (%@, %@) : %@ sous %@ (%@, %@ déjà reçues), %@ égales ou au-dessus",
+        .surveyNewCase: "%@ nouvelle réclamation", .surveyNewCases: "%@ nouvelles réclamations", .surveyWithoutScore: ", %@ sans note",
+        .surveySkipped: ", %@ écartées", .surveyNewLearner: "; nouveau dossier stagiaire : %@",
+        .surveyNewLearners: "; nouveaux dossiers stagiaires : %@", .surveyTab: "tabulation",
+        .sendSent: "envoyé %@ -> %@%@ [%@]", .sendEarlier: " (remis lors d'un envoi précédent)", .sendRefused: "refusé %@ -> %@ [%@]",
+        .sendDeferred: "différé %@ : %@", .sendInDoubt: "incertain %@ : %@", .sendSkipped: "ignoré %@ : %@",
+        .sendNothing: "rien à envoyer dans outbox/", .sendNotSentOne: "%@ message non envoyé ; voir ci-dessus",
+        .sendNotSentMany: "%@ messages non envoyés ; voir ci-dessus",
+        .doctorFixed: "réparé : %@", .doctorFixHint: " ; 'reclam doctor --fix' en répare %@",
+        .doctorUncommittedReclam:
+            "modifié mais non enregistré : 'reclam commit %@' le vérifie et l'enregistre, 'git restore %@' annule la modification",
+        .doctorUncommittedOther: "modifié mais non enregistré : enregistrez-le avec git, ou annulez la modification avec 'git restore %@'",
+        .auditAcceptedOne: "%@ constat du commit %@ accepté (%@)", .auditAcceptedMany: "%@ constats du commit %@ acceptés (%@)",
+        .auditNoName: "sans nom",
     ]
 
     static let english: [Key: String] = [
@@ -215,6 +261,37 @@ public struct Messages: Sendable {
         .procedureName: "procedure: %@", .columnLabel: "LABEL", .columnThen: "NEXT", .columnRequires: "REQUIRES", .initialStage: "initial",
         .terminalStage: "terminal",
         .pausesSLA: "pauses SLA", .needsAction: "needs an action or no_action_reason", .reopening: "(reopening)",
+        .intakeNew: "%@: new case %@", .intakeExisting: "%@: already taken in as case %@; nothing new", .intakeRefused: "%@: refused: %@",
+        .intakeWarning: "%@: warning: %@", .intakeError: "%@: error: %@",
+        .intakeMovedAside: "; moved to %@, where it stays for a person to read", .intakeNoNewMessage: "no new message in %@/new",
+        .intakeNewOne: "%@ new", .intakeNewMany: "%@ new", .intakeExistingOne: "%@ already taken in",
+        .intakeExistingMany: "%@ already taken in", .intakeRefusedOne: "%@ refused", .intakeRefusedMany: "%@ refused",
+        .intakeUnreadableOne: "%@ unreadable", .intakeUnreadableMany: "%@ unreadable",
+        .intakeNoSender:
+            "the message has no sender (From), so its learner cannot be found; take it in with reclam intake --learner <learner-id> %@ (its contact stays empty until set)",
+        .intakeSenderListed: "the sender is listed in cases/%@/learner.md: the case goes to %@, not to --learner %@",
+        .intakeSeveralLearners:
+            "the sender's address %@ is listed by several learners (%@); pass --learner with one of them, or keep the address in one learner.md only",
+        .intakeUnknownAddress:
+            "the sender's address %@ is in no learner's 'emails:' list; add it with 'reclam learner edit LEARNER --add-email %@' (or 'reclam learner add LEARNER --email %@'), or pass --learner <learner-id>",
+        .intakeNoDate: "the message has no Date header; received is set to %@, %@",
+        .intakeBadDate: "the Date header '%@' cannot be read; received is set to %@, %@",
+        .intakeFutureDate: "the Date header '%@' is in the future; received is set to %@, %@",
+        .intakeFileTime: "the file's time", .intakeIntakeTime: "the time of intake",
+        .intakeTruncated: "the text is longer than 256 KiB: the case shows its beginning, message.txt holds all of it",
+        .surveySummary: "%@: %@ responses (%@, %@): %@ below %@ (%@, %@ already taken in), %@ at or above",
+        .surveyNewCase: "%@ new case", .surveyNewCases: "%@ new cases", .surveyWithoutScore: ", %@ without score",
+        .surveySkipped: ", %@ skipped", .surveyNewLearner: "; new learner folder: %@", .surveyNewLearners: "; new learner folders: %@",
+        .surveyTab: "tab",
+        .sendSent: "sent %@ -> %@%@ [%@]", .sendEarlier: " (delivered by an earlier run)", .sendRefused: "refused %@ -> %@ [%@]",
+        .sendDeferred: "deferred %@: %@", .sendInDoubt: "in doubt %@: %@", .sendSkipped: "skipped %@: %@",
+        .sendNothing: "nothing to send in outbox/", .sendNotSentOne: "%@ message not sent; see above",
+        .sendNotSentMany: "%@ messages not sent; see above",
+        .doctorFixed: "fixed: %@", .doctorFixHint: "; 'reclam doctor --fix' repairs %@",
+        .doctorUncommittedReclam: "changed but not committed: 'reclam commit %@' checks and commits it, 'git restore %@' drops the change",
+        .doctorUncommittedOther: "changed but not committed: commit it with git, or drop the change with 'git restore %@'",
+        .auditAcceptedOne: "accepted %@ finding of commit %@ (%@)", .auditAcceptedMany: "accepted %@ findings of commit %@ (%@)",
+        .auditNoName: "no name",
     ]
 
     // MARK: Enum values

@@ -25,9 +25,11 @@ public struct Doctor {
         [Ledger.casesFolder, Action.folder, Outbox.folder].contains { path.hasPrefix($0 + "/") }
     }
 
-    public func findings() throws(ReclamError) -> [Finding] {
+    /// `language` is the ledger's, for the advice on edits nobody committed.
+    public func findings(language: Language = .en) throws(ReclamError) -> [Finding] {
+        let m = Messages(language)
         do {
-            return try checkup.findings().map(Self.advised)
+            return try checkup.findings().map { Self.advised($0, m) }
         } catch {
             throw .io("cannot examine the repository: \(error)")
         }
@@ -45,17 +47,16 @@ public struct Doctor {
     }
 
     /// An edit nobody committed needs a person: the message names both ways out.
-    static func advised(_ finding: Finding) -> Finding {
+    static func advised(_ finding: Finding, _ m: Messages) -> Finding {
         guard finding.diagnostic.rule == Rule.doctorUncommitted.id, finding.diagnostic.message == "changed but not committed" else {
             return finding
         }
         var copy = finding
         let path = finding.diagnostic.file
         if HandEditReview.kind(of: path) != nil {
-            copy.diagnostic.message =
-                "changed but not committed: 'reclam commit \(path)' checks and commits it, 'git restore \(path)' drops the change"
+            copy.diagnostic.message = m.format(.doctorUncommittedReclam, path, path)
         } else {
-            copy.diagnostic.message = "changed but not committed: commit it with git, or drop the change with 'git restore \(path)'"
+            copy.diagnostic.message = m.format(.doctorUncommittedOther, path)
         }
         return copy
     }
