@@ -119,7 +119,12 @@ import Testing
         #expect(
             failed.stdout.contains(french ? "différé outbox/\(second)-ack.eml : " : "deferred outbox/\(second)-ack.eml: "),
             "\(failed.stdout)")
-        #expect(failed.stdout.contains(french ? "ignoré outbox/extra.eml : " : "skipped outbox/extra.eml: "), "\(failed.stdout)")
+        #expect(
+            failed.stdout.contains(
+                french
+                    ? "ignoré outbox/extra.eml : non enregistré dans git ; enregistrez-le d'abord (git add outbox/extra.eml && git commit)"
+                    : "skipped outbox/extra.eml: not committed; commit it first (git add outbox/extra.eml && git commit)"),
+            "\(failed.stdout)")
         #expect(
             failed.stderr
                 == (french ? "reclam: 2 messages non envoyés ; voir ci-dessus\n" : "reclam: 2 messages not sent; see above\n"),

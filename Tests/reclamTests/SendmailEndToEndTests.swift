@@ -144,7 +144,7 @@ struct SendmailEndToEndTests {
         defer { server.stop() }
         let ids = try ledger(shell, port: server.port, count: 3)
         let dry = try shell.reclam("send", "--dry-run", ids[1])
-        #expect(dry.status == 0 && dry.stdout == "would send outbox/\(ids[1])-ack.eml (1 recipient)\n", "\(dry.stdout)")
+        #expect(dry.status == 0 && dry.stdout == "à envoyer : outbox/\(ids[1])-ack.eml (1 destinataire)\n", "\(dry.stdout)")
         let one = try shell.reclam("send", ids[1])
         #expect(one.status == 0, "\(one.stdout)\(one.stderr)")
         #expect(try server.received().map { $0.envelope["to"] as? [String] } == [["learner2@example.net"]])

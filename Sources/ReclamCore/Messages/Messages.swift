@@ -53,6 +53,8 @@ public struct Messages: Sendable {
         // `reclam doctor`, `reclam audit accept`.
         case doctorFixed, doctorFixHint, doctorUncommittedReclam, doctorUncommittedOther, auditAcceptedOne, auditAcceptedMany
         case auditNoName
+        case sendNotCommitted, sendDeletedInWorkTree, sendUncommittedChanges, sendNoMessageID, sendInDoubtAdvice, sendNoRecipient
+        case sendBcc, sendNotAnAddress, sendNoFrom
     }
 
     public subscript(_ key: Key) -> String {
@@ -192,6 +194,17 @@ public struct Messages: Sendable {
         .doctorUncommittedOther: "modifié mais non enregistré : enregistrez-le avec git, ou annulez la modification avec 'git restore %@'",
         .auditAcceptedOne: "%@ constat du commit %@ accepté (%@)", .auditAcceptedMany: "%@ constats du commit %@ acceptés (%@)",
         .auditNoName: "sans nom",
+        .sendNotCommitted: "non enregistré dans git ; enregistrez-le d'abord (git add %@ && git commit), puis relancez reclam send",
+        .sendDeletedInWorkTree:
+            "supprimé du répertoire de travail mais pas dans git ; restaurez-le (git checkout -- %@) ou enregistrez sa suppression",
+        .sendUncommittedChanges: "a des modifications non enregistrées ; enregistrez-les ou annulez-les (git diff %@) avant l'envoi",
+        .sendNoMessageID: "n'a pas d'en-tête Message-ID ; ajoutez-en un, par exemple Message-ID: <unique@example.org>",
+        .sendInDoubtAdvice:
+            "%@ ; il a pu être remis, il n'est donc pas renvoyé : demandez au destinataire, puis lancez 'reclam send --mark-sent %@' s'il est arrivé, ou 'reclam send --retry-in-doubt %@' sinon",
+        .sendNoRecipient:
+            "n'a pas de destinataire (To, Cc) ; ajoutez l'adresse du stagiaire aux 'emails' de learner.md et écrivez-le à nouveau",
+        .sendBcc: "a un en-tête Bcc, que SMTP montrerait à chaque destinataire ; retirez-le",
+        .sendNotAnAddress: "a un destinataire qui n'est pas une adresse ('%@') ; corrigez-le", .sendNoFrom: "n'a pas d'en-tête From",
     ]
 
     static let english: [Key: String] = [
@@ -292,6 +305,15 @@ public struct Messages: Sendable {
         .doctorUncommittedOther: "changed but not committed: commit it with git, or drop the change with 'git restore %@'",
         .auditAcceptedOne: "accepted %@ finding of commit %@ (%@)", .auditAcceptedMany: "accepted %@ findings of commit %@ (%@)",
         .auditNoName: "no name",
+        .sendNotCommitted: "not committed; commit it first (git add %@ && git commit), then run reclam send again",
+        .sendDeletedInWorkTree: "deleted in the work tree but not in git; restore it (git checkout -- %@) or commit its removal",
+        .sendUncommittedChanges: "has uncommitted changes; commit or discard them (git diff %@) before sending",
+        .sendNoMessageID: "has no Message-ID header; add one, e.g. Message-ID: <unique@example.org>",
+        .sendInDoubtAdvice:
+            "%@; it may have been delivered, so it is not sent again: ask the recipient, then run 'reclam send --mark-sent %@' if it arrived or 'reclam send --retry-in-doubt %@' if not",
+        .sendNoRecipient: "has no recipient (To, Cc); add the learner's address to learner.md 'emails' and write it again",
+        .sendBcc: "has a Bcc header, which SMTP would show to every recipient; remove it",
+        .sendNotAnAddress: "has a recipient that is not an address ('%@'); correct it", .sendNoFrom: "has no From header",
     ]
 
     // MARK: Enum values
