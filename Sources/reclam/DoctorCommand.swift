@@ -29,9 +29,9 @@ struct DoctorCommand: ParsableCommand {
     func run() throws {
         // Looks before anything repairs: the interrupted write is one of the findings.
         let root = try global.ledgerRoot(finishingInterruptedWrites: false)
-        let doctor = try Doctor(ledgerRoot: root)
         // A reclam.yml too broken to open: the doctor still speaks, in English.
         let language = (try? Ledger.open(at: root))?.config.language ?? .en
+        let doctor = try Doctor(ledgerRoot: root, language: language)
         let m = Messages(language)
         var findings = try doctor.findings(language: language)
         if fix && findings.contains(where: \.isRepairable) {

@@ -130,6 +130,7 @@ import Testing
                 == (french ? "reclam: 2 messages non envoyés ; voir ci-dessus\n" : "reclam: 2 messages not sent; see above\n"),
             "\(failed.stderr)")
 
+        try shell.write("cases/stg-1/.\(second).md.reclam-1upsr8vt11m4a.tmp", "partial")
         let doctor = try shell.reclam("doctor")
         #expect(doctor.status == 0, "\(doctor.stdout)\(doctor.stderr)")
         #expect(
@@ -139,7 +140,23 @@ import Testing
                         + "avec 'git restore outbox/extra.eml'"
                     : "outbox/extra.eml: warning: changed but not committed: commit it with git, or drop the change with "
                         + "'git restore outbox/extra.eml'"), "\(doctor.stdout)")
-        #expect(doctor.stderr == (french ? "0 erreur, 1 avertissement\n" : "0 errors, 1 warning\n"), "\(doctor.stderr)")
+        #expect(
+            doctor.stdout.contains(
+                french
+                    ? ".tmp: warning: un fichier temporaire laissé par une écriture interrompue ; --fix le supprime"
+                    : ".tmp: warning: a temporary file left by a killed write; --fix removes it"), "\(doctor.stdout)")
+        #expect(
+            doctor.stderr
+                == (french
+                    ? "0 erreur, 2 avertissements ; 'reclam doctor --fix' en répare 1\n"
+                    : "0 errors, 2 warnings; 'reclam doctor --fix' repairs 1\n"),
+            "\(doctor.stderr)")
+        let fixed = try shell.reclam("doctor", "--fix")
+        #expect(
+            fixed.stderr.hasPrefix(
+                french
+                    ? "reclam: réparé : cases/stg-1/.\(second).md.reclam-1upsr8vt11m4a.tmp supprimé\n"
+                    : "reclam: fixed: removed cases/stg-1/.\(second).md.reclam-1upsr8vt11m4a.tmp\n"), "\(fixed.stderr)")
     }
 
     /// `audit accept` and `list --format csv`: French headings and labels, as `register --format csv`.

@@ -55,6 +55,9 @@ public struct Messages: Sendable {
         case auditNoName
         case sendNotCommitted, sendDeletedInWorkTree, sendUncommittedChanges, sendNoMessageID, sendInDoubtAdvice, sendNoRecipient
         case sendBcc, sendNotAnAddress, sendNoFrom
+        case doctorReclamWriting, doctorKilledWrite, doctorStaleLockFound, doctorGitBusy, doctorTemporary, doctorConflict
+        case doctorIndexAndFileBehind, doctorIndexBehind, doctorFileBehind, doctorRemoved, doctorUpToDate, doctorIndexAndWorkTree
+        case doctorIndexOnly
     }
 
     public subscript(_ key: Key) -> String {
@@ -205,6 +208,20 @@ public struct Messages: Sendable {
             "n'a pas de destinataire (To, Cc) ; ajoutez l'adresse du stagiaire aux 'emails' de learner.md et écrivez-le à nouveau",
         .sendBcc: "a un en-tête Bcc, que SMTP montrerait à chaque destinataire ; retirez-le",
         .sendNotAnAddress: "a un destinataire qui n'est pas une adresse ('%@') ; corrigez-le", .sendNoFrom: "n'a pas d'en-tête From",
+        .doctorReclamWriting: "une commande reclam (%@) est en train d'écrire ; relancez 'reclam doctor' quand elle aura fini",
+        .doctorKilledWrite: "une écriture de reclam (commit %@, de %@) a été interrompue avant la fin ; --fix la termine ou l'annule",
+        .doctorStaleLockFound: "%@ : laissé par une commande git ou reclam qui n'a pas fini ; --fix le supprime",
+        .doctorGitBusy: "%@ : une commande git utilise le dépôt",
+        .doctorTemporary: "un fichier temporaire laissé par une écriture interrompue ; --fix le supprime",
+        .doctorConflict: "le fichier a un conflit de fusion ; résolvez-le, puis enregistrez",
+        .doctorIndexAndFileBehind:
+            "l'index et le fichier contiennent la version d'avant la dernière modification de la branche (une écriture interrompue après son commit ?) ; --fix les met à jour",
+        .doctorIndexBehind:
+            "l'index contient la version d'avant la dernière modification de ce fichier par la branche (une écriture interrompue après son commit ?) ; un simple 'git commit' annulerait cette modification ; --fix met l'index à jour",
+        .doctorFileBehind:
+            "le fichier contient la version d'avant la dernière modification de la branche (une écriture interrompue après son commit ?) ; --fix le met à jour",
+        .doctorRemoved: "%@ supprimé", .doctorUpToDate: "%@ mis à jour depuis la branche (%@)",
+        .doctorIndexAndWorkTree: "index et répertoire de travail", .doctorIndexOnly: "index",
     ]
 
     static let english: [Key: String] = [
@@ -314,6 +331,20 @@ public struct Messages: Sendable {
         .sendNoRecipient: "has no recipient (To, Cc); add the learner's address to learner.md 'emails' and write it again",
         .sendBcc: "has a Bcc header, which SMTP would show to every recipient; remove it",
         .sendNotAnAddress: "has a recipient that is not an address ('%@'); correct it", .sendNoFrom: "has no From header",
+        .doctorReclamWriting: "a reclam command (%@) is writing; run 'reclam doctor' again once it is done",
+        .doctorKilledWrite: "a reclam write (commit %@, of %@) was killed before it finished; --fix finishes or undoes it",
+        .doctorStaleLockFound: "%@: left by a git or reclam command that did not finish; --fix removes it",
+        .doctorGitBusy: "%@: a git command is using the repository",
+        .doctorTemporary: "a temporary file left by a killed write; --fix removes it",
+        .doctorConflict: "the file has a merge conflict; resolve it, then commit",
+        .doctorIndexAndFileBehind:
+            "the index and the file hold the version before the branch's last change to it (a write killed after its commit?); --fix brings both up to date",
+        .doctorIndexBehind:
+            "the index holds the version before the branch's last change to this file (a write killed after its commit?); a plain 'git commit' would undo that change; --fix brings the index up to date",
+        .doctorFileBehind:
+            "the file holds the version before the branch's last change to it (a write killed after its commit?); --fix brings it up to date",
+        .doctorRemoved: "removed %@", .doctorUpToDate: "brought %@ up to date with the branch (%@)",
+        .doctorIndexAndWorkTree: "index and work tree", .doctorIndexOnly: "index",
     ]
 
     // MARK: Enum values

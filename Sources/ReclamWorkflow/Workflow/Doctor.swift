@@ -8,9 +8,10 @@ import ReclamLedger
 public struct Doctor {
     public typealias Finding = RepositoryCheckup.Finding
 
-    let checkup: RepositoryCheckup
+    var checkup: RepositoryCheckup
 
-    public init(ledgerRoot root: URL) throws(ReclamError) {
+    /// `language`: the ledger's, for the words of the findings and repairs.
+    public init(ledgerRoot root: URL, language: Language = .en) throws(ReclamError) {
         let repository: GitRepository
         do {
             repository = try GitRepository.open(at: root.path)
@@ -18,6 +19,7 @@ public struct Doctor {
             throw .io("\(root.path) is not a git repository (\(error)); run 'git init' there or 'reclam init'")
         }
         checkup = RepositoryCheckup(repository: repository, owns: Self.owns)
+        checkup.messages = Messages(language)
     }
 
     /// The files reclam writes: case, learner and action files and the outbox.
