@@ -193,4 +193,38 @@ import Testing
                 french ? ";courriel;stagiaire;Clôturée;;;Attestation non reçue" : ",email,learner,closed,,,Attestation non reçue") == true,
             "\(csv.stdout)")
     }
+
+    /// The findings of `reclam check` a person meets most: a bad enum value, a bad date, an
+    /// unknown field, a field the stage requires, a missing required field.
+    @Test(arguments: ["fr", "en"]) func checkFindings(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        let id = try shell.newCase(received: "2026-11-02T09:00:00+01:00")
+        let path = "cases/stg-1/\(id).md"
+        var text = try shell.read(path)
+        text = text.replacingOccurrences(of: "\nchannel: email\n", with: "\nchannel: mail\nower: Karim\n")
+        text = text.replacingOccurrences(of: "\nreceived: 2026-11-02T09:00:00+01:00\n", with: "\nreceived: 02/11/2026\n")
+        text = text.replacingOccurrences(of: "\ncomplainant: learner\n", with: "\n")
+        text = text.replacingOccurrences(of: "\nstage: received\n", with: "\nstage: assigned\n")
+        try shell.write(path, text)
+        let check = try shell.reclam("check")
+        #expect(check.status == 1)
+        let expected =
+            french
+            ? [
+                "channel: 'mail' ne fait pas partie de : email, letter, phone, mediation, survey, web, in-person, internal ; "
+                    + "vouliez-vous dire 'email' ? [field-enum]",
+                "received: '02/11/2026' n'est pas une date et heure valide ; écrivez-la en ISO 8601", "champ inconnu 'ower' ; ",
+                "champ obligatoire 'complainant' absent ; ajoutez 'complainant: …' à l'en-tête [field-missing]",
+                "l'étape Attribuée exige le champ 'owner' (personne) ; ajoutez-le à l'en-tête [stage-field-missing]",
+            ]
+            : [
+                "channel: 'mail' is not one of: email, letter, phone, mediation, survey, web, in-person, internal; did you mean 'email'? [field-enum]",
+                "received: '02/11/2026' is not a valid date-time; write it in ISO 8601", "unknown field 'ower'; ",
+                "missing required field 'complainant' (who complains); add 'complainant: …' to the front-matter [field-missing]",
+                "stage 'assigned' requires field 'owner' (person); add it to the front-matter [stage-field-missing]",
+            ]
+        for line in expected { #expect(check.stdout.contains(line), "\(check.stdout)") }
+    }
 }

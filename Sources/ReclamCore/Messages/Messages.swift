@@ -58,6 +58,9 @@ public struct Messages: Sendable {
         case doctorReclamWriting, doctorKilledWrite, doctorStaleLockFound, doctorGitBusy, doctorTemporary, doctorConflict
         case doctorIndexAndFileBehind, doctorIndexBehind, doctorFileBehind, doctorRemoved, doctorUpToDate, doctorIndexAndWorkTree
         case doctorIndexOnly
+        // Findings of `reclam check` a person meets most.
+        case checkMissingField, checkNotDate, checkNotDateTime, checkNotNumber, checkNotOneOf, checkDidYouMean, checkUnknownField
+        case checkAddToRequires, checkStageRequires
     }
 
     public subscript(_ key: Key) -> String {
@@ -222,6 +225,14 @@ public struct Messages: Sendable {
             "le fichier contient la version d'avant la dernière modification de la branche (une écriture interrompue après son commit ?) ; --fix le met à jour",
         .doctorRemoved: "%@ supprimé", .doctorUpToDate: "%@ mis à jour depuis la branche (%@)",
         .doctorIndexAndWorkTree: "index et répertoire de travail", .doctorIndexOnly: "index",
+        .checkMissingField: "champ obligatoire '%@' absent ; ajoutez '%@: …' à l'en-tête",
+        .checkNotDate: "'%@' n'est pas une date valide ; écrivez AAAA-MM-JJ, par exemple 2026-10-05",
+        .checkNotDateTime:
+            "'%@' n'est pas une date et heure valide ; écrivez-la en ISO 8601 avec le décalage horaire, par exemple 2026-10-05T09:12:00+02:00",
+        .checkNotNumber: "'%@' n'est pas un nombre ; écrivez par exemple 4 ou 5,5", .checkNotOneOf: "'%@' ne fait pas partie de : %@",
+        .checkDidYouMean: " ; vouliez-vous dire '%@' ?", .checkUnknownField: "champ inconnu '%@'",
+        .checkAddToRequires: " ; ajoutez-le aux 'requires' d'une étape dans reclam.yml si la procédure en a besoin",
+        .checkStageRequires: "l'étape %@ exige le champ '%@' (%@) ; ajoutez-le à l'en-tête",
     ]
 
     static let english: [Key: String] = [
@@ -345,6 +356,13 @@ public struct Messages: Sendable {
             "the file holds the version before the branch's last change to it (a write killed after its commit?); --fix brings it up to date",
         .doctorRemoved: "removed %@", .doctorUpToDate: "brought %@ up to date with the branch (%@)",
         .doctorIndexAndWorkTree: "index and work tree", .doctorIndexOnly: "index",
+        .checkMissingField: "missing required field '%@'; add '%@: …' to the front-matter",
+        .checkNotDate: "'%@' is not a valid date; write YYYY-MM-DD, e.g. 2026-10-05",
+        .checkNotDateTime: "'%@' is not a valid date-time; write it in ISO 8601 with an offset, e.g. 2026-10-05T09:12:00+02:00",
+        .checkNotNumber: "'%@' is not a number; write e.g. 4 or 5.5", .checkNotOneOf: "'%@' is not one of: %@",
+        .checkDidYouMean: "; did you mean '%@'?", .checkUnknownField: "unknown field '%@'",
+        .checkAddToRequires: "; add it to a stage's 'requires' in reclam.yml if the procedure needs it",
+        .checkStageRequires: "stage '%@' requires field '%@' (%@); add it to the front-matter",
     ]
 
     // MARK: Enum values
