@@ -86,6 +86,13 @@ import Testing
                     : "5 responses (UTF-8 with BOM, ';'): 2 below 6 (2 new cases, 0 already taken in), 2 at or above, 1 without score\n"),
             "\(survey.stderr)")
         if french { expectFrench(survey.stderr.replacingOccurrences(of: Self.fixtures.path, with: "")) }
+        let bad = try shell.reclam("intake-survey", Self.fixtures.appendingPathComponent("survey-bad-row.csv").path)
+        #expect(bad.status == 1)
+        #expect(
+            bad.stderr.contains(
+                french
+                    ? "survey-bad-row.csv:3: error: la note 'trois' n'est pas un nombre ; écrivez par exemple 4 ou 5,5"
+                    : "survey-bad-row.csv:3: error: score 'trois' is not a number; write e.g. 4 or 5,5"), "\(bad.stderr)")
     }
 
     /// A real run of `send` through a sendmail command: `/bin/cat` takes the message, `/bin/false`

@@ -61,6 +61,8 @@ public struct Messages: Sendable {
         // Findings of `reclam check` a person meets most.
         case checkMissingField, checkNotDate, checkNotDateTime, checkNotNumber, checkNotOneOf, checkDidYouMean, checkUnknownField
         case checkAddToRequires, checkStageRequires
+        // Rows of `reclam intake-survey`.
+        case surveyFieldCount, surveyBadScore, surveyOutsideScale, surveyEmptyDate, surveyBadDate, surveyFutureDate, surveyRowSkipped
     }
 
     public subscript(_ key: Key) -> String {
@@ -233,6 +235,11 @@ public struct Messages: Sendable {
         .checkDidYouMean: " ; vouliez-vous dire '%@' ?", .checkUnknownField: "champ inconnu '%@'",
         .checkAddToRequires: " ; ajoutez-le aux 'requires' d'une étape dans reclam.yml si la procédure en a besoin",
         .checkStageRequires: "l'étape %@ exige le champ '%@' (%@) ; ajoutez-le à l'en-tête",
+        .surveyFieldCount: "%@ champs alors que l'en-tête en a %@ ; une valeur qui contient le séparateur '%@' doit être entre guillemets",
+        .surveyBadScore: "la note '%@' n'est pas un nombre ; écrivez par exemple 4 ou 5,5",
+        .surveyOutsideScale: "la note %@ est hors de l'échelle 0–%@ (--scale)", .surveyEmptyDate: "la date est vide",
+        .surveyBadDate: "la date '%@' n'est pas une date depuis 1970 en chiffres ; écrivez 2026-11-10, 10/11/2026 ou 10/11/2026 14:03",
+        .surveyFutureDate: "la date '%@' est dans le futur", .surveyRowSkipped: "écartée : %@",
     ]
 
     static let english: [Key: String] = [
@@ -363,6 +370,11 @@ public struct Messages: Sendable {
         .checkDidYouMean: "; did you mean '%@'?", .checkUnknownField: "unknown field '%@'",
         .checkAddToRequires: "; add it to a stage's 'requires' in reclam.yml if the procedure needs it",
         .checkStageRequires: "stage '%@' requires field '%@' (%@); add it to the front-matter",
+        .surveyFieldCount: "%@ fields where the header has %@; a value holding the separator '%@' must be quoted",
+        .surveyBadScore: "score '%@' is not a number; write e.g. 4 or 5,5",
+        .surveyOutsideScale: "score %@ is outside the scale 0–%@ (--scale)", .surveyEmptyDate: "the date is empty",
+        .surveyBadDate: "date '%@' is not a date since 1970 in ASCII digits; write 2026-11-10, 10/11/2026 or 10/11/2026 14:03",
+        .surveyFutureDate: "date '%@' is in the future", .surveyRowSkipped: "skipped: %@",
     ]
 
     // MARK: Enum values

@@ -227,8 +227,8 @@ final class IntakeLedger {
         } catch let error as ReclamError {
             #expect(error.kind == .refused)
             #expect(error.diagnostics.map(\.line) == [3, 4])
-            #expect(error.diagnostics[0].message == "score 'trois' is not a number; write e.g. 4 or 5,5")
-            #expect(error.diagnostics[1].message.hasPrefix("date '2026-13-45' is not a date"))
+            #expect(error.diagnostics[0].message == "la note 'trois' n'est pas un nombre ; écrivez par exemple 4 ou 5,5")
+            #expect(error.diagnostics[1].message.hasPrefix("la date '2026-13-45' n'est pas une date"))
         }
         #expect(try ledger.head() == tip)
         var options = SurveyIntake.Options()
