@@ -78,6 +78,7 @@ public enum SendRun {
         makeTransport: () throws(ReclamError) -> MailTransport
     ) throws(ReclamError) -> SendReport {
         let ledger = context.ledger
+        let m = Messages(ledger.config.language)
         let repository = context.repository
         var report = SendReport()
         let journal = try DeliveryJournal(gitDirectory: repository.commonDirectory)
@@ -127,20 +128,19 @@ public enum SendRun {
             }
             if let existing, existing.state != .inDoubt { continue }  // committed below
             guard committed.contains(path), let file else {
-                record(.skipped(reason: "not committed; commit it first (git add \(path) && git commit), then run reclam send again"))
+                record(.skipped(reason: m.format(.sendNotCommitted, path)))
                 continue
             }
             if !present.contains(path) {
-                record(
-                    .skipped(reason: "deleted in the work tree but not in git; restore it (git checkout -- \(path)) or commit its removal"))
+                record(.skipped(reason: m.format(.sendDeletedInWorkTree, path)))
                 continue
             }
             if (try? repository.isPathModified(path)) ?? true {
-                record(.skipped(reason: "has uncommitted changes; commit or discard them (git diff \(path)) before sending"))
+                record(.skipped(reason: m.format(.sendUncommittedChanges, path)))
                 continue
             }
             guard let messageID = file.messageID else {
-                record(.skipped(reason: "has no Message-ID header; add one, e.g. Message-ID: <unique@example.org>"))
+                record(.skipped(reason: m[.sendNoMessageID]))
                 continue
             }
             if request.markSent {
@@ -158,11 +158,7 @@ public enum SendRun {
             }
             if let existing {
                 guard request.retryInDoubt else {
-                    record(
-                        .inDoubt(
-                            reason: "\(existing.reply); it may have been delivered, so it is not sent again: ask the recipient, then run "
-                                + "'reclam send --mark-sent \(caseID ?? "ID")' if it arrived or 'reclam send --retry-in-doubt \(caseID ?? "ID")' if not"
-                        ))
+                    record(.inDoubt(reason: m.format(.sendInDoubtAdvice, existing.reply, caseID ?? "ID", caseID ?? "ID")))
                     continue
                 }
                 if !request.dryRun {
@@ -171,7 +167,7 @@ public enum SendRun {
                 }
             }
             let recipients = file.recipients
-            if let problem = problem(with: file, recipients: recipients) {
+            if let problem = problem(with: file, recipients: recipients, m) {
                 record(.skipped(reason: problem))
                 continue
             }
@@ -231,11 +227,7 @@ public enum SendRun {
             case .inDoubt(let reason):
                 try journal.write(
                     DeliveryRecord(state: .inDoubt, path: path, messageID: messageID, at: at, transport: transport.name, reply: reason))
-                record(
-                    .inDoubt(
-                        reason: "\(reason); it may have been delivered, so it is not sent again: ask the recipient, then run "
-                            + "'reclam send --mark-sent \(caseID ?? "ID")' if it arrived or 'reclam send --retry-in-doubt \(caseID ?? "ID")' if not"
-                    ))
+                record(.inDoubt(reason: m.format(.sendInDoubtAdvice, reason, caseID ?? "ID", caseID ?? "ID")))
             }
         }
         report.connections = transport?.connections ?? 0
@@ -277,13 +269,11 @@ public enum SendRun {
         return chosen.sorted()
     }
 
-    static func problem(with file: MailFile, recipients: [String]) -> String? {
-        if recipients.isEmpty { return "has no recipient (To, Cc); add the learner's address to learner.md 'emails' and write it again" }
-        if file.header("Bcc") != nil { return "has a Bcc header, which SMTP would show to every recipient; remove it" }
-        if let bad = recipients.first(where: { !MailAddressSyntax.isPlausible($0) }) {
-            return "has a recipient that is not an address ('\(bad)'); correct it"
-        }
-        if file.header("From") == nil { return "has no From header" }
+    static func problem(with file: MailFile, recipients: [String], _ m: Messages) -> String? {
+        if recipients.isEmpty { return m[.sendNoRecipient] }
+        if file.header("Bcc") != nil { return m[.sendBcc] }
+        if let bad = recipients.first(where: { !MailAddressSyntax.isPlausible($0) }) { return m.format(.sendNotAnAddress, bad) }
+        if file.header("From") == nil { return m[.sendNoFrom] }
         return nil
     }
 

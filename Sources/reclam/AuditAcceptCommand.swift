@@ -28,8 +28,14 @@ struct AuditAcceptCommand: ParsableCommand {
     @Option(help: "Why the findings are accepted (one line).") var reason: String
 
     func run() throws {
-        let result = try AuditAccept.accept(commit, reason: reason, context: try write.context(global))
+        let context = try write.context(global)
+        let result = try AuditAccept.accept(commit, reason: reason, context: context)
+        let m = Messages(context.ledger.config.language)
         let count = result.findings.count
-        print("accepted \(count) finding\(count == 1 ? "" : "s") of commit \(result.accepted.prefix(10)) (\(result.commit.commit.short))")
+        let one = m.language == .fr ? count <= 1 : count == 1
+        print(
+            m.format(
+                one ? .auditAcceptedOne : .auditAcceptedMany, String(count), String(result.accepted.prefix(10)),
+                result.commit.commit.short))
     }
 }

@@ -28,18 +28,22 @@ struct DoctorCommand: ParsableCommand {
 
     func run() throws {
         // Looks before anything repairs: the interrupted write is one of the findings.
-        let doctor = try Doctor(ledgerRoot: try global.ledgerRoot(finishingInterruptedWrites: false))
-        var findings = try doctor.findings()
+        let root = try global.ledgerRoot(finishingInterruptedWrites: false)
+        // A reclam.yml too broken to open: the doctor still speaks, in English.
+        let language = (try? Ledger.open(at: root))?.config.language ?? .en
+        let doctor = try Doctor(ledgerRoot: root, language: language)
+        let m = Messages(language)
+        var findings = try doctor.findings(language: language)
         if fix && findings.contains(where: \.isRepairable) {
-            for line in try doctor.repair(findings) { FileHandle.standardError.write("reclam: fixed: \(line)\n") }
-            findings = try doctor.findings()
+            for line in try doctor.repair(findings) { FileHandle.standardError.write("reclam: \(m.format(.doctorFixed, line))\n") }
+            findings = try doctor.findings(language: language)
         }
         let diagnostics = findings.map(\.diagnostic)
         print(DiagnosticFormatter.render(diagnostics, as: format), terminator: "")
         if format == .text {
             let repairable = findings.filter(\.isRepairable).count
-            let hint = !fix && repairable > 0 ? "; 'reclam doctor --fix' repairs \(repairable)" : ""
-            FileHandle.standardError.write(DiagnosticFormatter.summary(diagnostics) + hint + "\n")
+            let hint = !fix && repairable > 0 ? m.format(.doctorFixHint, String(repairable)) : ""
+            FileHandle.standardError.write(DiagnosticFormatter.summary(diagnostics, language: language) + hint + "\n")
         }
         if diagnostics.hasErrors { throw ExitCode(1) }
     }

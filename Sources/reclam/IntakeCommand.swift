@@ -64,6 +64,7 @@ struct IntakeCommand: ParsableCommand {
 
     func run() throws {
         let context = try write.context(global)
+        let m = Messages(context.ledger.config.language)
         var inputs = files.map { EmailIntake.Input(label: $0, url: URL(fileURLWithPath: $0)) }
         var fromMaildir = Set<String>()
         if let maildir {
@@ -73,47 +74,50 @@ struct IntakeCommand: ParsableCommand {
                 inputs.append(EmailIntake.Input(label: label, url: url))
                 fromMaildir.insert(url.path)
             }
-            if messages.isEmpty { FileHandle.standardError.write("reclam: no new message in \(maildir)/new\n") }
+            if messages.isEmpty { FileHandle.standardError.write("reclam: \(m.format(.intakeNoNewMessage, maildir))\n") }
         }
         var limits = IncomingMailLimits(maximumParts: maxParts, maximumDepth: maxDepth)
         if let maxSize, let bytes = ByteSize.parse(maxSize) { limits.maximumSize = bytes }
         let report = try EmailIntake.run(inputs, options: EmailIntake.Options(learner: learner, limits: limits), context: context)
         for item in report.items {
-            for warning in item.warnings { FileHandle.standardError.write("\(item.input.label): warning: \(warning)\n") }
+            for warning in item.warnings { FileHandle.standardError.write(m.format(.intakeWarning, item.input.label, warning) + "\n") }
             switch item.outcome {
             case .created(let id):
                 print(id)
-                FileHandle.standardError.write("\(item.input.label): new case \(id)\n")
+                FileHandle.standardError.write(m.format(.intakeNew, item.input.label, id) + "\n")
             case .existing(let id):
                 print(id)
-                FileHandle.standardError.write("\(item.input.label): already taken in as case \(id); nothing new\n")
+                FileHandle.standardError.write(m.format(.intakeExisting, item.input.label, id) + "\n")
             case .refused(let reason):
-                FileHandle.standardError.write("\(item.input.label): refused: \(reason)\n")
+                FileHandle.standardError.write(m.format(.intakeRefused, item.input.label, reason) + "\n")
             case .rejected(let reason):
-                var line = "\(item.input.label): refused: \(reason)"
+                var line = m.format(.intakeRefused, item.input.label, reason)
                 if fromMaildir.contains(item.input.url.path) {
                     switch Maildir.moveRefused(item.input.url) {
                     case .success(let moved):
                         let shown =
                             (maildir.map { ($0 as NSString).appendingPathComponent(Maildir.refusedFolder) } ?? "refused")
                             + "/" + moved.lastPathComponent
-                        line += "; moved to \(shown), where it stays for a person to read"
+                        line += m.format(.intakeMovedAside, shown)
                     case .failure(let error):
                         line += "; \(error.message)"
                     }
                 }
                 FileHandle.standardError.write(line + "\n")
             case .unreadable(let reason):
-                FileHandle.standardError.write("\(item.input.label): error: \(reason)\n")
+                FileHandle.standardError.write(m.format(.intakeError, item.input.label, reason) + "\n")
             }
             if item.outcome.caseID != nil, fromMaildir.contains(item.input.url.path), let problem = Maildir.markSeen(item.input.url) {
-                FileHandle.standardError.write("\(item.input.label): warning: \(problem)\n")
+                FileHandle.standardError.write(m.format(.intakeWarning, item.input.label, problem) + "\n")
             }
         }
         let refused = report.refused + report.rejected
-        var summary = "\(report.created) new, \(report.items.count - report.created - refused - report.unreadable) already taken in"
-        if refused > 0 { summary += ", \(refused) refused" }
-        if report.unreadable > 0 { summary += ", \(report.unreadable) unreadable" }
+        let existing = report.items.count - report.created - refused - report.unreadable
+        var summary =
+            m.count(report.created, one: .intakeNewOne, many: .intakeNewMany) + ", "
+            + m.count(existing, one: .intakeExistingOne, many: .intakeExistingMany)
+        if refused > 0 { summary += ", " + m.count(refused, one: .intakeRefusedOne, many: .intakeRefusedMany) }
+        if report.unreadable > 0 { summary += ", " + m.count(report.unreadable, one: .intakeUnreadableOne, many: .intakeUnreadableMany) }
         FileHandle.standardError.write("reclam: \(summary)\n")
         if report.unreadable > 0 { throw ExitCode(2) }
         if refused > 0 { throw ExitCode(1) }

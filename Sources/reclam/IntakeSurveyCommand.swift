@@ -93,14 +93,18 @@ struct IntakeSurveyCommand: ParsableCommand {
             }
         }
         if !report.skipped.isEmpty { FileHandle.standardError.write(DiagnosticFormatter.render(report.skipped, as: .text)) }
-        let separator = report.separator == "\t" ? "tab" : "'\(report.separator)'"
-        var summary =
-            "\(file): \(report.responses) responses (\(report.encoding), \(separator)): \(report.belowThreshold) below \(threshold.formatted()) "
-            + "(\(report.created) new case\(report.created == 1 ? "" : "s"), \(report.existing) already taken in), \(report.atOrAbove) at or above"
-        if report.withoutScore > 0 { summary += ", \(report.withoutScore) without score" }
-        if !report.skipped.isEmpty { summary += ", \(report.skipped.count) skipped" }
+        let m = Messages(context.ledger.config.language)
+        let separator = report.separator == "\t" ? m[.surveyTab] : "'\(report.separator)'"
+        let encoding = m.language == .fr ? report.encoding.replacingOccurrences(of: " with BOM", with: " avec BOM") : report.encoding
+        let created = m.count(report.created, one: .surveyNewCase, many: .surveyNewCases)
+        var summary = m.format(
+            .surveySummary, file, String(report.responses), encoding, separator, String(report.belowThreshold),
+            threshold.formatted(), created, String(report.existing), String(report.atOrAbove))
+        if report.withoutScore > 0 { summary += m.format(.surveyWithoutScore, String(report.withoutScore)) }
+        if !report.skipped.isEmpty { summary += m.format(.surveySkipped, String(report.skipped.count)) }
         if !report.newLearners.isEmpty {
-            summary += "; new learner folder\(report.newLearners.count == 1 ? "" : "s"): \(report.newLearners.joined(separator: ", "))"
+            summary += m.format(
+                report.newLearners.count == 1 ? .surveyNewLearner : .surveyNewLearners, report.newLearners.joined(separator: ", "))
         }
         FileHandle.standardError.write("reclam: \(summary)\n")
     }

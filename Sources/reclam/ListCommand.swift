@@ -52,7 +52,9 @@ struct ListCommand: ParsableCommand {
         switch format {
         case .text: try out.write(listing.text(procedure: config.procedure, language: config.language))
         case .json: try out.write(JSON.encode(.array(listing.cases.map(CaseListing.summary))) + "\n")
-        case .csv: try out.write(listing.csv(separator: out.separator(for: config.language)))
+        case .csv:
+            try out.write(
+                listing.csv(separator: out.separator(for: config.language), procedure: config.procedure, language: config.language))
         }
         try UnreadableFiles.exitIfAny(listing.unreadable)
     }

@@ -69,18 +69,19 @@ struct SendCommand: ParsableCommand {
             return try MailTransports.make(settings, ledgerRoot: context.ledger.root, environment: environment)
         }
         for warning in report.warnings { FileHandle.standardError.write("reclam: warning: \(warning)\n") }
+        let m = Messages(context.ledger.config.language)
         var problems = 0
         for item in report.items {
-            let (line, sent) = Self.line(item, Messages(context.ledger.config.language))
+            let (line, sent) = Self.line(item, m)
             print(line)
             if !sent { problems += 1 }
         }
         if let commit = report.commit {
             print("commit \(commit.commit.hex.prefix(12))")
         }
-        if report.items.isEmpty { FileHandle.standardError.write("reclam: nothing to send in outbox/\n") }
+        if report.items.isEmpty { FileHandle.standardError.write("reclam: \(m[.sendNothing])\n") }
         if problems > 0 {
-            FileHandle.standardError.write("reclam: \(problems) message\(problems == 1 ? "" : "s") not sent; see above\n")
+            FileHandle.standardError.write("reclam: \(m.count(problems, one: .sendNotSentOne, many: .sendNotSentMany))\n")
             throw ExitCode(1)
         }
     }
@@ -89,11 +90,11 @@ struct SendCommand: ParsableCommand {
     static func line(_ item: SendReport.Item, _ m: Messages) -> (text: String, sent: Bool) {
         switch item.outcome {
         case .sent(let target, let reply, let earlier):
-            return ("sent \(item.path) -> \(target)\(earlier ? " (delivered by an earlier run)" : "") [\(reply)]", true)
-        case .refused(let target, let reply): return ("refused \(item.path) -> \(target) [\(reply)]", false)
-        case .deferred(let reason): return ("deferred \(item.path): \(reason)", false)
-        case .inDoubt(let reason): return ("in doubt \(item.path): \(reason)", false)
-        case .skipped(let reason): return ("skipped \(item.path): \(reason)", false)
+            return (m.format(.sendSent, item.path, target, earlier ? m[.sendEarlier] : "", reply), true)
+        case .refused(let target, let reply): return (m.format(.sendRefused, item.path, target, reply), false)
+        case .deferred(let reason): return (m.format(.sendDeferred, item.path, reason), false)
+        case .inDoubt(let reason): return (m.format(.sendInDoubt, item.path, reason), false)
+        case .skipped(let reason): return (m.format(.sendSkipped, item.path, reason), false)
         case .wouldSend(let recipients):
             let count = recipients == 1 ? m[.recipient] : m.format(.recipients, String(recipients))
             return (m.format(.wouldSend, item.path, count), true)

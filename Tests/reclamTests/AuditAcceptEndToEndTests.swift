@@ -32,7 +32,7 @@ import Testing
 
         let accept = try shell.reclam("audit", "accept", String(illegal.prefix(7)), "--reason", "Clôture décidée en comité qualité")
         #expect(accept.status == 0, "\(accept.stderr)")
-        #expect(accept.stdout.hasPrefix("accepted 1 finding of commit \(illegal.prefix(10))"))
+        #expect(accept.stdout.hasPrefix("1 constat du commit \(illegal.prefix(10)) accepté ("), "\(accept.stdout)")
         // A commit of its own, changing no file, whose trailers say what was accepted and why.
         #expect(try shell.git("show", "--name-only", "--format=", "HEAD").stdout == "")
         #expect(

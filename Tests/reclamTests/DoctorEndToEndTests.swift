@@ -23,7 +23,7 @@ import Testing
         let result = try shell.reclam("doctor")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "")
-        #expect(result.stderr == "0 errors, 0 warnings\n")
+        #expect(result.stderr == "0 erreur, 0 avertissement\n")
     }
 
     @Test func listsAndRepairsStaleLocksTemporaryFilesAndAnIndexBehindHead() throws {
@@ -43,17 +43,18 @@ import Testing
         #expect(found.status == 1)
         #expect(
             found.stdout.contains(
-                ".git/index.lock: error: .git/index.lock (10 min old, no process has it open): left by a git or reclam command that did not finish"
+                ".git/index.lock: error: .git/index.lock (10 min old, no process has it open) : laissé par une commande git ou reclam qui n'a pas fini"
             ))
-        #expect(found.stdout.contains("\(path): error: the index holds the version before the branch's last change"))
-        #expect(found.stdout.contains("outbox/\(id)-ack.eml: error: the index holds the version before"))
-        #expect(found.stdout.contains("cases/stg-1/.\(id).md.reclam-1upsr8vt11m4a.tmp: warning: a temporary file"))
-        #expect(found.stdout.contains("cases/stg-1/learner.md: warning: changed but not committed: 'reclam commit cases/stg-1/learner.md'"))
-        #expect(found.stderr.contains("'reclam doctor --fix' repairs 4"))
+        #expect(found.stdout.contains("\(path): error: l'index contient la version d'avant la dernière modification"))
+        #expect(found.stdout.contains("outbox/\(id)-ack.eml: error: l'index contient la version d'avant"))
+        #expect(found.stdout.contains("cases/stg-1/.\(id).md.reclam-1upsr8vt11m4a.tmp: warning: un fichier temporaire"))
+        #expect(
+            found.stdout.contains("cases/stg-1/learner.md: warning: modifié mais non enregistré : 'reclam commit cases/stg-1/learner.md'"))
+        #expect(found.stderr.contains("'reclam doctor --fix' en répare 4"))
 
         let fixed = try shell.reclam("doctor", "--fix")
         #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
-        #expect(fixed.stderr.contains("reclam: fixed: removed .git/index.lock"))
+        #expect(fixed.stderr.contains("reclam: réparé : .git/index.lock supprimé"))
         // Only the edit nobody committed is left, for its author to commit or drop.
         #expect(try shell.status() == " M cases/stg-1/learner.md\n")
         #expect(fixed.stdout.contains("[doctor-uncommitted]"))
@@ -68,7 +69,7 @@ import Testing
         try shell.write(path, try shell.git("show", "HEAD^:\(path)").stdout)
         let found = try shell.reclam("doctor")
         #expect(found.status == 1)
-        #expect(found.stdout.contains("\(path): error: the file holds the version before the branch's last change to it"))
+        #expect(found.stdout.contains("\(path): error: le fichier contient la version d'avant la dernière modification de la branche"))
         #expect(try shell.reclam("doctor", "--fix").status == 0)
         #expect(try shell.read(path) == current)
         #expect(try shell.status() == "")
@@ -105,11 +106,11 @@ import Testing
         // doctor looks first, and repairs on request.
         let found = try shell.reclam("doctor")
         #expect(found.status == 1)
-        #expect(found.stdout.contains(".git/reclam/journal: error: a reclam write (commit "))
+        #expect(found.stdout.contains(".git/reclam/journal: error: une écriture de reclam (commit "))
         #expect(found.stdout.contains("[doctor-interrupted-write]"))
         let fixed = try shell.reclam("doctor", "--fix")
         #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
-        #expect(fixed.stderr.contains("reclam: fixed: undid an interrupted write (commit "))
+        #expect(fixed.stderr.contains("reclam: réparé : undid an interrupted write (commit "))
         #expect(try shell.read(path) == before)
         #expect(try shell.status() == "")
 

@@ -181,6 +181,15 @@ import Testing
             let result = try shell.run(Shell.reclam, arguments, in: "ledger")
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             let html = arguments.contains("html")
+            if arguments == ["learner", "stg-1", "--format", "html"] {
+                // The HTML sheet shows the rows the Markdown sheet shows.
+                for row in [
+                    "<tr><th>Type de solution</th><td>action corrective</td></tr>", "<tr><th>Réponse par</th><td>courriel</td></tr>",
+                    "<tr><th>Constats</th><td>Envoi oublié</td></tr>",
+                ] {
+                    #expect(result.stdout.contains(row), "\(result.stdout)")
+                }
+            }
             outputs.append(
                 (arguments.joined(separator: " "), html ? Self.readableText(ofHTML: result.stdout) : result.stdout + result.stderr))
         }

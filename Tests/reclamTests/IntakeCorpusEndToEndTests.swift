@@ -32,9 +32,9 @@ import Testing
         #expect(result.status == 1, "\(result.stderr)")
         let ids = result.stdout.split(separator: "\n").map(String.init)
         #expect(ids.count == 4)
-        #expect(result.stderr.contains("reclam: 4 new, 0 already taken in, 1 refused"))
-        #expect(result.stderr.contains("1763000005.M5P1.host: refused: this is not an email message"))
-        #expect(result.stderr.contains("moved to \(maildir.path)/refused/1763000005.M5P1.host"))
+        #expect(result.stderr.contains("reclam: 4 nouvelles réclamations, 0 message déjà reçu, 1 refusé"))
+        #expect(result.stderr.contains("1763000005.M5P1.host : refusé : this is not an email message"))
+        #expect(result.stderr.contains("déplacé dans \(maildir.path)/refused/1763000005.M5P1.host"))
         #expect(try fm.contentsOfDirectory(atPath: maildir.appendingPathComponent("new").path) == [])
         #expect(try fm.contentsOfDirectory(atPath: maildir.appendingPathComponent("refused").path) == ["1763000005.M5P1.host"])
         #expect(try fm.contentsOfDirectory(atPath: maildir.appendingPathComponent("cur").path).count == 4)
@@ -98,6 +98,6 @@ import Testing
         #expect(try shell.head() == before)
         let taken = try shell.reclam("intake", "--learner", "stg-2026-099", Self.message("handmade/no-from.eml"))
         #expect(taken.status == 0, "\(taken.stderr)")
-        #expect(taken.stderr.contains("warning: the message has no sender"))
+        #expect(taken.stderr.contains("avertissement : the message has no sender"))
     }
 }

@@ -33,9 +33,9 @@ import Testing
         #expect(ids.count == 4)
         #expect(ids[0] == ids[2], "the second copy is the same case")
         #expect(Set(ids).count == 3)
-        #expect(result.stderr.contains("not-a-message.eml: refused: this is not an email message"))
-        #expect(result.stderr.contains("latin1-plain-again.eml: already taken in as case \(ids[0])"))
-        #expect(result.stderr.contains("reclam: 3 new, 1 already taken in, 1 refused"))
+        #expect(result.stderr.contains("not-a-message.eml : refusé : this is not an email message"))
+        #expect(result.stderr.contains("latin1-plain-again.eml : déjà reçu, réclamation \(ids[0]) ; rien de nouveau"))
+        #expect(result.stderr.contains("reclam: 3 nouvelles réclamations, 1 message déjà reçu, 1 refusé"))
 
         let log = try shell.git("log", "--format=%s", "\(before)..HEAD").stdout
         #expect(log == "intake: 3 cases from email\n")
@@ -69,7 +69,7 @@ import Testing
             Shell.reclam, ["intake", Self.fixture("latin1-plain.eml"), Self.fixture("attachments.eml")], in: "ledger")
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout == "\(ids[0])\n\(ids[1])\n")
-        #expect(again.stderr.contains("reclam: 0 new, 2 already taken in"))
+        #expect(again.stderr.contains("reclam: 0 nouvelle réclamation, 2 messages déjà reçus"))
         #expect(try shell.head() == tip)
     }
 
@@ -79,14 +79,14 @@ import Testing
         let before = try shell.head()
         let refused = try shell.run(Shell.reclam, ["intake", Self.fixture("no-date.eml")], in: "ledger")
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("is in no learner's 'emails:' list"))
+        #expect(refused.stderr.contains("ne figure dans la liste 'emails:' d'aucun stagiaire"))
         #expect(refused.stderr.contains("--learner"))
         #expect(refused.stdout == "")
         #expect(try shell.head() == before)
 
         let accepted = try shell.run(Shell.reclam, ["intake", "--learner", "stg-2026-020", Self.fixture("no-date.eml")], in: "ledger")
         #expect(accepted.status == 0, "\(accepted.stderr)")
-        #expect(accepted.stderr.contains("warning: the message has no Date header; received is set to"))
+        #expect(accepted.stderr.contains("avertissement : le message n'a pas d'en-tête Date ; la réception est datée de"))
         let id = accepted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let text = try shell.read("cases/stg-2026-020/\(id).md")
         #expect(text.contains("\ncontent_sha256: "))
@@ -110,7 +110,7 @@ import Testing
         #expect(badSize.status == 2)
         let missing = try shell.reclam("intake", "no-such-file.eml")
         #expect(missing.status == 2)
-        #expect(missing.stderr.contains("no-such-file.eml: error: cannot read the file"))
+        #expect(missing.stderr.contains("no-such-file.eml : erreur : cannot read the file"))
         #expect(try shell.head() == before)
         let help = try shell.reclam("help", "intake", in: nil)
         #expect(help.stdout.contains("Example"))
@@ -134,7 +134,7 @@ import Testing
         #expect(result.stdout.split(separator: "\n").count == 2)
         #expect(try fm.contentsOfDirectory(atPath: maildir.appendingPathComponent("new").path) == [])
         #expect(try fm.contentsOfDirectory(atPath: maildir.appendingPathComponent("refused").path) == ["1763000001.M2P1.host"])
-        #expect(result.stderr.contains("moved to \(maildir.path)/refused/1763000001.M2P1.host"))
+        #expect(result.stderr.contains("déplacé dans \(maildir.path)/refused/1763000001.M2P1.host"))
         #expect(
             try fm.contentsOfDirectory(atPath: maildir.appendingPathComponent("cur").path).sorted() == [
                 "1763000000.M1P1.host:2,S", "1763000002.M3P1.host:2,S",
@@ -154,7 +154,8 @@ import Testing
         #expect(ids.count == 2)
         #expect(
             first.stderr.contains(
-                "5 responses (UTF-8 with BOM, ';'): 2 below 6 (2 new cases, 0 already taken in), 2 at or above, 1 without score"))
+                "5 réponses (UTF-8 avec BOM, ';') : 2 sous 6 (2 nouvelles réclamations, 0 déjà reçues), 2 égales ou au-dessus, 1 sans note")
+        )
         #expect(try shell.git("log", "-1", "--format=%s").stdout == "intake-survey: 2 cases from survey\n")
         #expect(
             try shell.git("log", "-1", "--format=%(trailers:key=Reclam-Case,valueonly)").stdout.split(separator: "\n").map(String.init)
@@ -165,7 +166,7 @@ import Testing
         let overlapIDs = overlap.stdout.split(separator: "\n").map(String.init)
         #expect(overlapIDs.count == 3)
         #expect(Array(overlapIDs.prefix(2)) == ids)
-        #expect(overlap.stderr.contains("(1 new case, 2 already taken in)"))
+        #expect(overlap.stderr.contains("(1 nouvelle réclamation, 2 déjà reçues)"))
 
         let tip = try shell.head()
         let rerun = try shell.run(Shell.reclam, ["intake-survey", Self.fixture("survey-bom-semicolon.csv")], in: "ledger")
@@ -175,8 +176,8 @@ import Testing
         let bad = try shell.run(Shell.reclam, ["intake-survey", Self.fixture("survey-bad-row.csv")], in: "ledger")
         #expect(bad.status == 1)
         #expect(bad.stdout == "")
-        #expect(bad.stderr.contains("survey-bad-row.csv:3: error: score 'trois' is not a number"))
-        #expect(bad.stderr.contains("survey-bad-row.csv:4: error: date '2026-13-45' is not a date"))
+        #expect(bad.stderr.contains("survey-bad-row.csv:3: error: la note 'trois' n'est pas un nombre"))
+        #expect(bad.stderr.contains("survey-bad-row.csv:4: error: la date '2026-13-45' n'est pas une date"))
         #expect(try shell.head() == tip)
         // Line 4 scores 2: a complaint. --skip-bad-rows skips line 3, never line 4.
         let skipped = try shell.run(Shell.reclam, ["intake-survey", "--skip-bad-rows", Self.fixture("survey-bad-row.csv")], in: "ledger")

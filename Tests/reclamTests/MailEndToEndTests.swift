@@ -221,7 +221,7 @@ struct MailEndToEndTests {
             try assertClean(shell)
 
             let again = try shell.reclam("send")
-            #expect(again.status == 0 && again.stderr.contains("nothing to send"))
+            #expect(again.status == 0 && again.stderr.contains("rien à envoyer"))
             #expect(try server.received().count == 3)
         }
     }
@@ -234,7 +234,7 @@ struct MailEndToEndTests {
             let before = try shell.head()
             let down = try shell.reclam("send")
             #expect(down.status == 1, "\(down.stdout)\(down.stderr)")
-            #expect(down.stdout.contains("deferred") && down.stdout.contains("cannot connect"), "\(down.stdout)")
+            #expect(down.stdout.contains("différé") && down.stdout.contains("cannot connect"), "\(down.stdout)")
             #expect(try outbox(shell).count == 2)
             #expect(try shell.head() == before)
             try server.start()
@@ -261,7 +261,7 @@ struct MailEndToEndTests {
         let result = try shell.reclam("send")
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         #expect(
-            result.stdout.contains("deferred") && result.stdout.contains("did not answer within mail.timeout (2 s)"), "\(result.stdout)")
+            result.stdout.contains("différé") && result.stdout.contains("did not answer within mail.timeout (2 s)"), "\(result.stdout)")
         #expect(Date().timeIntervalSince(started) < 30)
         #expect(try outbox(shell).count == 1)
         #expect(try shell.head() == before)
@@ -287,7 +287,7 @@ struct MailEndToEndTests {
             try server.setFaults(#"{"rcpt_550": ["learner2@example.net"]}"#)
             let result = try shell.reclam("send")
             #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
-            #expect(result.stdout.contains("refused outbox/\(ids[1])-ack.eml -> outbox/failed/\(ids[1])-ack.eml"), "\(result.stdout)")
+            #expect(result.stdout.contains("refusé outbox/\(ids[1])-ack.eml -> outbox/failed/\(ids[1])-ack.eml"), "\(result.stdout)")
             #expect(try server.receivedCounts().count == 1)
             let failed = try shell.read("outbox/failed/\(ids[1])-ack.eml")
             #expect(failed.hasPrefix("X-Reclam-Failed: 2026-11-16T10:00:00+01:00; smtp; 550 5.1.1"))
@@ -309,7 +309,7 @@ struct MailEndToEndTests {
             _ = try ledger(shell, server: server, count: 1)
             try server.setFaults(#"{"drop_on_data": 1}"#)
             let first = try shell.reclam("send")
-            #expect(first.status == 1 && first.stdout.contains("deferred"), "\(first.stdout)\(first.stderr)")
+            #expect(first.status == 1 && first.stdout.contains("différé"), "\(first.stdout)\(first.stderr)")
             #expect(try server.received().isEmpty)
             let second = try shell.reclam("send")
             #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
@@ -323,10 +323,10 @@ struct MailEndToEndTests {
             let ids = try ledger(shell, server: server, count: 1)
             try server.setFaults(#"{"drop_after_dot": 1}"#)
             let first = try shell.reclam("send")
-            #expect(first.status == 1 && first.stdout.contains("in doubt"), "\(first.stdout)\(first.stderr)")
+            #expect(first.status == 1 && first.stdout.contains("incertain"), "\(first.stdout)\(first.stderr)")
             #expect(try server.receivedCounts().values.sorted() == [1])
             let second = try shell.reclam("send")
-            #expect(second.status == 1 && second.stdout.contains("in doubt"), "\(second.stdout)\(second.stderr)")
+            #expect(second.status == 1 && second.stdout.contains("incertain"), "\(second.stdout)\(second.stderr)")
             #expect(try server.receivedCounts().values.sorted() == [1], "a message in doubt was sent again")
             let marked = try shell.reclam("send", "--mark-sent", ids[0])
             #expect(marked.status == 0, "\(marked.stdout)\(marked.stderr)")
@@ -406,7 +406,7 @@ struct MailEndToEndTests {
                 if run.status == 0 { break }
                 print("reclam send after the kills (try \(tries)): \(run.stdout)\(run.stderr)")
                 let received = try server.receivedCounts()
-                for id in ids where run.stdout.contains("in doubt outbox/\(id)-") {
+                for id in ids where run.stdout.contains("incertain outbox/\(id)-") {
                     let arrived = received.keys.contains { $0.contains("reclam.\(id).") }
                     let settle = try shell.reclam("send", arrived ? "--mark-sent" : "--retry-in-doubt", id)
                     #expect(settle.status == 0, "\(settle.stdout)\(settle.stderr)")

@@ -131,7 +131,7 @@ struct SendmailEndToEndTests {
         }
         try assertClean(shell)
         let again = try shell.reclam("send")
-        #expect(again.status == 0 && again.stderr.contains("nothing to send"), "\(again.stdout)\(again.stderr)")
+        #expect(again.status == 0 && again.stderr.contains("rien à envoyer"), "\(again.stdout)\(again.stderr)")
         #expect(try server.received().count == 2)
     }
 
@@ -169,7 +169,7 @@ struct SendmailEndToEndTests {
         let before = try shell.head()
         let down = try shell.reclam("send")
         #expect(down.status == 1, "\(down.stdout)\(down.stderr)")
-        #expect(down.stdout.contains("deferred") && down.stdout.contains("\(Self.msmtp) exited 75"), "\(down.stdout)")
+        #expect(down.stdout.contains("différé") && down.stdout.contains("\(Self.msmtp) exited 75"), "\(down.stdout)")
         #expect(down.stdout.contains("cannot connect to 127.0.0.1"), "\(down.stdout)")
         #expect(try outbox(shell).count == 1)
         #expect(try shell.head() == before)
@@ -200,17 +200,18 @@ struct SendmailEndToEndTests {
         #expect(Date().timeIntervalSince(started) < 30)
         #expect(stopped.status == 1, "\(stopped.stdout)\(stopped.stderr)")
         #expect(
-            stopped.stdout.contains("in doubt") && stopped.stdout.contains("did not finish within mail.timeout (2 s)"), "\(stopped.stdout)")
+            stopped.stdout.contains("incertain") && stopped.stdout.contains("did not finish within mail.timeout (2 s)"), "\(stopped.stdout)"
+        )
         #expect(try outbox(shell).count == 1)
         let again = try shell.reclam("send")
-        #expect(again.status == 1 && again.stdout.contains("in doubt"), "a message in doubt was tried again: \(again.stdout)")
+        #expect(again.status == 1 && again.stdout.contains("incertain"), "a message in doubt was tried again: \(again.stdout)")
 
         try shell.write("reclam.yml", try shell.read("reclam.yml").replacingOccurrences(of: "--tls=off", with: "--tls=off --timeout=1"))
         try shell.git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qam", "msmtp --timeout")
         let id = try #require(try outbox(shell).first?.replacingOccurrences(of: "-ack.eml", with: ""))
         let retried = try shell.reclam("send", "--retry-in-doubt", id)
         #expect(retried.status == 1, "\(retried.stdout)\(retried.stderr)")
-        #expect(retried.stdout.contains("deferred") && retried.stdout.contains("exited 74"), "\(retried.stdout)")
+        #expect(retried.stdout.contains("différé") && retried.stdout.contains("exited 74"), "\(retried.stdout)")
         #expect(try outbox(shell).count == 1)
         try assertClean(shell)
     }

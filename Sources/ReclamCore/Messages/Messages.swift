@@ -41,6 +41,28 @@ public struct Messages: Sendable {
         case auditBackdated, auditUncommitted, auditStepLost, auditStepLostBy, auditMergedIllegal, auditMergedStepOrder
         case auditMergedBackdated, auditMergedMissingField, auditAccepted
         case procedureName, columnLabel, columnRequires, columnThen, initialStage, terminalStage, pausesSLA, needsAction, reopening
+        // `reclam intake` and `reclam intake-survey`.
+        case intakeNew, intakeExisting, intakeRefused, intakeWarning, intakeError, intakeMovedAside, intakeNoNewMessage
+        case intakeNewOne, intakeNewMany, intakeExistingOne, intakeExistingMany, intakeRefusedOne, intakeRefusedMany
+        case intakeUnreadableOne, intakeUnreadableMany, intakeNoSender, intakeSenderListed, intakeSeveralLearners
+        case intakeUnknownAddress, intakeNoDate, intakeBadDate, intakeFutureDate, intakeFileTime, intakeIntakeTime, intakeTruncated
+        case surveySummary, surveyNewCase, surveyNewCases, surveyWithoutScore, surveySkipped, surveyNewLearner, surveyNewLearners
+        case surveyTab
+        // `reclam send`.
+        case sendSent, sendEarlier, sendRefused, sendDeferred, sendInDoubt, sendSkipped, sendNothing, sendNotSentOne, sendNotSentMany
+        // `reclam doctor`, `reclam audit accept`.
+        case doctorFixed, doctorFixHint, doctorUncommittedReclam, doctorUncommittedOther, auditAcceptedOne, auditAcceptedMany
+        case auditNoName
+        case sendNotCommitted, sendDeletedInWorkTree, sendUncommittedChanges, sendNoMessageID, sendInDoubtAdvice, sendNoRecipient
+        case sendBcc, sendNotAnAddress, sendNoFrom
+        case doctorReclamWriting, doctorKilledWrite, doctorStaleLockFound, doctorGitBusy, doctorTemporary, doctorConflict
+        case doctorIndexAndFileBehind, doctorIndexBehind, doctorFileBehind, doctorRemoved, doctorUpToDate, doctorIndexAndWorkTree
+        case doctorIndexOnly
+        // Findings of `reclam check` a person meets most.
+        case checkMissingField, checkNotDate, checkNotDateTime, checkNotNumber, checkNotOneOf, checkDidYouMean, checkUnknownField
+        case checkAddToRequires, checkStageRequires
+        // Rows of `reclam intake-survey`.
+        case surveyFieldCount, surveyBadScore, surveyOutsideScale, surveyEmptyDate, surveyBadDate, surveyFutureDate, surveyRowSkipped
     }
 
     public subscript(_ key: Key) -> String {
@@ -146,6 +168,78 @@ public struct Messages: Sendable {
         .procedureName: "procédure : %@", .columnLabel: "LIBELLÉ", .columnThen: "SUITES", .columnRequires: "À RENSEIGNER",
         .initialStage: "initiale", .terminalStage: "finale",
         .pausesSLA: "suspend les délais", .needsAction: "exige une action liée ou no_action_reason", .reopening: "(réouverture)",
+        .intakeNew: "%@ : nouvelle réclamation %@", .intakeExisting: "%@ : déjà reçu, réclamation %@ ; rien de nouveau",
+        .intakeRefused: "%@ : refusé : %@", .intakeWarning: "%@ : avertissement : %@", .intakeError: "%@ : erreur : %@",
+        .intakeMovedAside: "; déplacé dans %@, où il reste pour être lu par une personne",
+        .intakeNoNewMessage: "aucun nouveau message dans %@/new",
+        .intakeNewOne: "%@ nouvelle réclamation", .intakeNewMany: "%@ nouvelles réclamations",
+        .intakeExistingOne: "%@ message déjà reçu", .intakeExistingMany: "%@ messages déjà reçus",
+        .intakeRefusedOne: "%@ refusé", .intakeRefusedMany: "%@ refusés", .intakeUnreadableOne: "%@ illisible",
+        .intakeUnreadableMany: "%@ illisibles",
+        .intakeNoSender:
+            "le message n'a pas d'expéditeur (From) : son stagiaire ne peut être trouvé ; prenez-le avec reclam intake --learner <learner-id> %@ (son contact reste vide jusqu'à ce qu'il soit renseigné)",
+        .intakeSenderListed: "l'expéditeur figure dans cases/%@/learner.md : la réclamation va à %@, et non à --learner %@",
+        .intakeSeveralLearners:
+            "l'adresse de l'expéditeur %@ figure chez plusieurs stagiaires (%@) ; passez --learner avec l'un d'eux, ou ne gardez l'adresse que dans un seul learner.md",
+        .intakeUnknownAddress:
+            "l'adresse de l'expéditeur %@ ne figure dans la liste 'emails:' d'aucun stagiaire ; ajoutez-la avec 'reclam learner edit LEARNER --add-email %@' (ou 'reclam learner add LEARNER --email %@'), ou passez --learner <learner-id>",
+        .intakeNoDate: "le message n'a pas d'en-tête Date ; la réception est datée de %@, %@",
+        .intakeBadDate: "l'en-tête Date '%@' est illisible ; la réception est datée de %@, %@",
+        .intakeFutureDate: "l'en-tête Date '%@' est dans le futur ; la réception est datée de %@, %@",
+        .intakeFileTime: "l'heure du fichier", .intakeIntakeTime: "l'heure de la prise en charge",
+        .intakeTruncated: "le texte dépasse 256 Kio : la réclamation en montre le début, message.txt le contient en entier",
+        .surveySummary: "%@ : %@ réponses (%@, %@) : %@ sous %@ (%@, %@ déjà reçues), %@ égales ou au-dessus",
+        .surveyNewCase: "%@ nouvelle réclamation", .surveyNewCases: "%@ nouvelles réclamations", .surveyWithoutScore: ", %@ sans note",
+        .surveySkipped: ", %@ écartées", .surveyNewLearner: "; nouveau dossier stagiaire : %@",
+        .surveyNewLearners: "; nouveaux dossiers stagiaires : %@", .surveyTab: "tabulation",
+        .sendSent: "envoyé %@ -> %@%@ [%@]", .sendEarlier: " (remis lors d'un envoi précédent)", .sendRefused: "refusé %@ -> %@ [%@]",
+        .sendDeferred: "différé %@ : %@", .sendInDoubt: "incertain %@ : %@", .sendSkipped: "ignoré %@ : %@",
+        .sendNothing: "rien à envoyer dans outbox/", .sendNotSentOne: "%@ message non envoyé ; voir ci-dessus",
+        .sendNotSentMany: "%@ messages non envoyés ; voir ci-dessus",
+        .doctorFixed: "réparé : %@", .doctorFixHint: " ; 'reclam doctor --fix' en répare %@",
+        .doctorUncommittedReclam:
+            "modifié mais non enregistré : 'reclam commit %@' le vérifie et l'enregistre, 'git restore %@' annule la modification",
+        .doctorUncommittedOther: "modifié mais non enregistré : enregistrez-le avec git, ou annulez la modification avec 'git restore %@'",
+        .auditAcceptedOne: "%@ constat du commit %@ accepté (%@)", .auditAcceptedMany: "%@ constats du commit %@ acceptés (%@)",
+        .auditNoName: "sans nom",
+        .sendNotCommitted: "non enregistré dans git ; enregistrez-le d'abord (git add %@ && git commit), puis relancez reclam send",
+        .sendDeletedInWorkTree:
+            "supprimé du répertoire de travail mais pas dans git ; restaurez-le (git checkout -- %@) ou enregistrez sa suppression",
+        .sendUncommittedChanges: "a des modifications non enregistrées ; enregistrez-les ou annulez-les (git diff %@) avant l'envoi",
+        .sendNoMessageID: "n'a pas d'en-tête Message-ID ; ajoutez-en un, par exemple Message-ID: <unique@example.org>",
+        .sendInDoubtAdvice:
+            "%@ ; il a pu être remis, il n'est donc pas renvoyé : demandez au destinataire, puis lancez 'reclam send --mark-sent %@' s'il est arrivé, ou 'reclam send --retry-in-doubt %@' sinon",
+        .sendNoRecipient:
+            "n'a pas de destinataire (To, Cc) ; ajoutez l'adresse du stagiaire aux 'emails' de learner.md et écrivez-le à nouveau",
+        .sendBcc: "a un en-tête Bcc, que SMTP montrerait à chaque destinataire ; retirez-le",
+        .sendNotAnAddress: "a un destinataire qui n'est pas une adresse ('%@') ; corrigez-le", .sendNoFrom: "n'a pas d'en-tête From",
+        .doctorReclamWriting: "une commande reclam (%@) est en train d'écrire ; relancez 'reclam doctor' quand elle aura fini",
+        .doctorKilledWrite: "une écriture de reclam (commit %@, de %@) a été interrompue avant la fin ; --fix la termine ou l'annule",
+        .doctorStaleLockFound: "%@ : laissé par une commande git ou reclam qui n'a pas fini ; --fix le supprime",
+        .doctorGitBusy: "%@ : une commande git utilise le dépôt",
+        .doctorTemporary: "un fichier temporaire laissé par une écriture interrompue ; --fix le supprime",
+        .doctorConflict: "le fichier a un conflit de fusion ; résolvez-le, puis enregistrez",
+        .doctorIndexAndFileBehind:
+            "l'index et le fichier contiennent la version d'avant la dernière modification de la branche (une écriture interrompue après son commit ?) ; --fix les met à jour",
+        .doctorIndexBehind:
+            "l'index contient la version d'avant la dernière modification de ce fichier par la branche (une écriture interrompue après son commit ?) ; un simple 'git commit' annulerait cette modification ; --fix met l'index à jour",
+        .doctorFileBehind:
+            "le fichier contient la version d'avant la dernière modification de la branche (une écriture interrompue après son commit ?) ; --fix le met à jour",
+        .doctorRemoved: "%@ supprimé", .doctorUpToDate: "%@ mis à jour depuis la branche (%@)",
+        .doctorIndexAndWorkTree: "index et répertoire de travail", .doctorIndexOnly: "index",
+        .checkMissingField: "champ obligatoire '%@' absent ; ajoutez '%@: …' à l'en-tête",
+        .checkNotDate: "'%@' n'est pas une date valide ; écrivez AAAA-MM-JJ, par exemple 2026-10-05",
+        .checkNotDateTime:
+            "'%@' n'est pas une date et heure valide ; écrivez-la en ISO 8601 avec le décalage horaire, par exemple 2026-10-05T09:12:00+02:00",
+        .checkNotNumber: "'%@' n'est pas un nombre ; écrivez par exemple 4 ou 5,5", .checkNotOneOf: "'%@' ne fait pas partie de : %@",
+        .checkDidYouMean: " ; vouliez-vous dire '%@' ?", .checkUnknownField: "champ inconnu '%@'",
+        .checkAddToRequires: " ; ajoutez-le aux 'requires' d'une étape dans reclam.yml si la procédure en a besoin",
+        .checkStageRequires: "l'étape %@ exige le champ '%@' (%@) ; ajoutez-le à l'en-tête",
+        .surveyFieldCount: "%@ champs alors que l'en-tête en a %@ ; une valeur qui contient le séparateur '%@' doit être entre guillemets",
+        .surveyBadScore: "la note '%@' n'est pas un nombre ; écrivez par exemple 4 ou 5,5",
+        .surveyOutsideScale: "la note %@ est hors de l'échelle 0–%@ (--scale)", .surveyEmptyDate: "la date est vide",
+        .surveyBadDate: "la date '%@' n'est pas une date depuis 1970 en chiffres ; écrivez 2026-11-10, 10/11/2026 ou 10/11/2026 14:03",
+        .surveyFutureDate: "la date '%@' est dans le futur", .surveyRowSkipped: "écartée : %@",
     ]
 
     static let english: [Key: String] = [
@@ -215,6 +309,72 @@ public struct Messages: Sendable {
         .procedureName: "procedure: %@", .columnLabel: "LABEL", .columnThen: "NEXT", .columnRequires: "REQUIRES", .initialStage: "initial",
         .terminalStage: "terminal",
         .pausesSLA: "pauses SLA", .needsAction: "needs an action or no_action_reason", .reopening: "(reopening)",
+        .intakeNew: "%@: new case %@", .intakeExisting: "%@: already taken in as case %@; nothing new", .intakeRefused: "%@: refused: %@",
+        .intakeWarning: "%@: warning: %@", .intakeError: "%@: error: %@",
+        .intakeMovedAside: "; moved to %@, where it stays for a person to read", .intakeNoNewMessage: "no new message in %@/new",
+        .intakeNewOne: "%@ new", .intakeNewMany: "%@ new", .intakeExistingOne: "%@ already taken in",
+        .intakeExistingMany: "%@ already taken in", .intakeRefusedOne: "%@ refused", .intakeRefusedMany: "%@ refused",
+        .intakeUnreadableOne: "%@ unreadable", .intakeUnreadableMany: "%@ unreadable",
+        .intakeNoSender:
+            "the message has no sender (From), so its learner cannot be found; take it in with reclam intake --learner <learner-id> %@ (its contact stays empty until set)",
+        .intakeSenderListed: "the sender is listed in cases/%@/learner.md: the case goes to %@, not to --learner %@",
+        .intakeSeveralLearners:
+            "the sender's address %@ is listed by several learners (%@); pass --learner with one of them, or keep the address in one learner.md only",
+        .intakeUnknownAddress:
+            "the sender's address %@ is in no learner's 'emails:' list; add it with 'reclam learner edit LEARNER --add-email %@' (or 'reclam learner add LEARNER --email %@'), or pass --learner <learner-id>",
+        .intakeNoDate: "the message has no Date header; received is set to %@, %@",
+        .intakeBadDate: "the Date header '%@' cannot be read; received is set to %@, %@",
+        .intakeFutureDate: "the Date header '%@' is in the future; received is set to %@, %@",
+        .intakeFileTime: "the file's time", .intakeIntakeTime: "the time of intake",
+        .intakeTruncated: "the text is longer than 256 KiB: the case shows its beginning, message.txt holds all of it",
+        .surveySummary: "%@: %@ responses (%@, %@): %@ below %@ (%@, %@ already taken in), %@ at or above",
+        .surveyNewCase: "%@ new case", .surveyNewCases: "%@ new cases", .surveyWithoutScore: ", %@ without score",
+        .surveySkipped: ", %@ skipped", .surveyNewLearner: "; new learner folder: %@", .surveyNewLearners: "; new learner folders: %@",
+        .surveyTab: "tab",
+        .sendSent: "sent %@ -> %@%@ [%@]", .sendEarlier: " (delivered by an earlier run)", .sendRefused: "refused %@ -> %@ [%@]",
+        .sendDeferred: "deferred %@: %@", .sendInDoubt: "in doubt %@: %@", .sendSkipped: "skipped %@: %@",
+        .sendNothing: "nothing to send in outbox/", .sendNotSentOne: "%@ message not sent; see above",
+        .sendNotSentMany: "%@ messages not sent; see above",
+        .doctorFixed: "fixed: %@", .doctorFixHint: "; 'reclam doctor --fix' repairs %@",
+        .doctorUncommittedReclam: "changed but not committed: 'reclam commit %@' checks and commits it, 'git restore %@' drops the change",
+        .doctorUncommittedOther: "changed but not committed: commit it with git, or drop the change with 'git restore %@'",
+        .auditAcceptedOne: "accepted %@ finding of commit %@ (%@)", .auditAcceptedMany: "accepted %@ findings of commit %@ (%@)",
+        .auditNoName: "no name",
+        .sendNotCommitted: "not committed; commit it first (git add %@ && git commit), then run reclam send again",
+        .sendDeletedInWorkTree: "deleted in the work tree but not in git; restore it (git checkout -- %@) or commit its removal",
+        .sendUncommittedChanges: "has uncommitted changes; commit or discard them (git diff %@) before sending",
+        .sendNoMessageID: "has no Message-ID header; add one, e.g. Message-ID: <unique@example.org>",
+        .sendInDoubtAdvice:
+            "%@; it may have been delivered, so it is not sent again: ask the recipient, then run 'reclam send --mark-sent %@' if it arrived or 'reclam send --retry-in-doubt %@' if not",
+        .sendNoRecipient: "has no recipient (To, Cc); add the learner's address to learner.md 'emails' and write it again",
+        .sendBcc: "has a Bcc header, which SMTP would show to every recipient; remove it",
+        .sendNotAnAddress: "has a recipient that is not an address ('%@'); correct it", .sendNoFrom: "has no From header",
+        .doctorReclamWriting: "a reclam command (%@) is writing; run 'reclam doctor' again once it is done",
+        .doctorKilledWrite: "a reclam write (commit %@, of %@) was killed before it finished; --fix finishes or undoes it",
+        .doctorStaleLockFound: "%@: left by a git or reclam command that did not finish; --fix removes it",
+        .doctorGitBusy: "%@: a git command is using the repository",
+        .doctorTemporary: "a temporary file left by a killed write; --fix removes it",
+        .doctorConflict: "the file has a merge conflict; resolve it, then commit",
+        .doctorIndexAndFileBehind:
+            "the index and the file hold the version before the branch's last change to it (a write killed after its commit?); --fix brings both up to date",
+        .doctorIndexBehind:
+            "the index holds the version before the branch's last change to this file (a write killed after its commit?); a plain 'git commit' would undo that change; --fix brings the index up to date",
+        .doctorFileBehind:
+            "the file holds the version before the branch's last change to it (a write killed after its commit?); --fix brings it up to date",
+        .doctorRemoved: "removed %@", .doctorUpToDate: "brought %@ up to date with the branch (%@)",
+        .doctorIndexAndWorkTree: "index and work tree", .doctorIndexOnly: "index",
+        .checkMissingField: "missing required field '%@'; add '%@: …' to the front-matter",
+        .checkNotDate: "'%@' is not a valid date; write YYYY-MM-DD, e.g. 2026-10-05",
+        .checkNotDateTime: "'%@' is not a valid date-time; write it in ISO 8601 with an offset, e.g. 2026-10-05T09:12:00+02:00",
+        .checkNotNumber: "'%@' is not a number; write e.g. 4 or 5.5", .checkNotOneOf: "'%@' is not one of: %@",
+        .checkDidYouMean: "; did you mean '%@'?", .checkUnknownField: "unknown field '%@'",
+        .checkAddToRequires: "; add it to a stage's 'requires' in reclam.yml if the procedure needs it",
+        .checkStageRequires: "stage '%@' requires field '%@' (%@); add it to the front-matter",
+        .surveyFieldCount: "%@ fields where the header has %@; a value holding the separator '%@' must be quoted",
+        .surveyBadScore: "score '%@' is not a number; write e.g. 4 or 5,5",
+        .surveyOutsideScale: "score %@ is outside the scale 0–%@ (--scale)", .surveyEmptyDate: "the date is empty",
+        .surveyBadDate: "date '%@' is not a date since 1970 in ASCII digits; write 2026-11-10, 10/11/2026 or 10/11/2026 14:03",
+        .surveyFutureDate: "date '%@' is in the future", .surveyRowSkipped: "skipped: %@",
     ]
 
     // MARK: Enum values

@@ -35,6 +35,8 @@ public struct RepositoryCheckup {
     /// The files reclam writes (case, learner and action files, the outbox…): only these are
     /// compared with the branch.
     let owns: (String) -> Bool
+    /// The words of the findings and repairs, in the ledger's language.
+    public var messages = Messages(.en)
 
     public init(repository: GitRepository, owns: @escaping (String) -> Bool) {
         self.repository = repository
@@ -44,6 +46,7 @@ public struct RepositoryCheckup {
     // MARK: Looking
 
     public func findings() throws -> [Finding] {
+        let m = messages
         var findings: [Finding] = []
         let gitDirectory = repository.gitDirectory
         let reclamHolder = repository.reclamLockHolder()
@@ -51,7 +54,7 @@ public struct RepositoryCheckup {
             findings.append(
                 Finding(
                     diagnostic: Diagnostic(
-                        .doctorLockHeld, "a reclam command (\(reclamHolder)) is writing; run 'reclam doctor' again once it is done",
+                        .doctorLockHeld, m.format(.doctorReclamWriting, reclamHolder),
                         file: ".git/reclam.lock"),
                     repair: nil))
         }
@@ -61,7 +64,7 @@ public struct RepositoryCheckup {
                 Finding(
                     diagnostic: Diagnostic(
                         .doctorInterruptedWrite,
-                        "a reclam write (commit \(journal.commit.short), of \(paths)) was killed before it finished; --fix finishes or undoes it",
+                        m.format(.doctorKilledWrite, journal.commit.short, paths),
                         file: ".git/reclam/journal"),
                     repair: .finishWrite))
         }
@@ -70,14 +73,14 @@ public struct RepositoryCheckup {
                 findings.append(
                     Finding(
                         diagnostic: Diagnostic(
-                            .doctorStaleLock, "\(lock): left by a git or reclam command that did not finish; --fix removes it",
+                            .doctorStaleLock, m.format(.doctorStaleLockFound, "\(lock)"),
                             file: lock.displayPath),
                         repair: .removeLock(lock.path)))
             } else {
                 findings.append(
                     Finding(
                         diagnostic: Diagnostic(
-                            .doctorLockHeld, "\(lock): a git command is using the repository", file: lock.displayPath),
+                            .doctorLockHeld, m.format(.doctorGitBusy, "\(lock)"), file: lock.displayPath),
                         repair: nil))
             }
         }
@@ -86,7 +89,7 @@ public struct RepositoryCheckup {
                 findings.append(
                     Finding(
                         diagnostic: Diagnostic(
-                            .doctorTemporaryFile, "a temporary file left by a killed write; --fix removes it", file: display(path)),
+                            .doctorTemporaryFile, m[.doctorTemporary], file: display(path)),
                         repair: .removeFile(path)))
             }
             findings += try pathsBehind()
@@ -132,7 +135,7 @@ public struct RepositoryCheckup {
             if entry.status.contains(.conflicted) {
                 findings.append(
                     Finding(
-                        diagnostic: Diagnostic(.doctorUncommitted, "the file has a merge conflict; resolve it, then commit", file: path),
+                        diagnostic: Diagnostic(.doctorUncommitted, messages[.doctorConflict], file: path),
                         repair: nil))
                 continue
             }
@@ -155,9 +158,7 @@ public struct RepositoryCheckup {
                     Finding(
                         diagnostic: Diagnostic(
                             .doctorIndexBehind,
-                            both
-                                ? "the index and the file hold the version before the branch's last change to it (a write killed after its commit?); --fix brings both up to date"
-                                : "the index holds the version before the branch's last change to this file (a write killed after its commit?); a plain 'git commit' would undo that change; --fix brings the index up to date",
+                            messages[both ? .doctorIndexAndFileBehind : .doctorIndexBehind],
                             file: path),
                         repair: .restore(path: path, head: headBlob, executable: executable, workTree: both)))
             } else if staged == headBlob && working != headBlob && previous.map({ $0 == working }) == true {
@@ -165,7 +166,7 @@ public struct RepositoryCheckup {
                     Finding(
                         diagnostic: Diagnostic(
                             .doctorWorkTreeBehind,
-                            "the file holds the version before the branch's last change to it (a write killed after its commit?); --fix brings it up to date",
+                            messages[.doctorFileBehind],
                             file: path),
                         repair: .restore(path: path, head: headBlob, executable: executable, workTree: true)))
             } else {
@@ -228,9 +229,9 @@ public struct RepositoryCheckup {
                     if let code = GitPOSIX.removeIfPresent(path) {
                         throw GitError.system(code, operation: "remove a stale lock", path: finding.diagnostic.file)
                     }
-                    done.append("removed \(finding.diagnostic.file)")
+                    done.append(messages.format(.doctorRemoved, finding.diagnostic.file))
                 case .removeFile(let path):
-                    if GitPOSIX.removeIfPresent(path) == nil { done.append("removed \(finding.diagnostic.file)") }
+                    if GitPOSIX.removeIfPresent(path) == nil { done.append(messages.format(.doctorRemoved, finding.diagnostic.file)) }
                 case .restore(let path, let head, let executable, let workTree):
                     restores.append((path, head, executable, workTree))
                 case .finishWrite, nil:
@@ -264,7 +265,7 @@ public struct RepositoryCheckup {
             } else {
                 try check(git_index_remove_bypath(index.pointer, path), "update the index", path: path)
             }
-            done.append("brought \(path) up to date with the branch (\(workTree ? "index and work tree" : "index"))")
+            done.append(messages.format(.doctorUpToDate, path, messages[workTree ? .doctorIndexAndWorkTree : .doctorIndexOnly]))
         }
         try index.write(retryingFor: .seconds(2))
         return done

@@ -67,13 +67,23 @@ public struct CaseListing: Sendable {
         }
     }
 
-    public func csv(separator: CSV.Separator = .comma) -> String {
-        CSV.document(
-            header: ["id", "learner", "received", "channel", "complainant", "stage", "owner", "category", "title"],
+    /// In a French ledger, as `register --format csv`: French headings, enum values and stages
+    /// by their labels; otherwise the ids, as the JSON has them.
+    public func csv(separator: CSV.Separator = .comma, procedure: Procedure? = nil, language: Language = .en) -> String {
+        let m = Messages(language)
+        let french = language == .fr
+        let header =
+            french
+            ? ["Référence", "Stagiaire", "Reçue le", "Canal", "Réclamant", "Étape", "Responsable", "Catégorie", "Objet"]
+            : ["id", "learner", "received", "channel", "complainant", "stage", "owner", "category", "title"]
+        return CSV.document(
+            header: header,
             rows: cases.map {
                 [
-                    $0.id, $0.learner, $0.receivedText ?? "", $0.channel ?? "", $0.complainant ?? "", $0.stage, $0.owner ?? "",
-                    $0.category ?? "", $0.title,
+                    $0.id, $0.learner, $0.receivedText ?? "", french ? m.value($0.channel ?? "") : $0.channel ?? "",
+                    french ? m.value($0.complainant ?? "") : $0.complainant ?? "",
+                    french ? procedure?.stage($0.stage)?.label(language) ?? $0.stage : $0.stage, $0.owner ?? "", $0.category ?? "",
+                    $0.title,
                 ]
             }, separator: separator)
     }

@@ -101,12 +101,12 @@ public struct LearnerSheet: Sendable {
                 (m[.receivedOn], item.receivedText ?? ""), (m[.channelHeading], m.value(item.channel ?? "")),
                 (m[.stage], procedure.stage(item.stage)?.label(language) ?? item.stage),
             ]
-            for (field, label) in [
-                ("owner", m[.owner].capitalizedFirst), ("findings", m[.findings]), ("solution", m[.solution]),
-                ("satisfaction", m[.satisfaction]), ("action_plan", m[.actionPlan]),
-            ] {
-                if let value = item.field(field) { rows.append((label, m.value(value))) }
+            // The same rows as the Markdown sheet.
+            if let owner = item.owner { rows.append((m[.owner].capitalizedFirst, owner)) }
+            for (field, key) in LearnerSheet.caseFields {
+                if let value = item.field(field) { rows.append((m[key], m.value(value))) }
             }
+            for summary in actionSummaries(item.id) { rows.append(("Action", summary)) }
             body +=
                 rows.map { "<tr><th>\(HTML.escape($0.0))</th><td>\(HTML.escape($0.1))</td></tr>" }.joined(separator: "\n") + "\n</table>\n"
             if !item.steps.isEmpty {

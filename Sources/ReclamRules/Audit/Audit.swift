@@ -134,8 +134,8 @@ public struct Audit: Sendable {
         _ commit: HistoryCommit, old: (FileChange) -> AuditedVersion?, new: (FileChange) -> MarkdownDocument?
     ) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let label = Audit.label(commit)
         let messages = self.messages
+        let label = Audit.label(commit, messages)
         if Trim.whitespaces(Substring(commit.authorName)).isEmpty || !commit.authorEmail.contains("@") {
             out.append(
                 Diagnostic(

@@ -14,7 +14,7 @@ import ReclamLedger
 /// merged steps make the same move.
 extension AuditReplay {
     func mergeFindings(_ commit: HistoryCommit, _ documents: [String: MarkdownDocument?]) -> [Diagnostic] {
-        let label = Audit.label(commit)
+        let label = Audit.label(commit, audit.messages)
         var out: [Diagnostic] = []
         var parentCases: [String: [Case]] = [:]
         // Changes against the first parent come with the log; against the others, from git.
@@ -156,7 +156,7 @@ extension AuditReplay {
 
 extension Audit {
     /// How a finding names its commit.
-    static func label(_ commit: HistoryCommit) -> String {
-        "commit \(commit.id.prefix(10)) (\(commit.authorDateText), \(commit.authorName.isEmpty ? "no name" : commit.authorName))"
+    static func label(_ commit: HistoryCommit, _ m: Messages) -> String {
+        "commit \(commit.id.prefix(10)) (\(commit.authorDateText), \(commit.authorName.isEmpty ? m[.auditNoName] : commit.authorName))"
     }
 }

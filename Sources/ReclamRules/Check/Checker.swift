@@ -44,7 +44,7 @@ public struct Checker: Sendable {
         }
         diagnostics += scanDiagnostics
         let procedure = ledger.config.procedure
-        let caseChecker = CaseChecker(procedure: procedure, now: now)
+        let caseChecker = CaseChecker(procedure: procedure, now: now, language: ledger.config.language)
         let ledger = self.ledger
         let sites = ledger.config.sites
         // Each case is checked where it is parsed and only a summary outlives the parse: keeping
@@ -160,14 +160,18 @@ struct CheckedCase: Sendable {
 public struct CaseChecker: Sendable {
     public var procedure: Procedure
     public var now: Date
+    /// The language of the findings that have a French wording (`reclam check` in a French
+    /// ledger); English by default, for refusals that quote them.
+    public var language: Language = .en
     let stageIDs: [String]
     let declared: [String: FieldRequirement]
     /// For "did you mean": computed once, not per case.
     let knownNames: Suggester
 
-    public init(procedure: Procedure, now: Date) {
+    public init(procedure: Procedure, now: Date, language: Language = .en) {
         self.procedure = procedure
         self.now = now
+        self.language = language
         self.stageIDs = procedure.stages.map(\.id)
         self.declared = procedure.declaredFields
         self.knownNames = Suggester(FieldCatalogue.caseFields.map(\.name) + procedure.declaredFields.keys.sorted())
@@ -179,9 +183,14 @@ public struct CaseChecker: Sendable {
         let top = SourceLocation(line: 1, column: 1)
         let pairs = document.root?.pairs ?? []
         let present = Set(pairs.map(\.key))
+        let french = language == .fr
+        let m = Messages(language)
         for field in FieldCatalogue.caseFields where field.required && !present.contains(field.name) {
             findings.report(
-                .fieldMissing, "missing required field '\(field.name)' (\(field.summary)); add '\(field.name): …' to the front-matter",
+                .fieldMissing,
+                french
+                    ? m.format(.checkMissingField, field.name, field.name)
+                    : "missing required field '\(field.name)' (\(field.summary)); add '\(field.name): …' to the front-matter",
                 top)
         }
         var suggestionsLeft = Suggester.perFile
@@ -191,6 +200,7 @@ public struct CaseChecker: Sendable {
                 if FieldCatalogue.mayBeEmpty.contains(field.name), value.scalar?.allSatisfy(\.isWhitespace) == true { continue }
                 let values = field.type == .stage ? stageIDs : field.values
                 if let problem = field.type.problem(with: value, values: values) {
+                    let problem = french ? Self.frenchProblem(field.type, value, values) ?? problem : problem
                     let rule: Rule
                     switch field.type {
                     case .stage: rule = .stageUnknown
@@ -204,6 +214,7 @@ public struct CaseChecker: Sendable {
                 }
             } else if let requirement = declared[pair.key] {
                 if let problem = requirement.type.problem(with: value, values: requirement.values) {
+                    let problem = french ? Self.frenchProblem(requirement.type, value, requirement.values) ?? problem : problem
                     findings.report(
                         requirement.type == .enum && value.scalar != nil ? .fieldEnum : .fieldType, "\(pair.key): \(problem)",
                         value.start)
@@ -211,12 +222,12 @@ public struct CaseChecker: Sendable {
                     findings.report(.fieldOneLine, "\(pair.key): \(problem)", value.start)
                 }
             } else {
-                var message = "unknown field '\(pair.key)'"
+                var message = m.format(.checkUnknownField, pair.key)
                 suggestionsLeft -= 1
                 if suggestionsLeft >= 0, let suggestion = knownNames.closest(to: pair.key) {
-                    message += "; did you mean '\(suggestion)'?"
+                    message += m.format(.checkDidYouMean, suggestion)
                 } else {
-                    message += "; add it to a stage's 'requires' in reclam.yml if the procedure needs it"
+                    message += m[.checkAddToRequires]
                 }
                 findings.report(.fieldUnknown, message, pair.keyStart)
             }
@@ -299,6 +310,23 @@ public struct CaseChecker: Sendable {
         return out
     }
 
+    /// The French wording of the commonest type problems (a bad date, number or enum value);
+    /// nil for the others, which keep their English wording.
+    static func frenchProblem(_ type: FieldType, _ node: YAMLNode, _ values: [String]) -> String? {
+        guard let text = node.scalar else { return nil }
+        let m = Messages(.fr)
+        switch type {
+        case .date: return m.format(.checkNotDate, text)
+        case .datetime: return m.format(.checkNotDateTime, text)
+        case .number: return m.format(.checkNotNumber, text)
+        case .enum, .stage:
+            var message = m.format(.checkNotOneOf, text, values.joined(separator: ", "))
+            if let suggestion = Suggestion.closest(to: text, in: values) { message += m.format(.checkDidYouMean, suggestion) }
+            return message
+        default: return nil
+        }
+    }
+
     /// The fields required by the current stage and by each stage the case went through.
     func checkStageFields(_ item: Case) -> [Diagnostic] {
         guard procedure.stage(item.stage) != nil else { return [] }
@@ -309,9 +337,10 @@ public struct CaseChecker: Sendable {
         let location = item.document["stage"]?.start
         for stage in stages where seen.insert(stage).inserted {
             for requirement in procedure.requirements(of: stage) where item.document[requirement.field] == nil {
-                var message = "stage '\(stage)' requires field '\(requirement.field)' (\(requirement.type.rawValue)"
-                if !requirement.values.isEmpty { message += ": \(requirement.values.joined(separator: ", "))" }
-                message += "); add it to the front-matter"
+                var type = language == .fr ? Messages(.fr).typeName(requirement.type) : requirement.type.rawValue
+                if !requirement.values.isEmpty { type += (language == .fr ? " : " : ": ") + requirement.values.joined(separator: ", ") }
+                let name = language == .fr ? procedure.stage(stage)?.label(.fr) ?? stage : stage
+                let message = Messages(language).format(.checkStageRequires, name, requirement.field, type)
                 out.append(Diagnostic(.stageFieldMissing, message, file: item.path, at: location))
             }
         }

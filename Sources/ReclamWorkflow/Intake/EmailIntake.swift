@@ -122,6 +122,7 @@ public enum EmailIntake {
         throws(ReclamError) -> Report
     {
         let index = try IntakeIndex.load(context.ledger)
+        let m = Messages(context.ledger.config.language)
         var items: [Item] = []
         var planned: [IntakePlannedCase] = []
         var plannedIDs = Set<String>()
@@ -140,7 +141,7 @@ public enum EmailIntake {
                 }
                 var warnings = message.mail.warnings
                 let learner: String
-                switch resolveLearner(message.mail, option: options.learner, index: index, label: input.label) {
+                switch resolveLearner(message.mail, option: options.learner, index: index, label: input.label, m) {
                 case .failure(let failure):
                     items.append(Item(input: input, outcome: failure.outcome, warnings: warnings))
                     continue
@@ -148,7 +149,7 @@ public enum EmailIntake {
                     learner = found
                     if let warning { warnings.append(warning) }
                 }
-                let (received, dateWarning) = receivedDate(message, now: context.now, timeZone: context.ledger.config.timeZone)
+                let (received, dateWarning) = receivedDate(message, now: context.now, timeZone: context.ledger.config.timeZone, m)
                 var malformations = message.mail.warnings
                 if let dateWarning {
                     warnings.append(dateWarning)
@@ -157,7 +158,7 @@ public enum EmailIntake {
                 let id = IntakeBatch.newID(received: received, index: index, planned: plannedIDs, timeZone: context.ledger.config.timeZone)
                 let plan = plan(message, id: id, learner: learner, received: received, warnings: malformations, context: context)
                 if plan.truncated {
-                    warnings.append("the text is longer than 256 KiB: the case shows its beginning, message.txt holds all of it")
+                    warnings.append(m[.intakeTruncated])
                 }
                 if let problem = validate(plan.planned) {
                     items.append(Item(input: input, outcome: .refused(problem), warnings: warnings))
@@ -178,24 +179,23 @@ public enum EmailIntake {
 
     /// The sender's learner from the `emails:` lists; `--learner` when the address is listed
     /// nowhere (or to choose between several learners listing it).
-    static func resolveLearner(_ mail: IncomingMail, option: String?, index: IntakeIndex, label: String) -> Result<
+    static func resolveLearner(
+        _ mail: IncomingMail, option: String?, index: IntakeIndex, label: String, _ m: Messages = Messages(.en)
+    ) -> Result<
         (String, String?), ItemFailure
     > {
         guard mail.senderAddress != nil else {
             if let option { return .success((option, nil)) }
             return .failure(
                 ItemFailure(
-                    outcome: .refused(
-                        "the message has no sender (From), so its learner cannot be found; take it in with "
-                            + "reclam intake --learner <learner-id> \(Escape.shellWord(label)) (its contact stays empty until set)")))
+                    outcome: .refused(m.format(.intakeNoSender, Escape.shellWord(label)))))
         }
         let address = IntakeIndex.normalisedAddress(mail.senderAddress ?? "")
         let matches = index.learnersByEmail[address] ?? []
         if matches.count == 1 {
             let found = matches[0]
             if let option, option != found {
-                return .success(
-                    (found, "the sender is listed in cases/\(found)/learner.md: the case goes to \(found), not to --learner \(option)"))
+                return .success((found, m.format(.intakeSenderListed, found, found, option)))
             }
             return .success((found, nil))
         }
@@ -203,33 +203,28 @@ public enum EmailIntake {
             if let option, matches.contains(option) { return .success((option, nil)) }
             return .failure(
                 ItemFailure(
-                    outcome: .refused(
-                        "the sender's address \(address) is listed by several learners (\(matches.joined(separator: ", "))); "
-                            + "pass --learner with one of them, or keep the address in one learner.md only")))
+                    outcome: .refused(m.format(.intakeSeveralLearners, address, matches.joined(separator: ", ")))))
         }
         if let option { return .success((option, nil)) }
         return .failure(
             ItemFailure(
-                outcome: .refused(
-                    "the sender's address \(address) is in no learner's 'emails:' list; add it with "
-                        + "'reclam learner edit LEARNER --add-email \(address)' (or 'reclam learner add LEARNER --email \(address)'), "
-                        + "or pass --learner <learner-id>")))
+                outcome: .refused(m.format(.intakeUnknownAddress, address, address, address))))
     }
 
     /// The Date header; the file's time (then the time of intake) when it is absent, unparsable
     /// or in the future.
-    static func receivedDate(_ message: Parsed, now: Date, timeZone: TimeZone) -> (Date, String?) {
+    static func receivedDate(_ message: Parsed, now: Date, timeZone: TimeZone, _ m: Messages = Messages(.en)) -> (Date, String?) {
         let fallback = min(message.fileTime ?? now, now)
         let fallbackText = ISODateTime.format(fallback, in: timeZone)
-        let source = message.fileTime == nil ? "the time of intake" : "the file's time"
+        let source = m[message.fileTime == nil ? .intakeIntakeTime : .intakeFileTime]
         guard let header = message.mail.dateHeader else {
-            return (fallback, "the message has no Date header; received is set to \(source), \(fallbackText)")
+            return (fallback, m.format(.intakeNoDate, source, fallbackText))
         }
         guard let date = message.mail.date else {
-            return (fallback, "the Date header '\(header)' cannot be read; received is set to \(source), \(fallbackText)")
+            return (fallback, m.format(.intakeBadDate, header, source, fallbackText))
         }
         if date > now.addingTimeInterval(300) {
-            return (fallback, "the Date header '\(header)' is in the future; received is set to \(source), \(fallbackText)")
+            return (fallback, m.format(.intakeFutureDate, header, source, fallbackText))
         }
         return (date, nil)
     }

@@ -148,6 +148,7 @@ public enum SurveyIntake {
         let index = try IntakeIndex.load(context.ledger)
         let timeZone = context.ledger.config.timeZone
         let english = context.ledger.config.language == .en
+        let m = Messages(context.ledger.config.language)
         var report = Report(rows: [])
         report.encoding = table.encoding
         report.separator = table.separator
@@ -170,8 +171,8 @@ public enum SurveyIntake {
             while fields.count > width, fields.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { fields.removeLast() }
             guard fields.count == width else {
                 reject(
-                    "\(fields.count) fields where the header has \(width); a value holding the separator "
-                        + "'\(table.separator == "\t" ? "\\t" : String(table.separator))' must be quoted")
+                    m.format(
+                        .surveyFieldCount, String(fields.count), String(width), table.separator == "\t" ? "\\t" : String(table.separator)))
                 continue
             }
             func value(_ role: String) -> String {
@@ -183,11 +184,11 @@ public enum SurveyIntake {
                 continue
             }
             guard let score = parseScore(scoreText) else {
-                reject("score '\(scoreText)' is not a number; write e.g. 4 or 5,5")
+                reject(m.format(.surveyBadScore, scoreText))
                 continue
             }
             guard score >= 0 && score <= options.scale else {
-                reject("score \(scoreText) is outside the scale 0–\(format(options.scale, english: english)) (--scale)")
+                reject(m.format(.surveyOutsideScale, scoreText, format(options.scale, english: english)))
                 continue
             }
             guard score < options.threshold else {
@@ -209,14 +210,11 @@ public enum SurveyIntake {
             }
             let dateText = value("date")
             guard let date = SurveyDate.parse(dateText, timeZone: timeZone) else {
-                reject(
-                    dateText.isEmpty
-                        ? "the date is empty"
-                        : "date '\(dateText)' is not a date since 1970 in ASCII digits; write 2026-11-10, 10/11/2026 or 10/11/2026 14:03")
+                reject(dateText.isEmpty ? m[.surveyEmptyDate] : m.format(.surveyBadDate, dateText))
                 continue
             }
             if date.date > context.now.addingTimeInterval(300) {
-                reject("date '\(dateText)' is in the future")
+                reject(m.format(.surveyFutureDate, dateText))
                 continue
             }
             let session = value("session")
@@ -271,7 +269,9 @@ public enum SurveyIntake {
                         + "or pass --skip-bad-rows to import the other rows",
                     diagnostics: bad)
             }
-            report.skipped = bad.map { Diagnostic(.surveyRowSkipped, "skipped: \($0.message)", file: $0.file, line: $0.line) }
+            report.skipped = bad.map {
+                Diagnostic(.surveyRowSkipped, m.format(.surveyRowSkipped, $0.message), file: $0.file, line: $0.line)
+            }
         }
         guard !planned.isEmpty else { return report }
         let summary = "intake-survey: \(IntakeBatch.count(planned.count, "case")) from survey"

@@ -8,9 +8,10 @@ import ReclamLedger
 public struct Doctor {
     public typealias Finding = RepositoryCheckup.Finding
 
-    let checkup: RepositoryCheckup
+    var checkup: RepositoryCheckup
 
-    public init(ledgerRoot root: URL) throws(ReclamError) {
+    /// `language`: the ledger's, for the words of the findings and repairs.
+    public init(ledgerRoot root: URL, language: Language = .en) throws(ReclamError) {
         let repository: GitRepository
         do {
             repository = try GitRepository.open(at: root.path)
@@ -18,6 +19,7 @@ public struct Doctor {
             throw .io("\(root.path) is not a git repository (\(error)); run 'git init' there or 'reclam init'")
         }
         checkup = RepositoryCheckup(repository: repository, owns: Self.owns)
+        checkup.messages = Messages(language)
     }
 
     /// The files reclam writes: case, learner and action files and the outbox.
@@ -25,9 +27,11 @@ public struct Doctor {
         [Ledger.casesFolder, Action.folder, Outbox.folder].contains { path.hasPrefix($0 + "/") }
     }
 
-    public func findings() throws(ReclamError) -> [Finding] {
+    /// `language` is the ledger's, for the advice on edits nobody committed.
+    public func findings(language: Language = .en) throws(ReclamError) -> [Finding] {
+        let m = Messages(language)
         do {
-            return try checkup.findings().map(Self.advised)
+            return try checkup.findings().map { Self.advised($0, m) }
         } catch {
             throw .io("cannot examine the repository: \(error)")
         }
@@ -45,17 +49,16 @@ public struct Doctor {
     }
 
     /// An edit nobody committed needs a person: the message names both ways out.
-    static func advised(_ finding: Finding) -> Finding {
+    static func advised(_ finding: Finding, _ m: Messages) -> Finding {
         guard finding.diagnostic.rule == Rule.doctorUncommitted.id, finding.diagnostic.message == "changed but not committed" else {
             return finding
         }
         var copy = finding
         let path = finding.diagnostic.file
         if HandEditReview.kind(of: path) != nil {
-            copy.diagnostic.message =
-                "changed but not committed: 'reclam commit \(path)' checks and commits it, 'git restore \(path)' drops the change"
+            copy.diagnostic.message = m.format(.doctorUncommittedReclam, path, path)
         } else {
-            copy.diagnostic.message = "changed but not committed: commit it with git, or drop the change with 'git restore \(path)'"
+            copy.diagnostic.message = m.format(.doctorUncommittedOther, path)
         }
         return copy
     }

@@ -108,7 +108,7 @@ final class IntakeLedger {
         let noDate = try ledger.read(try ledger.casePath(try #require(outcomes[6].caseID)))
         #expect(noDate.contains("\ncontent_sha256: "))
         #expect(noDate.contains("\nlearner: stg-2026-099\n"))
-        #expect(report.items[6].warnings.contains { $0.contains("no Date header") })
+        #expect(report.items[6].warnings.contains { $0.contains("pas d'en-tête Date") })
         #expect(try ledger.check().filter { $0.severity == .error } == [])
 
         let tip = try ledger.head()
@@ -138,7 +138,7 @@ final class IntakeLedger {
         defer { try? FileManager.default.removeItem(at: url) }
         let ambiguous = try EmailIntake.run([.init(label: "s.eml", url: url)], options: .init(), context: try ledger.context())
         if case .refused(let reason) = ambiguous.items[0].outcome {
-            #expect(reason.contains("several learners (stg-1, stg-2)"))
+            #expect(reason.contains("plusieurs stagiaires (stg-1, stg-2)"))
         } else {
             Issue.record("\(ambiguous.items[0].outcome)")
         }
@@ -227,8 +227,8 @@ final class IntakeLedger {
         } catch let error as ReclamError {
             #expect(error.kind == .refused)
             #expect(error.diagnostics.map(\.line) == [3, 4])
-            #expect(error.diagnostics[0].message == "score 'trois' is not a number; write e.g. 4 or 5,5")
-            #expect(error.diagnostics[1].message.hasPrefix("date '2026-13-45' is not a date"))
+            #expect(error.diagnostics[0].message == "la note 'trois' n'est pas un nombre ; écrivez par exemple 4 ou 5,5")
+            #expect(error.diagnostics[1].message.hasPrefix("la date '2026-13-45' n'est pas une date"))
         }
         #expect(try ledger.head() == tip)
         var options = SurveyIntake.Options()

@@ -1,0 +1,237 @@
+import Foundation
+import Testing
+
+/// Issue 16, "French through and through", for the lines of `intake`, `intake-survey`, a real
+/// `send`, `doctor`, `audit accept` and `list --format csv`: French in a French ledger, English
+/// with `language: en`. The reasons that come from the mail reader, the transports and git
+/// are quoted as they are.
+@Suite struct FrenchLinesEndToEndTests {
+    static let fixtures = Shell.packageRoot.appendingPathComponent("Tests/ReclamKitTests/Fixtures/intake")
+
+    /// A ledger in `language`, with learner stg-1 writing from stagiaire@example.org.
+    func ledger(_ language: String) throws -> Shell {
+        let shell = try Shell()
+        try shell.initLedger()
+        if language == "en" {
+            try shell.write("reclam.yml", try shell.read("reclam.yml").replacingOccurrences(of: "language: fr", with: "language: en"))
+        }
+        try shell.write("cases/stg-1/learner.md", "---\nid: stg-1\nemails: [stagiaire@example.org]\n---\n")
+        try commitAll(shell, "learner file")
+        return shell
+    }
+
+    func commitAll(_ shell: Shell, _ message: String) throws {
+        try shell.git("add", "-A")
+        let commit = try shell.git("-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-qm", message)
+        #expect(commit.status == 0, "\(commit.stderr)")
+    }
+
+    func expectFrench(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let found = FrenchWalkEndToEndTests.englishWords(in: text)
+        #expect(found.isEmpty, "English words \(found) in:\n\(text)", sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: ["fr", "en"]) func intakeLines(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        let message = Self.fixtures.appendingPathComponent("no-date.eml").path
+        let refused = try shell.reclam("intake", message)
+        #expect(refused.status == 1)
+        let address = "'reclam learner edit LEARNER --add-email "
+        #expect(
+            refused.stderr.contains(
+                french
+                    ? "no-date.eml : refusé : l'adresse de l'expéditeur " : "no-date.eml: refused: the sender's address ")
+                && refused.stderr.contains(address), "\(refused.stderr)")
+        #expect(
+            refused.stderr.hasSuffix(
+                french
+                    ? "reclam: 0 nouvelle réclamation, 0 message déjà reçu, 1 refusé\n" : "reclam: 0 new, 0 already taken in, 1 refused\n"),
+            "\(refused.stderr)")
+
+        let taken = try shell.reclam("intake", "--learner", "stg-2", message)
+        #expect(taken.status == 0, "\(taken.stderr)")
+        let id = taken.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(
+            taken.stderr.contains(
+                french
+                    ? "no-date.eml : avertissement : le message n'a pas d'en-tête Date ; la réception est datée de l'heure du fichier, "
+                    : "no-date.eml: warning: the message has no Date header; received is set to the file's time, "), "\(taken.stderr)")
+        #expect(
+            taken.stderr.contains(french ? "no-date.eml : nouvelle réclamation \(id)\n" : "no-date.eml: new case \(id)\n"),
+            "\(taken.stderr)")
+        // The warning is kept in the case, in the ledger's language too.
+        #expect(try shell.read("cases/stg-2/\(id).md").contains(french ? "la réception est datée de" : "received is set to"))
+
+        let again = try shell.reclam("intake", message)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(
+            again.stderr
+                == (french
+                    ? "\(message) : déjà reçu, réclamation \(id) ; rien de nouveau\nreclam: 0 nouvelle réclamation, 1 message déjà reçu\n"
+                    : "\(message): already taken in as case \(id); nothing new\nreclam: 0 new, 1 already taken in\n"),
+            "\(again.stderr)")
+        if french {
+            for text in [taken.stderr, again.stderr] { expectFrench(text.replacingOccurrences(of: message, with: "")) }
+        }
+
+        let survey = try shell.reclam("intake-survey", Self.fixtures.appendingPathComponent("survey-bom-semicolon.csv").path)
+        #expect(survey.status == 0, "\(survey.stderr)")
+        #expect(
+            survey.stderr.contains(
+                french
+                    ? "5 réponses (UTF-8 avec BOM, ';') : 2 sous 6 (2 nouvelles réclamations, 0 déjà reçues), 2 égales ou au-dessus, "
+                        + "1 sans note\n"
+                    : "5 responses (UTF-8 with BOM, ';'): 2 below 6 (2 new cases, 0 already taken in), 2 at or above, 1 without score\n"),
+            "\(survey.stderr)")
+        if french { expectFrench(survey.stderr.replacingOccurrences(of: Self.fixtures.path, with: "")) }
+        let bad = try shell.reclam("intake-survey", Self.fixtures.appendingPathComponent("survey-bad-row.csv").path)
+        #expect(bad.status == 1)
+        #expect(
+            bad.stderr.contains(
+                french
+                    ? "survey-bad-row.csv:3: error: la note 'trois' n'est pas un nombre ; écrivez par exemple 4 ou 5,5"
+                    : "survey-bad-row.csv:3: error: score 'trois' is not a number; write e.g. 4 or 5,5"), "\(bad.stderr)")
+    }
+
+    /// A real run of `send` through a sendmail command: `/bin/cat` takes the message, `/bin/false`
+    /// fails (deferred), and a file nobody committed is skipped. `doctor` names that file too.
+    @Test(arguments: ["fr", "en"]) func sendAndDoctorLines(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        try shell.write(
+            "reclam.yml",
+            try shell.read("reclam.yml")
+                + "mail:\n  from: Organisme <reclamations@example.org>\n  transport: sendmail\n  sendmail: /bin/cat\n")
+        try commitAll(shell, "mail settings")
+        let first = try shell.newCase(received: "2026-11-02T09:00:00+01:00")
+        #expect(try shell.reclam("ack", first).status == 0)
+        let sent = try shell.reclam("send")
+        #expect(sent.status == 0, "\(sent.stdout)\(sent.stderr)")
+        #expect(
+            sent.stdout.hasPrefix(
+                french ? "envoyé outbox/\(first)-ack.eml -> sent/" : "sent outbox/\(first)-ack.eml -> sent/"), "\(sent.stdout)")
+        let nothing = try shell.reclam("send")
+        #expect(nothing.stderr == (french ? "reclam: rien à envoyer dans outbox/\n" : "reclam: nothing to send in outbox/\n"))
+
+        try shell.write("reclam.yml", try shell.read("reclam.yml").replacingOccurrences(of: "/bin/cat", with: "/bin/false"))
+        try commitAll(shell, "a transport that fails")
+        let second = try shell.newCase(received: "2026-11-02T09:00:00+01:00")
+        #expect(try shell.reclam("ack", second).status == 0)
+        try shell.write("outbox/extra.eml", try shell.read("outbox/\(second)-ack.eml"))
+        let failed = try shell.reclam("send")
+        #expect(failed.status == 1)
+        #expect(
+            failed.stdout.contains(french ? "différé outbox/\(second)-ack.eml : " : "deferred outbox/\(second)-ack.eml: "),
+            "\(failed.stdout)")
+        #expect(
+            failed.stdout.contains(
+                french
+                    ? "ignoré outbox/extra.eml : non enregistré dans git ; enregistrez-le d'abord (git add outbox/extra.eml && git commit)"
+                    : "skipped outbox/extra.eml: not committed; commit it first (git add outbox/extra.eml && git commit)"),
+            "\(failed.stdout)")
+        #expect(
+            failed.stderr
+                == (french ? "reclam: 2 messages non envoyés ; voir ci-dessus\n" : "reclam: 2 messages not sent; see above\n"),
+            "\(failed.stderr)")
+
+        try shell.write("cases/stg-1/.\(second).md.reclam-1upsr8vt11m4a.tmp", "partial")
+        let doctor = try shell.reclam("doctor")
+        #expect(doctor.status == 0, "\(doctor.stdout)\(doctor.stderr)")
+        #expect(
+            doctor.stdout.contains(
+                french
+                    ? "outbox/extra.eml: warning: modifié mais non enregistré : enregistrez-le avec git, ou annulez la modification "
+                        + "avec 'git restore outbox/extra.eml'"
+                    : "outbox/extra.eml: warning: changed but not committed: commit it with git, or drop the change with "
+                        + "'git restore outbox/extra.eml'"), "\(doctor.stdout)")
+        #expect(
+            doctor.stdout.contains(
+                french
+                    ? ".tmp: warning: un fichier temporaire laissé par une écriture interrompue ; --fix le supprime"
+                    : ".tmp: warning: a temporary file left by a killed write; --fix removes it"), "\(doctor.stdout)")
+        #expect(
+            doctor.stderr
+                == (french
+                    ? "0 erreur, 2 avertissements ; 'reclam doctor --fix' en répare 1\n"
+                    : "0 errors, 2 warnings; 'reclam doctor --fix' repairs 1\n"),
+            "\(doctor.stderr)")
+        let fixed = try shell.reclam("doctor", "--fix")
+        #expect(
+            fixed.stderr.hasPrefix(
+                french
+                    ? "reclam: réparé : cases/stg-1/.\(second).md.reclam-1upsr8vt11m4a.tmp supprimé\n"
+                    : "reclam: fixed: removed cases/stg-1/.\(second).md.reclam-1upsr8vt11m4a.tmp\n"), "\(fixed.stderr)")
+    }
+
+    /// `audit accept` and `list --format csv`: French headings and labels, as `register --format csv`.
+    @Test(arguments: ["fr", "en"]) func auditAcceptAndListCSV(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        let id = try shell.newCase(received: "2026-11-02T09:00:00+01:00")
+        #expect(try shell.reclam("ack", id).status == 0)
+        let path = "cases/stg-1/\(id).md"
+        try shell.write(path, try shell.read(path).replacingOccurrences(of: "\nstage: acknowledged\n", with: "\nstage: closed\n"))
+        try commitAll(shell, "fermeture rapide")
+        let illegal = try shell.head()
+        let accept = try shell.reclam("audit", "accept", String(illegal.prefix(7)), "--reason", "Vu en comité")
+        #expect(accept.status == 0, "\(accept.stderr)")
+        #expect(
+            accept.stdout.hasPrefix(
+                french ? "1 constat du commit \(illegal.prefix(10)) accepté (" : "accepted 1 finding of commit \(illegal.prefix(10)) ("),
+            "\(accept.stdout)")
+
+        let csv = try shell.reclam("list", "--format", "csv")
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let lines = csv.stdout.split(whereSeparator: \.isNewline).map {
+            String($0).trimmingCharacters(in: .init(charactersIn: "\u{FEFF}\r")).replacingOccurrences(of: "\"", with: "")
+        }
+        #expect(
+            lines.first
+                == (french
+                    ? "Référence;Stagiaire;Reçue le;Canal;Réclamant;Étape;Responsable;Catégorie;Objet"
+                    : "id,learner,received,channel,complainant,stage,owner,category,title"),
+            "\(csv.stdout)")
+        #expect(
+            lines.dropFirst().first?.hasSuffix(
+                french ? ";courriel;stagiaire;Clôturée;;;Attestation non reçue" : ",email,learner,closed,,,Attestation non reçue") == true,
+            "\(csv.stdout)")
+    }
+
+    /// The findings of `reclam check` a person meets most: a bad enum value, a bad date, an
+    /// unknown field, a field the stage requires, a missing required field.
+    @Test(arguments: ["fr", "en"]) func checkFindings(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        let id = try shell.newCase(received: "2026-11-02T09:00:00+01:00")
+        let path = "cases/stg-1/\(id).md"
+        var text = try shell.read(path)
+        text = text.replacingOccurrences(of: "\nchannel: email\n", with: "\nchannel: mail\nower: Karim\n")
+        text = text.replacingOccurrences(of: "\nreceived: 2026-11-02T09:00:00+01:00\n", with: "\nreceived: 02/11/2026\n")
+        text = text.replacingOccurrences(of: "\ncomplainant: learner\n", with: "\n")
+        text = text.replacingOccurrences(of: "\nstage: received\n", with: "\nstage: assigned\n")
+        try shell.write(path, text)
+        let check = try shell.reclam("check")
+        #expect(check.status == 1)
+        let expected =
+            french
+            ? [
+                "channel: 'mail' ne fait pas partie de : email, letter, phone, mediation, survey, web, in-person, internal ; "
+                    + "vouliez-vous dire 'email' ? [field-enum]",
+                "received: '02/11/2026' n'est pas une date et heure valide ; écrivez-la en ISO 8601", "champ inconnu 'ower' ; ",
+                "champ obligatoire 'complainant' absent ; ajoutez 'complainant: …' à l'en-tête [field-missing]",
+                "l'étape Attribuée exige le champ 'owner' (personne) ; ajoutez-le à l'en-tête [stage-field-missing]",
+            ]
+            : [
+                "channel: 'mail' is not one of: email, letter, phone, mediation, survey, web, in-person, internal; did you mean 'email'? [field-enum]",
+                "received: '02/11/2026' is not a valid date-time; write it in ISO 8601", "unknown field 'ower'; ",
+                "missing required field 'complainant' (who complains); add 'complainant: …' to the front-matter [field-missing]",
+                "stage 'assigned' requires field 'owner' (person); add it to the front-matter [stage-field-missing]",
+            ]
+        for line in expected { #expect(check.stdout.contains(line), "\(check.stdout)") }
+    }
+}
