@@ -48,6 +48,9 @@ public enum Sync {
     }
 
     public static func run(_ options: Options, context: WriteContext) throws(ReclamError) -> Report {
+        // A fetch reads the history's packs: bounded windows keep the resident size small on a
+        // long history (1.5 GB of mapped pack pages at 331 000 commits without them).
+        GitRepository.limitPackMapping(window: 16 << 20, mapped: 64 << 20)
         let repository = context.repository
         let root = context.ledger.root
         let branch: String
