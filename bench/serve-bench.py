@@ -150,17 +150,9 @@ def csrf_of(page):
     return found.group(1) if found else ""
 
 
-WRK_STATUS = r"""
-local tokens = {}
-for line in io.lines(os.getenv("BENCH_TOKENS")) do tokens[#tokens + 1] = line end
-local i = 0
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args) codes = {} end
-request = function()
-  i = i % #tokens + 1
-  return wrk.format("GET", "/suivi/" .. tokens[i])
-end
+# What both wrk scripts do with the answers: count the status codes, and write the figures as
+# JSON to $BENCH_OUT.
+WRK_REPORT = r"""
 response = function(status, headers, body) codes[status] = (codes[status] or 0) + 1 end
 done = function(summary, latency, requests)
   local out = io.open(os.getenv("BENCH_OUT"), "w")
@@ -178,6 +170,19 @@ done = function(summary, latency, requests)
   out:close()
 end
 """
+
+WRK_STATUS = r"""
+local tokens = {}
+for line in io.lines(os.getenv("BENCH_TOKENS")) do tokens[#tokens + 1] = line end
+local i = 0
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) codes = {} end
+request = function()
+  i = i % #tokens + 1
+  return wrk.format("GET", "/suivi/" .. tokens[i])
+end
+""" + WRK_REPORT
 
 WRK_SUBMIT = r"""
 local csrf = os.getenv("BENCH_CSRF")
@@ -197,23 +202,7 @@ request = function()
   return wrk.format("POST", "/", {["Content-Type"] = "application/x-www-form-urlencoded",
     ["Cookie"] = "reclam_csrf=" .. csrf}, body)
 end
-response = function(status, headers, body) codes[status] = (codes[status] or 0) + 1 end
-done = function(summary, latency, requests)
-  local out = io.open(os.getenv("BENCH_OUT"), "w")
-  local counts = {}
-  for _, t in ipairs(threads) do
-    for code, n in pairs(t:get("codes")) do counts[tostring(code)] = (counts[tostring(code)] or 0) + n end
-  end
-  local parts = {}
-  for code, n in pairs(counts) do parts[#parts + 1] = string.format('"%s": %d', code, n) end
-  out:write(string.format('{"requests": %d, "seconds": %f, "p50": %f, "p90": %f, "p99": %f, "mean": %f, "max": %f, "errors": %d, "codes": {%s}}',
-    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1e6, latency:percentile(90) / 1e6,
-    latency:percentile(99) / 1e6, latency.mean / 1e6, latency.max / 1e6,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout + summary.errors.status,
-    table.concat(parts, ", ")))
-  out:close()
-end
-"""
+""" + WRK_REPORT
 
 
 def wrk(script, url, seconds, env, work, name, connections=4):
