@@ -271,7 +271,9 @@ public final class GitRepository {
     public func status() throws -> [StatusEntry] {
         var options = git_status_options()
         try check(git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)), "initialise status options")
-        options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR
+        // When the index is HEAD's tree there is nothing staged to find, and comparing them
+        // tree by tree is most of the cost on a large ledger (IndexTree.swift).
+        options.show = try indexMatchesHead() ? GIT_STATUS_SHOW_WORKDIR_ONLY : GIT_STATUS_SHOW_INDEX_AND_WORKDIR
         options.flags =
             GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS.rawValue
             | GIT_STATUS_OPT_SORT_CASE_SENSITIVELY.rawValue

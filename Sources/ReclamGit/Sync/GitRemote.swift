@@ -34,6 +34,27 @@ extension GitRepository {
         }
     }
 
+    /// The tip the remote advertises for `refs/heads/BRANCH` (nil when it has no such branch),
+    /// read from the ref list of a connection without downloading anything: a fetch through
+    /// libgit2's local transport walks the whole history even when nothing moved, which made a
+    /// no-op `reclam sync` 8.7× `git fetch` + `git status` on 331 000 commits.
+    public func advertisedTip(remote name: String, branch: String) throws -> ObjectID? {
+        try withRemote(name) { remote, _, callbacks in
+            var callbacks = callbacks
+            try check(git_remote_connect(remote, GIT_DIRECTION_FETCH, &callbacks, nil, nil), "connect to \(name)")
+            defer { git_remote_disconnect(remote) }
+            var heads: UnsafeMutablePointer<UnsafePointer<git_remote_head>?>?
+            var count = 0
+            try check(git_remote_ls(&heads, &count, remote), "list the refs of \(name)")
+            let wanted = "refs/heads/\(branch)"
+            for index in 0..<count {
+                guard let head = heads?[index], let cName = head.pointee.name else { continue }
+                if String(cString: cName) == wanted { return ObjectID(head.pointee.oid) }
+            }
+            return nil
+        }
+    }
+
     /// The remote, with callbacks that answer credential requests, for the time of `body`.
     private func withRemote<T>(_ name: String, _ body: (OpaquePointer, CredentialState, git_remote_callbacks) throws -> T) throws -> T {
         try Libgit2.ensureInitialized()

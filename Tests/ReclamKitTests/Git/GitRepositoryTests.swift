@@ -97,6 +97,35 @@ struct GitRepositoryTests {
         #expect(gitError { _ = try repository.isPathModified("../a.md") }?.code == .invalidPath)
     }
 
+    /// The status skips comparing HEAD with the index when the index's tree is HEAD's; a staged
+    /// change the work tree agrees with must still show, and deciding must write no object and
+    /// leave the repository's own index fit to commit from.
+    @Test func statusFindsStagedChangesTheWorkTreeAgreesWith() throws {
+        let (sandbox, repository) = try GitSandbox.withFiles(["a.md": "a\n", "dir/b.md": "b\n", "dir/c.md": "c\n"])
+        #expect(try repository.indexMatchesHead())
+        #expect(try repository.status().isEmpty)
+
+        try sandbox.write("dir/b.md", "staged\n")
+        try sandbox.git("add", "dir/b.md")
+        try sandbox.git("rm", "-q", "--cached", "dir/c.md")
+        let objectsBefore = try sandbox.git("count-objects", "-v")
+        #expect(try repository.indexMatchesHead() == false)
+        let status = try repository.status()
+        #expect(status.map(\.path) == ["dir/b.md", "dir/c.md"])
+        #expect(status[0].status.contains(.indexModified))
+        #expect(status[1].status.contains(.indexDeleted))
+        #expect(try sandbox.git("count-objects", "-v") == objectsBefore)
+
+        try sandbox.git("reset", "-q")
+        #expect(try repository.indexMatchesHead())  // dir/b.md differs from HEAD in the work tree only
+        #expect(try repository.status().map(\.path) == ["dir/b.md"])
+        let result = try GitWriter(repository: repository).commit(
+            Change(summary: "Edit a", writes: [(path: "a.md", contents: Data(text: "a2\n"))]), by: .test)
+        #expect(try sandbox.git("show", "--name-only", "--format=", result.commit.hex) == "a.md\n")
+        #expect(try sandbox.fsckIsClean())
+        #expect(try repository.indexMatchesHead())
+    }
+
     @Test func commitInfoReadsAuthorDateAndTrailers() throws {
         let (sandbox, repository) = try GitSandbox.initialized()
         let change = Change(
