@@ -1,5 +1,15 @@
 #include <git2.h>
 #include <git2/sys/mempack.h>
+#ifdef __linux__
+#include <sys/syscall.h>
+#include <unistd.h>
+
+/* syncfs(2): every dirty page and inode of one file system, on disk when it returns. glibc
+   declares it only with _GNU_SOURCE, which Swift's Glibc module does not define. */
+static inline int reclam_syncfs(int fd) {
+    return (int)syscall(SYS_syncfs, fd);
+}
+#endif
 
 /* git_libgit2_opts is variadic, which Swift cannot call: fixed-arity wrappers. */
 

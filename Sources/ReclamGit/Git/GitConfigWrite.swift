@@ -12,5 +12,7 @@ extension GitRepository {
         try check(git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL), "open the repository's configuration")
         defer { git_config_free(local) }
         try check(git_config_set_string(local, key, value), "set configuration \(key)")
+        // libgit2 fsyncs nothing where the writer batches its syncs (Libgit2.swift).
+        try GitPOSIX.syncFileSystems(containing: [commonDirectory], operation: "set configuration \(key)")
     }
 }

@@ -22,7 +22,9 @@ import ReclamCore
 /// entries, then removes the backups and the journal. If the commit cannot be made, or the
 /// index cannot be written, the work tree is put back exactly as it was and the branch and
 /// index are as before; if the process is killed, the journal lets the next command finish
-/// or undo the write. docs/GIT.md gives the order of operations.
+/// or undo the write. A commit costs two syncs, whatever its number of files (`barrier`):
+/// one before anything visible changes, one before the journal goes. docs/GIT.md gives the
+/// order of operations and why it is durable.
 public struct GitWriter {
     public let repository: GitRepository
     /// How long to wait for another reclam write to finish.
@@ -117,7 +119,8 @@ package enum WriteStep: String, Sendable, CaseIterable {
     case locked
     /// Blobs, trees and the commit object are in the object database; nothing else changed.
     case objectsCreated
-    /// The journal is durable; the work tree is next.
+    /// The journal is durable (and, where syncs are batched, the objects and the new files
+    /// under their temporary names); the renames into the work tree are next.
     case journalWritten
     /// One file of the work tree written or removed.
     case fileWritten
@@ -272,9 +275,17 @@ private struct Attempt {
         // From here on, a kill is finished or undone by the next command, from the journal.
         var journal = makeJournal(workTree, base: base, states: originalStates, commit: firstCommit)
         try journal.write(gitDirectory: gitDirectory)
-        writer.step(.journalWritten)
         do {
-            try workTree.apply(backups: true) { writer.step(.fileWritten) }
+            // Sync 1, once the new files are written under their temporary names: the objects,
+            // the journal and the new bytes are on disk before any ledger file is renamed or the
+            // branch moves. After a power cut, no file has changed without a journal to finish
+            // or undo it, and the branch never names a missing object.
+            try workTree.apply(
+                backups: true, durable: !GitPOSIX.batchesSyncs,
+                beforeRenames: {
+                    try barrier("write the work tree")
+                    writer.step(.journalWritten)
+                }, afterEach: { writer.step(.fileWritten) })
         } catch {
             throw abandon(error, workTree: workTree)
         }
@@ -294,6 +305,18 @@ private struct Attempt {
         if let indexError = updateIndex(index, states: finalStates) {
             throw undo(commit: commit, base: base, start: start, workTree: workTree, because: indexError)
         }
+        // Sync 2: the renamed files, the branch, its reflog and the index on disk before the
+        // journal goes and the command says the commit is made. The journal stays if this fails: the next
+        // command finds the branch on the new commit and finishes the write.
+        do {
+            try barrier("make the commit durable")
+        } catch var error as GitError {
+            error.code = .interruptedWrite
+            error.message =
+                "commit \(ObjectID(commit).short) was made but could not be made durable (\(error.message)); "
+                + "check the disk, then run 'reclam doctor --fix'"
+            throw error
+        }
         writer.step(.indexWritten)
         workTree.discardBackups()
         workTree.pruneEmptyDirectories()
@@ -305,6 +328,14 @@ private struct Attempt {
     }
 
     var gitDirectory: String { writer.repository.gitDirectory }
+
+    /// One of the write's two syncs (docs/GIT.md, "Durability"): everything written so far —
+    /// objects, journal, work-tree files, ref, index — is on disk when it returns. libgit2
+    /// and the work-tree writes fsync nothing one by one where this syncs (Linux).
+    func barrier(_ operation: String) throws {
+        try GitPOSIX.syncFileSystems(
+            containing: [gitDirectory, writer.repository.commonDirectory, workdir], operation: operation)
+    }
 
     /// A full disk is refused before anything is written: the write needs room for its objects,
     /// its files and their backups, the journal, and a new copy of the index.
@@ -373,6 +404,8 @@ private struct Attempt {
             why = GitError.locked(lock, operation: "write the index", done: "nothing was committed").message
         }
         if moveBack(from: commit, to: base.tip) {
+            // The branch back on disk before the files go back and the journal goes.
+            try? barrier("undo the commit")
             let problems = workTree.rollback()
             if problems.isEmpty {
                 try? WriteJournal.remove(gitDirectory: gitDirectory)
@@ -592,6 +625,8 @@ private struct Attempt {
                 journal.base = base.tip.map { ObjectID($0) }
                 journal.commit = ObjectID(commit)
                 try journal.write(gitDirectory: gitDirectory)
+                // The rebuilt commit and the journal naming it on disk before the branch may be.
+                try barrier("write the write journal")
             }
             try writer.beforeReferenceUpdate?(attempt)
 

@@ -42,6 +42,8 @@ extension GitRepository {
             try check(git_index_add_bypath(index.pointer, path), "stage the file", path: path)
         }
         try check(git_index_write(index.pointer), "write the index")
+        // libgit2 fsyncs nothing where the writer batches its syncs (Libgit2.swift).
+        try GitPOSIX.syncFileSystems(containing: [gitDirectory], operation: "write the index")
     }
 }
 

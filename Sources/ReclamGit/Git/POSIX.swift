@@ -1,3 +1,4 @@
+import CLibgit2
 import Foundation
 import ReclamCore
 
@@ -47,21 +48,37 @@ enum GitPOSIX {
     /// rename over `path`, fsync of the directory. `mode` (permission bits) is applied when given;
     /// otherwise the file gets 0666 minus the umask.
     /// `temporary` names the temporary file (default: `.<name>.reclam-<random>.tmp` beside
-    /// `path`); `beforeRename` runs once the bytes are durable, just before the rename.
+    /// `path`); `beforeRename` runs once the bytes are written, just before the rename.
+    /// `durable: false` leaves out both fsyncs: the caller makes the file durable with the
+    /// rest of its write, in one `syncFileSystems` (the writer's barriers, docs/GIT.md).
     static func atomicWrite(
         _ data: Data, to path: String, mode: mode_t?, operation: String, displayPath: String, temporary: String? = nil,
-        beforeRename: (() throws -> Void)? = nil
+        durable: Bool = true, beforeRename: (() throws -> Void)? = nil
     ) throws {
         let slash = path.lastIndex(of: "/")!
         let directory = String(path[..<slash])
         let temporary = temporary ?? temporaryPath(for: path, suffix: randomSuffix(), kind: "tmp")
+        try writeTemporary(data, at: temporary, mode: mode, durable: durable, operation: operation, displayPath: displayPath)
+        var renamed = false
+        defer { if !renamed { unlink(temporary) } }
+        try beforeRename?()
+        if rename(temporary, path) != 0 { throw GitError.system(errno, operation: operation, path: displayPath) }
+        renamed = true
+        if durable { syncDirectory(directory) }
+    }
+
+    /// Creates `temporary` (which must not exist) holding `data`, fsynced when `durable`; on
+    /// failure nothing is left behind.
+    static func writeTemporary(_ data: Data, at temporary: String, mode: mode_t?, durable: Bool, operation: String, displayPath: String)
+        throws
+    {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o666)
         if fd < 0 { throw GitError.system(errno, operation: operation, path: displayPath) }
         var closed = false
-        var renamed = false
+        var written = false
         defer {
             if !closed { close(fd) }
-            if !renamed { unlink(temporary) }
+            if !written { unlink(temporary) }
         }
         try data.withUnsafeBytes { raw in
             var offset = 0
@@ -77,13 +94,44 @@ enum GitPOSIX {
         if let mode, fchmod(fd, mode & 0o7777) != 0 {
             throw GitError.system(errno, operation: operation, path: displayPath)
         }
-        if fsync(fd) != 0 { throw GitError.system(errno, operation: operation, path: displayPath) }
+        if durable && fsync(fd) != 0 { throw GitError.system(errno, operation: operation, path: displayPath) }
         closed = true
         if close(fd) != 0 { throw GitError.system(errno, operation: operation, path: displayPath) }
-        try beforeRename?()
-        if rename(temporary, path) != 0 { throw GitError.system(errno, operation: operation, path: displayPath) }
-        renamed = true
-        syncDirectory(directory)
+        written = true
+    }
+
+    /// Whether a write's files and objects are made durable together, a few `syncfs(2)` per
+    /// commit (Linux), rather than one fsync per file, object and folder (elsewhere, where
+    /// libgit2 keeps fsyncing each object and `syncFileSystems` does nothing).
+    #if os(Linux)
+        static let batchesSyncs = true
+    #else
+        static let batchesSyncs = false
+    #endif
+
+    /// A write barrier: every file written, renamed or removed on the file systems that hold
+    /// `paths` (the repository, its work tree) is on disk when this returns — data and names,
+    /// the objects libgit2 wrote without fsync included. One `syncfs(2)` per file system (`.git`
+    /// and the work tree are usually on the same one): on a commit of even a few files it is
+    /// cheaper than their fsyncs (docs/PERFORMANCE.md), and it costs the same for 1 000. A
+    /// failure (EIO: the disk lost a write) is an error: nothing may be made durable on top of it.
+    static func syncFileSystems(containing paths: [String], operation: String) throws {
+        guard batchesSyncs else { return }
+        #if os(Linux)
+            var synced = Set<UInt64>()
+            for path in paths {
+                let fd = open(path, O_RDONLY | O_CLOEXEC)
+                if fd < 0 { throw GitError.system(errno, operation: operation, path: path) }
+                defer { close(fd) }
+                var info = stat()
+                if fstat(fd, &info) == 0, !synced.insert(UInt64(info.st_dev)).inserted { continue }
+                if reclam_syncfs(fd) == 0 { continue }
+                // A sandbox that filters syncfs out: sync(2) syncs every file system, and waits on Linux.
+                guard errno == ENOSYS else { throw GitError.system(errno, operation: operation, path: path) }
+                sync()
+                return
+            }
+        #endif
     }
 
     /// A random suffix for temporary names: lowercase letters and digits.

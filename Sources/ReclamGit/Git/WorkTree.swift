@@ -41,6 +41,9 @@ package final class WorkTreeTransaction {
     let items: [Item]
     private var appliedCount = 0
     private var withBackups = false
+    private var durable = true
+    /// New files written under their temporary names, not all renamed yet (`apply(durable: false)`).
+    private var prepared = false
     private var createdDirectories: [String] = []
     private static let operation = "update the work tree"
 
@@ -110,19 +113,44 @@ package final class WorkTreeTransaction {
     /// Writes and removes every item. On failure, undoes what was done and rethrows (with
     /// `backups`, the caller calls `rollback()`). `backups` keeps each replaced or removed file as a backup until `discardBackups()`;
     /// `afterEach` runs after each file (the writer's test pauses).
-    package func apply(backups: Bool = false, afterEach: () -> Void = {}) throws {
+    ///
+    /// `durable` fsyncs each file before its rename and its folder after. Without it, every new
+    /// file is first written under its temporary name, then `beforeRenames` runs — the writer's
+    /// sync, which puts those bytes on disk with its objects and journal — and only then are the
+    /// files renamed into place: a power cut never leaves a half-written file under a ledger
+    /// name, and no fsync is made per file.
+    package func apply(
+        backups: Bool = false, durable: Bool = true, beforeRenames: () throws -> Void = {}, afterEach: () -> Void = {}
+    ) throws {
         withBackups = backups
+        self.durable = durable
         do {
+            if !durable {
+                prepared = true
+                for item in items {
+                    guard let contents = item.newContents else { continue }
+                    try makeParentDirectories(of: item)
+                    try GitPOSIX.writeTemporary(
+                        contents, at: item.temporaryPath, mode: previousMode(of: item), durable: false, operation: Self.operation,
+                        displayPath: item.path)
+                }
+            }
+            try beforeRenames()
             for item in items {
                 if let contents = item.newContents {
-                    try makeParentDirectories(of: item)
-                    var mode: mode_t?
-                    if case .file(_, let previousMode) = item.previous { mode = previousMode }
                     appliedCount += 1
-                    try GitPOSIX.atomicWrite(
-                        contents, to: item.fullPath, mode: mode, operation: Self.operation, displayPath: item.path,
-                        temporary: item.temporaryPath,
-                        beforeRename: backups && item.previous != .absent ? { try self.keepBackup(of: item) } : nil)
+                    if durable {
+                        try makeParentDirectories(of: item)
+                        try GitPOSIX.atomicWrite(
+                            contents, to: item.fullPath, mode: previousMode(of: item), operation: Self.operation,
+                            displayPath: item.path, temporary: item.temporaryPath,
+                            beforeRename: backups && item.previous != .absent ? { try self.keepBackup(of: item) } : nil)
+                    } else {
+                        if backups && item.previous != .absent { try keepBackup(of: item) }
+                        if rename(item.temporaryPath, item.fullPath) != 0 {
+                            throw GitError.system(errno, operation: Self.operation, path: item.path)
+                        }
+                    }
                 } else {
                     appliedCount += 1
                     if backups {
@@ -132,7 +160,7 @@ package final class WorkTreeTransaction {
                     } else if unlink(item.fullPath) != 0 && errno != ENOENT {
                         throw GitError.system(errno, operation: Self.operation, path: item.path)
                     }
-                    GitPOSIX.syncDirectory(Self.parent(of: item.fullPath))
+                    if durable { GitPOSIX.syncDirectory(Self.parent(of: item.fullPath)) }
                 }
                 afterEach()
             }
@@ -150,8 +178,13 @@ package final class WorkTreeTransaction {
         }
     }
 
+    private func previousMode(of item: Item) -> mode_t? {
+        if case .file(_, let mode) = item.previous { return mode }
+        return nil
+    }
+
     /// The previous file stays reachable under the backup name: a hard link, or a copy where
-    /// the file system has none.
+    /// the file system has none (fsynced: a roll back after a power cut may need it).
     private func keepBackup(of item: Item) throws {
         if link(item.fullPath, item.backupPath) == 0 { return }
         let code = errno
@@ -176,6 +209,10 @@ package final class WorkTreeTransaction {
     @discardableResult
     package func rollback() -> [GitError] {
         var problems: [GitError] = []
+        if prepared {
+            for item in items where item.newContents != nil { GitPOSIX.removeIfPresent(item.temporaryPath) }
+            prepared = false
+        }
         for item in items.prefix(appliedCount).reversed() {
             GitPOSIX.removeIfPresent(item.temporaryPath)
             if withBackups {

@@ -125,15 +125,18 @@ struct WriteJournal: Equatable {
         self.init(pid: pid, started: started, branch: branch, base: try id(baseText), commit: commit, items: items)
     }
 
-    /// Writes the journal durably (temporary file, fsync, rename, fsync of the folder). On
-    /// failure nothing is left behind.
+    /// Writes the journal (temporary file, rename). On failure nothing is left behind. Where
+    /// the writer batches its syncs (Linux), the journal is made durable by the writer's next
+    /// barrier, with the objects, before any work-tree file changes; elsewhere here, with an
+    /// fsync of the file and of the folder.
     func write(gitDirectory: String) throws {
         let directory = Self.directory(gitDirectory)
         if mkdir(directory, 0o777) != 0 && errno != EEXIST {
             throw GitError.system(errno, operation: "write the write journal", path: directory)
         }
         try GitPOSIX.atomicWrite(
-            encoded, to: Self.path(gitDirectory), mode: nil, operation: "write the write journal", displayPath: ".git/reclam/journal")
+            encoded, to: Self.path(gitDirectory), mode: nil, operation: "write the write journal", displayPath: ".git/reclam/journal",
+            durable: !GitPOSIX.batchesSyncs)
     }
 
     /// The journal, or nil when there is none.

@@ -130,6 +130,9 @@ public struct WriteRecovery {
                 throw error
             }
         }
+        // What was brought back (files, index, locks removed) on disk before the journal goes.
+        try GitPOSIX.syncFileSystems(
+            containing: [gitDirectory, repository.commonDirectory, workdir], operation: "finish an interrupted write")
         try WriteJournal.remove(gitDirectory: gitDirectory)
         outcome.finishedWrite = true
         let commit = target == journal.commit ? "commit \(journal.commit.short)" : "commit \(journal.commit.short), never made"
