@@ -67,13 +67,14 @@ public struct SendReport: Sendable {
 /// transport; once the last byte is handed over, an `in-doubt` record is appended to
 /// `.git/reclam/send.log` and synced, before the server can accept the message; the server's
 /// answer turns it into `delivered` or `refused` (appended, made durable by the next message's
-/// sync or the one before the commit), or clears it (a temporary failure: the message stays).
-/// One durable write per message: DeliveryJournal says why each line is synced or not. One commit then moves every delivered message to `sent/<yyyy>/<mm>/`
-/// (with an `X-Reclam-Sent` header) and every refused one to `outbox/failed/`, adds a journal
-/// line to their cases, and the records are removed. A run that was killed leaves records
-/// that the next run commits without sending again; a record `in-doubt` is never sent again
-/// unless asked (`--retry-in-doubt`) or recorded as sent (`--mark-sent`). A lock in
-/// `.git/reclam/` makes concurrent runs take turns.
+/// sync or the one before the commit), or clears it (a temporary failure: the message stays):
+/// one durable write per message, DeliveryJournal says why each line is synced or not. One
+/// commit then moves every delivered message to `sent/<yyyy>/<mm>/` (with an `X-Reclam-Sent`
+/// header) and every refused one to `outbox/failed/`, adds a journal line to their cases, and
+/// the records are cleared. A run that was killed leaves records that the next run commits
+/// without sending again; a record `in-doubt` is never sent again unless asked
+/// (`--retry-in-doubt`) or recorded as sent (`--mark-sent`). A lock in `.git/reclam/` makes
+/// concurrent runs take turns.
 public enum SendRun {
     public static func run(
         _ request: SendRequest, context: WriteContext, environment: [String: String],
