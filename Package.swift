@@ -106,7 +106,7 @@ let package = Package(
             name: "ReclamKitTests",
             dependencies: [
                 "ReclamCore", "ReclamGit", "ReclamLedger", "ReclamRules", "ReclamOutput", "ReclamWorkflow", "ReclamKit", "git-stress",
-                "ReclamServer",
+                "ReclamServer", "ReclamMail",
             ],
             exclude: ["Fixtures"]
         ),

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """A real SMTP server on 127.0.0.1 for the end-to-end tests of `reclam send` (aiosmtpd).
 
-Every message accepted is written to SPOOL/<n>.eml (the bytes received, dot-unstuffed) with
-SPOOL/<n>.json (envelope) *before* the 250 answer is sent, so the spool is what the server
-took responsibility for. Faults are read from FAULTS (JSON) at each command, so a test can
+Every message accepted is written to one file, SPOOL/<n>.msg, and fsynced *before* the 250
+answer is sent, so the spool is what the server took responsibility for: the envelope as JSON
+on the first line, then the bytes received (dot-unstuffed). One file and one fsync per message,
+as a real MTA's queue does (Postfix's cleanup writes the envelope and the content into one queue
+file and fsyncs it before its 250). Faults are read from FAULTS (JSON) at each command, so a test can
 change them while the server runs:
 
   {"rcpt_550": ["addr", ...]}        refuse these recipients for good
@@ -52,7 +54,7 @@ class Handler:
     def __init__(self, spool, faults):
         self.spool = spool
         self.faults = faults
-        self.counter = len([n for n in os.listdir(spool) if n.endswith(".eml")])
+        self.counter = len([n for n in os.listdir(spool) if n.endswith(".msg")])
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in load_faults(self.faults).get("rcpt_550", []):
@@ -67,17 +69,15 @@ class Handler:
             return "421 4.3.0 Service busy, try again later"
         self.counter += 1
         name = "%06d" % self.counter
-        for suffix, data in (
-            (".json", json.dumps({"from": envelope.mail_from, "to": envelope.rcpt_tos, "tls": session.ssl is not None,
-                                  "auth": session.authenticated, "peer": session.peer[0], "port": session.peer[1], "at": time.time()}).encode()),
-            (".eml", envelope.original_content),
-        ):
-            tmp = os.path.join(self.spool, "." + name + suffix)
-            with open(tmp, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, os.path.join(self.spool, name + suffix))
+        envelope_json = json.dumps({"from": envelope.mail_from, "to": envelope.rcpt_tos, "tls": session.ssl is not None,
+                                    "auth": session.authenticated, "peer": session.peer[0], "port": session.peer[1],
+                                    "at": time.time()})
+        tmp = os.path.join(self.spool, "." + name + ".msg")
+        with open(tmp, "wb") as f:
+            f.write(envelope_json.encode() + b"\n" + envelope.original_content)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, os.path.join(self.spool, name + ".msg"))
         if take_fault(self.faults, "drop_after_dot"):
             server.transport.close()
             return "250 never seen"

@@ -64,14 +64,17 @@ public struct SendReport: Sendable {
 /// `reclam send`: delivers outbox/ exactly once.
 ///
 /// Order of events for each message: the bytes committed in outbox/ are handed to the
-/// transport; once the last byte is handed over, an `in-doubt` record is fsynced; the server's
-/// answer turns it into `delivered` or `refused` (fsynced), or removes it (a temporary failure:
-/// the message stays). One commit then moves every delivered message to `sent/<yyyy>/<mm>/`
-/// (with an `X-Reclam-Sent` header) and every refused one to `outbox/failed/`, adds a journal
-/// line to their cases, and the records are removed. A run that was killed leaves records
-/// that the next run commits without sending again; a record `in-doubt` is never sent again
-/// unless asked (`--retry-in-doubt`) or recorded as sent (`--mark-sent`). A lock in
-/// `.git/reclam/` makes concurrent runs take turns.
+/// transport; once the last byte is handed over, an `in-doubt` record is appended to
+/// `.git/reclam/send.log` and synced, before the server can accept the message; the server's
+/// answer turns it into `delivered` or `refused` (appended, made durable by the next message's
+/// sync or the one before the commit), or clears it (a temporary failure: the message stays):
+/// one durable write per message, DeliveryJournal says why each line is synced or not. One
+/// commit then moves every delivered message to `sent/<yyyy>/<mm>/` (with an `X-Reclam-Sent`
+/// header) and every refused one to `outbox/failed/`, adds a journal line to their cases, and
+/// the records are cleared. A run that was killed leaves records that the next run commits
+/// without sending again; a record `in-doubt` is never sent again unless asked
+/// (`--retry-in-doubt`) or recorded as sent (`--mark-sent`). A lock in `.git/reclam/` makes
+/// concurrent runs take turns.
 public enum SendRun {
     public static func run(
         _ request: SendRequest, context: WriteContext, environment: [String: String],
@@ -89,10 +92,9 @@ public enum SendRun {
             tip.flatMap { try? repository.listTree(under: MailFolders.outbox, in: $0, recursive: false) }?
                 .filter { $0.kind == .file && $0.path.hasSuffix(".eml") }.map(\.path) ?? [])
         let present = Set(MailFolders.messages(in: MailFolders.outbox, ledger: ledger))
-        let (records, unreadable) = journal.records()
-        for path in unreadable { report.warnings.append("unreadable delivery record \(path) ignored; remove it once checked") }
+        report.warnings += journal.warnings
         var recordByPath: [String: DeliveryRecord] = [:]
-        for record in records {
+        for record in journal.records() {
             if committed.contains(record.path) {
                 recordByPath[record.path] = record
             } else {
@@ -150,7 +152,7 @@ public enum SendRun {
                     state: .delivered, path: path, messageID: messageID, at: context.now, transport: "manual",
                     reply: "\(how) by \(context.actor.name)", target: target)
                 if !request.dryRun {
-                    try journal.write(done)
+                    try journal.write(done, durable: false)
                     recordByPath[path] = done
                 }
                 record(.sent(target: target, reply: done.reply, earlier: false))
@@ -192,7 +194,8 @@ public enum SendRun {
                         try journal.write(
                             DeliveryRecord(
                                 state: .inDoubt, path: path, messageID: messageID, at: now(environment, context), transport: transport.name,
-                                reply: "the whole message was handed to \(transport.name) but the run stopped before its answer"))
+                                reply: "the whole message was handed to \(transport.name) but the run stopped before its answer"),
+                            durable: true)
                         return true
                     } catch let error as ReclamError {
                         recordError = error
@@ -209,14 +212,14 @@ public enum SendRun {
                 let target = sentTarget(for: path, at: at, ledger: ledger, tip: tip, repository: repository, taken: &targets)
                 let done = DeliveryRecord(
                     state: .delivered, path: path, messageID: messageID, at: at, transport: transport.name, reply: reply, target: target)
-                try journal.write(done)
+                try journal.write(done, durable: false)
                 recordByPath[path] = done
                 record(.sent(target: target, reply: reply, earlier: false))
             case .refused(let reply):
                 let target = failedTarget(for: path, ledger: ledger, tip: tip, repository: repository, taken: &targets)
                 let done = DeliveryRecord(
                     state: .refused, path: path, messageID: messageID, at: at, transport: transport.name, reply: reply, target: target)
-                try journal.write(done)
+                try journal.write(done, durable: false)
                 recordByPath[path] = done
                 record(.refused(target: target, reply: reply))
             case .deferred(let reason, let stopRun):
@@ -226,7 +229,8 @@ public enum SendRun {
                 record(.deferred(reason: reason))
             case .inDoubt(let reason):
                 try journal.write(
-                    DeliveryRecord(state: .inDoubt, path: path, messageID: messageID, at: at, transport: transport.name, reply: reason))
+                    DeliveryRecord(state: .inDoubt, path: path, messageID: messageID, at: at, transport: transport.name, reply: reason),
+                    durable: true)
                 record(.inDoubt(reason: m.format(.sendInDoubtAdvice, reason, caseID ?? "ID", caseID ?? "ID")))
             }
         }
@@ -242,6 +246,8 @@ public enum SendRun {
             report.items.append(.init(path: done.path, caseID: caseID, outcome: outcome))
         }
         if request.dryRun || completed.isEmpty { return report }
+        // The deliveries of this run not yet synced, in one fdatasync (DeliveryJournal explains why).
+        try journal.sync()
         do {
             report.commit = try commit(completed, context: context, withJournal: true)
         } catch  where error.kind == .refused {

@@ -16,7 +16,7 @@ struct SendCommand: ParsableCommand {
             on its case. One commit records the run, with a 'Reclam-Sent: <Message-ID>' trailer
             per message and a journal line on each case.
 
-            A message is never sent twice: a delivery record in .git/reclam/send/ is written
+            A message is never sent twice: a delivery log, .git/reclam/send.log, is written
             before the commit and completed by the next run if this one is interrupted. A
             message whose last byte left but whose answer never came is 'in doubt' and is not
             sent again until you say so (--mark-sent if it arrived, --retry-in-doubt if not).

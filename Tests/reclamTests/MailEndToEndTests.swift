@@ -97,14 +97,16 @@ final class SMTPServer {
         self.process = nil
     }
 
-    /// The messages received, in order: bytes and envelope.
+    /// The messages received, in order: bytes and envelope (one spool file each: the envelope
+    /// as JSON on the first line, then the message).
     func received() throws -> [(data: Data, envelope: [String: Any])] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: spool.path).filter { $0.hasSuffix(".eml") && !$0.hasPrefix(".") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: spool.path).filter { $0.hasSuffix(".msg") && !$0.hasPrefix(".") }
             .sorted()
         return try names.map { name in
-            let data = try Data(contentsOf: spool.appendingPathComponent(name))
-            let json = try Data(contentsOf: spool.appendingPathComponent(name.replacingOccurrences(of: ".eml", with: ".json")))
-            return (data, (try JSONSerialization.jsonObject(with: json) as? [String: Any]) ?? [:])
+            let file = try Data(contentsOf: spool.appendingPathComponent(name))
+            let newline = try #require(file.firstIndex(of: 0x0A), "\(name) has no envelope line")
+            let json = file[file.startIndex..<newline]
+            return (Data(file[(newline + 1)...]), (try JSONSerialization.jsonObject(with: json) as? [String: Any]) ?? [:])
         }
     }
 
@@ -333,6 +335,120 @@ struct MailEndToEndTests {
             #expect(try outbox(shell).isEmpty)
             #expect(try shell.read("sent/2026/11/\(ids[0])-ack.eml").contains("; manual; recorded as received after being in doubt"))
             #expect(try server.receivedCounts().values.sorted() == [1])
+            try assertClean(shell)
+        }
+    }
+
+    /// A line of the delivery log as `reclam send` writes it (docs/MAIL.md): tab-separated
+    /// fields and an FNV-1a checksum of them, written here independently of the code under test.
+    func logLine(_ fields: [String]) -> String {
+        let body = (["1"] + fields).joined(separator: "\t")
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in body.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        return body + String(format: "\t%08x\n", hash)
+    }
+
+    /// A run killed while appending to `.git/reclam/send.log` leaves its last line without its
+    /// line feed. Here that line is a whole `cleared` line for a message in doubt, minus the line
+    /// feed: read as a record, it would make the next run send the message again. It is ignored
+    /// with a warning and kept aside; the `in-doubt` line before it still counts.
+    @Test func deliveryLogLineCutShortIsIgnoredAndTheMessageInDoubtIsNotSentAgain() throws {
+        try withServer { shell, server in
+            let ids = try ledger(shell, server: server, count: 1)
+            try server.setFaults(#"{"drop_after_dot": 1}"#)
+            let first = try shell.reclam("send")
+            #expect(first.status == 1 && first.stdout.contains("incertain"), "\(first.stdout)\(first.stderr)")
+            let log = shell.directory.appendingPathComponent("ledger/.git/reclam/send.log")
+            let written = try String(contentsOf: log, encoding: .utf8)
+            // The in-doubt line written before the end of the message, then the one with the reason.
+            let last = try #require(written.split(separator: "\n").last.map { $0 + "\n" })
+            #expect(last.hasPrefix("1\tin-doubt\t") && last.contains("\toutbox/\(ids[0])-ack.eml\t"), "\(written)")
+            let cut = String(logLine(["cleared", "", "outbox/\(ids[0])-ack.eml", "", "", "", ""]).dropLast())
+            let handle = try FileHandle(forWritingTo: log)
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(cut.utf8))
+            try handle.close()
+
+            let second = try shell.reclam("send")
+            #expect(second.status == 1 && second.stdout.contains("incertain"), "\(second.stdout)\(second.stderr)")
+            #expect(second.stderr.contains("send.log was cut short"), "\(second.stderr)")
+            #expect(try server.receivedCounts().values.sorted() == [1], "a message in doubt was sent again")
+            // The fragment is kept aside, and the log holds the in-doubt line alone, whole.
+            let aside = try String(contentsOf: log.appendingPathExtension("unreadable"), encoding: .utf8)
+            #expect(aside == cut + "\n")
+            #expect(try String(contentsOf: log, encoding: .utf8) == last)
+            let third = try shell.reclam("send")
+            #expect(third.status == 1 && !third.stderr.contains("cut short"), "\(third.stdout)\(third.stderr)")
+
+            let marked = try shell.reclam("send", "--mark-sent", ids[0])
+            #expect(marked.status == 0, "\(marked.stdout)\(marked.stderr)")
+            #expect(try outbox(shell).isEmpty)
+            #expect(try server.receivedCounts().values.sorted() == [1])
+            #expect(try Data(contentsOf: log).isEmpty, "the log is emptied once nothing is left to record")
+            try assertClean(shell)
+        }
+    }
+
+    /// A damaged line in the middle of the log (a crash of the machine before the sync) is set
+    /// aside with a warning; the whole lines after it still count.
+    @Test func damagedDeliveryLogLineIsSetAsideAndTheNextLinesCount() throws {
+        try withServer { shell, server in
+            let ids = try ledger(shell, server: server, count: 2)
+            let log = shell.directory.appendingPathComponent("ledger/.git/reclam/send.log")
+            try FileManager.default.createDirectory(at: log.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // Message 1: in doubt, then a damaged line (one byte changed), then message 2 delivered by an earlier run.
+            var messageIDs: [String] = []
+            for id in ids {
+                let header = try #require(
+                    try shell.read("outbox/\(id)-ack.eml").components(separatedBy: "\r\n").first { $0.hasPrefix("Message-ID: <") })
+                messageIDs.append(String(header.dropFirst(13).dropLast()))
+            }
+            let inDoubt = logLine([
+                "in-doubt", "2026-11-16T09:00:00Z", "outbox/\(ids[0])-ack.eml", messageIDs[0], "smtp", "", "no answer",
+            ])
+            let damaged = logLine(["cleared", "", "outbox/\(ids[0])-ack.eml", "", "", "", ""]).replacingOccurrences(
+                of: "cleared", with: "clearex")
+            let delivered = logLine([
+                "delivered", "2026-11-16T09:00:00Z", "outbox/\(ids[1])-ack.eml", messageIDs[1], "smtp",
+                "sent/2026/11/\(ids[1])-ack.eml", "250 2.0.0 Ok: queued as EARLIER",
+            ])
+            try Data((inDoubt + damaged + delivered).utf8).write(to: log)
+            let run = try shell.reclam("send")
+            #expect(run.stderr.contains("line 2 of") && run.stderr.contains("damaged"), "\(run.stderr)")
+            #expect(run.stdout.contains("incertain outbox/\(ids[0])-ack.eml"), "\(run.stdout)")
+            #expect(try server.received().isEmpty, "a message was sent: \(run.stdout)")
+            #expect(try shell.read("sent/2026/11/\(ids[1])-ack.eml").contains("queued as EARLIER"))
+            #expect(try String(contentsOf: log.appendingPathExtension("unreadable"), encoding: .utf8) == damaged)
+        }
+    }
+
+    /// Records of the first format (one file per message in `.git/reclam/send/`, written by
+    /// versions before the log) are read and converted at the next run.
+    @Test func deliveryRecordsOfTheFirstFormatAreConverted() throws {
+        try withServer { shell, server in
+            let ids = try ledger(shell, server: server, count: 2)
+            let folder = shell.directory.appendingPathComponent("ledger/.git/reclam/send")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let messageID = try #require(
+                try shell.read("outbox/\(ids[0])-ack.eml").components(separatedBy: "\r\n").first { $0.hasPrefix("Message-ID: <") })
+            let record = """
+                state: delivered
+                path: outbox/\(ids[0])-ack.eml
+                message-id: \(messageID.dropFirst(13).dropLast())
+                at: 2026-11-16T09:00:00Z
+                transport: smtp
+                reply: 250 2.0.0 Ok: queued as OLDFORMAT
+                target: sent/2026/11/\(ids[0])-ack.eml
+
+                """
+            try Data(record.utf8).write(to: folder.appendingPathComponent("\(ids[0])-ack.eml.record"))
+            let run = try shell.reclam("send")
+            #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+            // Only the second message went to the server; the first was already delivered.
+            #expect(try server.received().count == 1)
+            #expect(try shell.read("sent/2026/11/\(ids[0])-ack.eml").contains("queued as OLDFORMAT"))
+            #expect(!FileManager.default.fileExists(atPath: folder.path), "the first format's folder is left")
+            #expect(try outbox(shell).isEmpty)
             try assertClean(shell)
         }
     }
