@@ -106,7 +106,7 @@ import Testing
         // Only the token's hash is in the ledger, nowhere the token itself.
         let hash = try shell.run("/bin/sh", ["-c", "printf %s '\(token)' | sha256sum"], in: nil).stdout.prefix(64)
         #expect(text.contains("status_token_sha256: \(hash)\n"))
-        #expect(try shell.run("/usr/bin/git", ["grep", "-q", token, "HEAD"], in: "ledger").status == 1)
+        #expect(try shell.run("/usr/bin/git", ["grep", "-q", "-e", token, "HEAD"], in: "ledger").status == 1)
 
         // The status page, in plain words, read afresh after a move at the terminal.
         let status = try Browser(shell).get(server.url + statusPath)
