@@ -28,8 +28,8 @@ struct ActionMoveCommand: ParsableCommand {
         let result = try ActionWorkflow.move(try move.request(id: action, target: stage), context: context)
         // A French ledger names the action's stages by their labels, like a case's move.
         let config = context.ledger.config
-        let procedure = ActionSettings.read(config).procedure
-        func label(_ id: String) -> String { config.language == .fr ? Escape.terminal(procedure.stage(id)?.label(.fr) ?? id) : id }
-        print(Messages(config.language).format(.moved, action, label(result.from), label(result.to), result.commit.commit.short))
+        MoveOutput.print(
+            action, from: result.from, to: result.to, commit: result.commit, procedure: ActionSettings.read(config).procedure,
+            language: config.language)
     }
 }

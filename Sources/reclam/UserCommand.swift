@@ -41,6 +41,19 @@ enum UserFile {
         print(done)
     }
 
+    /// `update` for a user who must be listed already: refuses when users.yml has no `id`
+    /// (`hint`, if any, says what to do instead), else lets `change` edit the user at `index`.
+    static func updateExisting(
+        _ global: GlobalOptions, id: String, hint: String? = nil, _ change: (inout StaffUsers, _ index: Int) throws -> String
+    ) throws {
+        try update(global) { users, file in
+            guard let index = users.users.firstIndex(where: { $0.id == id }) else {
+                throw ReclamError.refused("no user '\(id)' in \(file)" + (hint.map { "; \($0)" } ?? ""))
+            }
+            return try change(&users, index)
+        }
+    }
+
     /// One line from standard input, or a prompt without echo at a terminal.
     static func readPassword(prompt: String) throws -> String {
         let password: String?
@@ -101,10 +114,7 @@ struct UserPasswdCommand: ParsableCommand {
     @Argument(help: "The user's id.") var id: String
 
     func run() throws {
-        try UserFile.update(global) { users, file in
-            guard let index = users.users.firstIndex(where: { $0.id == id }) else {
-                throw ReclamError.refused("no user '\(id)' in \(file); reclam user add \(id) … adds one")
-            }
+        try UserFile.updateExisting(global, id: id, hint: "reclam user add \(id) … adds one") { users, index in
             let password = try UserFile.readPassword(prompt: "New password for \(id): ")
             users.users[index].passwordHash = PasswordHash.make(password)
             return "changed the password of \(id)"
@@ -124,8 +134,7 @@ struct UserRemoveCommand: ParsableCommand {
     @Argument(help: "The user's id.") var id: String
 
     func run() throws {
-        try UserFile.update(global) { users, file in
-            guard users.user(id) != nil else { throw ReclamError.refused("no user '\(id)' in \(file)") }
+        try UserFile.updateExisting(global, id: id) { users, _ in
             users.users.removeAll { $0.id == id }
             return "removed \(id)"
         }

@@ -71,7 +71,12 @@ import Testing
         #expect(
             try shell.reclam("user", "add", "zoe", "--name", "Zoé", "--email", "z@example.org", "--role", "boss", stdin: "long enough pw\n")
                 .status != 0)
-        #expect(try shell.reclam("user", "passwd", "nobody", stdin: "long enough pw\n").status == 1)
+        let noSuchUser = try shell.reclam("user", "passwd", "nobody", stdin: "long enough pw\n")
+        #expect(noSuchUser.status == 1)
+        #expect(noSuchUser.stderr == "reclam: no user 'nobody' in users.yml; reclam user add nobody … adds one\n", "\(noSuchUser.stderr)")
+        let noneToRemove = try shell.reclam("user", "remove", "nobody")
+        #expect(noneToRemove.status == 1)
+        #expect(noneToRemove.stderr == "reclam: no user 'nobody' in users.yml\n", "\(noneToRemove.stderr)")
         let before = try shell.read("users.yml")
         #expect(try shell.reclam("user", "passwd", "marie", stdin: "another long password\n").status == 0)
         #expect(try shell.read("users.yml") != before)
