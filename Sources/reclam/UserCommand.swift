@@ -41,19 +41,6 @@ enum UserFile {
         print(done)
     }
 
-    /// `update` for a user who must be listed already: refuses when users.yml has no `id`
-    /// (`hint`, if any, says what to do instead), else lets `change` edit the user at `index`.
-    static func updateExisting(
-        _ global: GlobalOptions, id: String, hint: String? = nil, _ change: (inout StaffUsers, _ index: Int) throws -> String
-    ) throws {
-        try update(global) { users, file in
-            guard let index = users.users.firstIndex(where: { $0.id == id }) else {
-                throw ReclamError.refused("no user '\(id)' in \(file)" + (hint.map { "; \($0)" } ?? ""))
-            }
-            return try change(&users, index)
-        }
-    }
-
     /// One line from standard input, or a prompt without echo at a terminal.
     static func readPassword(prompt: String) throws -> String {
         let password: String?
@@ -65,6 +52,24 @@ enum UserFile {
         guard let password, !password.isEmpty else { throw ReclamError.usage("no password given (standard input was empty)") }
         if let problem = PasswordHash.problem(password) { throw ReclamError.usage(problem) }
         return password
+    }
+}
+
+/// The user that `passwd` and `remove` change, named by id: declared once, with the one
+/// lookup that refuses an id users.yml does not list.
+struct ListedUser: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The user's id.") var id: String
+
+    /// `UserFile.update` for this user: refuses when users.yml has no `id` (`hint`, if any,
+    /// says what to do instead), else lets `change` edit the user at `index`.
+    func update(hint: String? = nil, _ change: (inout StaffUsers, _ index: Int) throws -> String) throws {
+        try UserFile.update(global) { users, file in
+            guard let index = users.users.firstIndex(where: { $0.id == id }) else {
+                throw ReclamError.refused("no user '\(id)' in \(file)" + (hint.map { "; \($0)" } ?? ""))
+            }
+            return try change(&users, index)
+        }
     }
 }
 
@@ -110,14 +115,13 @@ struct UserPasswdCommand: ParsableCommand {
               printf '%s\\n' "$NEW_PASSWORD" | reclam user passwd marie
             """)
 
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: "The user's id.") var id: String
+    @OptionGroup var user: ListedUser
 
     func run() throws {
-        try UserFile.updateExisting(global, id: id, hint: "reclam user add \(id) … adds one") { users, index in
-            let password = try UserFile.readPassword(prompt: "New password for \(id): ")
+        try user.update(hint: "reclam user add \(user.id) … adds one") { users, index in
+            let password = try UserFile.readPassword(prompt: "New password for \(user.id): ")
             users.users[index].passwordHash = PasswordHash.make(password)
-            return "changed the password of \(id)"
+            return "changed the password of \(user.id)"
         }
     }
 }
@@ -130,13 +134,12 @@ struct UserRemoveCommand: ParsableCommand {
               reclam user remove marie
             """)
 
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: "The user's id.") var id: String
+    @OptionGroup var user: ListedUser
 
     func run() throws {
-        try UserFile.updateExisting(global, id: id) { users, _ in
-            users.users.removeAll { $0.id == id }
-            return "removed \(id)"
+        try user.update { users, _ in
+            users.users.removeAll { $0.id == user.id }
+            return "removed \(user.id)"
         }
     }
 }
