@@ -17,19 +17,15 @@ struct ActionMoveCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var write: WriteOptions
-    @Argument(help: "The action id.") var action: String
-    @Argument(help: "The stage to move to.") var stage: String
-    @OptionGroup var move: MoveOptions
+    @OptionGroup var arguments: MoveArguments<MovedAction>
 
     func run() throws {
-        let context = try write.context(global)
-        let result = try ActionWorkflow.move(try move.request(id: action, target: stage), context: context)
+        let context = try arguments.context()
+        let result = try ActionWorkflow.move(try arguments.request(), context: context)
         // A French ledger names the action's stages by their labels, like a case's move.
         let config = context.ledger.config
-        let procedure = ActionSettings.read(config).procedure
-        func label(_ id: String) -> String { config.language == .fr ? Escape.terminal(procedure.stage(id)?.label(.fr) ?? id) : id }
-        print(Messages(config.language).format(.moved, action, label(result.from), label(result.to), result.commit.commit.short))
+        MoveOutput.print(
+            arguments.id, from: result.from, to: result.to, commit: result.commit, procedure: ActionSettings.read(config).procedure,
+            language: config.language)
     }
 }

@@ -8,7 +8,7 @@ struct LearnerCommand: ParsableCommand {
         abstract: "Learners: the follow-up sheet (reclam learner ID), add a learner, edit their addresses.",
         discussion: """
             Examples:
-              reclam learner stg-2026-014 --format html > fiche.html
+              \(LearnerShowCommand.example)
               reclam learner add stg-2026-014 --email camille.durand@example.org
               reclam learner edit stg-2026-014 --add-email c.durand@example.net
             """,
@@ -23,10 +23,14 @@ struct LearnerShowCommand: ParsableCommand {
         abstract: "The learner's follow-up sheet: each case with its steps, solutions, actions and dates.",
         discussion: """
             Example:
-              reclam learner stg-2026-014 --format html > fiche.html
+              \(example)
               reclam learner stg-2026-014 -o fiche.md
             """
     )
+
+    /// The sheet is the group's default subcommand (`reclam learner ID`), so the group's help
+    /// shows this example too.
+    static let example = "reclam learner stg-2026-014 --format html > fiche.html"
 
     enum Format: String, OutputFormat { case md, html }
 

@@ -19,14 +19,10 @@ struct MoveCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var write: WriteOptions
-    @Argument(help: "The case id.") var id: String
-    @Argument(help: "The stage to move to.") var stage: String
-    @OptionGroup var move: MoveOptions
+    @OptionGroup var arguments: MoveArguments<MovedCase>
 
     func run() throws {
-        let context = try write.context(global)
-        MoveOutput.print(try CaseMove.run(try move.request(id: id, target: stage), context: context), config: context.ledger.config)
+        let context = try arguments.context()
+        MoveOutput.print(try CaseMove.run(try arguments.request(), context: context), config: context.ledger.config)
     }
 }

@@ -16,18 +16,9 @@ struct MoveOptions: ParsableArguments {
             valueName: "datetime"))
     var at: String?
 
-    func parsedSets() throws -> [(field: String, value: String)] {
-        try sets.map { text in
-            guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-                throw ValidationError("--set expects FIELD=VALUE, got '\(text)'")
-            }
-            return (String(text[..<equals]), String(text[text.index(after: equals)...]))
-        }
-    }
-
     func request(id: String, target: String? = nil, verb: String? = nil, extra: [(field: String, value: String)] = []) throws -> MoveRequest
     {
-        MoveRequest(id: id, target: target, verb: verb, sets: extra + (try parsedSets()), note: note, atText: at)
+        MoveRequest(id: id, target: target, verb: verb, sets: extra + (try FieldAssignments.parse(sets)), note: note, atText: at)
     }
 }
 
@@ -35,11 +26,15 @@ struct MoveOptions: ParsableArguments {
 /// ledger shows the stages' labels (`Reçue → Réception accusée`), an English one their ids.
 enum MoveOutput {
     static func print(_ result: (plan: MovePlan, commit: CommitResult), config: LedgerConfig) {
-        let m = Messages(config.language)
-        func stage(_ id: String) -> String {
-            config.language == .fr ? Escape.terminal(config.procedure.stage(id)?.label(.fr) ?? id) : id
-        }
         let plan = result.plan
-        Swift.print(m.format(.moved, plan.item.id, stage(plan.from), stage(plan.to), result.commit.commit.short))
+        print(plan.item.id, from: plan.from, to: plan.to, commit: result.commit, procedure: config.procedure, language: config.language)
+    }
+
+    /// The same line for any record moved through `procedure` (a case's, an action's).
+    static func print(_ id: String, from: String, to: String, commit: CommitResult, procedure: Procedure, language: Language) {
+        func stage(_ id: String) -> String {
+            language == .fr ? Escape.terminal(procedure.stage(id)?.label(.fr) ?? id) : id
+        }
+        Swift.print(Messages(language).format(.moved, id, stage(from), stage(to), commit.commit.short))
     }
 }

@@ -55,79 +55,20 @@ enum UserFile {
     }
 }
 
-struct UserAddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "add", abstract: "Add a user; the password is read from standard input or asked for.",
-        discussion: """
-            The password needs 10 characters at least; only its bcrypt hash is stored.
-
-            Examples:
-              reclam user add marie --name "Marie Dupont" --email marie@example.org --role staff
-              printf '%s\\n' "$PASSWORD" | reclam user add audit --name Auditrice --email audit@example.org --role reviewer
-            """)
-
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: "The user's id (letters, digits, - and _), as in the cases' owner field.") var id: String
-    @Option(help: "Display name, the author name of their commits.") var name: String
-    @Option(help: "Email address, the author address of their commits.") var email: String
-    @Option(help: "staff (acts on cases) or reviewer (reads only).") var role: StaffRole
-
-    func validate() throws {
-        if let problem = Identifier.problem(id) { throw ReclamError.usage("user id: \(problem)") }
-        if let problem = StaffUsers.problem(name: name, email: email) { throw ReclamError.usage(problem) }
-    }
-
-    func run() throws {
-        try UserFile.update(global) { users, file in
-            if users.user(id) != nil {
-                throw ReclamError.refused("user '\(id)' exists already; reclam user passwd \(id) changes the password")
-            }
-            let password = try UserFile.readPassword(prompt: "Password for \(id): ")
-            users.users.append(StaffUser(id: id, name: name, email: email, role: role, passwordHash: PasswordHash.make(password)))
-            return "added \(id) (\(role.rawValue)) to \(file)"
-        }
-    }
-}
-
-struct UserPasswdCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "passwd", abstract: "Change a user's password (read from standard input or asked for); their sessions end.",
-        discussion: """
-            Example:
-              printf '%s\\n' "$NEW_PASSWORD" | reclam user passwd marie
-            """)
-
+/// The user that `passwd` and `remove` change, named by id: declared once, with the one
+/// lookup that refuses an id users.yml does not list.
+struct ListedUser: ParsableArguments {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The user's id.") var id: String
 
-    func run() throws {
+    /// `UserFile.update` for this user: refuses when users.yml has no `id` (`hint`, if any,
+    /// says what to do instead), else lets `change` edit the user at `index`.
+    func update(hint: String? = nil, _ change: (inout StaffUsers, _ index: Int) throws -> String) throws {
         try UserFile.update(global) { users, file in
             guard let index = users.users.firstIndex(where: { $0.id == id }) else {
-                throw ReclamError.refused("no user '\(id)' in \(file); reclam user add \(id) … adds one")
+                throw ReclamError.refused("no user '\(id)' in \(file)" + (hint.map { "; \($0)" } ?? ""))
             }
-            let password = try UserFile.readPassword(prompt: "New password for \(id): ")
-            users.users[index].passwordHash = PasswordHash.make(password)
-            return "changed the password of \(id)"
-        }
-    }
-}
-
-struct UserRemoveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "remove", abstract: "Remove a user; their sessions end at once.",
-        discussion: """
-            Example:
-              reclam user remove marie
-            """)
-
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: "The user's id.") var id: String
-
-    func run() throws {
-        try UserFile.update(global) { users, file in
-            guard users.user(id) != nil else { throw ReclamError.refused("no user '\(id)' in \(file)") }
-            users.users.removeAll { $0.id == id }
-            return "removed \(id)"
+            return try change(&users, index)
         }
     }
 }

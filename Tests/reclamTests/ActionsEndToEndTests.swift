@@ -91,6 +91,9 @@ import Testing
         #expect(try shell.reclam("action", "move", action, "done").status == 0)
         let noVerdict = try shell.reclam("action", "move", action, "effectiveness-checked")
         #expect(noVerdict.status == 1)
+        let malformed = try shell.reclam("action", "move", action, "effectiveness-checked", "--set", "verdict")
+        #expect(malformed.status == 2)
+        #expect(malformed.stderr == "reclam: --set expects FIELD=VALUE, got 'verdict'\n", "\(malformed.stderr)")
         let back = try shell.reclam(
             "action", "move", action, "in-progress", "--set", "verdict=not-effective", "--set", "evidence=Deux absences non remplacées")
         #expect(back.status == 0, "\(back.stderr)")

@@ -8,17 +8,20 @@ import Testing
         shell.environment["RECLAM_NOW"] = "2026-11-16T\(time):00+01:00"
     }
 
-    @discardableResult
-    func gitAs(_ shell: Shell, _ arguments: String...) throws -> Shell.Result {
-        let result = try shell.run(
-            "/usr/bin/git", ["-c", "user.name=Claire Martin", "-c", "user.email=claire.martin@example.org"] + arguments, in: "ledger")
-        #expect(result.status == 0, "git \(arguments.joined(separator: " ")): \(result.stderr)")
-        return result
-    }
-
-    func reclam(_ shell: Shell, _ arguments: String...) throws {
-        let result = try shell.reclam(arguments[0], Array(arguments.dropFirst()), in: "ledger")
-        #expect(result.status == 0, "reclam \(arguments.joined(separator: " ")): \(result.stderr)")
+    /// A ledger whose branch `side` acknowledged a case at 10:00 while `main` received a
+    /// second case at 10:30; `main` is checked out, nothing is merged yet. Returns the first
+    /// case's id.
+    func divergedBranches(_ shell: inout Shell) throws -> String {
+        try shell.initLedger()
+        at(&shell, "09:00")
+        let id = try shell.newCase(received: "2026-11-16T08:00:00+01:00")
+        try shell.gitSucceeds(["checkout", "-q", "-b", "side"])
+        at(&shell, "10:00")
+        try shell.reclamSucceeds(["ack", id])
+        try shell.gitSucceeds(["checkout", "-q", "main"])
+        at(&shell, "10:30")
+        _ = try shell.newCase(learner: "stg-2", received: "2026-11-16T08:00:00+01:00")
+        return id
     }
 
     /// Both branches moved the case legally; merged by time, the steps are one legal history,
@@ -30,37 +33,38 @@ import Testing
         at(&shell, "09:00")
         let id = try shell.newCase(received: "2026-11-16T08:00:00+01:00")
         let other = try shell.newCase(learner: "stg-2", received: "2026-11-16T08:00:00+01:00")
-        try reclam(shell, "ack", id)
-        try gitAs(shell, "branch", "side")
+        try shell.reclamSucceeds(["ack", id])
+        try shell.gitSucceeds(["branch", "side"])
         // main: another case only.
         at(&shell, "09:30")
-        try reclam(shell, "ack", other)
+        try shell.reclamSucceeds(["ack", other])
         // side: two moves of the first case.
-        try gitAs(shell, "checkout", "-q", "side")
+        try shell.gitSucceeds(["checkout", "-q", "side"])
         at(&shell, "10:00")
-        try reclam(shell, "assign", id, "--to", "Karim Benali")
+        try shell.reclamSucceeds(["assign", id, "--to", "Karim Benali"])
         at(&shell, "10:30")
-        try reclam(shell, "move", id, "investigating")
-        try gitAs(shell, "checkout", "-q", "main")
-        try gitAs(shell, "merge", "-q", "--no-ff", "-m", "merge side", "side")
+        try shell.reclamSucceeds(["move", id, "investigating"])
+        try shell.gitSucceeds(["checkout", "-q", "main"])
+        try shell.gitSucceeds(["merge", "-q", "--no-ff", "-m", "merge side", "side"])
         #expect(try shell.git("rev-parse", "HEAD^2").status == 0, "a real merge")
         #expect(try shell.read("cases/stg-1/\(id).md").contains("stage: investigating"))
         var audit = try shell.reclam("audit")
         #expect(audit.status == 0, "\(audit.stdout)\(audit.stderr)")
 
         // Interleaved: side waits and resumes while main decides; the driver merges by time.
-        try gitAs(shell, "checkout", "-q", "side")
-        try gitAs(shell, "merge", "-q", "--ff-only", "main")
+        try shell.gitSucceeds(["checkout", "-q", "side"])
+        try shell.gitSucceeds(["merge", "-q", "--ff-only", "main"])
         at(&shell, "11:00")
-        try reclam(shell, "move", id, "waiting")
+        try shell.reclamSucceeds(["move", id, "waiting"])
         at(&shell, "11:10")
-        try reclam(shell, "move", id, "investigating")
-        try gitAs(shell, "checkout", "-q", "main")
+        try shell.reclamSucceeds(["move", id, "investigating"])
+        try shell.gitSucceeds(["checkout", "-q", "main"])
         at(&shell, "11:20")
-        try reclam(
-            shell, "move", id, "solution-decided", "--set", "findings=Envoi en échec", "--set", "solution=Renvoi", "--set",
-            "solution_type=corrective-action")
-        try gitAs(shell, "merge", "-q", "--no-ff", "-m", "merge side again", "side")
+        try shell.reclamSucceeds([
+            "move", id, "solution-decided", "--set", "findings=Envoi en échec", "--set", "solution=Renvoi", "--set",
+            "solution_type=corrective-action",
+        ])
+        try shell.gitSucceeds(["merge", "-q", "--no-ff", "-m", "merge side again", "side"])
         let merged = try shell.read("cases/stg-1/\(id).md")
         #expect(merged.contains("stage: solution-decided"))
         #expect(merged.contains("stage: waiting"), "both branches' steps are kept")
@@ -73,20 +77,8 @@ import Testing
     @Test func illegalStepTypedInAMergeIsReported() throws {
         var shell = try Shell()
         defer { shell.remove() }
-        try shell.initLedger()
-        at(&shell, "09:00")
-        let id = try shell.newCase(received: "2026-11-16T08:00:00+01:00")
-        try gitAs(shell, "checkout", "-q", "-b", "side")
-        at(&shell, "10:00")
-        try reclam(shell, "ack", id)
-        try gitAs(shell, "checkout", "-q", "main")
-        at(&shell, "10:30")
-        _ = try shell.newCase(learner: "stg-2", received: "2026-11-16T08:00:00+01:00")
-        let merged = try shell.run(
-            "/usr/bin/git",
-            ["-c", "user.name=Claire Martin", "-c", "user.email=claire.martin@example.org", "merge", "-q", "--no-commit", "side"],
-            in: "ledger")
-        #expect(merged.status == 0, "\(merged.stderr)")
+        let id = try divergedBranches(&shell)
+        try shell.gitSucceeds(["merge", "-q", "--no-commit", "side"])
         let path = "cases/stg-1/\(id).md"
         let text = try shell.read(path)
         #expect(text.contains("stage: acknowledged"))
@@ -96,7 +88,7 @@ import Testing
         #expect(try shell.read(path).contains("  - {stage: closed"))
         shell.environment["GIT_AUTHOR_DATE"] = "2026-11-16T11:00:00+01:00"
         shell.environment["GIT_COMMITTER_DATE"] = "2026-11-16T11:00:00+01:00"
-        try gitAs(shell, "commit", "-qam", "merge side")
+        try shell.gitSucceeds(["commit", "-qam", "merge side"])
         let audit = try shell.reclam("audit")
         #expect(audit.status == 1)
         #expect(
@@ -111,16 +103,8 @@ import Testing
     @Test func stepDroppedByAMergeIsReported() throws {
         var shell = try Shell()
         defer { shell.remove() }
-        try shell.initLedger()
-        at(&shell, "09:00")
-        let id = try shell.newCase(received: "2026-11-16T08:00:00+01:00")
-        try gitAs(shell, "checkout", "-q", "-b", "side")
-        at(&shell, "10:00")
-        try reclam(shell, "ack", id)
-        try gitAs(shell, "checkout", "-q", "main")
-        at(&shell, "10:30")
-        _ = try shell.newCase(learner: "stg-2", received: "2026-11-16T08:00:00+01:00")
-        try gitAs(shell, "merge", "-q", "-s", "ours", "-m", "merge side, keeping ours", "side")
+        let id = try divergedBranches(&shell)
+        try shell.gitSucceeds(["merge", "-q", "-s", "ours", "-m", "merge side, keeping ours", "side"])
         // The witness: the side branch has the step, the merge has not.
         #expect(try shell.git("show", "side:cases/stg-1/\(id).md").stdout.contains("stage: acknowledged"))
         #expect(!(try shell.git("show", "HEAD:cases/stg-1/\(id).md").stdout.contains("stage: acknowledged")))

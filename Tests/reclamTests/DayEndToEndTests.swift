@@ -19,26 +19,15 @@ import Testing
     ]
 
     /// The English words found in `text`, whole words only (letters, digits and hyphens).
-    static func englishWords(in text: String) -> [String] {
-        let words = Set(
-            text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }).map(String.init))
-        return englishWords.filter { words.contains($0) }
-    }
+    static func englishWords(in text: String) -> [String] { Fixture.words(englishWords, foundIn: text) }
 
     /// A case file as the moves write it; `steps` are (stage, at) pairs.
     static func caseFile(
         _ id: String, learner: String, received: String, steps: [(String, String)] = [], fields: [String] = [],
         channel: String = "email"
     ) -> String {
-        var lines = [
-            "---", "id: \(id)", "learner: \(learner)", "title: Attestation manquante", "received: \(received)", "channel: \(channel)",
-            "complainant: learner", "stage: \(steps.last?.0 ?? "received")",
-        ]
-        lines += fields
-        lines.append(steps.isEmpty ? "steps: []" : "steps:")
-        for (stage, at) in steps { lines.append("  - {stage: \(stage), at: \(at), by: Claire Martin}") }
-        lines += ["---", "## Réclamation", "", "Texte.", ""]
-        return lines.joined(separator: "\n")
+        Fixture.caseFile(
+            id, learner: learner, title: "Attestation manquante", received: received, steps: steps, fields: fields, channel: channel)
     }
 
     /// A training ledger (French) with rule names that are French words, and cases in every
@@ -94,10 +83,7 @@ import Testing
             "cases/stg-5/20261116-eeee.md",
             Self.caseFile("20261116-eeee", learner: "stg-5", received: "2026-11-16T08:00:00+01:00"))
         #expect(try shell.reclam("check").status == 0, "the day's ledger is valid")
-        expectOK(try shell.git("add", "-A"), "git add")
-        expectOK(
-            try shell.git("-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "Cases of the day"),
-            "git commit")
+        try shell.commitWrittenFiles("Cases of the day")
     }
 
     // MARK: French through and through

@@ -17,10 +17,7 @@ import Testing
     ]
 
     /// The English words found in `text`, whole words only (letters, digits and hyphens).
-    static func englishWords(in text: String) -> [String] {
-        let words = Set(text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }).map(String.init))
-        return englishWords.filter { words.contains($0) }
-    }
+    static func englishWords(in text: String) -> [String] { Fixture.words(englishWords, foundIn: text) }
 
     /// `log` shows each commit's own summary (`ack(ID): received -> acknowledged`), which is
     /// the commit message as git keeps it, not a text of the interface: those lines are left out.
@@ -53,9 +50,22 @@ import Testing
 
     /// Runs a verb, expects success and returns what it printed.
     func run(_ shell: Shell, _ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let result = try shell.run(Shell.reclam, arguments, in: "ledger")
-        #expect(result.status == 0, "reclam \(arguments.joined(separator: " ")) failed: \(result.stderr)", sourceLocation: sourceLocation)
+        let result = try shell.reclamSucceeds(arguments, sourceLocation: sourceLocation)
         return result.stdout + result.stderr
+    }
+
+    /// Runs each move, expects it to succeed and to print `ID : FROM → TO (`, and keeps what
+    /// it printed in `outputs` under the verb.
+    func walk(
+        _ shell: Shell, _ id: String, _ moves: [([String], String)], into outputs: inout [(String, String)],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        for (arguments, expected) in moves {
+            let result = try shell.run(Shell.reclam, arguments, in: "ledger")
+            #expect(result.status == 0, "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
+            #expect(result.stdout.hasPrefix("\(id) : \(expected) ("), "\(arguments): \(result.stdout)", sourceLocation: sourceLocation)
+            outputs.append((arguments[0], result.stdout))
+        }
     }
 
     @Test func trainingCaseWalkedWithVerbsSpeaksFrench() throws {
@@ -93,12 +103,7 @@ import Testing
             (["follow-up", id, "--set", "satisfaction=satisfait", "--at", "2026-11-10 09:00"], "Réponse envoyée → Suivi effectué"),
             (["close", id, "--set", "no_action_reason=Cas isolé", "--at", "2026-11-12 09:00"], "Suivi effectué → Clôturée"),
         ]
-        for (arguments, expected) in moves {
-            let result = try shell.run(Shell.reclam, arguments, in: "ledger")
-            #expect(result.status == 0, "\(arguments): \(result.stderr)")
-            #expect(result.stdout.hasPrefix("\(id) : \(expected) ("), "\(arguments): \(result.stdout)")
-            outputs.append((arguments[0], result.stdout))
-        }
+        try walk(shell, id, moves, into: &outputs)
         let closed = try run(shell, "next", id)
         #expect(closed.contains("\(id) est à l'étape Clôturée\n"), "\(closed)")
         outputs.append(("next at the end", closed))
@@ -225,12 +230,7 @@ import Testing
             (["respond", id, "--set", "response_channel=courrier", "--at", "2026-11-05 09:00"], "Analysée → Réponse envoyée"),
             (["close", id, "--set", "no_action_reason=Cas isolé", "--at", "2026-11-06 09:00"], "Réponse envoyée → Clôturée"),
         ]
-        for (arguments, expected) in moves {
-            let result = try shell.run(Shell.reclam, arguments, in: "ledger")
-            #expect(result.status == 0, "\(arguments): \(result.stderr)")
-            #expect(result.stdout.hasPrefix("\(id) : \(expected) ("), "\(arguments): \(result.stdout)")
-            outputs.append((arguments[0], result.stdout))
-        }
+        try walk(shell, id, moves, into: &outputs)
         let log = try run(shell, "log", id)
         #expect(log.contains("    risk : (aucun) → élevé\n    level : (aucun) → régional\n"), "\(log)")
         outputs.append(("log", Self.withoutCommitSummaries(log)))

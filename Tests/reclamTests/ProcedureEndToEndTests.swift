@@ -120,6 +120,12 @@ import Testing
             #expect(result.status != 0, "\(arguments) should be refused")
             #expect(!result.stderr.isEmpty)
         }
+        // A --set without '=' is a usage mistake, the same words as `reclam set` and `resolve`.
+        for arguments in [["move", id, "acknowledged", "--set", "=x"], ["ack", id, "--set", "note"], ["investigate", id, "--set", "x"]] {
+            let result = try shell.run(Shell.reclam, arguments, in: "ledger")
+            #expect(result.status == 2, "\(arguments): \(result.stderr)")
+            #expect(result.stderr == "reclam: --set expects FIELD=VALUE, got '\(arguments.last ?? "")'\n", "\(arguments)")
+        }
         #expect(try shell.read(path) == before)
         #expect(try shell.head() == head)
         #expect(try shell.status() == "")

@@ -3,21 +3,6 @@ import Testing
 
 /// `reclam sla`, `reclam due` and `reclam calendar` as a person or a CI job runs them.
 @Suite struct SLAEndToEndTests {
-    /// A case file as `reclam new` and the moves write it; `steps` are (stage, at) pairs.
-    static func caseFile(
-        _ id: String, learner: String = "stg-1", received: String, steps: [(String, String)] = [], fields: [String] = []
-    ) -> String {
-        var lines = [
-            "---", "id: \(id)", "learner: \(learner)", "title: Attestation non reçue", "received: \(received)", "channel: email",
-            "complainant: learner", "stage: \(steps.last?.0 ?? "received")",
-        ]
-        lines += fields
-        lines.append(steps.isEmpty ? "steps: []" : "steps:")
-        for (stage, at) in steps { lines.append("  - {stage: \(stage), at: \(at), by: Claire Martin}") }
-        lines += ["---", "## Réclamation", "", "Texte.", ""]
-        return lines.joined(separator: "\n")
-    }
-
     struct Sample {
         var path: String
         var received: String
@@ -56,7 +41,7 @@ import Testing
             let id = String(sample.path.split(separator: "/").last!.dropLast(3))
             let learner = String(sample.path.split(separator: "/")[1])
             try shell.write(
-                sample.path, Self.caseFile(id, learner: learner, received: sample.received, steps: sample.steps, fields: sample.fields))
+                sample.path, Fixture.caseFile(id, learner: learner, received: sample.received, steps: sample.steps, fields: sample.fields))
         }
     }
 
@@ -86,7 +71,7 @@ import Testing
             let id = String(sample.path.split(separator: "/").last!.dropLast(3))
             let learner = String(sample.path.split(separator: "/")[1])
             let steps = try sample.steps.filter { try #require(Self.parse($0.1)) <= asOf }
-            try Data(Self.caseFile(id, learner: learner, received: sample.received, steps: steps, fields: sample.fields).utf8)
+            try Data(Fixture.caseFile(id, learner: learner, received: sample.received, steps: steps, fields: sample.fields).utf8)
                 .write(to: url)
         }
 

@@ -7,10 +7,7 @@ import Testing
 /// screenshots of the form, the receipt and the status page there (the README shows them).
 @Suite struct ServeBrowserTests {
     @Test func aPersonSendsTheFormAndFollowsTheStatusLink() throws {
-        for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver"] where !FileManager.default.isExecutableFile(atPath: tool) {
-            Issue.record("\(tool) is missing: run scripts/install-deps (Debian packages chromium and chromium-driver)")
-            return
-        }
+        guard Fixture.browserToolsPresent() else { return }
         let shell = try Shell()
         defer { shell.remove() }
         try shell.initLedger()

@@ -6,10 +6,7 @@ import Testing
 /// RECLAM_SCREENSHOTS=docs/screenshots keeps the screenshots of the agenda and of a case page.
 @Suite struct StaffBrowserTests {
     @Test func aStaffMemberSignsInOpensTheAgendaAndActsOnACase() throws {
-        for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver"] where !FileManager.default.isExecutableFile(atPath: tool) {
-            Issue.record("\(tool) is missing: run scripts/install-deps (Debian packages chromium and chromium-driver)")
-            return
-        }
+        guard Fixture.browserToolsPresent() else { return }
         let shell = try Shell()
         defer { shell.remove() }
         try shell.initLedger()
@@ -17,10 +14,7 @@ import Testing
         _ = try shell.newCase(learner: "stg-2", title: "Salle non chauffée", received: "2026-11-14T09:30:00+01:00")
         #expect(try shell.reclam("ack", id).status == 0)
         let password = "browser password 2026"
-        let added = try shell.reclam(
-            "user", "add", "marie", "--name", "Marie Dupont", "--email", "marie.dupont@example.org", "--role", "staff",
-            stdin: password + "\n")
-        #expect(added.status == 0, "\(added.stderr)")
+        try shell.addUser("marie", name: "Marie Dupont", email: "marie.dupont@example.org", role: "staff", password: password)
         let server = try ServeProcess(shell)
         defer { server.stop() }
         let screenshots =

@@ -5,34 +5,13 @@ import Testing
 /// a new case, an improvement action), on the built binary over HTTP with curl; the git CLI
 /// is the witness of each commit and its author.
 @Suite struct StaffEditsEndToEndTests {
-    let base = StaffEndToEndTests()
     static let author = "Marie Dupont <marie.dupont@example.org>\n"
 
+    typealias Desk = StaffFixture.Desk
+
     /// A ledger with one case, the server, Marie (staff) and Rita (reviewer) signed in.
-    struct Desk {
-        var shell: Shell
-        var id: String
-        var server: ServeProcess
-        var marie: Browser
-        var rita: Browser
-
-        func url(_ path: String) -> String { server.url + "/equipe" + path }
-
-        func stop() {
-            server.stop()
-            shell.remove()
-        }
-    }
-
     func desk(_ prepare: (Shell, String) throws -> Void = { _, _ in }) throws -> Desk {
-        let (shell, id) = try base.ledger()
-        try prepare(shell, id)
-        let server = try ServeProcess(shell)
-        let marie = Browser(shell, name: "marie")
-        #expect(try base.signIn(marie, server, user: "marie", password: StaffEndToEndTests.staffPassword).status == 303)
-        let rita = Browser(shell, name: "rita")
-        #expect(try base.signIn(rita, server, user: "rita", password: StaffEndToEndTests.reviewerPassword).status == 303)
-        return Desk(shell: shell, id: id, server: server, marie: marie, rita: rita)
+        try StaffFixture.desk(reviewer: true, prepare)
     }
 
     /// Opens the form at `path` and posts `fields` with its CSRF token and version (unless
@@ -42,8 +21,8 @@ import Testing
     ) throws -> HTTPExchange {
         let form = try desk.marie.get(desk.url(path))
         #expect(form.status == 200, "\(path): \(form.status)")
-        var sent = [("csrf", csrf ?? StaffEndToEndTests.field("csrf", in: form.body) ?? "")]
-        if let current = StaffEndToEndTests.field("version", in: form.body) { sent.append(("version", version ?? current)) }
+        var sent = [("csrf", csrf ?? StaffFixture.field("csrf", in: form.body) ?? "")]
+        if let current = StaffFixture.field("version", in: form.body) { sent.append(("version", version ?? current)) }
         return try desk.marie.post(desk.url(path), fields: sent + fields)
     }
 
@@ -58,11 +37,11 @@ import Testing
     func expectRefusals(_ desk: Desk, _ path: String, _ fields: [(String, String)], kept: String) throws {
         let head = try desk.shell.head()
         #expect(try desk.rita.get(desk.url(path)).status == 403, "\(path): a reviewer gets no form")
-        let ritaToken = StaffEndToEndTests.field("csrf", in: try desk.rita.get(desk.url("")).body) ?? ""
+        let ritaToken = StaffFixture.field("csrf", in: try desk.rita.get(desk.url("")).body) ?? ""
         let byReviewer = try desk.rita.post(desk.url(path), fields: [("csrf", ritaToken)] + fields)
         #expect(byReviewer.status == 403, "\(path): a reviewer cannot post")
         let form = try desk.marie.get(desk.url(path))
-        let version = StaffEndToEndTests.field("version", in: form.body) ?? ""
+        let version = StaffFixture.field("version", in: form.body) ?? ""
         let noToken = try desk.marie.post(desk.url(path), fields: [("version", version)] + fields)
         #expect(noToken.status == 403, "\(path): no CSRF token, \(noToken.status)")
         let forged = try desk.marie.post(desk.url(path), fields: [("csrf", "forged"), ("version", version)] + fields)
@@ -206,7 +185,7 @@ import Testing
         defer { desk.stop() }
         let head = try desk.shell.head()
         #expect(try desk.rita.get(desk.url("/nouveau")).status == 403)
-        let ritaToken = StaffEndToEndTests.field("csrf", in: try desk.rita.get(desk.url("")).body) ?? ""
+        let ritaToken = StaffFixture.field("csrf", in: try desk.rita.get(desk.url("")).body) ?? ""
         let fields = [
             ("learner", "stg-2"), ("title", "Salle <froide>"), ("channel", "phone"), ("complainant", "learner"), ("kind", "complaint"),
             ("received", "2026-11-20 10:15"), ("email", "apprenant@example.org"), ("body", "Appel du stagiaire.\r\nSalle à 15 °C."),
@@ -310,7 +289,7 @@ extension StaffEditsEndToEndTests {
 extension StaffEditsEndToEndTests {
     /// A reverse proxy on the same machine names the user in `serve.trusted_user_header`.
     @Test func aTrustedProxysHeaderSignsInAKnownUserFromLoopback() throws {
-        let (shell, id) = try base.ledger()
+        let (shell, id) = try StaffFixture.ledger()
         defer { shell.remove() }
         try shell.configureServe("  trusted_user_header: X-Remote-User\n")
         #expect(try shell.reclam("check").status == 0)
@@ -328,8 +307,8 @@ extension StaffEditsEndToEndTests {
 
         // Acting through the proxy: the form's token holds from one request to the next.
         let form = try proxy.curl(["-H", "X-Remote-User: marie", url + "/dossiers/\(id)/note"])
-        let csrf = try #require(StaffEndToEndTests.field("csrf", in: form.body))
-        let version = try #require(StaffEndToEndTests.field("version", in: form.body))
+        let csrf = try #require(StaffFixture.field("csrf", in: form.body))
+        let version = try #require(StaffFixture.field("version", in: form.body))
         let head = try shell.head()
         let posted = try proxy.curl([
             "-H", "X-Remote-User: marie", "--form-string", "csrf=\(csrf)", "--form-string", "version=\(version)",
@@ -358,11 +337,7 @@ extension StaffEditsEndToEndTests {
         defer { shell.remove() }
         try shell.initLedger()
         #expect(try shell.git("show", "HEAD:.gitignore").stdout.contains("\n/users.yml\n"), "init commits the .gitignore line")
-        #expect(
-            try shell.reclam(
-                "user", "add", "marie", "--name", "Marie", "--email", "m@example.org", "--role", "staff", stdin: "long enough pw\n"
-            )
-            .status == 0)
+        try shell.addUser("marie", name: "Marie", email: "m@example.org", role: "staff", password: "long enough pw")
         #expect(try shell.status() == "")
         #expect(try shell.reclam("check").stdout.contains("users-file-tracked") == false)
 

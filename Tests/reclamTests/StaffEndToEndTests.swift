@@ -4,36 +4,6 @@ import Testing
 /// The staff workspace of `reclam serve` (/equipe/) on the built binary, over HTTP with curl;
 /// the git CLI is the witness of what it committed and who authored it.
 @Suite struct StaffEndToEndTests {
-    static let staffPassword = "correct horse battery"
-    static let reviewerPassword = "reviewer staple 42"
-
-    /// A training ledger with one case, a staff member and a reviewer.
-    func ledger() throws -> (Shell, String) {
-        let shell = try Shell()
-        try shell.initLedger()
-        let id = try shell.newCase(title: "Attestation <script>alert(1)</script> non reçue")
-        let added = try shell.reclam(
-            "user", "add", "marie", "--name", "Marie Dupont", "--email", "marie.dupont@example.org", "--role", "staff",
-            stdin: Self.staffPassword + "\n")
-        #expect(added.status == 0, "\(added.stderr)")
-        let reviewer = try shell.reclam(
-            "user", "add", "rita", "--name", "Rita Relectrice", "--email", "rita@example.org", "--role", "reviewer",
-            stdin: Self.reviewerPassword + "\n")
-        #expect(reviewer.status == 0, "\(reviewer.stderr)")
-        return (shell, id)
-    }
-
-    static func field(_ name: String, in page: String) -> String? {
-        guard let range = page.range(of: "name=\"\(name)\" value=\"[^\"]*\"", options: .regularExpression) else { return nil }
-        return String(page[range].dropFirst("name=\"\(name)\" value=\"".count).dropLast())
-    }
-
-    func signIn(_ browser: Browser, _ server: ServeProcess, user: String, password: String) throws -> HTTPExchange {
-        let page = try browser.get(server.url + "/equipe/connexion")
-        let csrf = try #require(Self.field("csrf", in: page.body))
-        return try browser.post(server.url + "/equipe/connexion", fields: [("csrf", csrf), ("user", user), ("password", password)])
-    }
-
     /// Opens the form of a move and submits it with `fields` (and the version the form carries,
     /// unless `version` overrides it).
     func act(
@@ -43,17 +13,17 @@ import Testing
         let url = server.url + "/equipe/dossiers/\(id)/agir/\(stage)"
         let form = try browser.get(url)
         #expect(form.status == 200, "form for \(stage): \(form.status)")
-        let csrf = try #require(Self.field("csrf", in: form.body))
-        let current = try #require(Self.field("version", in: form.body))
+        let csrf = try #require(StaffFixture.field("csrf", in: form.body))
+        let current = try #require(StaffFixture.field("version", in: form.body))
         return try browser.post(url, fields: [("csrf", csrf), ("version", version ?? current)] + fields)
     }
 
     @Test func userCommandsKeepHashesOnlyAndRefuseBadInput() throws {
-        let (shell, _) = try ledger()
+        let (shell, _) = try StaffFixture.ledger()
         defer { shell.remove() }
         let text = try shell.read("users.yml")
         #expect(text.contains("id: \"marie\"") && text.contains("role: staff") && text.contains("password: \"$2b$"))
-        #expect(!text.contains(Self.staffPassword), "only the bcrypt hash is stored")
+        #expect(!text.contains(StaffFixture.staffPassword), "only the bcrypt hash is stored")
         let mode =
             try FileManager.default.attributesOfItem(atPath: shell.directory.appendingPathComponent("ledger/users.yml").path)[
                 .posixPermissions] as? Int
@@ -71,7 +41,12 @@ import Testing
         #expect(
             try shell.reclam("user", "add", "zoe", "--name", "Zoé", "--email", "z@example.org", "--role", "boss", stdin: "long enough pw\n")
                 .status != 0)
-        #expect(try shell.reclam("user", "passwd", "nobody", stdin: "long enough pw\n").status == 1)
+        let noSuchUser = try shell.reclam("user", "passwd", "nobody", stdin: "long enough pw\n")
+        #expect(noSuchUser.status == 1)
+        #expect(noSuchUser.stderr == "reclam: no user 'nobody' in users.yml; reclam user add nobody … adds one\n", "\(noSuchUser.stderr)")
+        let noneToRemove = try shell.reclam("user", "remove", "nobody")
+        #expect(noneToRemove.status == 1)
+        #expect(noneToRemove.stderr == "reclam: no user 'nobody' in users.yml\n", "\(noneToRemove.stderr)")
         let before = try shell.read("users.yml")
         #expect(try shell.reclam("user", "passwd", "marie", stdin: "another long password\n").status == 0)
         #expect(try shell.read("users.yml") != before)
@@ -80,7 +55,7 @@ import Testing
     }
 
     @Test func signInWrongPasswordLockOutAndReviewerCannotAct() throws {
-        let (shell, id) = try ledger()
+        let (shell, id) = try StaffFixture.ledger()
         defer { shell.remove() }
         let server = try ServeProcess(shell)
         defer { server.stop() }
@@ -95,21 +70,21 @@ import Testing
         #expect(page.header("content-security-policy")?.contains("default-src 'none'") == true)
 
         // A wrong password: 401, no session.
-        let wrong = try signIn(anonymous, server, user: "marie", password: "not the password")
+        let wrong = try StaffFixture.signIn(anonymous, server, user: "marie", password: "not the password")
         #expect(wrong.status == 401)
         #expect(wrong.header("set-cookie")?.contains("reclam_staff=") != true)
         #expect(try anonymous.get(server.url + "/equipe").status == 303)
 
         // Five failures lock the account: even the right password is refused for a while.
-        for _ in 0..<4 { #expect(try signIn(anonymous, server, user: "marie", password: "guess").status == 401) }
-        let locked = try signIn(anonymous, server, user: "marie", password: Self.staffPassword)
+        for _ in 0..<4 { #expect(try StaffFixture.signIn(anonymous, server, user: "marie", password: "guess").status == 401) }
+        let locked = try StaffFixture.signIn(anonymous, server, user: "marie", password: StaffFixture.staffPassword)
         #expect(locked.status == 429)
         #expect(locked.header("retry-after") != nil)
-        #expect(!server.log.contains(Self.staffPassword) && !server.log.contains("$2b$"), "no password or hash in the log")
+        #expect(!server.log.contains(StaffFixture.staffPassword) && !server.log.contains("$2b$"), "no password or hash in the log")
 
         // A reviewer reads every page but cannot act.
         let reviewer = Browser(shell, name: "reviewer")
-        let signed = try signIn(reviewer, server, user: "rita", password: Self.reviewerPassword)
+        let signed = try StaffFixture.signIn(reviewer, server, user: "rita", password: StaffFixture.reviewerPassword)
         #expect(signed.status == 303)
         let cookie = signed.header("set-cookie") ?? ""
         #expect(cookie.contains("reclam_staff=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
@@ -132,18 +107,15 @@ import Testing
         #expect(try reviewer.get(server.url + "/equipe/dossiers/\(id)/agir/acknowledged").status == 403)
         let head = try shell.head()
         let posted = try reviewer.post(
-            server.url + "/equipe/dossiers/\(id)/agir/acknowledged", fields: [("csrf", Self.field("csrf", in: today.body) ?? "")])
+            server.url + "/equipe/dossiers/\(id)/agir/acknowledged", fields: [("csrf", StaffFixture.field("csrf", in: today.body) ?? "")])
         #expect(posted.status == 403)
         #expect(try shell.head() == head, "a reviewer's post commits nothing")
     }
 
     @Test func staffWalksACaseToClosedOneCommitPerStepAuthoredByThem() throws {
-        let (shell, id) = try ledger()
-        defer { shell.remove() }
-        let server = try ServeProcess(shell)
-        defer { server.stop() }
-        let browser = Browser(shell, name: "marie")
-        #expect(try signIn(browser, server, user: "marie", password: Self.staffPassword).status == 303)
+        let desk = try StaffFixture.desk()
+        defer { desk.stop() }
+        let (shell, id, server, browser) = (desk.shell, desk.id, desk.server, desk.marie)
 
         let casePage = try browser.get(server.url + "/equipe/dossiers/\(id)")
         #expect(casePage.body.contains("/equipe/dossiers/\(id)/agir/acknowledged"))
@@ -192,18 +164,15 @@ import Testing
     }
 
     @Test func staleFormIsRefusedAndCommandLineMovesShowAtOnce() throws {
-        let (shell, id) = try ledger()
-        defer { shell.remove() }
-        let server = try ServeProcess(shell)
-        defer { server.stop() }
-        let browser = Browser(shell, name: "marie")
-        #expect(try signIn(browser, server, user: "marie", password: Self.staffPassword).status == 303)
+        let desk = try StaffFixture.desk()
+        defer { desk.stop() }
+        let (shell, id, server, browser) = (desk.shell, desk.id, desk.server, desk.marie)
 
         // The form is opened, then the case is acknowledged at the terminal.
         let url = server.url + "/equipe/dossiers/\(id)/agir/rejected"
         let form = try browser.get(url)
-        let csrf = try #require(Self.field("csrf", in: form.body))
-        let version = try #require(Self.field("version", in: form.body))
+        let csrf = try #require(StaffFixture.field("csrf", in: form.body))
+        let version = try #require(StaffFixture.field("version", in: form.body))
         #expect(try shell.reclam("ack", id).status == 0)
         let page = try browser.get(server.url + "/equipe/dossiers/\(id)")
         #expect(page.body.contains("Réception accusée (acknowledged)"), "the move made on the command line shows at the next request")
@@ -225,23 +194,20 @@ import Testing
 
 extension StaffEndToEndTests {
     @Test func signOutNeedsTheSessionsTokenAndEndsTheSession() throws {
-        let (shell, _) = try ledger()
-        defer { shell.remove() }
-        let server = try ServeProcess(shell)
-        defer { server.stop() }
-        let browser = Browser(shell, name: "marie")
-        #expect(try signIn(browser, server, user: "marie", password: Self.staffPassword).status == 303)
+        let desk = try StaffFixture.desk()
+        defer { desk.stop() }
+        let (shell, server, browser) = (desk.shell, desk.server, desk.marie)
         let today = try browser.get(server.url + "/equipe/")
         #expect(today.status == 200, "the prefix answers with and without its slash")
         #expect(try browser.post(server.url + "/equipe/deconnexion", fields: [("csrf", "forged")]).status == 403)
         #expect(try browser.get(server.url + "/equipe").status == 200, "a forged sign-out leaves the session")
-        let out = try browser.post(server.url + "/equipe/deconnexion", fields: [("csrf", Self.field("csrf", in: today.body) ?? "")])
+        let out = try browser.post(server.url + "/equipe/deconnexion", fields: [("csrf", StaffFixture.field("csrf", in: today.body) ?? "")])
         #expect(out.status == 303 && out.header("set-cookie")?.contains("Max-Age=0") == true)
         #expect(try browser.get(server.url + "/equipe").status == 303)
 
         // Removing a user ends their sessions at the next request.
         let again = Browser(shell, name: "again")
-        #expect(try signIn(again, server, user: "marie", password: Self.staffPassword).status == 303)
+        #expect(try StaffFixture.signIn(again, server, user: "marie", password: StaffFixture.staffPassword).status == 303)
         #expect(try again.get(server.url + "/equipe").status == 200)
         #expect(try shell.reclam("user", "remove", "marie").status == 0)
         #expect(try again.get(server.url + "/equipe").status == 303)
@@ -250,7 +216,7 @@ extension StaffEndToEndTests {
 
 extension StaffEndToEndTests {
     @Test func attachmentsAreForSignedInUsersOnlyAndNothingElseIsServed() throws {
-        let (shell, id) = try ledger()
+        let (shell, id) = try StaffFixture.ledger()
         defer { shell.remove() }
         try shell.write("cases/stg-1/\(id)/attestation signée.pdf", "%PDF-1.4\n%%EOF\n")
         try shell.commitAll("attachment")
@@ -262,7 +228,7 @@ extension StaffEndToEndTests {
         #expect(refused.status == 303 && !refused.body.contains("%PDF"))
 
         let browser = Browser(shell, name: "rita")
-        #expect(try signIn(browser, server, user: "rita", password: Self.reviewerPassword).status == 303)
+        #expect(try StaffFixture.signIn(browser, server, user: "rita", password: StaffFixture.reviewerPassword).status == 303)
         let page = try browser.get(server.url + "/equipe/dossiers/\(id)")
         #expect(page.body.contains("attestation signée.pdf"))
         let file = try browser.get(server.url + path)

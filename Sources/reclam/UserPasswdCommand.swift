@@ -1,0 +1,21 @@
+import ArgumentParser
+import ReclamServer
+
+struct UserPasswdCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "passwd", abstract: "Change a user's password (read from standard input or asked for); their sessions end.",
+        discussion: """
+            Example:
+              printf '%s\\n' "$NEW_PASSWORD" | reclam user passwd marie
+            """)
+
+    @OptionGroup var user: ListedUser
+
+    func run() throws {
+        try user.update(hint: "reclam user add \(user.id) … adds one") { users, index in
+            let password = try UserFile.readPassword(prompt: "New password for \(user.id): ")
+            users.users[index].passwordHash = PasswordHash.make(password)
+            return "changed the password of \(user.id)"
+        }
+    }
+}
