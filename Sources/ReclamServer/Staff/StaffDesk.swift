@@ -20,6 +20,8 @@ struct StaffDesk: Sendable {
     let throttle = SignInThrottle()
     /// The cases and their clocks, kept between requests (`CaseBoardCache`).
     let boards = CaseBoardCache()
+    /// The commits of each case file, for the timelines (`CaseTimelineIndex`).
+    let timelines = CaseTimelineIndex()
     static let pageSize = 50
 
     struct Signed {
@@ -38,6 +40,8 @@ struct StaffDesk: Sendable {
             guard let loaded = try? door.load(), let now = try? door.now() else { return }
             _ = try? boards.board(loaded.ledger, asOf: now)
         }.start()
+        // Loaded from .git/reclam/ and brought up to date, or built (minutes at 100 000 cases).
+        Thread { [self] in timelines.prepare(door.options.ledgerRoot) }.start()
     }
 
     func register(on router: Router<FrontDoorContext>) {
@@ -267,7 +271,7 @@ struct StaffDesk: Sendable {
         guard Identifier.problem(id) == nil else { throw HTTPError(.notFound) }
         let now = try door.now()
         let view: CaseView = try await door.blocking {
-            try Self.found { try CaseView.load(id, ledger: signed.loaded.ledger, asOf: now, board: self.boards) }
+            try Self.found { try CaseView.load(id, ledger: signed.loaded.ledger, asOf: now, board: self.boards, index: self.timelines) }
         }
         return FrontDoor.html(.ok, pages(signed).casePage(view))
     }

@@ -20,8 +20,10 @@ public struct CaseView: Sendable {
     /// - Parameters:
     ///   - board: the server's cache, which knows where the case is without scanning the folders.
     ///   - timeline: false for a view that does not show the timeline (a move being made).
+    ///   - index: the server's timeline index (`CaseTimelineIndex`), used when it can answer.
     public static func load(
-        _ id: String, ledger: Ledger, asOf: Date, board: CaseBoardCache? = nil, timeline: Bool = true
+        _ id: String, ledger: Ledger, asOf: Date, board: CaseBoardCache? = nil, timeline: Bool = true,
+        index: CaseTimelineIndex? = nil
     ) throws(ReclamError) -> CaseView {
         let item = try locate(id, ledger: ledger, board: board)
         let data = try? Data(contentsOf: ledger.root.appendingPathComponent(item.path))
@@ -41,7 +43,14 @@ public struct CaseView: Sendable {
                     [item], procedure: config.procedure, calendar: config.calendar, rules: config.slaRules, asOf: asOf
                 ).results
         }
-        let log = timeline ? (try? CaseLog.entries(for: item.id, in: ledger)) ?? [] : []
+        var log: [CaseLogEntry] = []
+        if timeline {
+            if let index {
+                log = (try? CaseLog.entries(at: item.path, in: ledger, index: index)) ?? []
+            } else {
+                log = (try? CaseLog.entries(for: item.id, in: ledger)) ?? []
+            }
+        }
         return CaseView(
             item: item, version: version(of: data), attachments: attachments, actions: ActionStore.load(ledger).actions(for: item.id),
             log: log, clocks: clocks, transitions: config.procedure.transitions(from: item.stage, fields: { item.field($0) }),
