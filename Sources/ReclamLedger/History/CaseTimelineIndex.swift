@@ -184,9 +184,10 @@ public final class CaseTimelineIndex: @unchecked Sendable {
             bound = entries[0].commit
         }
         guard !picked.isEmpty else { return [] }
-        // The commits' authors, dates and messages, in git's own format (one `git log` of them).
+        // The commits' authors, dates and messages, in git's own format (one `git log` of them,
+        // without their changes: the index has them).
         let ids = picked.map { table.commits[Int($0.commit)].id.hex }
-        guard let commits = try? GitHistory.log(in: root, arguments: ["--no-walk=unsorted"] + Array(Set(ids))) else { return nil }
+        guard let commits = try? GitHistory.commits(in: root, ids: Array(Set(ids))) else { return nil }
         var byID: [String: HistoryCommit] = [:]
         for commit in commits { byID[commit.id] = commit }
         var out: [(HistoryCommit, FileChange)] = []
