@@ -246,8 +246,12 @@ public final class CaseTimelineIndex: @unchecked Sendable {
         let repository = try GitRepository.open(at: root.path)
         guard let head = try repository.tipCommitID() else { return table }
         table.tip = head
-        // A merge anywhere: the index will not answer, so the history is not read.
-        if try !revisions(root, "--merges", "-n", "1", head.hex).isEmpty {
+        // A merge anywhere, or a ledger in a folder of a larger repository (git's paths would
+        // not be the ledger's): the index will not answer, so the history is not read.
+        let top = repository.workdir.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path }
+        let ledger = root.resolvingSymlinksInPath().standardizedFileURL.path
+        let merged = top == ledger ? try !revisions(root, "--merges", "-n", "1", head.hex).isEmpty : true
+        if merged {
             table.merged = true
             return table
         }

@@ -138,6 +138,16 @@ import Testing
         try agree(saved, used, ledger, "loaded, then a commit")
     }
 
+    @Test func stepsAsideForALedgerInAFolderOfALargerRepository() throws {
+        let fixture = try StatusIndexTests()
+        try write(fixture, "sub/cases/stg-1/20261110-aaaa.md", stage: "received", note: "start")
+        try fixture.commitAll("start")
+        let root = fixture.ledger.root.appendingPathComponent("sub")
+        let index = CaseTimelineIndex()
+        index.prepare(root)
+        #expect(index.history(of: "cases/stg-1/20261110-aaaa.md", root: root) == nil, "git's paths are not the ledger's")
+    }
+
     @Test func stepsAsideForAHistoryWithAMerge() throws {
         let fixture = try StatusIndexTests()
         let ledger = try fixture.ledger.ledger()
