@@ -69,7 +69,9 @@ public struct FrontDoor: Sendable {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: HTML.stylesheet)))
         }
         // The staff workspace: its prefix is read at start (a change needs a restart).
-        StaffDesk(door: self, prefix: (try? load().settings.staffPrefix) ?? "/equipe").register(on: router)
+        let desk = StaffDesk(door: self, prefix: (try? load().settings.staffPrefix) ?? "/equipe")
+        desk.register(on: router)
+        desk.warmUp()
         var logger = Logger(label: "reclam-serve")
         logger.logLevel = .critical
         let app = Application(

@@ -30,11 +30,26 @@ public struct CaseLogEntry: Sendable {
 /// `reclam log`: every commit that touched a case, by reclam or by hand, across renames.
 public enum CaseLog {
     public static func entries(for id: String, in ledger: Ledger) throws(ReclamError) -> [CaseLogEntry] {
+        try entries(ledger) { () throws(ReclamError) in try history(of: id, in: ledger) }
+    }
+
+    /// The timeline of the case whose file is at `path`, from `index` when it can answer (the
+    /// same entries as `entries(for:in:)`), from the walk otherwise.
+    public static func entries(at path: String, in ledger: Ledger, index: CaseTimelineIndex) throws(ReclamError) -> [CaseLogEntry] {
+        try entries(ledger) { () throws(ReclamError) in
+            if let indexed = index.history(of: path, root: ledger.root) { return indexed }
+            return try history(from: path, in: ledger)
+        }
+    }
+
+    static func entries(
+        _ ledger: Ledger, _ history: () throws(ReclamError) -> [(HistoryCommit, FileChange)]
+    ) throws(ReclamError) -> [CaseLogEntry] {
         // Opening the repository starts libgit2, which reads the system's CA certificates
         // (~15 ms): on a thread of its own, that overlaps finding the case and git's log.
         let opening = RepositoryOpening(at: ledger.root.path)
         let collected: [(HistoryCommit, FileChange)]
-        do throws(ReclamError) { collected = try history(of: id, in: ledger) } catch {
+        do throws(ReclamError) { collected = try history() } catch {
             // Outside a repository, say so rather than what git or the case lookup made of it.
             _ = try opening.repository()
             throw error
@@ -56,7 +71,12 @@ public enum CaseLog {
 
     /// The commits that touched the case and the change each made to it, newest first.
     static func history(of id: String, in ledger: Ledger) throws(ReclamError) -> [(HistoryCommit, FileChange)] {
-        var path = try CaseLocator.path(of: id, in: ledger)
+        try history(from: CaseLocator.path(of: id, in: ledger), in: ledger)
+    }
+
+    /// The walk: `git log -- PATH`, then the path the file was renamed from, and so on.
+    package static func history(from start: String, in ledger: Ledger) throws(ReclamError) -> [(HistoryCommit, FileChange)] {
+        var path = start
         var revision: [String] = []
         var collected: [(HistoryCommit, FileChange)] = []
         // Follow the file back through renames one path at a time, so that each `git log` has

@@ -87,8 +87,16 @@ public struct CaseBoard: Sendable {
     }
 
     public func filtered(_ filter: Filter, sort: SortKey = .received, descending: Bool = false) -> [Case] {
+        let matches = cases.filter(matcher(filter))
+        let keyed: [(key: String, id: String, item: Case)] = matches.map { ($0.sortKey(sort, board: self), $0.id, $0) }
+        let sorted = keyed.sorted { ($0.key, $0.id) < ($1.key, $1.id) }.map(\.item)
+        return descending ? sorted.reversed() : sorted
+    }
+
+    /// Whether a case passes `filter`, as `filtered` takes it.
+    public func matcher(_ filter: Filter) -> (Case) -> Bool {
         let words = (filter.text ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
-        let matches = cases.filter { item in
+        return { item in
             if let stage = filter.stage, item.stage != stage { return false }
             if let owner = filter.owner, (item.owner ?? "") != owner { return false }
             if let learner = filter.learner, item.learner != learner { return false }
@@ -103,20 +111,20 @@ public struct CaseBoard: Sendable {
             }
             return true
         }
-        let keyed: [(key: String, id: String, item: Case)] = matches.map { item in
-            let key: String
-            switch sort {
-            case .received: key = item.receivedText ?? ""
-            case .id: key = item.id
-            case .stage: key = String(procedure.stages.firstIndex { $0.id == item.stage } ?? 999).leftPadded(to: 4)
-            case .owner: key = item.owner ?? ""
-            case .title: key = item.title.lowercased()
-            case .deadline: key = nextDeadline(item).map { String(Int64($0.timeIntervalSince1970)).leftPadded(to: 14) } ?? "~"
-            }
-            return (key, item.id, item)
+    }
+}
+
+extension Case {
+    /// What `CaseBoard.filtered` sorts by (then by id).
+    public func sortKey(_ sort: CaseBoard.SortKey, board: CaseBoard) -> String {
+        switch sort {
+        case .received: return receivedText ?? ""
+        case .id: return id
+        case .stage: return String(board.procedure.stages.firstIndex { $0.id == stage } ?? 999).leftPadded(to: 4)
+        case .owner: return owner ?? ""
+        case .title: return title.lowercased()
+        case .deadline: return board.nextDeadline(self).map { String(Int64($0.timeIntervalSince1970)).leftPadded(to: 14) } ?? "~"
         }
-        let sorted = keyed.sorted { ($0.key, $0.id) < ($1.key, $1.id) }.map(\.item)
-        return descending ? sorted.reversed() : sorted
     }
 }
 

@@ -105,7 +105,7 @@ extension StaffDesk {
         let now = try door.now()
         let ledger = signed.loaded.ledger
         let (view, actions) = try await door.blocking {
-            let view = try Self.found { try CaseView.load(id, ledger: ledger, asOf: now) }
+            let view = try Self.found { try CaseView.load(id, ledger: ledger, asOf: now, board: self.boards, timeline: false) }
             return (view, edit == .action ? Self.actionChoices(ledger, excluding: id) : [])
         }
         var form = EditForm(version: view.version, actions: actions)
@@ -134,7 +134,7 @@ extension StaffDesk {
         let environment = door.options.environment
         let texts = signed.texts
         let (status, view, form): (HTTPResponse.Status, CaseView, EditForm) = try await door.blocking {
-            let view = try Self.found { try CaseView.load(id, ledger: ledger, asOf: now) }
+            let view = try Self.found { try CaseView.load(id, ledger: ledger, asOf: now, board: self.boards, timeline: false) }
             var form = EditForm(version: version, values: values)
             if edit == .action { form.actions = Self.actionChoices(ledger, excluding: id) }
             if version != view.version {
@@ -151,7 +151,7 @@ extension StaffDesk {
                 try Self.run(edit, id: view.item.id, path: view.item.path, values: values, version: version, context: context)
                 return (.seeOther, view, form)
             } catch let error as ReclamError {
-                let fresh = (try? CaseView.load(id, ledger: ledger, asOf: now)) ?? view
+                let fresh = (try? CaseView.load(id, ledger: ledger, asOf: now, board: self.boards, timeline: false)) ?? view
                 if fresh.version != version {
                     form.stale = true
                     form.version = fresh.version

@@ -174,12 +174,13 @@ struct StaffPages {
     // MARK: Cases
 
     func caseList(
-        _ board: CaseBoard, _ cases: [Case], filter: CaseBoard.Filter, sort: CaseBoard.SortKey, descending: Bool, page: Int
+        _ board: CaseBoard, _ cases: [Case], filter: CaseBoard.Filter, sort: CaseBoard.SortKey, descending: Bool, page: Int,
+        owners: [String]? = nil
     ) -> String {
         var body = "<h1>\(e(texts["cases"]))</h1>\n<form method=\"get\" action=\"\(url("/dossiers"))\" class=\"filters\">\n"
         let stages = [("", texts["any"])] + procedure.stages.map { ($0.id, $0.label(language)) }
         body += select("stage", texts["stage"], stages, selected: filter.stage ?? "")
-        let owners = Set(board.cases.compactMap(\.owner)).sorted()
+        let owners = owners ?? Set(board.cases.compactMap(\.owner)).sorted()
         body += select("owner", texts["owner"], [("", texts["any"])] + owners.map { ($0, $0) }, selected: filter.owner ?? "")
         body +=
             "<div class=\"field\"><label for=\"learner\">\(e(texts["learner"]))</label><input type=\"text\" id=\"learner\" name=\"learner\" value=\"\(e(filter.learner ?? ""))\"></div>\n"

@@ -54,6 +54,9 @@ final class LedgerWatch: @unchecked Sendable {
         var changed: [(path: String, stamp: FileStamp)]
         /// How many files were stat-ed to find them.
         var looked: Int
+        /// After a commit, the case paths that are gone since the last call (the others kept
+        /// theirs); nil when every file was listed, and the caller must compare the lists.
+        var removed: Set<String>? = nil
     }
 
     /// Called under its owner's lock when `state` changed. After a commit, the files git says
@@ -66,8 +69,9 @@ final class LedgerWatch: @unchecked Sendable {
         let root = ledger.root.path + "/"
         let listed: [String]
         let candidates: [String]
+        var removed: Set<String>?
         if case .moved(let changed) = headMove(ledger), !paths.isEmpty {
-            (listed, candidates) = Self.apply(changed, to: paths, root: root) { old($0) != nil }
+            (listed, candidates, removed) = Self.apply(changed, to: paths, root: root) { old($0) != nil }
         } else {
             listed = try LedgerScan.scan(ledger).casePaths
             candidates = listed
@@ -83,14 +87,15 @@ final class LedgerWatch: @unchecked Sendable {
             if old(path) != stamp { changed.append((path, stamp)) }
         }
         return CatchUp(
-            paths: gone.isEmpty ? listed : listed.filter { !gone.contains($0) }, changed: changed, looked: candidates.count)
+            paths: gone.isEmpty ? listed : listed.filter { !gone.contains($0) }, changed: changed, looked: candidates.count,
+            removed: removed.map { $0.union(gone) })
     }
 
     /// The case paths after a commit changed `changed`, in `LedgerScan`'s order, and those of
     /// them to stat and read again (the changed ones that are case files).
     static func apply(
         _ changed: [String], to paths: [String], root: String, known: (String) -> Bool
-    ) -> (paths: [String], candidates: [String]) {
+    ) -> (paths: [String], candidates: [String], removed: Set<String>) {
         var removed = Set<String>()
         var candidates: [String] = []
         var added: [String] = []
@@ -103,7 +108,7 @@ final class LedgerWatch: @unchecked Sendable {
                 removed.insert(path)
             }
         }
-        guard !removed.isEmpty || !added.isEmpty else { return (paths, candidates) }
+        guard !removed.isEmpty || !added.isEmpty else { return (paths, candidates, removed) }
         var next = removed.isEmpty ? paths : paths.filter { !removed.contains($0) }
         for path in added.sorted(by: inScanOrder) {
             // Binary search: a new case is a few insertions into a sorted list, not a sort of it.
@@ -115,7 +120,7 @@ final class LedgerWatch: @unchecked Sendable {
             }
             next.insert(path, at: low)
         }
-        return (next, candidates)
+        return (next, candidates, removed)
     }
 
     /// LedgerScan's order: learner folders by name, then the files of each by name.

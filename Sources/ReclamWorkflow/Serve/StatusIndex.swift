@@ -34,6 +34,8 @@ public final class StatusIndex: @unchecked Sendable {
     /// The case paths in LedgerScan's order.
     private var orderedPaths: [String] = []
     private var byHash: [String: String] = [:]
+    /// The paths of the files that hold a hash.
+    private var hashed = Set<String>()
     private var decoy: String?
     /// Case files read to bring the index up to date, since it was made (for tests).
     public private(set) var filesRead = 0
@@ -86,17 +88,31 @@ public final class StatusIndex: @unchecked Sendable {
             return Self.storedHash(in: data)
         }
         filesRead += update.changed.count
-        var next: [String: (stamp: FileStamp, hash: String?)] = [:]
-        next.reserveCapacity(update.paths.count)
-        for path in update.paths { next[path] = files[path] }
-        for (entry, hash) in zip(update.changed, hashes) { next[entry.path] = (entry.stamp, hash) }
+        if let removed = update.removed, !files.isEmpty {
+            // After a commit: the tables changed in place (copying 100 000 entries took most
+            // of the catch-up's time), the hashes indexed again from the files that have one.
+            for path in removed {
+                files[path] = nil
+                hashed.remove(path)
+            }
+            for (entry, hash) in zip(update.changed, hashes) {
+                files[entry.path] = (entry.stamp, hash)
+                if hash == nil { hashed.remove(entry.path) } else { hashed.insert(entry.path) }
+            }
+        } else {
+            var next: [String: (stamp: FileStamp, hash: String?)] = [:]
+            next.reserveCapacity(update.paths.count)
+            for path in update.paths { next[path] = files[path] }
+            for (entry, hash) in zip(update.changed, hashes) { next[entry.path] = (entry.stamp, hash) }
+            files = next
+            hashed = Set(update.paths.filter { next[$0]?.hash != nil })
+        }
         var index: [String: String] = [:]
         // In path order, so that a hash found twice (a copied file) leads to the first, as before.
-        for path in update.paths {
-            guard let hash = next[path]?.hash, index[hash] == nil else { continue }
+        for path in hashed.sorted(by: LedgerWatch.inScanOrder) {
+            guard let hash = files[path]?.hash, index[hash] == nil else { continue }
             index[hash] = path
         }
-        files = next
         orderedPaths = update.paths
         byHash = index
         decoy = index.values.min() ?? update.paths.first

@@ -3,6 +3,7 @@ import Testing
 
 @testable import ReclamCore
 @testable import ReclamLedger
+import ReclamOutput
 @testable import ReclamWorkflow
 
 /// The status page's index (token hash → case file): kept between requests, brought up to
@@ -179,6 +180,18 @@ import Testing
         #expect(try cache.board(ledger, asOf: now).cases.count == 2)
         #expect(try cache.path(of: "20261110-bbbb", ledger) == nil)
         #expect(cache.filesRead == 4)
+
+        // The list's order is kept: asked again, it is not sorted again.
+        let made = cache.listsMade
+        _ = try cache.list(ledger, asOf: now, filter: .init(), sort: .title, descending: false)
+        _ = try cache.list(ledger, asOf: now, filter: .init(), sort: .title, descending: false)
+        #expect(cache.listsMade == made + 1)
+        // A copy by hand of a case under another learner: the cache leaves the lookup to
+        // CaseLocator, which refuses it, once git knows of it.
+        try fixture.writeCase("stg-2", "20261110-aaaa", token: nil)
+        try fixture.commitAll("copied")
+        #expect(try cache.locate("20261110-aaaa", ledger) == nil)
+        #expect(try cache.locate("20261110-cccc", ledger) == "cases/stg-2/20261110-cccc.md")
     }
 }
 
@@ -234,6 +247,20 @@ import Testing
             #expect(kept == fresh, "step \(step)")
             #expect(cache.filesLooked - looked <= 2, "step \(step): \(cache.filesLooked - looked) files looked at")
             for id in live.keys { #expect(try cache.path(of: id, ledger) == "cases/\(live[id]!)/\(id).md") }
+            for id in live.keys { #expect(try cache.locate(id, ledger) == "cases/\(live[id]!)/\(id).md") }
+            // The lists kept between requests are those a fresh board filters and sorts.
+            let board = try CaseBoard.load(ledger, asOf: now)
+            var open = CaseBoard.Filter()
+            open.openOnly = true
+            var learner = CaseBoard.Filter()
+            learner.learner = "stg-1"
+            for (filter, sort, descending) in [
+                (CaseBoard.Filter(), CaseBoard.SortKey.received, false), (CaseBoard.Filter(), .received, true), (open, .received, false),
+                (learner, .received, true), (CaseBoard.Filter(), .stage, false), (open, .deadline, true),
+            ] {
+                let listed = try cache.list(ledger, asOf: now, filter: filter, sort: sort, descending: descending).cases.map(\.path)
+                #expect(listed == board.filtered(filter, sort: sort, descending: descending).map(\.path), "step \(step): \(sort)")
+            }
         }
     }
 }
