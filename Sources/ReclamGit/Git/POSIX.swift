@@ -69,6 +69,9 @@ enum GitPOSIX {
 
     /// Creates `temporary` (which must not exist) holding `data`, fsynced when `durable`; on
     /// failure nothing is left behind.
+    // Not inlined: inlined into a caller's loop, it crashed the Swift 6.3 optimiser
+    // (CopyPropagation, "Found ownership error") in release builds.
+    @inline(never)
     static func writeTemporary(_ data: Data, at temporary: String, mode: mode_t?, durable: Bool, operation: String, displayPath: String)
         throws
     {

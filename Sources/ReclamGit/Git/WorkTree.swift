@@ -125,43 +125,11 @@ package final class WorkTreeTransaction {
         withBackups = backups
         self.durable = durable
         do {
-            if !durable {
-                prepared = true
-                for item in items {
-                    guard let contents = item.newContents else { continue }
-                    try makeParentDirectories(of: item)
-                    try GitPOSIX.writeTemporary(
-                        contents, at: item.temporaryPath, mode: previousMode(of: item), durable: false, operation: Self.operation,
-                        displayPath: item.path)
-                }
-            }
+            if !durable { try writeTemporaries() }
             try beforeRenames()
             for item in items {
-                if let contents = item.newContents {
-                    appliedCount += 1
-                    if durable {
-                        try makeParentDirectories(of: item)
-                        try GitPOSIX.atomicWrite(
-                            contents, to: item.fullPath, mode: previousMode(of: item), operation: Self.operation,
-                            displayPath: item.path, temporary: item.temporaryPath,
-                            beforeRename: backups && item.previous != .absent ? { try self.keepBackup(of: item) } : nil)
-                    } else {
-                        if backups && item.previous != .absent { try keepBackup(of: item) }
-                        if rename(item.temporaryPath, item.fullPath) != 0 {
-                            throw GitError.system(errno, operation: Self.operation, path: item.path)
-                        }
-                    }
-                } else {
-                    appliedCount += 1
-                    if backups {
-                        if rename(item.fullPath, item.backupPath) != 0 && errno != ENOENT {
-                            throw GitError.system(errno, operation: Self.operation, path: item.path)
-                        }
-                    } else if unlink(item.fullPath) != 0 && errno != ENOENT {
-                        throw GitError.system(errno, operation: Self.operation, path: item.path)
-                    }
-                    if durable { GitPOSIX.syncDirectory(Self.parent(of: item.fullPath)) }
-                }
+                appliedCount += 1
+                try place(item, backups: backups, durable: durable)
                 afterEach()
             }
         } catch {
@@ -176,6 +144,47 @@ package final class WorkTreeTransaction {
             }
             throw error
         }
+    }
+
+    /// Every new file under its temporary name, nothing synced (the writer's sync follows).
+    private func writeTemporaries() throws {
+        prepared = true
+        for item in items {
+            guard let contents = item.newContents else { continue }
+            try makeParentDirectories(of: item)
+            try GitPOSIX.writeTemporary(
+                contents, at: item.temporaryPath, mode: previousMode(of: item), durable: false, operation: Self.operation,
+                displayPath: item.path)
+        }
+    }
+
+    /// One item into place: written (or renamed from its temporary name) or removed, its
+    /// previous file kept as a backup when asked.
+    private func place(_ item: Item, backups: Bool, durable: Bool) throws {
+        guard let contents = item.newContents else {
+            if backups {
+                if rename(item.fullPath, item.backupPath) != 0 && errno != ENOENT {
+                    throw GitError.system(errno, operation: Self.operation, path: item.path)
+                }
+            } else if unlink(item.fullPath) != 0 && errno != ENOENT {
+                throw GitError.system(errno, operation: Self.operation, path: item.path)
+            }
+            if durable { GitPOSIX.syncDirectory(Self.parent(of: item.fullPath)) }
+            return
+        }
+        let keepsBackup = backups && item.previous != .absent
+        guard durable else {
+            if keepsBackup { try keepBackup(of: item) }
+            if rename(item.temporaryPath, item.fullPath) != 0 {
+                throw GitError.system(errno, operation: Self.operation, path: item.path)
+            }
+            return
+        }
+        try makeParentDirectories(of: item)
+        let beforeRename: (() throws -> Void)? = keepsBackup ? { try self.keepBackup(of: item) } : nil
+        try GitPOSIX.atomicWrite(
+            contents, to: item.fullPath, mode: previousMode(of: item), operation: Self.operation,
+            displayPath: item.path, temporary: item.temporaryPath, beforeRename: beforeRename)
     }
 
     private func previousMode(of item: Item) -> mode_t? {
