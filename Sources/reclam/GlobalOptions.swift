@@ -9,7 +9,9 @@ struct GlobalOptions: ParsableArguments {
     var ledger: String?
 
     func openLedger() throws -> Ledger {
-        try Ledger.open(at: try ledgerRoot())
+        let ledger = try Ledger.open(at: try ledgerRoot())
+        RunLanguage.current = ledger.config.language
+        return ledger
     }
 
     /// The ledger's root folder, before reading its settings. A write that was killed is

@@ -92,7 +92,7 @@ struct IntakeSurveyCommand: ParsableCommand {
             case .created(let id), .existing(let id): print(id)
             }
         }
-        if !report.skipped.isEmpty { FileHandle.standardError.write(DiagnosticFormatter.render(report.skipped, as: .text)) }
+        if !report.skipped.isEmpty { FileHandle.standardError.write(RunLanguage.render(report.skipped)) }
         let m = Messages(context.ledger.config.language)
         let separator = report.separator == "\t" ? m[.surveyTab] : "'\(report.separator)'"
         let encoding = m.language == .fr ? report.encoding.replacingOccurrences(of: " with BOM", with: " avec BOM") : report.encoding

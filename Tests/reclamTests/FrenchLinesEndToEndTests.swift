@@ -91,7 +91,7 @@ import Testing
         #expect(
             bad.stderr.contains(
                 french
-                    ? "survey-bad-row.csv:3: error: la note 'trois' n'est pas un nombre ; écrivez par exemple 4 ou 5,5"
+                    ? "survey-bad-row.csv:3 : erreur : la note 'trois' n'est pas un nombre ; écrivez par exemple 4 ou 5,5"
                     : "survey-bad-row.csv:3: error: score 'trois' is not a number; write e.g. 4 or 5,5"), "\(bad.stderr)")
     }
 
@@ -143,14 +143,14 @@ import Testing
         #expect(
             doctor.stdout.contains(
                 french
-                    ? "outbox/extra.eml: warning: modifié mais non enregistré : enregistrez-le avec git, ou annulez la modification "
+                    ? "outbox/extra.eml : avertissement : modifié mais non enregistré : enregistrez-le avec git, ou annulez la modification "
                         + "avec 'git restore outbox/extra.eml'"
                     : "outbox/extra.eml: warning: changed but not committed: commit it with git, or drop the change with "
                         + "'git restore outbox/extra.eml'"), "\(doctor.stdout)")
         #expect(
             doctor.stdout.contains(
                 french
-                    ? ".tmp: warning: un fichier temporaire laissé par une écriture interrompue ; --fix le supprime"
+                    ? ".tmp : avertissement : un fichier temporaire laissé par une écriture interrompue ; --fix le supprime"
                     : ".tmp: warning: a temporary file left by a killed write; --fix removes it"), "\(doctor.stdout)")
         #expect(
             doctor.stderr

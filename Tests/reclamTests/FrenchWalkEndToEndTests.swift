@@ -13,7 +13,7 @@ import Testing
         "case", "stage", "late", "hours", "hour", "received", "none", "needs", "created", "body", "changed", "breached", "due",
         "would", "send", "recipient", "recipients", "conflicts", "left", "entered", "initial", "terminal", "pauses", "reopening",
         "REQUIRES", "LABEL", "STAGE", "NEXT", "via", "phone", "hand", "fields", "removed", "still", "working", "days", "met",
-        "running", "paused", "is", "from", "of", "or", "allowed", "here", "SLA",
+        "running", "paused", "is", "from", "of", "or", "allowed", "here", "SLA", "error", "warning",
     ]
 
     /// The English words found in `text`, whole words only (letters, digits and hyphens).
@@ -119,11 +119,11 @@ import Testing
         #expect(sla.status == 1)
         #expect(
             sla.stderr.contains(
-                "error: délai answer (48 heures à compter de la réception) dépassé : échéance le 2026-11-04T09:00:00+01:00, "
+                "erreur : délai answer (48 heures à compter de la réception) dépassé : échéance le 2026-11-04T09:00:00+01:00, "
                     + "en retard de 289 h [sla-breached]"), "\(sla.stderr)")
         #expect(
             sla.stderr.contains(
-                "error: délai acknowledgement (1 jour ouvré à compter de la réception) respecté en retard : échéance le "
+                "erreur : délai acknowledgement (1 jour ouvré à compter de la réception) respecté en retard : échéance le "
                     + "2026-11-03T23:59:59+01:00, étape Réception accusée atteinte le 2026-11-04T09:00:00+01:00, en retard de 0,38 jour ouvré"
             ), "\(sla.stderr)")
         outputs.append(("sla", sla.stdout + sla.stderr))

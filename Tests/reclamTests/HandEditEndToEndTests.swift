@@ -63,7 +63,7 @@ import Testing
         let script = try editor(shell, "typo.sh", "sed -i 's/^channel: email/channel: emial/' \"$1\"")
         let result = try edit(shell, id, editor: script)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("\(path):6:10: error: channel: 'emial' is not one of"))
+        #expect(result.stderr.contains("\(path):6:10 : erreur : channel: 'emial' is not one of"))
         #expect(result.stderr.contains("[field-enum]"))
         #expect(result.stderr.contains("uncommitted"))
         #expect(try shell.read(path).contains("channel: emial"))
@@ -142,7 +142,7 @@ import Testing
         let before = try commitCount(shell)
         let refused = try shell.reclam("commit")
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("\(otherPath):8:8: error:"))
+        #expect(refused.stderr.contains("\(otherPath):8:8 : erreur :"))
         #expect(try commitCount(shell) == before)
         #expect(try shell.status() == " M \(path)\n M \(otherPath)\n")
 

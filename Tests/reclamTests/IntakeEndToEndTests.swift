@@ -176,8 +176,8 @@ import Testing
         let bad = try shell.run(Shell.reclam, ["intake-survey", Self.fixture("survey-bad-row.csv")], in: "ledger")
         #expect(bad.status == 1)
         #expect(bad.stdout == "")
-        #expect(bad.stderr.contains("survey-bad-row.csv:3: error: la note 'trois' n'est pas un nombre"))
-        #expect(bad.stderr.contains("survey-bad-row.csv:4: error: la date '2026-13-45' n'est pas une date"))
+        #expect(bad.stderr.contains("survey-bad-row.csv:3 : erreur : la note 'trois' n'est pas un nombre"))
+        #expect(bad.stderr.contains("survey-bad-row.csv:4 : erreur : la date '2026-13-45' n'est pas une date"))
         #expect(try shell.head() == tip)
         // Line 4 scores 2: a complaint. --skip-bad-rows skips line 3, never line 4.
         let skipped = try shell.run(Shell.reclam, ["intake-survey", "--skip-bad-rows", Self.fixture("survey-bad-row.csv")], in: "ledger")

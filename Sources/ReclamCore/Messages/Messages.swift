@@ -63,6 +63,8 @@ public struct Messages: Sendable {
         case checkAddToRequires, checkStageRequires
         // Rows of `reclam intake-survey`.
         case surveyFieldCount, surveyBadScore, surveyOutsideScale, surveyEmptyDate, surveyBadDate, surveyFutureDate, surveyRowSkipped
+        // The severity of a finding, as its rendered line shows it.
+        case severityError, severityWarning, severityNote
     }
 
     public subscript(_ key: Key) -> String {
@@ -85,6 +87,15 @@ public struct Messages: Sendable {
     /// (`0 erreur`), English for 1 only (`0 errors`).
     public func count(_ n: Int, one: Key, many: Key) -> String {
         format((language == .fr ? n <= 1 : n == 1) ? one : many, String(n))
+    }
+
+    /// A finding's severity as its line shows it (`erreur`, `error`).
+    public func severity(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return self[.severityError]
+        case .warning: return self[.severityWarning]
+        case .note: return self[.severityNote]
+        }
     }
 
     /// A word of the catalogue named by its key's raw value (a dimension or period of the
@@ -240,6 +251,7 @@ public struct Messages: Sendable {
         .surveyOutsideScale: "la note %@ est hors de l'échelle 0–%@ (--scale)", .surveyEmptyDate: "la date est vide",
         .surveyBadDate: "la date '%@' n'est pas une date depuis 1970 en chiffres ; écrivez 2026-11-10, 10/11/2026 ou 10/11/2026 14:03",
         .surveyFutureDate: "la date '%@' est dans le futur", .surveyRowSkipped: "écartée : %@",
+        .severityError: "erreur", .severityWarning: "avertissement", .severityNote: "remarque",
     ]
 
     static let english: [Key: String] = [
@@ -375,6 +387,7 @@ public struct Messages: Sendable {
         .surveyOutsideScale: "score %@ is outside the scale 0–%@ (--scale)", .surveyEmptyDate: "the date is empty",
         .surveyBadDate: "date '%@' is not a date since 1970 in ASCII digits; write 2026-11-10, 10/11/2026 or 10/11/2026 14:03",
         .surveyFutureDate: "date '%@' is in the future", .surveyRowSkipped: "skipped: %@",
+        .severityError: "error", .severityWarning: "warning", .severityNote: "note",
     ]
 
     // MARK: Enum values
