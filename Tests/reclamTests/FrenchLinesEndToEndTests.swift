@@ -81,7 +81,7 @@ import Testing
         #expect(
             survey.stderr.contains(
                 french
-                    ? "5 réponses (UTF-8 avec BOM, ';') : 2 sous 6 (2 nouvelles réclamations, 0 déjà reçues), 2 égales ou au-dessus, "
+                    ? "5 réponses (UTF-8 avec BOM, ';') : 2 sous 6 (2 nouvelles réclamations, 0 déjà reçue), 2 égales ou au-dessus, "
                         + "1 sans note\n"
                     : "5 responses (UTF-8 with BOM, ';'): 2 below 6 (2 new cases, 0 already taken in), 2 at or above, 1 without score\n"),
             "\(survey.stderr)")
@@ -233,5 +233,72 @@ import Testing
                 "stage 'assigned' requires field 'owner' (person); add it to the front-matter [stage-field-missing]",
             ]
         for line in expected { #expect(check.stdout.contains(line), "\(check.stdout)") }
+    }
+
+    /// `intake-survey`'s counts (`1 déjà reçue`, `2 déjà reçues`) and its refusals of a whole
+    /// file: a file that is not CSV, a bad row, a complaint from an unknown address.
+    @Test(arguments: ["fr", "en"]) func surveyCountsAndRefusals(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        let header = "Date;Stagiaire;Note;Commentaire\n"
+        try shell.write("one.csv", header + "2026-11-10;stg-2;3;Trop cher\n2026-11-10;stg-3;9;Bien\n")
+        #expect(try shell.reclam("intake-survey", "one.csv").status == 0)
+        let again = try shell.reclam("intake-survey", "one.csv")
+        #expect(
+            again.stderr.contains(
+                french
+                    ? "one.csv : 2 réponses (UTF-8, ';') : 1 sous 6 (0 nouvelle réclamation, 1 déjà reçue), 1 égale ou au-dessus\n"
+                    : "one.csv: 2 responses (UTF-8, ';'): 1 below 6 (0 new cases, 1 already taken in), 1 at or above\n"), "\(again.stderr)")
+        try shell.write("two.csv", header + "2026-11-10;stg-2;3;Trop cher\n2026-11-11;stg-4;2;Trop froid\n")
+        #expect(try shell.reclam("intake-survey", "two.csv").status == 0)
+        let twice = try shell.reclam("intake-survey", "two.csv")
+        #expect(
+            twice.stderr.contains(
+                french ? "(0 nouvelle réclamation, 2 déjà reçues), 0 égale ou au-dessus\n" : "(0 new cases, 2 already taken in)"),
+            "\(twice.stderr)")
+
+        try shell.write("binary.csv", "Date;Note\u{0}\n")
+        let binary = try shell.reclam("intake-survey", "binary.csv")
+        #expect(binary.status == 1)
+        #expect(
+            binary.stderr
+                == (french
+                    ? "binary.csv:1 : erreur : le fichier contient des octets nuls : ce n'est pas un fichier texte CSV [survey-csv]\n"
+                        + "reclam: binary.csv ne peut être lu comme un fichier CSV ; rien n'a été importé\n"
+                    : "binary.csv:1: error: the file contains NUL bytes: it is not a CSV text file [survey-csv]\n"
+                        + "reclam: binary.csv cannot be read as CSV; nothing was imported\n"),
+            "\(binary.stderr)")
+        try shell.write("bad.csv", header + "2026-11-10;stg-2;9;Bien\n2026-11-10;stg-5;trois;Illisible\n")
+        let bad = try shell.reclam("intake-survey", "bad.csv")
+        #expect(bad.status == 1)
+        #expect(
+            bad.stderr.hasSuffix(
+                french
+                    ? "reclam: 1 ligne incorrecte dans bad.csv : rien n'a été importé ; corrigez-la ou passez --skip-bad-rows pour "
+                        + "importer les autres lignes\n"
+                    : "reclam: 1 bad row in bad.csv: nothing was imported; fix it or pass --skip-bad-rows to import the other rows\n"),
+            "\(bad.stderr)")
+        try shell.write("unknown.csv", header + "2026-11-10;inconnu@example.org;2;Trop cher\n")
+        let unknown = try shell.reclam("intake-survey", "unknown.csv")
+        #expect(unknown.status == 1)
+        #expect(
+            unknown.stderr.contains(
+                french
+                    ? "unknown.csv:2 : erreur : l'adresse inconnu@example.org ne figure dans la liste 'emails:' d'aucun stagiaire"
+                    : "unknown.csv:2: error: the address inconnu@example.org is in no learner's 'emails:' list"), "\(unknown.stderr)")
+        #expect(
+            unknown.stderr.contains(
+                french
+                    ? "reclam: 1 ligne sous le seuil dans unknown.csv ne peut être prise en charge (ligne 2) : rien n'a été importé ; "
+                        + "une réclamation n'est jamais écartée, même avec --skip-bad-rows. Corrigez-la, ou passez --unknown-learner create"
+                    : "reclam: 1 row below the threshold in unknown.csv cannot be taken in (line 2): nothing was imported; "
+                        + "a complaint is never left out, even with --skip-bad-rows. Fix it, or pass --unknown-learner create"),
+            "\(unknown.stderr)")
+        if french {
+            for text in [again.stderr, twice.stderr, binary.stderr, bad.stderr, unknown.stderr] {
+                expectFrench(text.replacingOccurrences(of: "[survey-csv]", with: "").replacingOccurrences(of: "[survey-row]", with: ""))
+            }
+        }
     }
 }

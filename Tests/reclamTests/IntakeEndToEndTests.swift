@@ -154,7 +154,7 @@ import Testing
         #expect(ids.count == 2)
         #expect(
             first.stderr.contains(
-                "5 réponses (UTF-8 avec BOM, ';') : 2 sous 6 (2 nouvelles réclamations, 0 déjà reçues), 2 égales ou au-dessus, 1 sans note")
+                "5 réponses (UTF-8 avec BOM, ';') : 2 sous 6 (2 nouvelles réclamations, 0 déjà reçue), 2 égales ou au-dessus, 1 sans note")
         )
         #expect(try shell.git("log", "-1", "--format=%s").stdout == "intake-survey: 2 cases from survey\n")
         #expect(
@@ -183,8 +183,10 @@ import Testing
         let skipped = try shell.run(Shell.reclam, ["intake-survey", "--skip-bad-rows", Self.fixture("survey-bad-row.csv")], in: "ledger")
         #expect(skipped.status == 1)
         #expect(skipped.stdout == "")
-        #expect(skipped.stderr.contains("1 row below the threshold in "))
-        #expect(skipped.stderr.contains("cannot be taken in (line 4): nothing was imported; a complaint is never left out"))
+        #expect(skipped.stderr.contains("1 ligne sous le seuil dans "))
+        #expect(
+            skipped.stderr.contains(
+                "ne peut être prise en charge (ligne 4) : rien n'a été importé ; une réclamation n'est jamais écartée"))
         #expect(try shell.head() == tip)
 
         let columns = try shell.run(
@@ -192,7 +194,7 @@ import Testing
             ["intake-survey", "--threshold", "4", "--columns", "score=Note globale (sur 10)", Self.fixture("survey-msforms.csv")],
             in: "ledger")
         #expect(columns.status == 2)
-        #expect(columns.stderr.contains("no column 'Note globale (sur 10)'"))
+        #expect(columns.stderr.contains("aucune colonne 'Note globale (sur 10)'"))
         let check = try shell.reclam("check")
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
