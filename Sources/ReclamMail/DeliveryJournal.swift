@@ -88,7 +88,8 @@ public final class DeliveryJournal {
     private let lockDescriptor: Int32
 
     /// Opens `.git/reclam/send/` and takes its lock, waiting up to `timeout` for another run.
-    public init(gitDirectory: String, timeout: Duration = .seconds(60)) throws(ReclamError) {
+    /// `language`: the ledger's, for the refusal when another run holds the lock.
+    public init(gitDirectory: String, timeout: Duration = .seconds(60), language: Language = .en) throws(ReclamError) {
         let base = gitDirectory + "/reclam"
         directory = base + "/send"
         for folder in [base, directory] where mkdir(folder, 0o700) != 0 && errno != EEXIST {
@@ -101,7 +102,7 @@ public final class DeliveryJournal {
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, ContinuousClock.now < deadline else {
                 close(fd)
-                throw .refused("another 'reclam send' is running on this ledger (\(lockPath)); try again when it has finished")
+                throw .refused(Messages(language).format(.sendLockBusy, lockPath))
             }
             usleep(20_000)
         }

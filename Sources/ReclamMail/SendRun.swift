@@ -81,7 +81,7 @@ public enum SendRun {
         let m = Messages(ledger.config.language)
         let repository = context.repository
         var report = SendReport()
-        let journal = try DeliveryJournal(gitDirectory: repository.commonDirectory)
+        let journal = try DeliveryJournal(gitDirectory: repository.commonDirectory, language: m.language)
         let tip: ObjectID?
         do { tip = try repository.tipCommitID() } catch { throw ReclamError(.git, "cannot read the branch: \(error)") }
 
@@ -90,7 +90,7 @@ public enum SendRun {
                 .filter { $0.kind == .file && $0.path.hasSuffix(".eml") }.map(\.path) ?? [])
         let present = Set(MailFolders.messages(in: MailFolders.outbox, ledger: ledger))
         let (records, unreadable) = journal.records()
-        for path in unreadable { report.warnings.append("unreadable delivery record \(path) ignored; remove it once checked") }
+        for path in unreadable { report.warnings.append(m.format(.sendUnreadableRecord, path)) }
         var recordByPath: [String: DeliveryRecord] = [:]
         for record in records {
             if committed.contains(record.path) {
@@ -100,13 +100,13 @@ public enum SendRun {
                 if record.state == .delivered, let target = record.target,
                     tip.flatMap({ try? repository.blobID(at: target, in: $0) }) == nil
                 {
-                    report.warnings.append("\(record.path) was delivered but is no longer in outbox/; its delivery record is dropped")
+                    report.warnings.append(m.format(.sendDeliveredGone, record.path))
                 }
                 journal.remove(record)
             }
         }
 
-        let selected = select(committed.union(present).sorted(), request: request, report: &report)
+        let selected = select(committed.union(present).sorted(), request: request, report: &report, m)
         var targets = Set(recordByPath.values.compactMap(\.target))
         var transport: MailTransport?
         var stopped: String?
@@ -121,7 +121,7 @@ public enum SendRun {
             func record(_ outcome: SendReport.Outcome) { report.items.append(.init(path: path, caseID: caseID, outcome: outcome)) }
             var existing = recordByPath[path]
             if let found = existing, let id = file?.messageID, found.messageID != id {
-                report.warnings.append("the delivery record of \(path) names another message (\(found.messageID)); dropped")
+                report.warnings.append(m.format(.sendOtherMessage, path, found.messageID))
                 journal.remove(found)
                 recordByPath[path] = nil
                 existing = nil
@@ -246,7 +246,7 @@ public enum SendRun {
             report.commit = try commit(completed, context: context, withJournal: true)
         } catch  where error.kind == .refused {
             // A case file with uncommitted edits must not block the record of what was sent.
-            report.warnings.append("the cases' journal lines were not added: \(error.message)")
+            report.warnings.append(m.format(.sendNoJournalLines, error.message))
             report.commit = try commit(completed, context: context, withJournal: false)
         }
         for done in completed { journal.remove(done) }
@@ -257,13 +257,13 @@ public enum SendRun {
         (try? Clock.now(environment: environment)) ?? context.now
     }
 
-    static func select(_ paths: [String], request: SendRequest, report: inout SendReport) -> [String] {
+    static func select(_ paths: [String], request: SendRequest, report: inout SendReport, _ m: Messages = Messages(.en)) -> [String] {
         guard !request.caseIDs.isEmpty else { return paths }
         var chosen: [String] = []
         for id in request.caseIDs {
             let name = "\(MailFolders.outbox)/\(id)-"
             let matching = paths.filter { $0.hasPrefix(name) }
-            if matching.isEmpty { report.warnings.append("no message of case \(id) in outbox/") }
+            if matching.isEmpty { report.warnings.append(m.format(.sendNoMessageOfCase, id)) }
             chosen += matching.filter { !chosen.contains($0) }
         }
         return chosen.sorted()

@@ -20,7 +20,8 @@ struct GlobalOptions: ParsableArguments {
     func ledgerRoot(finishingInterruptedWrites: Bool = true) throws -> URL {
         let root = try Ledger.root(given: ledger.map { URL(fileURLWithPath: $0) })
         if finishingInterruptedWrites {
-            for note in try InterruptedWrites.finish(ledgerRoot: root) {
+            let notes = try InterruptedWrites.finish(ledgerRoot: root) { (try? Ledger.open(at: root))?.config.language ?? .en }
+            for note in notes {
                 FileHandle.standardError.write("reclam: \(note)\n")
             }
         }

@@ -43,7 +43,7 @@ import Testing
         #expect(found.status == 1)
         #expect(
             found.stdout.contains(
-                ".git/index.lock : erreur : .git/index.lock (10 min old, no process has it open) : laissé par une commande git ou reclam qui n'a pas fini"
+                ".git/index.lock : erreur : .git/index.lock (âgé de 10 min, aucun processus ne l'a ouvert) : laissé par une commande git ou reclam qui n'a pas fini"
             ))
         #expect(found.stdout.contains("\(path) : erreur : l'index contient la version d'avant la dernière modification"))
         #expect(found.stdout.contains("outbox/\(id)-ack.eml : erreur : l'index contient la version d'avant"))
@@ -111,7 +111,7 @@ import Testing
         #expect(found.stdout.contains("[doctor-interrupted-write]"))
         let fixed = try shell.reclam("doctor", "--fix")
         #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
-        #expect(fixed.stderr.contains("reclam: réparé : undid an interrupted write (commit "))
+        #expect(fixed.stderr.contains("reclam: réparé : écriture interrompue annulée (commit "))
         #expect(try shell.read(path) == before)
         #expect(try shell.status() == "")
 
@@ -119,7 +119,7 @@ import Testing
         try killWhen(shell, ["ack", id]) { (try? shell.read(path)) != before }
         let list = try shell.reclam("list")
         #expect(list.status == 0)
-        #expect(list.stderr.contains("reclam: undid an interrupted write (commit "))
+        #expect(list.stderr.contains("reclam: écriture interrompue annulée (commit "))
         #expect(list.stdout.contains("Reçue"))
         #expect(try shell.status() == "")
         #expect(try shell.reclam("ack", id).status == 0)
@@ -138,7 +138,7 @@ import Testing
         #expect(try shell.status() != "")
         let next = try shell.reclam("show", id)
         #expect(next.status == 0)
-        #expect(next.stderr.contains("reclam: finished an interrupted write (commit "))
+        #expect(next.stderr.contains("reclam: écriture interrompue terminée (commit "))
         #expect(try shell.status() == "")
         #expect(try shell.reclam("doctor").status == 0)
         #expect(try shell.reclam("audit").status == 0)

@@ -301,4 +301,42 @@ import Testing
             }
         }
     }
+
+    /// A warning of `send`, a git lock left by a killed command, and what `doctor` says of it.
+    @Test(arguments: ["fr", "en"]) func sendWarningAndLockRefusal(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        let id = try shell.newCase(received: "2026-11-02T09:00:00+01:00")
+        let send = try shell.reclam("send", "--dry-run", "20990101-zzzz")
+        #expect(
+            send.stderr.hasPrefix(
+                french
+                    ? "reclam: avertissement : aucun message de la réclamation 20990101-zzzz dans outbox/\n"
+                    : "reclam: warning: no message of case 20990101-zzzz in outbox/\n"), "\(send.stderr)")
+
+        try shell.write(".git/index.lock", "")
+        #expect(try shell.run("/usr/bin/touch", ["-d", "10 minutes ago", ".git/index.lock"], in: "ledger").status == 0)
+        let refused = try shell.reclam("note", id, "Appel du stagiaire")
+        #expect(refused.status != 0)
+        #expect(
+            refused.stderr.contains(
+                french
+                    ? ".git/index.lock (âgé de 10 min, aucun processus ne l'a ouvert) : laissé par une commande git ou reclam qui n'a "
+                        + "pas fini ; rien n'a été modifié. Si aucune commande git ne tourne, supprimez-le avec 'reclam doctor --fix'"
+                    : ".git/index.lock (10 min old, no process has it open): it was left by a git or reclam command that did not "
+                        + "finish; nothing was changed. If no git command is running, remove it with 'reclam doctor --fix'"),
+            "\(refused.stderr)")
+        let doctor = try shell.reclam("doctor")
+        #expect(
+            doctor.stdout.contains(
+                french
+                    ? ".git/index.lock : erreur : .git/index.lock (âgé de 10 min, aucun processus ne l'a ouvert) : laissé par une "
+                    : ".git/index.lock: error: .git/index.lock (10 min old, no process has it open): left by a "), "\(doctor.stdout)")
+        if french {
+            for text in [send.stderr, refused.stderr, doctor.stdout] {
+                expectFrench(text.replacingOccurrences(of: "[doctor-stale-lock]", with: ""))
+            }
+        }
+    }
 }
