@@ -129,8 +129,8 @@ import Testing
         let check = try shell.reclam("check")
         #expect(check.status == 1)
         #expect(check.stdout.contains("actions/\(action).md:5:"))
-        #expect(check.stdout.contains("links to unknown case '20990101-zzzz'"))
-        #expect(check.stdout.contains("avertissement : due 2026-11-20 and still 'planned' [action-overdue]"))
+        #expect(check.stdout.contains("renvoie à une réclamation inconnue '20990101-zzzz'"))
+        #expect(check.stdout.contains("avertissement : échéance le 2026-11-20 et toujours à l'étape Planifiée [action-overdue]"))
         #expect(check.stdout.contains("[action-review-missing]"))
     }
 

@@ -97,7 +97,9 @@ import Testing
         #expect(check.status == 1)
         #expect(
             check.stdout.contains(
-                "\(path):8:8 : erreur : the last step records stage 'acknowledged' but the case is at 'closed': the stage changed without its step; set 'stage: acknowledged' back and make the move with 'reclam move \(id) closed' [steps-stage-mismatch]"
+                "\(path):8:8 : erreur : la dernière entrée de steps enregistre l'étape 'acknowledged' mais la réclamation est à l'étape 'closed' : "
+                    + "l'étape a changé sans son entrée ; remettez 'stage: acknowledged' et faites le passage avec 'reclam move \(id) closed' "
+                    + "[steps-stage-mismatch]"
             ))
         // With the hook, git refuses such a commit, even of a move the procedure allows.
         #expect(try shell.reclam("hooks", "install").status == 0)

@@ -339,4 +339,70 @@ import Testing
             }
         }
     }
+
+    /// Findings of a case's steps, a link to an unknown case, and the refusals of `set` and
+    /// `commit` that quote the findings of the file.
+    @Test(arguments: ["fr", "en"]) func stepFindingsAndRefusalsQuotingThem(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        let id = try shell.newCase(received: "2026-11-02T09:00:00+01:00")
+        #expect(try shell.reclam("ack", id, "--at", "2026-11-02 10:00").status == 0)
+        let path = "cases/stg-1/\(id).md"
+        try shell.write(path, try shell.read(path).replacingOccurrences(of: "\nstage: acknowledged\n", with: "\nstage: closed\n"))
+        try commitAll(shell, "fermeture rapide")
+        let action = try shell.reclam("action", "new", "--title", "Relance", "--kind", "corrective", "--due", "2026-12-01")
+        let actionID = action.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let actionPath = "actions/\(actionID).md"
+        try shell.write(
+            actionPath, try shell.read(actionPath).replacingOccurrences(of: "\ncases: []\n", with: "\ncases: [20990101-zzzz]\n"))
+        try commitAll(shell, "lien")
+        let check = try shell.reclam("check")
+        #expect(check.status == 1)
+        let expected =
+            french
+            ? [
+                " : erreur : la dernière entrée de steps enregistre l'étape 'acknowledged' mais la réclamation est à l'étape 'closed' : "
+                    + "l'étape a changé sans son entrée ; remettez 'stage: acknowledged' et faites le passage avec 'reclam move \(id) closed' "
+                    + "[steps-stage-mismatch]\n",
+                " : erreur : renvoie à une réclamation inconnue '20990101-zzzz' [action-unknown-case]\n",
+            ]
+            : [
+                ": error: the last step records stage 'acknowledged' but the case is at 'closed': the stage changed without its step; "
+                    + "set 'stage: acknowledged' back and make the move with 'reclam move \(id) closed' [steps-stage-mismatch]\n",
+                ": error: links to unknown case '20990101-zzzz' [action-unknown-case]\n",
+            ]
+        for line in expected { #expect(check.stdout.contains(line), "\(check.stdout)") }
+
+        let set = try shell.reclam("set", id, "category=attestation")
+        #expect(set.status == 1)
+        #expect(
+            set.stderr.contains(
+                french
+                    ? "[steps-stage-mismatch]\nreclam: la réclamation \(id) a des erreurs ; corrigez-les d'abord (reclam check \(path))\n"
+                    : "[steps-stage-mismatch]\nreclam: case \(id) has errors; fix them first (reclam check \(path))\n"), "\(set.stderr)")
+        let other = try shell.newCase(received: "2026-11-03T09:00:00+01:00")
+        let otherPath = "cases/stg-1/\(other).md"
+        try shell.write(otherPath, try shell.read(otherPath).replacingOccurrences(of: "\nlearner: stg-1\n", with: "\nlearner: stg-1x\n"))
+        let commit = try shell.reclam("commit", otherPath)
+        #expect(commit.status == 1)
+        #expect(
+            commit.stderr.contains(
+                french
+                    ? " : erreur : le stagiaire 'stg-1x' ne correspond pas au dossier 'cases/stg-1/' ; déplacez le fichier ou corrigez le stagiaire"
+                    : ": error: learner 'stg-1x' does not match the folder 'cases/stg-1/'; move the file or fix the learner"),
+            "\(commit.stderr)")
+        #expect(
+            commit.stderr.hasSuffix(
+                french
+                    ? "reclam: rien n'a été enregistré : un fichier a des erreurs ; les modifications restent dans les fichiers, non enregistrées\n"
+                    : "reclam: nothing committed: a file has errors; the edits stay in the files, uncommitted\n"), "\(commit.stderr)")
+        if french {
+            for text in [set.stderr, commit.stderr] {
+                expectFrench(
+                    text.replacingOccurrences(of: "'stage: acknowledged'", with: "").replacingOccurrences(
+                        of: "[steps-stage-mismatch]", with: ""))
+            }
+        }
+    }
 }

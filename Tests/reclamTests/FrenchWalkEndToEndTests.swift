@@ -174,6 +174,39 @@ import Testing
         #expect(initialised.stdout.hasPrefix("Registre des réclamations (training) créé dans /"), "\(initialised.stdout)")
         outputs.append(("init", initialised.stdout))
 
+        // A finding of check of each family (case, learner, action file) and a move refused
+        // because of them: French, the rule ids aside.
+        let late = try run(shell, "action", "new", "--title", "Rappel", "--kind", "corrective", "--due", "2026-11-10")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let third = try shell.newCase(title: "Badge perdu", received: "2026-11-02T09:00:00+01:00")
+        let thirdPath = "cases/stg-1/\(third).md"
+        try shell.write(thirdPath, try shell.read(thirdPath).replacingOccurrences(of: "\nlearner: stg-1\n", with: "\nlearner: stg-9\n"))
+        try shell.write("cases/stg-1/learner.md", "---\nid: stg-1\nemails: [stagiaire@example.org]\ncourriel: x\n---\n")
+        #expect(try shell.git("add", "-A").status == 0)
+        #expect(try shell.git("-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-qm", "by hand").status == 0)
+        let refused = try shell.reclam("ack", third)
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr.contains(
+                " : erreur : le stagiaire 'stg-9' ne correspond pas au dossier 'cases/stg-1/' ; déplacez le fichier ou corrigez le "
+                    + "stagiaire [learner-mismatch]\n"), "\(refused.stderr)")
+        #expect(
+            refused.stderr.hasSuffix(
+                "reclam: la réclamation \(third) a des erreurs ; corrigez-les avant de la faire changer d'étape (reclam check \(thirdPath))\n"
+            ),
+            "\(refused.stderr)")
+        outputs.append(("a refused move", refused.stderr))
+        let findings = try shell.reclam("check")
+        #expect(findings.status == 1)
+        #expect(
+            findings.stdout.contains(" : avertissement : champ de stagiaire inconnu 'courriel' [field-unknown]\n"), "\(findings.stdout)")
+        #expect(
+            findings.stdout.contains("actions/\(late).md:"), "\(findings.stdout)")
+        #expect(
+            findings.stdout.contains(" : avertissement : échéance le 2026-11-10 et toujours à l'étape Planifiée [action-overdue]\n"),
+            "\(findings.stdout)")
+        outputs.append(("check", findings.stdout + findings.stderr))
+
         for arguments in [
             ["list"], ["agenda"], ["report"], ["register"], ["register", "--format", "csv"], ["trends"], ["plan"],
             ["learner", "stg-1"], ["learner", "stg-1", "--format", "html"], ["show", other, "--format", "html"],
@@ -269,6 +302,17 @@ import Testing
         #expect(try run(shell, "procedure").hasPrefix("procedure: training\nSTAGE "))
         #expect(try run(shell, "conflicts") == "no conflicts\n")
         #expect(try shell.reclam("check").stderr == "0 errors, 0 warnings\n")
+        let third = try shell.newCase(title: "Badge perdu", received: "2026-11-02T09:00:00+01:00")
+        let thirdPath = "cases/stg-1/\(third).md"
+        try shell.write(thirdPath, try shell.read(thirdPath).replacingOccurrences(of: "\nlearner: stg-1\n", with: "\nlearner: stg-9\n"))
+        #expect(try shell.git("add", "-A").status == 0)
+        #expect(try shell.git("-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-qm", "by hand").status == 0)
+        let refused = try shell.reclam("ack", third)
+        #expect(
+            refused.stderr.contains(
+                ": error: learner 'stg-9' does not match the folder 'cases/stg-1/'; move the file or fix the learner [learner-mismatch]\n")
+                && refused.stderr.hasSuffix("reclam: case \(third) has errors; fix them before moving it (reclam check \(thirdPath))\n"),
+            "\(refused.stderr)")
         for text in [next, ack, sla.stderr, log] {
             #expect(!text.contains("étape") && !text.contains("à renseigner") && !text.contains("dépassé"), "\(text)")
         }

@@ -51,10 +51,12 @@ public enum CaseMove {
 
     public static func plan(_ request: MoveRequest, item: Case, context: WriteContext) throws(ReclamError) -> MovePlan {
         let procedure = context.ledger.config.procedure
-        let existing = CaseChecker(procedure: procedure, now: context.now).check(item).filter { $0.severity == .error }
+        let language = context.ledger.config.language
+        let existing = CaseChecker(procedure: procedure, now: context.now, language: language).check(item).filter {
+            $0.severity == .error
+        }
         if !existing.isEmpty {
-            throw ReclamError(
-                .refused, "case \(item.id) has errors; fix them before moving it (reclam check \(item.path))", diagnostics: existing)
+            throw ReclamError(.refused, Messages(language).format(.refuseMoveErrors, item.id, item.path), diagnostics: existing)
         }
         let subject = MoveSubject(
             id: item.id, path: item.path, document: item.document, stage: item.stage, lastEvent: item.lastEventTime,

@@ -111,7 +111,7 @@ public enum HandEditRules {
         review.changedSections = sectionChanges(from: old, to: document)
         switch kind {
         case .learnerFile:
-            review.diagnostics = LearnerChecker.check(path: path, document: document)
+            review.diagnostics = LearnerChecker.check(path: path, document: document, language: environment.ledger.config.language)
             review.final = edited
         case .caseFile:
             reviewTracked(&review, subject: Case(path: path, document: document), old: old, environment: environment)
