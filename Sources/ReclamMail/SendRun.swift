@@ -192,7 +192,7 @@ public enum SendRun {
                         try journal.write(
                             DeliveryRecord(
                                 state: .inDoubt, path: path, messageID: messageID, at: now(environment, context), transport: transport.name,
-                                reply: "the whole message was handed to \(transport.name) but the run stopped before its answer"))
+                                reply: m.format(.deliveryHandedOver, transport.name)))
                         return true
                     } catch let error as ReclamError {
                         recordError = error
@@ -219,12 +219,14 @@ public enum SendRun {
                 try journal.write(done)
                 recordByPath[path] = done
                 record(.refused(target: target, reply: reply))
-            case .deferred(let reason, let stopRun):
+            case .deferred(let problem, let stopRun):
+                let reason = problem.text(m)
                 // Nothing was accepted: the in-doubt record, if written, no longer applies.
                 journal.remove(DeliveryRecord(state: .inDoubt, path: path, messageID: messageID, at: at, transport: transport.name))
                 if stopRun { stopped = reason }
                 record(.deferred(reason: reason))
-            case .inDoubt(let reason):
+            case .inDoubt(let problem):
+                let reason = problem.text(m)
                 try journal.write(
                     DeliveryRecord(state: .inDoubt, path: path, messageID: messageID, at: at, transport: transport.name, reply: reason))
                 record(.inDoubt(reason: m.format(.sendInDoubtAdvice, reason, caseID ?? "ID", caseID ?? "ID")))

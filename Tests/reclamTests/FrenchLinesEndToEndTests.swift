@@ -124,7 +124,10 @@ import Testing
         let failed = try shell.reclam("send")
         #expect(failed.status == 1)
         #expect(
-            failed.stdout.contains(french ? "différé outbox/\(second)-ack.eml : " : "deferred outbox/\(second)-ack.eml: "),
+            failed.stdout.contains(
+                french
+                    ? "différé outbox/\(second)-ack.eml : /bin/false s'est terminé avec le code 1\n"
+                    : "deferred outbox/\(second)-ack.eml: /bin/false exited 1\n"),
             "\(failed.stdout)")
         #expect(
             failed.stdout.contains(

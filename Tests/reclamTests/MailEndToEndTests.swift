@@ -234,7 +234,7 @@ struct MailEndToEndTests {
             let before = try shell.head()
             let down = try shell.reclam("send")
             #expect(down.status == 1, "\(down.stdout)\(down.stderr)")
-            #expect(down.stdout.contains("différé") && down.stdout.contains("cannot connect"), "\(down.stdout)")
+            #expect(down.stdout.contains("différé") && down.stdout.contains("connexion impossible"), "\(down.stdout)")
             #expect(try outbox(shell).count == 2)
             #expect(try shell.head() == before)
             try server.start()
@@ -261,7 +261,8 @@ struct MailEndToEndTests {
         let result = try shell.reclam("send")
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         #expect(
-            result.stdout.contains("différé") && result.stdout.contains("did not answer within mail.timeout (2 s)"), "\(result.stdout)")
+            result.stdout.contains("différé") && result.stdout.contains("n'a pas répondu dans le délai mail.timeout (2 s)"),
+            "\(result.stdout)")
         #expect(Date().timeIntervalSince(started) < 30)
         #expect(try outbox(shell).count == 1)
         #expect(try shell.head() == before)
@@ -513,7 +514,7 @@ struct MailEndToEndTests {
             try shell.git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qam", "no ca_file")
             let refused = try shell.reclam("send")
             #expect(refused.status == 1, "\(refused.stdout)\(refused.stderr)")
-            #expect(refused.stdout.contains("TLS with") && refused.stdout.contains("certificate"), "\(refused.stdout)")
+            #expect(refused.stdout.contains("la connexion TLS avec") && refused.stdout.contains("certificat"), "\(refused.stdout)")
             #expect(try server.received().isEmpty)
             #expect(try outbox(shell).count == 1)
             try assertClean(shell)

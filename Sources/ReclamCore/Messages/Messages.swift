@@ -90,6 +90,19 @@ public struct Messages: Sendable {
         case problemKindList, problemKindMapping, problemKindText
         // Refusals that quote the findings of a file.
         case refuseMoveErrors, refuseSetErrors, refuseActionErrors, refuseHandEditOne, refuseHandEditMany
+        // Why a message did not leave: the transports' reasons around the server's own words.
+        case deliveryOutOfMemory, deliveryNoAnswer, deliveryAnsweredAfterData, deliveryAnswered, deliveryCannotConnect, deliveryTimeout
+        case deliveryLoginUser, deliveryNoSTARTTLS, deliveryTLS, deliverySender, deliveryLogin, deliveryAnsweredTo, deliveryGreeting
+        case deliveryOther, deliverySendmailEmpty, deliveryCannotRun, deliveryRecordNotWritten, deliveryKilledTimeout, deliveryMayHaveLeft
+        case deliveryKilledSignal, deliveryKilled, deliveryExited, deliveryHandedOver
+        // What the mail reader finds wrong with a message.
+        case mailTooLarge, mailEmpty, mailNoMemory, mailNoParser, mailNotAMessage, mailNoMessageHeaders, mailMIMEBomb, mailTooManyParts
+        case mailTooDeep, mailDuplicatedHeader, mailDuplicatedParameter, mailInvalidContentType, mailInvalidEncodedWords
+        case mailInvalidParameter, mailInvalidAddressList, mailNotAHeader, mailConflictingHeaders, mailConflictingParameters, mailNoParts
+        case mailTruncated, mailMalformed, mailNoBoundary, mailPartWithoutContent, mailPartWithoutHeadersOrContent, mailUndecodedSubject
+        case mailNoSender, mailUnknownEncoding, mailNotUTF8, mailUndecodableCharset
+        // Refusals of a move.
+        case moveOneOf, moveLacksField, moveLacksFields, moveNoneAllowed, moveNotAllowed, moveVerbNotAllowed
     }
 
     public subscript(_ key: Key) -> String {
@@ -356,6 +369,52 @@ public struct Messages: Sendable {
             "rien n'a été enregistré : un fichier a des erreurs ; les modifications restent dans les fichiers, non enregistrées",
         .refuseHandEditMany:
             "rien n'a été enregistré : %@ fichiers ont des erreurs ; les modifications restent dans les fichiers, non enregistrées",
+        .moveOneOf: " (parmi : %@)", .moveLacksField: "l'étape %@ exige un champ que %@ n'a pas :",
+        .moveLacksFields: "l'étape %@ exige des champs que %@ n'a pas :",
+        .moveNoneAllowed: "aucune (la réclamation est à une étape finale)",
+        .moveNotAllowed: "%@ ne peut pas passer de l'étape %@ à l'étape %@ : la procédure ne le permet pas ; possible depuis %@ : %@",
+        .moveVerbNotAllowed: "%@ : '%@' n'est pas possible à l'étape %@ ; possible depuis %@ : %@",
+        .mailTooLarge: "le message fait %@ octets, au-delà de la limite de %@ octets (--max-size)",
+        .mailEmpty: "le fichier est vide : il ne contient aucun message", .mailNoMemory: "impossible de lire le message en mémoire",
+        .mailNoParser: "impossible de lancer l'analyseur MIME",
+        .mailNotAMessage: "ce n'est pas un courriel : aucun en-tête n'a pu être lu",
+        .mailNoMessageHeaders: "ce n'est pas un courriel : il n'a aucun des en-têtes d'un message (From, To, Subject, Date, Message-ID…)",
+        .mailMIMEBomb: "les parties MIME sont imbriquées trop profondément pour l'analyseur (une bombe MIME)",
+        .mailTooManyParts: "le message a plus de %@ parties MIME (--max-parts)",
+        .mailTooDeep: "les parties MIME sont imbriquées sur plus de %@ niveaux (--max-depth)",
+        .mailDuplicatedHeader: "en-tête en double%@", .mailDuplicatedParameter: "paramètre d'en-tête en double%@",
+        .mailInvalidContentType: "Content-Type invalide%@", .mailInvalidEncodedWords: "mots encodés (RFC 2047) invalides dans un en-tête%@",
+        .mailInvalidParameter: "paramètre d'en-tête invalide%@", .mailInvalidAddressList: "liste d'adresses invalide%@",
+        .mailNotAHeader: "une ligne d'en-tête qui n'est pas un en-tête a été ignorée%@",
+        .mailConflictingHeaders: "en-têtes%@ contradictoires : les logiciels de messagerie peuvent afficher l'un ou l'autre",
+        .mailConflictingParameters: "paramètres d'en-tête contradictoires%@ : les logiciels de messagerie peuvent lire l'un ou l'autre",
+        .mailNoParts: "une section multipart n'a aucune partie : son texte avant la première limite a été lu comme le texte",
+        .mailTruncated: "le message est tronqué : il manque une partie MIME ou la limite de fin d'un multipart",
+        .mailMalformed: "le message est mal formé", .mailNoBoundary: "une section multipart n'a pas de limite (boundary)",
+        .mailPartWithoutContent: "une partie MIME a des en-têtes mais pas de contenu",
+        .mailPartWithoutHeadersOrContent: "une partie MIME n'a ni en-têtes ni contenu",
+        .mailUndecodedSubject: "l'objet contient des mots encodés (RFC 2047) qui ne peuvent être décodés ; ils sont gardés tels quels",
+        .mailNoSender: "le message n'a pas d'expéditeur : son en-tête From est absent ou ne contient aucune adresse",
+        .mailUnknownEncoding: "Content-Transfer-Encoding inconnu '%@' : le contenu a été lu tel quel",
+        .mailNotUTF8: "le texte est déclaré en UTF-8 mais ne l'est pas ; il a été lu en Windows-1252",
+        .mailUndecodableCharset: "le texte est déclaré en '%@', qui ne peut le lire ; il a été lu en %@",
+        .deliveryOutOfMemory: "mémoire insuffisante",
+        .deliveryNoAnswer: "le message a été transmis en entier mais le serveur n'a pas répondu (%@)",
+        .deliveryAnsweredAfterData: "le message a été transmis en entier mais le serveur a répondu %@ (%@)",
+        .deliveryAnswered: "le serveur a répondu %@", .deliveryCannotConnect: "connexion impossible à %@ : %@",
+        .deliveryTimeout: "le serveur %@ n'a pas répondu dans le délai mail.timeout (%@ s) : %@",
+        .deliveryLoginUser: "le serveur a refusé la connexion de mail.user (%@) ; vérifiez le mot de passe",
+        .deliveryNoSTARTTLS: "le serveur ne propose pas STARTTLS (%@) ; indiquez security: tls (port 465) s'il attend TLS d'emblée",
+        .deliveryTLS: "la connexion TLS avec %@ a échoué : %@ ; le certificat du serveur doit être valide pour son nom",
+        .deliverySender: "le serveur a refusé l'expéditeur %@ : %@ ; vérifiez mail.from",
+        .deliveryLogin: "le serveur a refusé la connexion (%@) ; vérifiez mail.user et le mot de passe",
+        .deliveryAnsweredTo: "le serveur a répondu %@ à %@", .deliveryGreeting: "l'ouverture de la session",
+        .deliveryOther: "%@ (dernière réponse : %@)", .deliverySendmailEmpty: "mail.sendmail est vide",
+        .deliveryCannotRun: "impossible de lancer %@ : %@", .deliveryRecordNotWritten: "la trace d'envoi n'a pas pu être écrite",
+        .deliveryKilledTimeout: "%@ n'a pas fini dans le délai mail.timeout (%@ s) et a été arrêté",
+        .deliveryMayHaveLeft: " ; le message est peut-être parti", .deliveryKilledSignal: "%@ a été arrêté par le signal %@",
+        .deliveryKilled: "%@ a été arrêté", .deliveryExited: "%@ s'est terminé avec le code %@",
+        .deliveryHandedOver: "le message a été transmis en entier à %@ mais l'envoi s'est arrêté avant sa réponse",
         .sendUnreadableRecord: "trace d'envoi illisible %@ ignorée ; supprimez-la après vérification",
         .sendDeliveredGone: "%@ a été remis mais n'est plus dans outbox/ ; sa trace d'envoi est abandonnée",
         .sendOtherMessage: "la trace d'envoi de %@ désigne un autre message (%@) ; abandonnée",
@@ -571,6 +630,50 @@ public struct Messages: Sendable {
         .refuseActionErrors: "action %@ has errors; fix them first",
         .refuseHandEditOne: "nothing committed: a file has errors; the edits stay in the files, uncommitted",
         .refuseHandEditMany: "nothing committed: %@ files have errors; the edits stay in the files, uncommitted",
+        .moveOneOf: " (one of: %@)", .moveLacksField: "stage %@ requires a field that %@ lacks:",
+        .moveLacksFields: "stage %@ requires fields that %@ lacks:", .moveNoneAllowed: "none (the case is at a final stage)",
+        .moveNotAllowed: "%@ cannot move from %@ to %@: the procedure does not allow it; allowed from %@: %@",
+        .moveVerbNotAllowed: "%@ cannot '%@' at stage %@; allowed from %@: %@",
+        .mailTooLarge: "the message is %@ bytes, over the limit of %@ bytes (--max-size)",
+        .mailEmpty: "the file is empty: there is no message in it", .mailNoMemory: "cannot read the message into memory",
+        .mailNoParser: "cannot start the MIME parser", .mailNotAMessage: "this is not an email message: no header could be read",
+        .mailNoMessageHeaders:
+            "this is not an email message: it has none of the headers of a message (From, To, Subject, Date, Message-ID…)",
+        .mailMIMEBomb: "MIME parts are nested too deeply for the parser (a MIME bomb)",
+        .mailTooManyParts: "the message has more than %@ MIME parts (--max-parts)",
+        .mailTooDeep: "MIME parts are nested more than %@ levels deep (--max-depth)", .mailDuplicatedHeader: "duplicated header%@",
+        .mailDuplicatedParameter: "duplicated header parameter%@", .mailInvalidContentType: "invalid Content-Type%@",
+        .mailInvalidEncodedWords: "invalid encoded words (RFC 2047) in a header%@", .mailInvalidParameter: "invalid header parameter%@",
+        .mailInvalidAddressList: "invalid address list%@", .mailNotAHeader: "a header line that is not a header was ignored%@",
+        .mailConflictingHeaders: "conflicting%@ headers: mail programs may show either",
+        .mailConflictingParameters: "conflicting header parameters%@: mail programs may read either",
+        .mailNoParts: "a multipart section has no parts: its text before the first boundary was read as the text",
+        .mailTruncated: "the message is truncated: a MIME part or the closing boundary of a multipart is missing",
+        .mailMalformed: "the message is malformed", .mailNoBoundary: "a multipart section has no boundary",
+        .mailPartWithoutContent: "a MIME part has headers but no content",
+        .mailPartWithoutHeadersOrContent: "a MIME part has neither headers nor content",
+        .mailUndecodedSubject: "the subject holds encoded words (RFC 2047) that cannot be decoded; they are kept as written",
+        .mailNoSender: "the message has no sender: its From header is missing or holds no address",
+        .mailUnknownEncoding: "unknown Content-Transfer-Encoding '%@': the content was read as it is",
+        .mailNotUTF8: "the text is declared UTF-8 but is not; it was read as Windows-1252",
+        .mailUndecodableCharset: "the text is declared '%@', which could not read it; it was read as %@",
+        .deliveryOutOfMemory: "out of memory", .deliveryNoAnswer: "the whole message was sent but the server gave no answer (%@)",
+        .deliveryAnsweredAfterData: "the whole message was sent but the server answered %@ (%@)",
+        .deliveryAnswered: "the server answered %@",
+        .deliveryCannotConnect: "cannot connect to %@: %@",
+        .deliveryTimeout: "the server at %@ did not answer within mail.timeout (%@ s): %@",
+        .deliveryLoginUser: "the server refused the login of mail.user (%@); check the password",
+        .deliveryNoSTARTTLS: "the server does not offer STARTTLS (%@); set security: tls (port 465) if it expects TLS at once",
+        .deliveryTLS: "TLS with %@ failed: %@; the server's certificate must be valid for the host name",
+        .deliverySender: "the server refused the sender %@: %@; check mail.from",
+        .deliveryLogin: "the server refused the login (%@); check mail.user and the password",
+        .deliveryAnsweredTo: "the server answered %@ to %@",
+        .deliveryGreeting: "the greeting", .deliveryOther: "%@ (last answer: %@)", .deliverySendmailEmpty: "mail.sendmail is empty",
+        .deliveryCannotRun: "cannot run %@: %@", .deliveryRecordNotWritten: "the delivery record could not be written",
+        .deliveryKilledTimeout: "%@ did not finish within mail.timeout (%@ s) and was killed",
+        .deliveryMayHaveLeft: "; the message may have left",
+        .deliveryKilledSignal: "%@ was killed by signal %@", .deliveryKilled: "%@ was killed", .deliveryExited: "%@ exited %@",
+        .deliveryHandedOver: "the whole message was handed to %@ but the run stopped before its answer",
         .sendUnreadableRecord: "unreadable delivery record %@ ignored; remove it once checked",
         .sendDeliveredGone: "%@ was delivered but is no longer in outbox/; its delivery record is dropped",
         .sendOtherMessage: "the delivery record of %@ names another message (%@); dropped",
