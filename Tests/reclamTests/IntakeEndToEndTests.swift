@@ -33,7 +33,7 @@ import Testing
         #expect(ids.count == 4)
         #expect(ids[0] == ids[2], "the second copy is the same case")
         #expect(Set(ids).count == 3)
-        #expect(result.stderr.contains("not-a-message.eml : refusé : this is not an email message"))
+        #expect(result.stderr.contains("not-a-message.eml : refusé : ce n'est pas un courriel"))
         #expect(result.stderr.contains("latin1-plain-again.eml : déjà reçu, réclamation \(ids[0]) ; rien de nouveau"))
         #expect(result.stderr.contains("reclam: 3 nouvelles réclamations, 1 message déjà reçu, 1 refusé"))
 

@@ -69,7 +69,7 @@ final class IntakeLedger {
         }
         #expect(outcomes[5] == .existing(latin))
         if case .rejected(let reason) = outcomes[4] {
-            #expect(reason.contains("not an email message"))
+            #expect(reason.contains("ce n'est pas un courriel"))
         } else {
             Issue.record("\(outcomes[4])")
         }
