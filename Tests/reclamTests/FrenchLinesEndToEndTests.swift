@@ -408,4 +408,60 @@ import Testing
             }
         }
     }
+
+    /// The mail reader's refusals and warnings, and the refusals of a move the procedure does
+    /// not allow or that lacks a field (a refusal is printed on one line, its breaks escaped).
+    @Test(arguments: ["fr", "en"]) func mailReaderAndMoveRefusals(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        let notMail = try shell.reclam("intake", Self.fixtures.appendingPathComponent("not-a-message.eml").path)
+        #expect(notMail.status == 1)
+        #expect(
+            notMail.stderr.contains(
+                french
+                    ? "not-a-message.eml : refusé : ce n'est pas un courriel" : "not-a-message.eml: refused: this is not an email message"),
+            "\(notMail.stderr)")
+        let truncated = try shell.reclam("intake", "--learner", "stg-2", Self.fixtures.appendingPathComponent("truncated.eml").path)
+        #expect(truncated.status == 0, "\(truncated.stderr)")
+        #expect(
+            truncated.stderr.contains(
+                french
+                    ? "truncated.eml : avertissement : le message est tronqué : il manque une partie MIME ou la limite de fin d'un multipart"
+                    : "truncated.eml: warning: the message is truncated: a MIME part or the closing boundary of a multipart is missing"),
+            "\(truncated.stderr)")
+
+        let id = try shell.newCase(received: "2026-11-02T09:00:00+01:00")
+        let illegal = try shell.reclam("move", id, "closed")
+        #expect(illegal.status == 1)
+        #expect(
+            illegal.stderr
+                == (french
+                    ? "reclam: \(id) ne peut pas passer de l'étape Reçue à l'étape Clôturée : la procédure ne le permet pas ; possible depuis "
+                        + "Reçue : Réception accusée (reclam ack), Rejetée (reclam reject)\n"
+                    : "reclam: \(id) cannot move from 'received' to 'closed': the procedure does not allow it; allowed from 'received': "
+                        + "acknowledged (reclam ack), rejected (reclam reject)\n"),
+            "\(illegal.stderr)")
+        let verb = try shell.reclam("respond", id)
+        #expect(verb.status == 1)
+        #expect(
+            verb.stderr.hasPrefix(
+                french
+                    ? "reclam: \(id) : 'respond' n'est pas possible à l'étape Reçue ; possible depuis Reçue : "
+                    : "reclam: \(id) cannot 'respond' at stage 'received'; allowed from 'received': "),
+            "\(verb.stderr)")
+        let lacking = try shell.reclam("move", id, "rejected")
+        #expect(lacking.status == 1)
+        #expect(
+            lacking.stderr
+                == (french
+                    ? "reclam: l'étape Rejetée exige un champ que \(id) n'a pas :\\n  'rejection_reason' (texte) : --set rejection_reason=…\n"
+                    : "reclam: stage 'rejected' requires a field that \(id) lacks:\\n  'rejection_reason' (text): --set rejection_reason=…\n"),
+            "\(lacking.stderr)")
+        if french {
+            for text in [notMail.stderr, truncated.stderr, illegal.stderr, verb.stderr, lacking.stderr] {
+                expectFrench(text.replacingOccurrences(of: Self.fixtures.path, with: ""))
+            }
+        }
+    }
 }

@@ -78,7 +78,7 @@ import Testing
         let script = try editor(shell, "close.sh", "sed -i 's/^stage: received/stage: closed/' \"$1\"")
         let result = try edit(shell, id, editor: script)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("cannot move from 'received' to 'closed': the procedure does not allow it"))
+        #expect(result.stderr.contains("ne peut pas passer de l'étape Reçue à l'étape Clôturée : la procédure ne le permet pas"))
         #expect(result.stderr.contains("[audit-illegal-transition]"))
         #expect(try shell.read(path).contains("stage: closed"))
         #expect(try commitCount(shell) == before)

@@ -55,7 +55,7 @@ import Testing
         expectOK(try shell.reclam("reject", id, "--reason", "Demande d'information"), "reject")
         let closed = try shell.reclam("close", id)
         #expect(closed.status == 1)
-        #expect(closed.stderr.contains("none (the case is at a final stage)"))
+        #expect(closed.stderr.contains("aucune (la réclamation est à une étape finale)"))
     }
 
     @Test func networkComplaintAndDysfunction() throws {

@@ -217,8 +217,9 @@ public enum HandEditRules {
         if procedure.stage(to) != nil {
             do {
                 _ = try CaseMove.chooseTransition(
-                    MoveRequest(id: subject.id, target: to), from: from, procedure: procedure, lookup: { subject.field($0) }, id: subject.id
-                )
+                    MoveRequest(id: subject.id, target: to), from: from, procedure: procedure, lookup: { subject.field($0) },
+                    id: subject.id,
+                    language: environment.ledger.config.language)
             } catch {
                 findings.report(.auditIllegalTransition, error.message, location)
             }
