@@ -83,7 +83,7 @@ public struct Messages: Sendable {
         case checkIDMismatch, checkFileName, checkLearnerMismatch, checkReceivedFuture, checkUnknownStepField, checkStepBy
         case checkStepStage, checkStepAt, checkStepOrder, checkStepFuture, checkStageMismatch, checkLearnerNoID
         case checkLearnerIDMismatch, checkUnknownLearnerField, checkUnknownActionField, checkActionIDMismatch, checkUnknownCase
-        case checkActionOverdue, checkActionReview, checkCaseActionMissing
+        case checkActionOverdue, checkActionReview, checkCaseActionMissing, checkTemplateName, checkLearnerFolderName
         // A field's value that does not fit its type (beyond the commonest, above).
         case problemNotSingle, problemEmpty, problemOnePerson, problemNotOneValue, problemCaseList, problemList, problemWords
         case problemMappings, problemEmptyID, problemLongID, problemReservedID, problemBadID, problemControl
@@ -343,7 +343,8 @@ public struct Messages: Sendable {
         .checkLearnerIDMismatch: "l'id de stagiaire '%@' ne correspond pas au dossier '%@'",
         .checkUnknownLearnerField: "champ de stagiaire inconnu '%@'", .checkUnknownActionField: "champ d'action inconnu '%@'",
         .checkActionIDMismatch: "l'id '%@' ne correspond pas au nom du fichier '%@.md'",
-        .checkUnknownCase: "renvoie à une réclamation inconnue '%@'",
+        .checkUnknownCase: "renvoie à une réclamation inconnue '%@'", .checkTemplateName: "nom de modèle : %@",
+        .checkLearnerFolderName: "nom de dossier de stagiaire : %@",
         .checkActionOverdue: "échéance le %@ et toujours à l'étape %@",
         .checkActionReview:
             "terminée depuis le %@ sans vérification de l'efficacité (délai : %@ jours) ; lancez 'reclam action move %@ effectiveness-checked --set verdict=… --set evidence=…'",
@@ -610,7 +611,8 @@ public struct Messages: Sendable {
         .checkLearnerNoID: "missing required field 'id' (the learner's pseudonymous id, equal to the folder name)",
         .checkLearnerIDMismatch: "learner id '%@' does not match the folder '%@'", .checkUnknownLearnerField: "unknown learner field '%@'",
         .checkUnknownActionField: "unknown action field '%@'", .checkActionIDMismatch: "id '%@' does not match the file name '%@.md'",
-        .checkUnknownCase: "links to unknown case '%@'", .checkActionOverdue: "due %@ and still '%@'",
+        .checkUnknownCase: "links to unknown case '%@'", .checkTemplateName: "template name: %@",
+        .checkLearnerFolderName: "learner folder name: %@", .checkActionOverdue: "due %@ and still '%@'",
         .checkActionReview:
             "done since %@ with no effectiveness review (delay: %@ days); run 'reclam action move %@ effectiveness-checked --set verdict=… --set evidence=…'",
         .checkCaseActionMissing: "stage '%@' calls for a linked improvement action or a 'no_action_reason'",

@@ -99,8 +99,10 @@ public struct Checker: Sendable {
         var out: [Diagnostic] = []
         for entry in entries where entry.name.hasSuffix(".md") {
             let path = "\(folder)/\(entry.name)"
-            if let problem = Identifier.reservedProblem(String(entry.name.prefix { $0 != "." })) {
-                out.append(Diagnostic(.idReserved, "template name: \(problem)", file: path))
+            let name = String(entry.name.prefix { $0 != "." })
+            if Identifier.reservedProblem(name) != nil {
+                let m = Messages(ledger.config.language)
+                out.append(Diagnostic(.idReserved, m.format(.checkTemplateName, m.format(.problemReservedID, name)), file: path))
             }
             switch LedgerReader.readDocument(path, in: ledger) {
             case .failure(let failure): out.append(failure.diagnostic)
