@@ -87,7 +87,7 @@ final class CurlSMTPTransport: MailTransport {
             for address in envelope.recipients {
                 guard let appended = curl_slist_append(recipients, "<\(address)>") else {
                     curl_slist_free_all(recipients)
-                    return .deferred(reason: "out of memory", stopRun: true)
+                    return .deferred(reason: .outOfMemory, stopRun: true)
                 }
                 recipients = appended
             }
@@ -121,28 +121,24 @@ final class CurlSMTPTransport: MailTransport {
         }
         if transfer.endReached {
             guard let reply = transfer.repliesAfterEnd.last else {
-                return .inDoubt(reason: "the whole message was sent but the server gave no answer (\(what))")
+                return .inDoubt(reason: .noAnswerAfterData(what: what))
             }
             let replyCode = Int(reply.prefix(3)) ?? 0
             if (500...599).contains(replyCode) { return .refused(reply: reply) }
-            if (400...499).contains(replyCode) { return .deferred(reason: "the server answered \(reply)", stopRun: replyCode == 421) }
-            return .inDoubt(reason: "the whole message was sent but the server answered \(reply) (\(what))")
+            if (400...499).contains(replyCode) { return .deferred(reason: .answered(reply: reply), stopRun: replyCode == 421) }
+            return .inDoubt(reason: .answeredAfterData(reply: reply, what: what))
         }
         switch code {
         case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
-            return .deferred(reason: "cannot connect to \(url): \(what)", stopRun: true)
+            return .deferred(reason: .cannotConnect(url: url, what: what), stopRun: true)
         case CURLE_OPERATION_TIMEDOUT:
-            return .deferred(
-                reason: "the server at \(url) did not answer within mail.timeout (\(settings.timeout) s): \(what)", stopRun: true)
+            return .deferred(reason: .timeout(url: url, seconds: settings.timeout, what: what), stopRun: true)
         case CURLE_LOGIN_DENIED:
-            return .deferred(reason: "the server refused the login of mail.user (\(lastReply)); check the password", stopRun: true)
+            return .deferred(reason: .loginOfUserRefused(reply: lastReply), stopRun: true)
         case CURLE_USE_SSL_FAILED:
-            return .deferred(
-                reason: "the server does not offer STARTTLS (\(what)); set security: tls (port 465) if it expects TLS at once",
-                stopRun: true)
+            return .deferred(reason: .noSTARTTLS(what: what), stopRun: true)
         case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_CERTPROBLEM:
-            return .deferred(
-                reason: "TLS with \(url) failed: \(what); the server's certificate must be valid for the host name", stopRun: true)
+            return .deferred(reason: .tlsFailed(url: url, what: what), stopRun: true)
         default: break
         }
         let command = failing?.command ?? transfer.lastCommand
@@ -153,18 +149,17 @@ final class CurlSMTPTransport: MailTransport {
             case "MAIL" where replyCode == 552:
                 return .refused(reply: lastReply)
             case "MAIL":
-                return .deferred(
-                    reason: "the server refused the sender \(settings.from.email): \(lastReply); check mail.from", stopRun: true)
+                return .deferred(reason: .senderRefused(sender: settings.from.email, reply: lastReply), stopRun: true)
             case "AUTH":
-                return .deferred(reason: "the server refused the login (\(lastReply)); check mail.user and the password", stopRun: true)
+                return .deferred(reason: .loginRefused(reply: lastReply), stopRun: true)
             default:
-                return .deferred(reason: "the server answered \(lastReply) to \(command ?? "the greeting")", stopRun: true)
+                return .deferred(reason: .answeredTo(reply: lastReply, command: command), stopRun: true)
             }
         }
         if (400...499).contains(replyCode) {
-            return .deferred(reason: "the server answered \(lastReply)", stopRun: replyCode == 421 || command == nil || command == "EHLO")
+            return .deferred(reason: .answered(reply: lastReply), stopRun: replyCode == 421 || command == nil || command == "EHLO")
         }
-        return .deferred(reason: "\(what)\(lastReply.isEmpty ? "" : " (last answer: \(lastReply))")", stopRun: false)
+        return .deferred(reason: .other(what: what, lastReply: lastReply), stopRun: false)
     }
 
     /// A message with bare LF line ends (edited by hand) gets CRLF, as SMTP requires.

@@ -223,10 +223,13 @@ public final class DeliveryJournal {
     private var appendFailed = false
     /// What a person should know about the log as it was found.
     public private(set) var warnings: [String] = []
+    private let m: Messages
 
     /// Opens `.git/reclam/send.log` and takes `.git/reclam/send.lock`, waiting up to `timeout`
     /// for another run.
-    public init(gitDirectory: String, timeout: Duration = .seconds(60)) throws(ReclamError) {
+    /// `language`: the ledger's, for the refusal when another run holds the lock and the warnings.
+    public init(gitDirectory: String, timeout: Duration = .seconds(60), language: Language = .en) throws(ReclamError) {
+        m = Messages(language)
         let base = gitDirectory + "/reclam"
         logPath = base + "/send.log"
         firstFormatDirectory = base + "/send"
@@ -240,7 +243,7 @@ public final class DeliveryJournal {
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, ContinuousClock.now < deadline else {
                 close(fd)
-                throw .refused("another 'reclam send' is running on this ledger (\(lockPath)); try again when it has finished")
+                throw .refused(m.format(.sendLockBusy, lockPath))
             }
             usleep(20_000)
         }
@@ -315,8 +318,7 @@ public final class DeliveryJournal {
             guard let end = data[start...].firstIndex(of: 0x0A) else {
                 // The last line, without its line feed: a write cut short.
                 unreadable.append(data[start...])
-                warnings.append(
-                    "the last line of \(logPath) was cut short (a run stopped while writing it); ignored, kept in \(logPath).unreadable")
+                warnings.append(m.format(.sendLogCutShort, logPath, logPath))
                 break
             }
             lines += 1
@@ -325,7 +327,7 @@ public final class DeliveryJournal {
             case .cleared(let path)?: live[path] = nil
             case nil:
                 unreadable.append(data[start..<end])
-                warnings.append("line \(lines) of \(logPath) is damaged; ignored, kept in \(logPath).unreadable")
+                warnings.append(m.format(.sendLogDamaged, String(lines), logPath, logPath))
             }
             start = end + 1
         }
@@ -342,7 +344,7 @@ public final class DeliveryJournal {
                     live[record.path] = record
                     converted.append(path)
                 } else {
-                    warnings.append("unreadable delivery record \(path) ignored; remove it once checked")
+                    warnings.append(m.format(.sendUnreadableRecord, path))
                 }
             }
         }

@@ -84,7 +84,7 @@ public enum SendRun {
         let m = Messages(ledger.config.language)
         let repository = context.repository
         var report = SendReport()
-        let journal = try DeliveryJournal(gitDirectory: repository.commonDirectory)
+        let journal = try DeliveryJournal(gitDirectory: repository.commonDirectory, language: m.language)
         let tip: ObjectID?
         do { tip = try repository.tipCommitID() } catch { throw ReclamError(.git, "cannot read the branch: \(error)") }
 
@@ -102,13 +102,13 @@ public enum SendRun {
                 if record.state == .delivered, let target = record.target,
                     tip.flatMap({ try? repository.blobID(at: target, in: $0) }) == nil
                 {
-                    report.warnings.append("\(record.path) was delivered but is no longer in outbox/; its delivery record is dropped")
+                    report.warnings.append(m.format(.sendDeliveredGone, record.path))
                 }
                 journal.remove(record)
             }
         }
 
-        let selected = select(committed.union(present).sorted(), request: request, report: &report)
+        let selected = select(committed.union(present).sorted(), request: request, report: &report, m)
         var targets = Set(recordByPath.values.compactMap(\.target))
         var transport: MailTransport?
         var stopped: String?
@@ -123,7 +123,7 @@ public enum SendRun {
             func record(_ outcome: SendReport.Outcome) { report.items.append(.init(path: path, caseID: caseID, outcome: outcome)) }
             var existing = recordByPath[path]
             if let found = existing, let id = file?.messageID, found.messageID != id {
-                report.warnings.append("the delivery record of \(path) names another message (\(found.messageID)); dropped")
+                report.warnings.append(m.format(.sendOtherMessage, path, found.messageID))
                 journal.remove(found)
                 recordByPath[path] = nil
                 existing = nil
@@ -194,7 +194,7 @@ public enum SendRun {
                         try journal.write(
                             DeliveryRecord(
                                 state: .inDoubt, path: path, messageID: messageID, at: now(environment, context), transport: transport.name,
-                                reply: "the whole message was handed to \(transport.name) but the run stopped before its answer"),
+                                reply: m.format(.deliveryHandedOver, transport.name)),
                             durable: true)
                         return true
                     } catch let error as ReclamError {
@@ -222,12 +222,14 @@ public enum SendRun {
                 try journal.write(done, durable: false)
                 recordByPath[path] = done
                 record(.refused(target: target, reply: reply))
-            case .deferred(let reason, let stopRun):
+            case .deferred(let problem, let stopRun):
+                let reason = problem.text(m)
                 // Nothing was accepted: the in-doubt record, if written, no longer applies.
                 journal.remove(DeliveryRecord(state: .inDoubt, path: path, messageID: messageID, at: at, transport: transport.name))
                 if stopRun { stopped = reason }
                 record(.deferred(reason: reason))
-            case .inDoubt(let reason):
+            case .inDoubt(let problem):
+                let reason = problem.text(m)
                 try journal.write(
                     DeliveryRecord(state: .inDoubt, path: path, messageID: messageID, at: at, transport: transport.name, reply: reason),
                     durable: true)
@@ -252,7 +254,7 @@ public enum SendRun {
             report.commit = try commit(completed, context: context, withJournal: true)
         } catch  where error.kind == .refused {
             // A case file with uncommitted edits must not block the record of what was sent.
-            report.warnings.append("the cases' journal lines were not added: \(error.message)")
+            report.warnings.append(m.format(.sendNoJournalLines, error.message))
             report.commit = try commit(completed, context: context, withJournal: false)
         }
         for done in completed { journal.remove(done) }
@@ -263,13 +265,13 @@ public enum SendRun {
         (try? Clock.now(environment: environment)) ?? context.now
     }
 
-    static func select(_ paths: [String], request: SendRequest, report: inout SendReport) -> [String] {
+    static func select(_ paths: [String], request: SendRequest, report: inout SendReport, _ m: Messages = Messages(.en)) -> [String] {
         guard !request.caseIDs.isEmpty else { return paths }
         var chosen: [String] = []
         for id in request.caseIDs {
             let name = "\(MailFolders.outbox)/\(id)-"
             let matching = paths.filter { $0.hasPrefix(name) }
-            if matching.isEmpty { report.warnings.append("no message of case \(id) in outbox/") }
+            if matching.isEmpty { report.warnings.append(m.format(.sendNoMessageOfCase, id)) }
             chosen += matching.filter { !chosen.contains($0) }
         }
         return chosen.sorted()

@@ -24,7 +24,7 @@ final class SendmailTransport: MailTransport {
     }
 
     func deliver(_ message: Data, envelope: Envelope, atEndOfData: () -> Bool) -> DeliveryResult {
-        guard let executable = command.first else { return .deferred(reason: "mail.sendmail is empty", stopRun: true) }
+        guard let executable = command.first else { return .deferred(reason: .sendmailEmpty, stopRun: true) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = Array(command.dropFirst())
@@ -36,7 +36,7 @@ final class SendmailTransport: MailTransport {
         // A command that exits early closes its end of the pipe: the write must fail, not kill us.
         signal(SIGPIPE, SIG_IGN)
         do { try process.run() } catch {
-            return .deferred(reason: "cannot run \(executable): \(error.localizedDescription)", stopRun: true)
+            return .deferred(reason: .cannotRun(command: executable, what: error.localizedDescription), stopRun: true)
         }
         connections += 1
         // A command that hangs (msmtp waits for a silent server without end unless told
@@ -52,7 +52,7 @@ final class SendmailTransport: MailTransport {
         if written && !atEndOfData() {
             process.terminate()
             process.waitUntilExit()
-            return .deferred(reason: "the delivery record could not be written", stopRun: true)
+            return .deferred(reason: .recordNotWritten, stopRun: true)
         }
         try? input.fileHandleForWriting.close()
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
@@ -61,22 +61,21 @@ final class SendmailTransport: MailTransport {
         let status = process.terminationStatus
         if process.terminationReason == .uncaughtSignal && status == SIGKILL && Date().timeIntervalSince(started) >= Double(max(1, timeout))
         {
-            let stopped = "\(executable) did not finish within mail.timeout (\(timeout) s) and was killed"
             return written
-                ? .inDoubt(reason: "\(stopped); the message may have left")
-                : .deferred(reason: stopped, stopRun: true)
+                ? .inDoubt(reason: .killedAfterTimeout(command: executable, seconds: timeout, mayHaveLeft: true))
+                : .deferred(reason: .killedAfterTimeout(command: executable, seconds: timeout, mayHaveLeft: false), stopRun: true)
         }
         if process.terminationReason == .uncaughtSignal {
             return written
-                ? .inDoubt(reason: "\(executable) was killed by signal \(status)")
-                : .deferred(reason: "\(executable) was killed", stopRun: true)
+                ? .inDoubt(reason: .killedBySignal(command: executable, signal: status))
+                : .deferred(reason: .killed(command: executable), stopRun: true)
         }
         switch status {
         case 0 where written: return .accepted(reply: "\(executable) exited 0")
         // sysexits.h: EX_DATAERR, EX_NOUSER, EX_NOHOST: the message or an address is wrong.
         case 65, 67, 68: return .refused(reply: "\(executable) exited \(status): \(text)")
         default:
-            return .deferred(reason: "\(executable) exited \(status)\(text.isEmpty ? "" : ": \(text)")", stopRun: status != 75)
+            return .deferred(reason: .exited(command: executable, status: status, output: text), stopRun: status != 75)
         }
     }
 }

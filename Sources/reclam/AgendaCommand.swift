@@ -43,7 +43,7 @@ struct AgendaCommand: ParsableCommand {
         case .json: try OutputOptions.write(JSON.encode(agenda.json(calendar: config.calendar)) + "\n", to: output)
         }
         // An acknowledgement the server refused is work for today too: shown as `reclam sla` shows it.
-        FileHandle.standardError.write(DiagnosticFormatter.render(agenda.warnings, as: .text))
+        FileHandle.standardError.write(RunLanguage.render(agenda.warnings))
         try UnreadableFiles.exitIfAny(agenda.unreadable)
     }
 }

@@ -44,7 +44,7 @@ struct AuditCommand: ParsableCommand {
         } else {
             findings = try audit.run(since: since)
         }
-        print(DiagnosticFormatter.render(findings, as: format), terminator: "")
+        print(DiagnosticFormatter.render(findings, as: format, language: ledger.config.language), terminator: "")
         if format == .text {
             FileHandle.standardError.write(DiagnosticFormatter.summary(findings, language: ledger.config.language) + "\n")
         }

@@ -48,10 +48,10 @@ struct CheckCommand: ParsableCommand {
         } else {
             diagnostics = try Checker.run(root: root, now: try global.now(), paths: relative.isEmpty ? nil : relative)
         }
-        print(DiagnosticFormatter.render(diagnostics, as: format), terminator: "")
+        // A reclam.yml too broken to open says it in the findings; they are then English.
+        let language = (try? Ledger.open(at: root))?.config.language ?? .en
+        print(DiagnosticFormatter.render(diagnostics, as: format, language: language), terminator: "")
         if format == .text {
-            // A reclam.yml too broken to open says it in the findings; the summary is then English.
-            let language = (try? Ledger.open(at: root))?.config.language ?? .en
             FileHandle.standardError.write(DiagnosticFormatter.summary(diagnostics, language: language) + "\n")
         }
         if diagnostics.hasErrors { throw ExitCode(1) }

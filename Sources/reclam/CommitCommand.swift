@@ -51,7 +51,7 @@ enum HandEditOutput {
             return
         }
         let warnings = result.diagnostics.filter { $0.severity != .error }
-        if !warnings.isEmpty { FileHandle.standardError.write(DiagnosticFormatter.render(warnings, as: .text)) }
+        if !warnings.isEmpty { FileHandle.standardError.write(RunLanguage.render(warnings)) }
         for review in result.reviews {
             var line = review.id + m[.colon]
             if let change = review.stageChange {

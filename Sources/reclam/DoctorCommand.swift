@@ -39,7 +39,7 @@ struct DoctorCommand: ParsableCommand {
             findings = try doctor.findings(language: language)
         }
         let diagnostics = findings.map(\.diagnostic)
-        print(DiagnosticFormatter.render(diagnostics, as: format), terminator: "")
+        print(DiagnosticFormatter.render(diagnostics, as: format, language: language), terminator: "")
         if format == .text {
             let repairable = findings.filter(\.isRepairable).count
             let hint = !fix && repairable > 0 ? m.format(.doctorFixHint, String(repairable)) : ""

@@ -62,7 +62,7 @@ struct EditCommand: ParsableCommand {
                 refusal = error
             }
             guard refusal.kind == .refused, !refusal.diagnostics.isEmpty, interactive else { throw refusal }
-            FileHandle.standardError.write(DiagnosticFormatter.render(refusal.diagnostics, as: .text))
+            FileHandle.standardError.write(RunLanguage.render(refusal.diagnostics))
             FileHandle.standardError.write("reclam: \(path) is not committed. Reopen the editor to fix it? [Y/n] ")
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
             guard let answer, ["", "y", "yes", "o", "oui"].contains(answer) else {

@@ -9,7 +9,9 @@ struct GlobalOptions: ParsableArguments {
     var ledger: String?
 
     func openLedger() throws -> Ledger {
-        try Ledger.open(at: try ledgerRoot())
+        let ledger = try Ledger.open(at: try ledgerRoot())
+        RunLanguage.current = ledger.config.language
+        return ledger
     }
 
     /// The ledger's root folder, before reading its settings. A write that was killed is
@@ -18,7 +20,8 @@ struct GlobalOptions: ParsableArguments {
     func ledgerRoot(finishingInterruptedWrites: Bool = true) throws -> URL {
         let root = try Ledger.root(given: ledger.map { URL(fileURLWithPath: $0) })
         if finishingInterruptedWrites {
-            for note in try InterruptedWrites.finish(ledgerRoot: root) {
+            let notes = try InterruptedWrites.finish(ledgerRoot: root) { (try? Ledger.open(at: root))?.config.language ?? .en }
+            for note in notes {
                 FileHandle.standardError.write("reclam: \(note)\n")
             }
         }

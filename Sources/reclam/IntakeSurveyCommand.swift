@@ -92,14 +92,16 @@ struct IntakeSurveyCommand: ParsableCommand {
             case .created(let id), .existing(let id): print(id)
             }
         }
-        if !report.skipped.isEmpty { FileHandle.standardError.write(DiagnosticFormatter.render(report.skipped, as: .text)) }
+        if !report.skipped.isEmpty { FileHandle.standardError.write(RunLanguage.render(report.skipped)) }
         let m = Messages(context.ledger.config.language)
         let separator = report.separator == "\t" ? m[.surveyTab] : "'\(report.separator)'"
         let encoding = m.language == .fr ? report.encoding.replacingOccurrences(of: " with BOM", with: " avec BOM") : report.encoding
         let created = m.count(report.created, one: .surveyNewCase, many: .surveyNewCases)
         var summary = m.format(
-            .surveySummary, file, String(report.responses), encoding, separator, String(report.belowThreshold),
-            threshold.formatted(), created, String(report.existing), String(report.atOrAbove))
+            .surveySummary, file, m.count(report.responses, one: .surveyResponseOne, many: .surveyResponseMany), encoding, separator,
+            String(report.belowThreshold), threshold.formatted(), created,
+            m.count(report.existing, one: .surveyExistingOne, many: .surveyExistingMany),
+            m.count(report.atOrAbove, one: .surveyAtOrAboveOne, many: .surveyAtOrAboveMany))
         if report.withoutScore > 0 { summary += m.format(.surveyWithoutScore, String(report.withoutScore)) }
         if !report.skipped.isEmpty { summary += m.format(.surveySkipped, String(report.skipped.count)) }
         if !report.newLearners.isEmpty {

@@ -67,7 +67,7 @@ struct Reclam: ParsableCommand {
     static func exit(with error: Error) -> Never {
         if let reclamError = error as? ReclamError {
             if !reclamError.diagnostics.isEmpty {
-                FileHandle.standardError.write(DiagnosticFormatter.render(reclamError.diagnostics, as: .text))
+                FileHandle.standardError.write(RunLanguage.render(reclamError.diagnostics))
             }
             FileHandle.standardError.write("reclam: \(Escape.terminal(reclamError.message))\n")
             Foundation.exit(reclamError.kind == .refused ? 1 : 2)

@@ -112,11 +112,11 @@ struct SLACommand: ParsableCommand {
         let notes = (unreadable + report.diagnostics).sorted()
         switch format {
         case .text:
-            FileHandle.standardError.write(DiagnosticFormatter.render(findings + notes, as: .text))
+            FileHandle.standardError.write(RunLanguage.render(findings + notes))
         case .github:
             print(DiagnosticFormatter.render(notes, as: .github), terminator: "")
         case .json, .junit:
-            FileHandle.standardError.write(DiagnosticFormatter.render(notes, as: .text))
+            FileHandle.standardError.write(RunLanguage.render(notes))
         }
         if rules.isEmpty { FileHandle.standardError.write("reclam: reclam.yml has no SLA rule ('sla:' section)\n") }
         if format == .text || format == .github {

@@ -68,8 +68,10 @@ struct SendCommand: ParsableCommand {
             }
             return try MailTransports.make(settings, ledgerRoot: context.ledger.root, environment: environment)
         }
-        for warning in report.warnings { FileHandle.standardError.write("reclam: warning: \(warning)\n") }
         let m = Messages(context.ledger.config.language)
+        for warning in report.warnings {
+            FileHandle.standardError.write("reclam: " + m.severity(.warning) + m[.colon] + warning + "\n")
+        }
         var problems = 0
         for item in report.items {
             let (line, sent) = Self.line(item, m)

@@ -9,7 +9,7 @@ enum UnreadableFiles {
     static func exitIfAny(_ diagnostics: [Diagnostic], alreadyShown: Bool = false) throws {
         guard !diagnostics.isEmpty else { return }
         let sorted = diagnostics.sorted()
-        if !alreadyShown { FileHandle.standardError.write(DiagnosticFormatter.render(sorted, as: .text)) }
+        if !alreadyShown { FileHandle.standardError.write(RunLanguage.render(sorted)) }
         let files = Array(Set(sorted.map(\.file))).sorted()
         FileHandle.standardError.write(
             "reclam: \(files.count) file(s) could not be read and are left out: \(files.map(Escape.terminal).joined(separator: ", ")); run 'reclam check'\n"

@@ -132,8 +132,8 @@ import Testing
         let check = try shell.reclam("check")
         #expect(check.status == 1)
         #expect(check.stdout.contains("actions/\(action).md:5:"))
-        #expect(check.stdout.contains("links to unknown case '20990101-zzzz'"))
-        #expect(check.stdout.contains("warning: due 2026-11-20 and still 'planned' [action-overdue]"))
+        #expect(check.stdout.contains("renvoie à une réclamation inconnue '20990101-zzzz'"))
+        #expect(check.stdout.contains("avertissement : échéance le 2026-11-20 et toujours à l'étape Planifiée [action-overdue]"))
         #expect(check.stdout.contains("[action-review-missing]"))
     }
 
@@ -155,7 +155,7 @@ import Testing
         let atRisk = try shell.reclam("sla", "--actions")
         #expect(
             atRisk.stderr.contains(
-                "warning: l'action \(late) doit être terminée le 2026-11-20T23:59:59+01:00 et en est encore à l'étape Planifiée "
+                "avertissement : l'action \(late) doit être terminée le 2026-11-20T23:59:59+01:00 et en est encore à l'étape Planifiée "
                     + "[sla-action-at-risk]"))
         shell.environment["RECLAM_NOW"] = "2026-11-23T10:00:00+01:00"
         let breached = try shell.reclam("sla", "--actions", "--rule", "acknowledgement")
@@ -164,7 +164,7 @@ import Testing
         #expect(all.status == 1)
         #expect(
             all.stderr.contains(
-                "actions/\(late).md:6:6: error: l'action \(late) devait être terminée le 2026-11-20T23:59:59+01:00 et en est encore "
+                "actions/\(late).md:6:6 : erreur : l'action \(late) devait être terminée le 2026-11-20T23:59:59+01:00 et en est encore "
                     + "à l'étape Planifiée [sla-action-breached]"
             ))
         #expect(!all.stderr.contains(onTime))

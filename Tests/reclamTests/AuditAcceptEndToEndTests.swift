@@ -43,10 +43,10 @@ import Testing
 
         let after = try shell.reclam("audit")
         #expect(after.status == 0, "\(after.stdout)")
-        #expect(!after.stdout.contains("error"))
+        #expect(!after.stdout.contains("erreur"))
         #expect(
             after.stdout.contains(
-                "\(path): note: commit \(illegal.prefix(10)) (")
+                "\(path) : remarque : commit \(illegal.prefix(10)) (")
                 && after.stdout.contains(", Hand Editor): a fait passer \(id) de l'étape Réception accusée à l'étape Clôturée"))
         #expect(after.stdout.contains("[audit-illegal-transition] — acceptée par Claire Martin le 2026-11-16T10:00:00+01:00 (commit "))
         #expect(after.stdout.contains(") : Clôture décidée en comité qualité [audit-accepted]"))
@@ -97,7 +97,9 @@ import Testing
         #expect(check.status == 1)
         #expect(
             check.stdout.contains(
-                "\(path):8:8: error: the last step records stage 'acknowledged' but the case is at 'closed': the stage changed without its step; set 'stage: acknowledged' back and make the move with 'reclam move \(id) closed' [steps-stage-mismatch]"
+                "\(path):8:8 : erreur : la dernière entrée de steps enregistre l'étape 'acknowledged' mais la réclamation est à l'étape 'closed' : "
+                    + "l'étape a changé sans son entrée ; remettez 'stage: acknowledged' et faites le passage avec 'reclam move \(id) closed' "
+                    + "[steps-stage-mismatch]"
             ))
         // With the hook, git refuses such a commit, even of a move the procedure allows.
         #expect(try shell.reclam("hooks", "install").status == 0)

@@ -78,9 +78,9 @@ import Testing
         #expect(audit.stdout.contains("[audit-illegal-transition]"))
         #expect(audit.stdout.contains("commit \(rewritten.prefix(10))"))
         #expect(audit.stdout.contains("a réécrit 'received' : "), "\(audit.stdout)")
-        #expect(audit.stdout.contains("cases/stg-2/\(other).md: error"))
+        #expect(audit.stdout.contains("cases/stg-2/\(other).md : erreur"))
         #expect(audit.stdout.contains("[audit-case-deleted]"))
-        #expect(audit.stdout.contains("\(path): warning: modification non enregistrée"), "\(audit.stdout)")
+        #expect(audit.stdout.contains("\(path) : avertissement : modification non enregistrée"), "\(audit.stdout)")
         let since = try shell.reclam("audit", "--since", rewritten, "--format", "json")
         let findings = try JSONSerialization.jsonObject(with: Data(since.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(!findings.contains { ($0["rule"] as? String) == "audit-illegal-transition" })

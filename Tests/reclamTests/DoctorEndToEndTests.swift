@@ -43,13 +43,14 @@ import Testing
         #expect(found.status == 1)
         #expect(
             found.stdout.contains(
-                ".git/index.lock: error: .git/index.lock (10 min old, no process has it open) : laissé par une commande git ou reclam qui n'a pas fini"
+                ".git/index.lock : erreur : .git/index.lock (âgé de 10 min, aucun processus ne l'a ouvert) : laissé par une commande git ou reclam qui n'a pas fini"
             ))
-        #expect(found.stdout.contains("\(path): error: l'index contient la version d'avant la dernière modification"))
-        #expect(found.stdout.contains("outbox/\(id)-ack.eml: error: l'index contient la version d'avant"))
-        #expect(found.stdout.contains("cases/stg-1/.\(id).md.reclam-1upsr8vt11m4a.tmp: warning: un fichier temporaire"))
+        #expect(found.stdout.contains("\(path) : erreur : l'index contient la version d'avant la dernière modification"))
+        #expect(found.stdout.contains("outbox/\(id)-ack.eml : erreur : l'index contient la version d'avant"))
+        #expect(found.stdout.contains("cases/stg-1/.\(id).md.reclam-1upsr8vt11m4a.tmp : avertissement : un fichier temporaire"))
         #expect(
-            found.stdout.contains("cases/stg-1/learner.md: warning: modifié mais non enregistré : 'reclam commit cases/stg-1/learner.md'"))
+            found.stdout.contains(
+                "cases/stg-1/learner.md : avertissement : modifié mais non enregistré : 'reclam commit cases/stg-1/learner.md'"))
         #expect(found.stderr.contains("'reclam doctor --fix' en répare 4"))
 
         let fixed = try shell.reclam("doctor", "--fix")
@@ -69,7 +70,7 @@ import Testing
         try shell.write(path, try shell.git("show", "HEAD^:\(path)").stdout)
         let found = try shell.reclam("doctor")
         #expect(found.status == 1)
-        #expect(found.stdout.contains("\(path): error: le fichier contient la version d'avant la dernière modification de la branche"))
+        #expect(found.stdout.contains("\(path) : erreur : le fichier contient la version d'avant la dernière modification de la branche"))
         #expect(try shell.reclam("doctor", "--fix").status == 0)
         #expect(try shell.read(path) == current)
         #expect(try shell.status() == "")
@@ -106,11 +107,11 @@ import Testing
         // doctor looks first, and repairs on request.
         let found = try shell.reclam("doctor")
         #expect(found.status == 1)
-        #expect(found.stdout.contains(".git/reclam/journal: error: une écriture de reclam (commit "))
+        #expect(found.stdout.contains(".git/reclam/journal : erreur : une écriture de reclam (commit "))
         #expect(found.stdout.contains("[doctor-interrupted-write]"))
         let fixed = try shell.reclam("doctor", "--fix")
         #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
-        #expect(fixed.stderr.contains("reclam: réparé : undid an interrupted write (commit "))
+        #expect(fixed.stderr.contains("reclam: réparé : écriture interrompue annulée (commit "))
         #expect(try shell.read(path) == before)
         #expect(try shell.status() == "")
 
@@ -118,7 +119,7 @@ import Testing
         try killWhen(shell, ["ack", id]) { (try? shell.read(path)) != before }
         let list = try shell.reclam("list")
         #expect(list.status == 0)
-        #expect(list.stderr.contains("reclam: undid an interrupted write (commit "))
+        #expect(list.stderr.contains("reclam: écriture interrompue annulée (commit "))
         #expect(list.stdout.contains("Reçue"))
         #expect(try shell.status() == "")
         #expect(try shell.reclam("ack", id).status == 0)
@@ -137,7 +138,7 @@ import Testing
         #expect(try shell.status() != "")
         let next = try shell.reclam("show", id)
         #expect(next.status == 0)
-        #expect(next.stderr.contains("reclam: finished an interrupted write (commit "))
+        #expect(next.stderr.contains("reclam: écriture interrompue terminée (commit "))
         #expect(try shell.status() == "")
         #expect(try shell.reclam("doctor").status == 0)
         #expect(try shell.reclam("audit").status == 0)

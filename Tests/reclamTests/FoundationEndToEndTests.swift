@@ -46,7 +46,7 @@ import Testing
         )
         let text = try shell.reclam("check")
         #expect(text.status == 1)
-        #expect(text.stdout.contains("cases/stg-1/20261005-k7p3.md:6:10: error: channel: 'mail' ne fait pas partie de :"))
+        #expect(text.stdout.contains("cases/stg-1/20261005-k7p3.md:6:10 : erreur : channel: 'mail' ne fait pas partie de :"))
         let github = try shell.reclam("check", "--format", "github")
         #expect(github.stdout.hasPrefix("::error file=cases/stg-1/20261005-k7p3.md,line=6,col=10,title=field-enum::channel"))
         let json = try shell.reclam("check", "--format", "json")

@@ -81,7 +81,7 @@ import Testing
         #expect(
             survey.stderr.contains(
                 french
-                    ? "5 réponses (UTF-8 avec BOM, ';') : 2 sous 6 (2 nouvelles réclamations, 0 déjà reçues), 2 égales ou au-dessus, "
+                    ? "5 réponses (UTF-8 avec BOM, ';') : 2 sous 6 (2 nouvelles réclamations, 0 déjà reçue), 2 égales ou au-dessus, "
                         + "1 sans note\n"
                     : "5 responses (UTF-8 with BOM, ';'): 2 below 6 (2 new cases, 0 already taken in), 2 at or above, 1 without score\n"),
             "\(survey.stderr)")
@@ -91,7 +91,7 @@ import Testing
         #expect(
             bad.stderr.contains(
                 french
-                    ? "survey-bad-row.csv:3: error: la note 'trois' n'est pas un nombre ; écrivez par exemple 4 ou 5,5"
+                    ? "survey-bad-row.csv:3 : erreur : la note 'trois' n'est pas un nombre ; écrivez par exemple 4 ou 5,5"
                     : "survey-bad-row.csv:3: error: score 'trois' is not a number; write e.g. 4 or 5,5"), "\(bad.stderr)")
     }
 
@@ -124,7 +124,10 @@ import Testing
         let failed = try shell.reclam("send")
         #expect(failed.status == 1)
         #expect(
-            failed.stdout.contains(french ? "différé outbox/\(second)-ack.eml : " : "deferred outbox/\(second)-ack.eml: "),
+            failed.stdout.contains(
+                french
+                    ? "différé outbox/\(second)-ack.eml : /bin/false s'est terminé avec le code 1\n"
+                    : "deferred outbox/\(second)-ack.eml: /bin/false exited 1\n"),
             "\(failed.stdout)")
         #expect(
             failed.stdout.contains(
@@ -143,14 +146,14 @@ import Testing
         #expect(
             doctor.stdout.contains(
                 french
-                    ? "outbox/extra.eml: warning: modifié mais non enregistré : enregistrez-le avec git, ou annulez la modification "
+                    ? "outbox/extra.eml : avertissement : modifié mais non enregistré : enregistrez-le avec git, ou annulez la modification "
                         + "avec 'git restore outbox/extra.eml'"
                     : "outbox/extra.eml: warning: changed but not committed: commit it with git, or drop the change with "
                         + "'git restore outbox/extra.eml'"), "\(doctor.stdout)")
         #expect(
             doctor.stdout.contains(
                 french
-                    ? ".tmp: warning: un fichier temporaire laissé par une écriture interrompue ; --fix le supprime"
+                    ? ".tmp : avertissement : un fichier temporaire laissé par une écriture interrompue ; --fix le supprime"
                     : ".tmp: warning: a temporary file left by a killed write; --fix removes it"), "\(doctor.stdout)")
         #expect(
             doctor.stderr
@@ -233,5 +236,232 @@ import Testing
                 "stage 'assigned' requires field 'owner' (person); add it to the front-matter [stage-field-missing]",
             ]
         for line in expected { #expect(check.stdout.contains(line), "\(check.stdout)") }
+    }
+
+    /// `intake-survey`'s counts (`1 déjà reçue`, `2 déjà reçues`) and its refusals of a whole
+    /// file: a file that is not CSV, a bad row, a complaint from an unknown address.
+    @Test(arguments: ["fr", "en"]) func surveyCountsAndRefusals(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        let header = "Date;Stagiaire;Note;Commentaire\n"
+        try shell.write("one.csv", header + "2026-11-10;stg-2;3;Trop cher\n2026-11-10;stg-3;9;Bien\n")
+        #expect(try shell.reclam("intake-survey", "one.csv").status == 0)
+        let again = try shell.reclam("intake-survey", "one.csv")
+        #expect(
+            again.stderr.contains(
+                french
+                    ? "one.csv : 2 réponses (UTF-8, ';') : 1 sous 6 (0 nouvelle réclamation, 1 déjà reçue), 1 égale ou au-dessus\n"
+                    : "one.csv: 2 responses (UTF-8, ';'): 1 below 6 (0 new cases, 1 already taken in), 1 at or above\n"), "\(again.stderr)")
+        try shell.write("two.csv", header + "2026-11-10;stg-2;3;Trop cher\n2026-11-11;stg-4;2;Trop froid\n")
+        #expect(try shell.reclam("intake-survey", "two.csv").status == 0)
+        let twice = try shell.reclam("intake-survey", "two.csv")
+        #expect(
+            twice.stderr.contains(
+                french ? "(0 nouvelle réclamation, 2 déjà reçues), 0 égale ou au-dessus\n" : "(0 new cases, 2 already taken in)"),
+            "\(twice.stderr)")
+
+        try shell.write("binary.csv", "Date;Note\u{0}\n")
+        let binary = try shell.reclam("intake-survey", "binary.csv")
+        #expect(binary.status == 1)
+        #expect(
+            binary.stderr
+                == (french
+                    ? "binary.csv:1 : erreur : le fichier contient des octets nuls : ce n'est pas un fichier texte CSV [survey-csv]\n"
+                        + "reclam: binary.csv ne peut être lu comme un fichier CSV ; rien n'a été importé\n"
+                    : "binary.csv:1: error: the file contains NUL bytes: it is not a CSV text file [survey-csv]\n"
+                        + "reclam: binary.csv cannot be read as CSV; nothing was imported\n"),
+            "\(binary.stderr)")
+        try shell.write("bad.csv", header + "2026-11-10;stg-2;9;Bien\n2026-11-10;stg-5;trois;Illisible\n")
+        let bad = try shell.reclam("intake-survey", "bad.csv")
+        #expect(bad.status == 1)
+        #expect(
+            bad.stderr.hasSuffix(
+                french
+                    ? "reclam: 1 ligne incorrecte dans bad.csv : rien n'a été importé ; corrigez-la ou passez --skip-bad-rows pour "
+                        + "importer les autres lignes\n"
+                    : "reclam: 1 bad row in bad.csv: nothing was imported; fix it or pass --skip-bad-rows to import the other rows\n"),
+            "\(bad.stderr)")
+        try shell.write("unknown.csv", header + "2026-11-10;inconnu@example.org;2;Trop cher\n")
+        let unknown = try shell.reclam("intake-survey", "unknown.csv")
+        #expect(unknown.status == 1)
+        #expect(
+            unknown.stderr.contains(
+                french
+                    ? "unknown.csv:2 : erreur : l'adresse inconnu@example.org ne figure dans la liste 'emails:' d'aucun stagiaire"
+                    : "unknown.csv:2: error: the address inconnu@example.org is in no learner's 'emails:' list"), "\(unknown.stderr)")
+        #expect(
+            unknown.stderr.contains(
+                french
+                    ? "reclam: 1 ligne sous le seuil dans unknown.csv ne peut être prise en charge (ligne 2) : rien n'a été importé ; "
+                        + "une réclamation n'est jamais écartée, même avec --skip-bad-rows. Corrigez-la, ou passez --unknown-learner create"
+                    : "reclam: 1 row below the threshold in unknown.csv cannot be taken in (line 2): nothing was imported; "
+                        + "a complaint is never left out, even with --skip-bad-rows. Fix it, or pass --unknown-learner create"),
+            "\(unknown.stderr)")
+        if french {
+            for text in [again.stderr, twice.stderr, binary.stderr, bad.stderr, unknown.stderr] {
+                expectFrench(text.replacingOccurrences(of: "[survey-csv]", with: "").replacingOccurrences(of: "[survey-row]", with: ""))
+            }
+        }
+    }
+
+    /// A warning of `send`, a git lock left by a killed command, and what `doctor` says of it.
+    @Test(arguments: ["fr", "en"]) func sendWarningAndLockRefusal(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        let id = try shell.newCase(received: "2026-11-02T09:00:00+01:00")
+        let send = try shell.reclam("send", "--dry-run", "20990101-zzzz")
+        #expect(
+            send.stderr.hasPrefix(
+                french
+                    ? "reclam: avertissement : aucun message de la réclamation 20990101-zzzz dans outbox/\n"
+                    : "reclam: warning: no message of case 20990101-zzzz in outbox/\n"), "\(send.stderr)")
+
+        try shell.write(".git/index.lock", "")
+        #expect(try shell.run("/usr/bin/touch", ["-d", "10 minutes ago", ".git/index.lock"], in: "ledger").status == 0)
+        let refused = try shell.reclam("note", id, "Appel du stagiaire")
+        #expect(refused.status != 0)
+        #expect(
+            refused.stderr.contains(
+                french
+                    ? ".git/index.lock (âgé de 10 min, aucun processus ne l'a ouvert) : laissé par une commande git ou reclam qui n'a "
+                        + "pas fini ; rien n'a été modifié. Si aucune commande git ne tourne, supprimez-le avec 'reclam doctor --fix'"
+                    : ".git/index.lock (10 min old, no process has it open): it was left by a git or reclam command that did not "
+                        + "finish; nothing was changed. If no git command is running, remove it with 'reclam doctor --fix'"),
+            "\(refused.stderr)")
+        let doctor = try shell.reclam("doctor")
+        #expect(
+            doctor.stdout.contains(
+                french
+                    ? ".git/index.lock : erreur : .git/index.lock (âgé de 10 min, aucun processus ne l'a ouvert) : laissé par une "
+                    : ".git/index.lock: error: .git/index.lock (10 min old, no process has it open): left by a "), "\(doctor.stdout)")
+        if french {
+            for text in [send.stderr, refused.stderr, doctor.stdout] {
+                expectFrench(text.replacingOccurrences(of: "[doctor-stale-lock]", with: ""))
+            }
+        }
+    }
+
+    /// Findings of a case's steps, a link to an unknown case, and the refusals of `set` and
+    /// `commit` that quote the findings of the file.
+    @Test(arguments: ["fr", "en"]) func stepFindingsAndRefusalsQuotingThem(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        let id = try shell.newCase(received: "2026-11-02T09:00:00+01:00")
+        #expect(try shell.reclam("ack", id, "--at", "2026-11-02 10:00").status == 0)
+        let path = "cases/stg-1/\(id).md"
+        try shell.write(path, try shell.read(path).replacingOccurrences(of: "\nstage: acknowledged\n", with: "\nstage: closed\n"))
+        try commitAll(shell, "fermeture rapide")
+        let action = try shell.reclam("action", "new", "--title", "Relance", "--kind", "corrective", "--due", "2026-12-01")
+        let actionID = action.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let actionPath = "actions/\(actionID).md"
+        try shell.write(
+            actionPath, try shell.read(actionPath).replacingOccurrences(of: "\ncases: []\n", with: "\ncases: [20990101-zzzz]\n"))
+        try commitAll(shell, "lien")
+        let check = try shell.reclam("check")
+        #expect(check.status == 1)
+        let expected =
+            french
+            ? [
+                " : erreur : la dernière entrée de steps enregistre l'étape 'acknowledged' mais la réclamation est à l'étape 'closed' : "
+                    + "l'étape a changé sans son entrée ; remettez 'stage: acknowledged' et faites le passage avec 'reclam move \(id) closed' "
+                    + "[steps-stage-mismatch]\n",
+                " : erreur : renvoie à une réclamation inconnue '20990101-zzzz' [action-unknown-case]\n",
+            ]
+            : [
+                ": error: the last step records stage 'acknowledged' but the case is at 'closed': the stage changed without its step; "
+                    + "set 'stage: acknowledged' back and make the move with 'reclam move \(id) closed' [steps-stage-mismatch]\n",
+                ": error: links to unknown case '20990101-zzzz' [action-unknown-case]\n",
+            ]
+        for line in expected { #expect(check.stdout.contains(line), "\(check.stdout)") }
+
+        let set = try shell.reclam("set", id, "category=attestation")
+        #expect(set.status == 1)
+        #expect(
+            set.stderr.contains(
+                french
+                    ? "[steps-stage-mismatch]\nreclam: la réclamation \(id) a des erreurs ; corrigez-les d'abord (reclam check \(path))\n"
+                    : "[steps-stage-mismatch]\nreclam: case \(id) has errors; fix them first (reclam check \(path))\n"), "\(set.stderr)")
+        let other = try shell.newCase(received: "2026-11-03T09:00:00+01:00")
+        let otherPath = "cases/stg-1/\(other).md"
+        try shell.write(otherPath, try shell.read(otherPath).replacingOccurrences(of: "\nlearner: stg-1\n", with: "\nlearner: stg-1x\n"))
+        let commit = try shell.reclam("commit", otherPath)
+        #expect(commit.status == 1)
+        #expect(
+            commit.stderr.contains(
+                french
+                    ? " : erreur : le stagiaire 'stg-1x' ne correspond pas au dossier 'cases/stg-1/' ; déplacez le fichier ou corrigez le stagiaire"
+                    : ": error: learner 'stg-1x' does not match the folder 'cases/stg-1/'; move the file or fix the learner"),
+            "\(commit.stderr)")
+        #expect(
+            commit.stderr.hasSuffix(
+                french
+                    ? "reclam: rien n'a été enregistré : un fichier a des erreurs ; les modifications restent dans les fichiers, non enregistrées\n"
+                    : "reclam: nothing committed: a file has errors; the edits stay in the files, uncommitted\n"), "\(commit.stderr)")
+        if french {
+            for text in [set.stderr, commit.stderr] {
+                expectFrench(
+                    text.replacingOccurrences(of: "'stage: acknowledged'", with: "").replacingOccurrences(
+                        of: "[steps-stage-mismatch]", with: ""))
+            }
+        }
+    }
+
+    /// The mail reader's refusals and warnings, and the refusals of a move the procedure does
+    /// not allow or that lacks a field (a refusal is printed on one line, its breaks escaped).
+    @Test(arguments: ["fr", "en"]) func mailReaderAndMoveRefusals(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        let notMail = try shell.reclam("intake", Self.fixtures.appendingPathComponent("not-a-message.eml").path)
+        #expect(notMail.status == 1)
+        #expect(
+            notMail.stderr.contains(
+                french
+                    ? "not-a-message.eml : refusé : ce n'est pas un courriel" : "not-a-message.eml: refused: this is not an email message"),
+            "\(notMail.stderr)")
+        let truncated = try shell.reclam("intake", "--learner", "stg-2", Self.fixtures.appendingPathComponent("truncated.eml").path)
+        #expect(truncated.status == 0, "\(truncated.stderr)")
+        #expect(
+            truncated.stderr.contains(
+                french
+                    ? "truncated.eml : avertissement : le message est tronqué : il manque une partie MIME ou la limite de fin d'un multipart"
+                    : "truncated.eml: warning: the message is truncated: a MIME part or the closing boundary of a multipart is missing"),
+            "\(truncated.stderr)")
+
+        let id = try shell.newCase(received: "2026-11-02T09:00:00+01:00")
+        let illegal = try shell.reclam("move", id, "closed")
+        #expect(illegal.status == 1)
+        #expect(
+            illegal.stderr
+                == (french
+                    ? "reclam: \(id) ne peut pas passer de l'étape Reçue à l'étape Clôturée : la procédure ne le permet pas ; possible depuis "
+                        + "Reçue : Réception accusée (reclam ack), Rejetée (reclam reject)\n"
+                    : "reclam: \(id) cannot move from 'received' to 'closed': the procedure does not allow it; allowed from 'received': "
+                        + "acknowledged (reclam ack), rejected (reclam reject)\n"),
+            "\(illegal.stderr)")
+        let verb = try shell.reclam("respond", id)
+        #expect(verb.status == 1)
+        #expect(
+            verb.stderr.hasPrefix(
+                french
+                    ? "reclam: \(id) : 'respond' n'est pas possible à l'étape Reçue ; possible depuis Reçue : "
+                    : "reclam: \(id) cannot 'respond' at stage 'received'; allowed from 'received': "),
+            "\(verb.stderr)")
+        let lacking = try shell.reclam("move", id, "rejected")
+        #expect(lacking.status == 1)
+        #expect(
+            lacking.stderr
+                == (french
+                    ? "reclam: l'étape Rejetée exige un champ que \(id) n'a pas :\\n  'rejection_reason' (texte) : --set rejection_reason=…\n"
+                    : "reclam: stage 'rejected' requires a field that \(id) lacks:\\n  'rejection_reason' (text): --set rejection_reason=…\n"),
+            "\(lacking.stderr)")
+        if french {
+            for text in [notMail.stderr, truncated.stderr, illegal.stderr, verb.stderr, lacking.stderr] {
+                expectFrench(text.replacingOccurrences(of: Self.fixtures.path, with: ""))
+            }
+        }
     }
 }

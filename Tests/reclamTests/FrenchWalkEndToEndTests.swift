@@ -13,7 +13,7 @@ import Testing
         "case", "stage", "late", "hours", "hour", "received", "none", "needs", "created", "body", "changed", "breached", "due",
         "would", "send", "recipient", "recipients", "conflicts", "left", "entered", "initial", "terminal", "pauses", "reopening",
         "REQUIRES", "LABEL", "STAGE", "NEXT", "via", "phone", "hand", "fields", "removed", "still", "working", "days", "met",
-        "running", "paused", "is", "from", "of", "or", "allowed", "here", "SLA",
+        "running", "paused", "is", "from", "of", "or", "allowed", "here", "SLA", "error", "warning",
     ]
 
     /// The English words found in `text`, whole words only (letters, digits and hyphens).
@@ -124,11 +124,11 @@ import Testing
         #expect(sla.status == 1)
         #expect(
             sla.stderr.contains(
-                "error: délai answer (48 heures à compter de la réception) dépassé : échéance le 2026-11-04T09:00:00+01:00, "
+                "erreur : délai answer (48 heures à compter de la réception) dépassé : échéance le 2026-11-04T09:00:00+01:00, "
                     + "en retard de 289 h [sla-breached]"), "\(sla.stderr)")
         #expect(
             sla.stderr.contains(
-                "error: délai acknowledgement (1 jour ouvré à compter de la réception) respecté en retard : échéance le "
+                "erreur : délai acknowledgement (1 jour ouvré à compter de la réception) respecté en retard : échéance le "
                     + "2026-11-03T23:59:59+01:00, étape Réception accusée atteinte le 2026-11-04T09:00:00+01:00, en retard de 0,38 jour ouvré"
             ), "\(sla.stderr)")
         outputs.append(("sla", sla.stdout + sla.stderr))
@@ -178,6 +178,39 @@ import Testing
         let initialised = try shell.run(Shell.reclam, ["init", "autre"], in: nil)
         #expect(initialised.stdout.hasPrefix("Registre des réclamations (training) créé dans /"), "\(initialised.stdout)")
         outputs.append(("init", initialised.stdout))
+
+        // A finding of check of each family (case, learner, action file) and a move refused
+        // because of them: French, the rule ids aside.
+        let late = try run(shell, "action", "new", "--title", "Rappel", "--kind", "corrective", "--due", "2026-11-10")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let third = try shell.newCase(title: "Badge perdu", received: "2026-11-02T09:00:00+01:00")
+        let thirdPath = "cases/stg-1/\(third).md"
+        try shell.write(thirdPath, try shell.read(thirdPath).replacingOccurrences(of: "\nlearner: stg-1\n", with: "\nlearner: stg-9\n"))
+        try shell.write("cases/stg-1/learner.md", "---\nid: stg-1\nemails: [stagiaire@example.org]\ncourriel: x\n---\n")
+        #expect(try shell.git("add", "-A").status == 0)
+        #expect(try shell.git("-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-qm", "by hand").status == 0)
+        let refused = try shell.reclam("ack", third)
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr.contains(
+                " : erreur : le stagiaire 'stg-9' ne correspond pas au dossier 'cases/stg-1/' ; déplacez le fichier ou corrigez le "
+                    + "stagiaire [learner-mismatch]\n"), "\(refused.stderr)")
+        #expect(
+            refused.stderr.hasSuffix(
+                "reclam: la réclamation \(third) a des erreurs ; corrigez-les avant de la faire changer d'étape (reclam check \(thirdPath))\n"
+            ),
+            "\(refused.stderr)")
+        outputs.append(("a refused move", refused.stderr))
+        let findings = try shell.reclam("check")
+        #expect(findings.status == 1)
+        #expect(
+            findings.stdout.contains(" : avertissement : champ de stagiaire inconnu 'courriel' [field-unknown]\n"), "\(findings.stdout)")
+        #expect(
+            findings.stdout.contains("actions/\(late).md:"), "\(findings.stdout)")
+        #expect(
+            findings.stdout.contains(" : avertissement : échéance le 2026-11-10 et toujours à l'étape Planifiée [action-overdue]\n"),
+            "\(findings.stdout)")
+        outputs.append(("check", findings.stdout + findings.stderr))
 
         for arguments in [
             ["list"], ["agenda"], ["report"], ["register"], ["register", "--format", "csv"], ["trends"], ["plan"],
@@ -269,6 +302,17 @@ import Testing
         #expect(try run(shell, "procedure").hasPrefix("procedure: training\nSTAGE "))
         #expect(try run(shell, "conflicts") == "no conflicts\n")
         #expect(try shell.reclam("check").stderr == "0 errors, 0 warnings\n")
+        let third = try shell.newCase(title: "Badge perdu", received: "2026-11-02T09:00:00+01:00")
+        let thirdPath = "cases/stg-1/\(third).md"
+        try shell.write(thirdPath, try shell.read(thirdPath).replacingOccurrences(of: "\nlearner: stg-1\n", with: "\nlearner: stg-9\n"))
+        #expect(try shell.git("add", "-A").status == 0)
+        #expect(try shell.git("-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-qm", "by hand").status == 0)
+        let refused = try shell.reclam("ack", third)
+        #expect(
+            refused.stderr.contains(
+                ": error: learner 'stg-9' does not match the folder 'cases/stg-1/'; move the file or fix the learner [learner-mismatch]\n")
+                && refused.stderr.hasSuffix("reclam: case \(third) has errors; fix them before moving it (reclam check \(thirdPath))\n"),
+            "\(refused.stderr)")
         for text in [next, ack, sla.stderr, log] {
             #expect(!text.contains("étape") && !text.contains("à renseigner") && !text.contains("dépassé"), "\(text)")
         }

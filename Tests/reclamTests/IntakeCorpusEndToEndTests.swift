@@ -33,7 +33,7 @@ import Testing
         let ids = result.stdout.split(separator: "\n").map(String.init)
         #expect(ids.count == 4)
         #expect(result.stderr.contains("reclam: 4 nouvelles réclamations, 0 message déjà reçu, 1 refusé"))
-        #expect(result.stderr.contains("1763000005.M5P1.host : refusé : this is not an email message"))
+        #expect(result.stderr.contains("1763000005.M5P1.host : refusé : ce n'est pas un courriel"))
         #expect(result.stderr.contains("déplacé dans \(maildir.path)/refused/1763000005.M5P1.host"))
         #expect(try fm.contentsOfDirectory(atPath: maildir.appendingPathComponent("new").path) == [])
         #expect(try fm.contentsOfDirectory(atPath: maildir.appendingPathComponent("refused").path) == ["1763000005.M5P1.host"])
@@ -51,7 +51,7 @@ import Testing
             )
             #expect(try shell.run("/usr/bin/cmp", [original, Self.message(source)], in: "ledger").status == 0)
         }
-        #expect(try shell.read("cases/stg-2026-099/\(ids[0]).md").contains("conflicting From headers"))
+        #expect(try shell.read("cases/stg-2026-099/\(ids[0]).md").contains("en-têtes From contradictoires"))
         #expect(try shell.read("cases/stg-2026-099/\(ids[1]).md").contains("le repas n'était pas prévu"))
         let check = try shell.reclam("check")
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
@@ -98,6 +98,6 @@ import Testing
         #expect(try shell.head() == before)
         let taken = try shell.reclam("intake", "--learner", "stg-2026-099", Self.message("handmade/no-from.eml"))
         #expect(taken.status == 0, "\(taken.stderr)")
-        #expect(taken.stderr.contains("avertissement : the message has no sender"))
+        #expect(taken.stderr.contains("avertissement : le message n'a pas d'expéditeur"))
     }
 }

@@ -33,7 +33,7 @@ import Testing
         #expect(ids.count == 4)
         #expect(ids[0] == ids[2], "the second copy is the same case")
         #expect(Set(ids).count == 3)
-        #expect(result.stderr.contains("not-a-message.eml : refusé : this is not an email message"))
+        #expect(result.stderr.contains("not-a-message.eml : refusé : ce n'est pas un courriel"))
         #expect(result.stderr.contains("latin1-plain-again.eml : déjà reçu, réclamation \(ids[0]) ; rien de nouveau"))
         #expect(result.stderr.contains("reclam: 3 nouvelles réclamations, 1 message déjà reçu, 1 refusé"))
 
@@ -154,7 +154,7 @@ import Testing
         #expect(ids.count == 2)
         #expect(
             first.stderr.contains(
-                "5 réponses (UTF-8 avec BOM, ';') : 2 sous 6 (2 nouvelles réclamations, 0 déjà reçues), 2 égales ou au-dessus, 1 sans note")
+                "5 réponses (UTF-8 avec BOM, ';') : 2 sous 6 (2 nouvelles réclamations, 0 déjà reçue), 2 égales ou au-dessus, 1 sans note")
         )
         #expect(try shell.git("log", "-1", "--format=%s").stdout == "intake-survey: 2 cases from survey\n")
         #expect(
@@ -176,15 +176,17 @@ import Testing
         let bad = try shell.run(Shell.reclam, ["intake-survey", Self.fixture("survey-bad-row.csv")], in: "ledger")
         #expect(bad.status == 1)
         #expect(bad.stdout == "")
-        #expect(bad.stderr.contains("survey-bad-row.csv:3: error: la note 'trois' n'est pas un nombre"))
-        #expect(bad.stderr.contains("survey-bad-row.csv:4: error: la date '2026-13-45' n'est pas une date"))
+        #expect(bad.stderr.contains("survey-bad-row.csv:3 : erreur : la note 'trois' n'est pas un nombre"))
+        #expect(bad.stderr.contains("survey-bad-row.csv:4 : erreur : la date '2026-13-45' n'est pas une date"))
         #expect(try shell.head() == tip)
         // Line 4 scores 2: a complaint. --skip-bad-rows skips line 3, never line 4.
         let skipped = try shell.run(Shell.reclam, ["intake-survey", "--skip-bad-rows", Self.fixture("survey-bad-row.csv")], in: "ledger")
         #expect(skipped.status == 1)
         #expect(skipped.stdout == "")
-        #expect(skipped.stderr.contains("1 row below the threshold in "))
-        #expect(skipped.stderr.contains("cannot be taken in (line 4): nothing was imported; a complaint is never left out"))
+        #expect(skipped.stderr.contains("1 ligne sous le seuil dans "))
+        #expect(
+            skipped.stderr.contains(
+                "ne peut être prise en charge (ligne 4) : rien n'a été importé ; une réclamation n'est jamais écartée"))
         #expect(try shell.head() == tip)
 
         let columns = try shell.run(
@@ -192,7 +194,7 @@ import Testing
             ["intake-survey", "--threshold", "4", "--columns", "score=Note globale (sur 10)", Self.fixture("survey-msforms.csv")],
             in: "ledger")
         #expect(columns.status == 2)
-        #expect(columns.stderr.contains("no column 'Note globale (sur 10)'"))
+        #expect(columns.stderr.contains("aucune colonne 'Note globale (sur 10)'"))
         let check = try shell.reclam("check")
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }

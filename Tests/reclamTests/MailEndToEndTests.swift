@@ -236,7 +236,7 @@ struct MailEndToEndTests {
             let before = try shell.head()
             let down = try shell.reclam("send")
             #expect(down.status == 1, "\(down.stdout)\(down.stderr)")
-            #expect(down.stdout.contains("différé") && down.stdout.contains("cannot connect"), "\(down.stdout)")
+            #expect(down.stdout.contains("différé") && down.stdout.contains("connexion impossible"), "\(down.stdout)")
             #expect(try outbox(shell).count == 2)
             #expect(try shell.head() == before)
             try server.start()
@@ -263,7 +263,8 @@ struct MailEndToEndTests {
         let result = try shell.reclam("send")
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         #expect(
-            result.stdout.contains("différé") && result.stdout.contains("did not answer within mail.timeout (2 s)"), "\(result.stdout)")
+            result.stdout.contains("différé") && result.stdout.contains("n'a pas répondu dans le délai mail.timeout (2 s)"),
+            "\(result.stdout)")
         #expect(Date().timeIntervalSince(started) < 30)
         #expect(try outbox(shell).count == 1)
         #expect(try shell.head() == before)
@@ -371,14 +372,14 @@ struct MailEndToEndTests {
 
             let second = try shell.reclam("send")
             #expect(second.status == 1 && second.stdout.contains("incertain"), "\(second.stdout)\(second.stderr)")
-            #expect(second.stderr.contains("send.log was cut short"), "\(second.stderr)")
+            #expect(second.stderr.contains("send.log est incomplète"), "\(second.stderr)")
             #expect(try server.receivedCounts().values.sorted() == [1], "a message in doubt was sent again")
             // The fragment is kept aside, and the log holds the in-doubt line alone, whole.
             let aside = try String(contentsOf: log.appendingPathExtension("unreadable"), encoding: .utf8)
             #expect(aside == cut + "\n")
             #expect(try String(contentsOf: log, encoding: .utf8) == last)
             let third = try shell.reclam("send")
-            #expect(third.status == 1 && !third.stderr.contains("cut short"), "\(third.stdout)\(third.stderr)")
+            #expect(third.status == 1 && !third.stderr.contains("incomplète"), "\(third.stdout)\(third.stderr)")
 
             let marked = try shell.reclam("send", "--mark-sent", ids[0])
             #expect(marked.status == 0, "\(marked.stdout)\(marked.stderr)")
@@ -414,7 +415,7 @@ struct MailEndToEndTests {
             ])
             try Data((inDoubt + damaged + delivered).utf8).write(to: log)
             let run = try shell.reclam("send")
-            #expect(run.stderr.contains("line 2 of") && run.stderr.contains("damaged"), "\(run.stderr)")
+            #expect(run.stderr.contains("la ligne 2 de") && run.stderr.contains("endommagée"), "\(run.stderr)")
             #expect(run.stdout.contains("incertain outbox/\(ids[0])-ack.eml"), "\(run.stdout)")
             #expect(try server.received().isEmpty, "a message was sent: \(run.stdout)")
             #expect(try shell.read("sent/2026/11/\(ids[1])-ack.eml").contains("queued as EARLIER"))
@@ -629,7 +630,7 @@ struct MailEndToEndTests {
             try shell.git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qam", "no ca_file")
             let refused = try shell.reclam("send")
             #expect(refused.status == 1, "\(refused.stdout)\(refused.stderr)")
-            #expect(refused.stdout.contains("TLS with") && refused.stdout.contains("certificate"), "\(refused.stdout)")
+            #expect(refused.stdout.contains("la connexion TLS avec") && refused.stdout.contains("certificat"), "\(refused.stdout)")
             #expect(try server.received().isEmpty)
             #expect(try outbox(shell).count == 1)
             try assertClean(shell)

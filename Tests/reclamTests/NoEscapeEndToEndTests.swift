@@ -123,7 +123,10 @@ import Testing
         let lines = result.stdout.split(separator: "\n").map(String.init)
         for path in ["cases/aux", "cases/stg-1/nul.md", "templates/letters/con.fr.md", "templates/letters/COM1.en.md"] {
             #expect(
-                lines.contains { $0.hasPrefix("\(path):") && $0.hasSuffix("[id-reserved]") && $0.contains("device name on Windows") },
+                lines.contains {
+                    ($0.hasPrefix("\(path):") || $0.hasPrefix("\(path) :")) && $0.hasSuffix("[id-reserved]")
+                        && $0.contains("nom de périphérique sous Windows")
+                },
                 "\(path) not flagged:\n\(result.stdout)")
         }
     }

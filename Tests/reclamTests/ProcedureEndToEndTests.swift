@@ -55,7 +55,7 @@ import Testing
         expectOK(try shell.reclam("reject", id, "--reason", "Demande d'information"), "reject")
         let closed = try shell.reclam("close", id)
         #expect(closed.status == 1)
-        #expect(closed.stderr.contains("none (the case is at a final stage)"))
+        #expect(closed.stderr.contains("aucune (la réclamation est à une étape finale)"))
     }
 
     @Test func networkComplaintAndDysfunction() throws {
@@ -271,7 +271,7 @@ import Testing
         #expect(letter.status == 1)
         #expect(
             letter.stderr.contains(
-                "templates/letters/response.fr.md:6:1: error: unknown variable 'case.solutoin'; did you mean 'case.solution'?"))
+                "templates/letters/response.fr.md:6:1 : erreur : unknown variable 'case.solutoin'; did you mean 'case.solution'?"))
         let check = try shell.reclam("check")
         #expect(check.status == 1)
         #expect(check.stdout.contains("templates/letters/response.fr.md:6:1"))

@@ -169,7 +169,7 @@ struct SendmailEndToEndTests {
         let before = try shell.head()
         let down = try shell.reclam("send")
         #expect(down.status == 1, "\(down.stdout)\(down.stderr)")
-        #expect(down.stdout.contains("différé") && down.stdout.contains("\(Self.msmtp) exited 75"), "\(down.stdout)")
+        #expect(down.stdout.contains("différé") && down.stdout.contains("\(Self.msmtp) s'est terminé avec le code 75"), "\(down.stdout)")
         #expect(down.stdout.contains("cannot connect to 127.0.0.1"), "\(down.stdout)")
         #expect(try outbox(shell).count == 1)
         #expect(try shell.head() == before)
@@ -200,7 +200,8 @@ struct SendmailEndToEndTests {
         #expect(Date().timeIntervalSince(started) < 30)
         #expect(stopped.status == 1, "\(stopped.stdout)\(stopped.stderr)")
         #expect(
-            stopped.stdout.contains("incertain") && stopped.stdout.contains("did not finish within mail.timeout (2 s)"), "\(stopped.stdout)"
+            stopped.stdout.contains("incertain") && stopped.stdout.contains("n'a pas fini dans le délai mail.timeout (2 s)"),
+            "\(stopped.stdout)"
         )
         #expect(try outbox(shell).count == 1)
         let again = try shell.reclam("send")
@@ -211,7 +212,7 @@ struct SendmailEndToEndTests {
         let id = try #require(try outbox(shell).first?.replacingOccurrences(of: "-ack.eml", with: ""))
         let retried = try shell.reclam("send", "--retry-in-doubt", id)
         #expect(retried.status == 1, "\(retried.stdout)\(retried.stderr)")
-        #expect(retried.stdout.contains("différé") && retried.stdout.contains("exited 74"), "\(retried.stdout)")
+        #expect(retried.stdout.contains("différé") && retried.stdout.contains("s'est terminé avec le code 74"), "\(retried.stdout)")
         #expect(try outbox(shell).count == 1)
         try assertClean(shell)
     }

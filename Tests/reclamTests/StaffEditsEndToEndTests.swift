@@ -344,7 +344,9 @@ extension StaffEditsEndToEndTests {
         #expect(try shell.git("add", "-f", "users.yml").status == 0)
         let staged = try shell.reclam("check")
         #expect(staged.status == 0, "a warning: \(staged.stdout)")
-        #expect(staged.stdout.contains("users.yml: warning: users.yml is tracked by git") && staged.stdout.contains("[users-file-tracked]"))
+        #expect(
+            staged.stdout.contains("users.yml : avertissement : users.yml is tracked by git")
+                && staged.stdout.contains("[users-file-tracked]"))
         #expect(!staged.stdout.contains("$2b$"), "the finding never shows a hash")
     }
 }

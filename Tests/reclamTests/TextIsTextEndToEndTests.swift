@@ -72,7 +72,9 @@ import Testing
             path, try shell.read(path).replacingOccurrences(of: "title: Attestation non reçue", with: "title: \"Attestation\\rnon reçue\""))
         let check = try shell.reclam("check")
         #expect(check.status == 1)
-        #expect(check.stdout.contains("title: holds a line break, tab or control character (\\r at character 12)"), "\(check.stdout)")
+        #expect(
+            check.stdout.contains("title: contient un saut de ligne, une tabulation ou un caractère de contrôle (\\r au caractère 12)"),
+            "\(check.stdout)")
         #expect(check.stdout.contains("[field-one-line]"))
     }
 

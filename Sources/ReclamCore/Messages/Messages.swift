@@ -63,6 +63,46 @@ public struct Messages: Sendable {
         case checkAddToRequires, checkStageRequires
         // Rows of `reclam intake-survey`.
         case surveyFieldCount, surveyBadScore, surveyOutsideScale, surveyEmptyDate, surveyBadDate, surveyFutureDate, surveyRowSkipped
+        // The severity of a finding, as its rendered line shows it.
+        case severityError, severityWarning, severityNote
+        // `reclam intake-survey`: counts of the summary, and whole-file refusals.
+        case surveyResponseOne, surveyResponseMany, surveyExistingOne, surveyExistingMany, surveyAtOrAboveOne, surveyAtOrAboveMany
+        case surveyNotCSV, surveyComplaintRowOne, surveyComplaintRowMany, surveyUnknownRespondentHint, surveyBadRowOne, surveyBadRowMany
+        case surveyNoColumn, surveyNoSuchColumn, surveyEmptyLearner, surveyUnknownAddress, surveySeveralLearners, surveyBadLearner
+        case csvBadUTF8, csvBadUTF16, csvNulBytes, csvEmpty, csvTextAfterQuote, csvUnclosedQuote
+        // Locks: reclam's, git's, `reclam send`'s.
+        case lockHolder, lockHolderPid, lockHolderUnknown, lockReclamBusy, lockFile, lockHeldBy, lockWhileGitRuns, lockOwnerUnknown
+        case lockNoProcess, lockDays, lockStale, lockGitBusy, lockNothingChanged, lockNothingCommitted, lockWriteUnfinished, sendLockBusy
+        // What the recovery of a killed write did.
+        case recoveryRemovedObjects, recoveryFinished, recoveryUndid, recoveryBroughtToBranch, recoveryCommit, recoveryCommitNeverMade
+        case recoveryNoFile, recoveryOneFile, recoveryFiles, recoveryNotInBranch, recoveryNotRegular, recoveryOtherChanges,
+            recoveryOtherIndex
+        // Warnings of a `reclam send` run.
+        case sendUnreadableRecord, sendLogCutShort, sendLogDamaged, sendDeliveredGone, sendOtherMessage, sendNoJournalLines, sendNoMessageOfCase
+        // Findings of `reclam check` about a case's, a learner's and an action's file.
+        case checkIDMismatch, checkFileName, checkLearnerMismatch, checkReceivedFuture, checkUnknownStepField, checkStepBy
+        case checkStepStage, checkStepAt, checkStepOrder, checkStepFuture, checkStageMismatch, checkLearnerNoID
+        case checkLearnerIDMismatch, checkUnknownLearnerField, checkUnknownActionField, checkActionIDMismatch, checkUnknownCase
+        case checkActionOverdue, checkActionReview, checkCaseActionMissing, checkTemplateName, checkLearnerFolderName
+        // A field's value that does not fit its type (beyond the commonest, above).
+        case problemNotSingle, problemEmpty, problemOnePerson, problemNotOneValue, problemCaseList, problemList, problemWords
+        case problemMappings, problemEmptyID, problemLongID, problemReservedID, problemBadID, problemControl
+        case problemKindList, problemKindMapping, problemKindText
+        // Refusals that quote the findings of a file.
+        case refuseMoveErrors, refuseSetErrors, refuseActionErrors, refuseHandEditOne, refuseHandEditMany
+        // Why a message did not leave: the transports' reasons around the server's own words.
+        case deliveryOutOfMemory, deliveryNoAnswer, deliveryAnsweredAfterData, deliveryAnswered, deliveryCannotConnect, deliveryTimeout
+        case deliveryLoginUser, deliveryNoSTARTTLS, deliveryTLS, deliverySender, deliveryLogin, deliveryAnsweredTo, deliveryGreeting
+        case deliveryOther, deliverySendmailEmpty, deliveryCannotRun, deliveryRecordNotWritten, deliveryKilledTimeout, deliveryMayHaveLeft
+        case deliveryKilledSignal, deliveryKilled, deliveryExited, deliveryHandedOver
+        // What the mail reader finds wrong with a message.
+        case mailTooLarge, mailEmpty, mailNoMemory, mailNoParser, mailNotAMessage, mailNoMessageHeaders, mailMIMEBomb, mailTooManyParts
+        case mailTooDeep, mailDuplicatedHeader, mailDuplicatedParameter, mailInvalidContentType, mailInvalidEncodedWords
+        case mailInvalidParameter, mailInvalidAddressList, mailNotAHeader, mailConflictingHeaders, mailConflictingParameters, mailNoParts
+        case mailTruncated, mailMalformed, mailNoBoundary, mailPartWithoutContent, mailPartWithoutHeadersOrContent, mailUndecodedSubject
+        case mailNoSender, mailUnknownEncoding, mailNotUTF8, mailUndecodableCharset
+        // Refusals of a move.
+        case moveOneOf, moveLacksField, moveLacksFields, moveNoneAllowed, moveNotAllowed, moveVerbNotAllowed
     }
 
     public subscript(_ key: Key) -> String {
@@ -85,6 +125,15 @@ public struct Messages: Sendable {
     /// (`0 erreur`), English for 1 only (`0 errors`).
     public func count(_ n: Int, one: Key, many: Key) -> String {
         format((language == .fr ? n <= 1 : n == 1) ? one : many, String(n))
+    }
+
+    /// A finding's severity as its line shows it (`erreur`, `error`).
+    public func severity(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return self[.severityError]
+        case .warning: return self[.severityWarning]
+        case .note: return self[.severityNote]
+        }
     }
 
     /// A word of the catalogue named by its key's raw value (a dimension or period of the
@@ -188,7 +237,7 @@ public struct Messages: Sendable {
         .intakeFutureDate: "l'en-tête Date '%@' est dans le futur ; la réception est datée de %@, %@",
         .intakeFileTime: "l'heure du fichier", .intakeIntakeTime: "l'heure de la prise en charge",
         .intakeTruncated: "le texte dépasse 256 Kio : la réclamation en montre le début, message.txt le contient en entier",
-        .surveySummary: "%@ : %@ réponses (%@, %@) : %@ sous %@ (%@, %@ déjà reçues), %@ égales ou au-dessus",
+        .surveySummary: "%@ : %@ (%@, %@) : %@ sous %@ (%@, %@), %@",
         .surveyNewCase: "%@ nouvelle réclamation", .surveyNewCases: "%@ nouvelles réclamations", .surveyWithoutScore: ", %@ sans note",
         .surveySkipped: ", %@ écartées", .surveyNewLearner: "; nouveau dossier stagiaire : %@",
         .surveyNewLearners: "; nouveaux dossiers stagiaires : %@", .surveyTab: "tabulation",
@@ -240,6 +289,152 @@ public struct Messages: Sendable {
         .surveyOutsideScale: "la note %@ est hors de l'échelle 0–%@ (--scale)", .surveyEmptyDate: "la date est vide",
         .surveyBadDate: "la date '%@' n'est pas une date depuis 1970 en chiffres ; écrivez 2026-11-10, 10/11/2026 ou 10/11/2026 14:03",
         .surveyFutureDate: "la date '%@' est dans le futur", .surveyRowSkipped: "écartée : %@",
+        .severityError: "erreur", .severityWarning: "avertissement", .severityNote: "remarque",
+        .surveyResponseOne: "%@ réponse", .surveyResponseMany: "%@ réponses", .surveyExistingOne: "%@ déjà reçue",
+        .surveyExistingMany: "%@ déjà reçues", .surveyAtOrAboveOne: "%@ égale ou au-dessus", .surveyAtOrAboveMany: "%@ égales ou au-dessus",
+        .surveyNotCSV: "%@ ne peut être lu comme un fichier CSV ; rien n'a été importé",
+        .surveyComplaintRowOne:
+            "%@ ligne sous le seuil dans %@ ne peut être prise en charge (ligne %@) : rien n'a été importé ; une réclamation n'est jamais écartée, même avec --skip-bad-rows. Corrigez-la",
+        .surveyComplaintRowMany:
+            "%@ lignes sous le seuil dans %@ ne peuvent être prises en charge (lignes %@) : rien n'a été importé ; une réclamation n'est jamais écartée, même avec --skip-bad-rows. Corrigez-les",
+        .surveyUnknownRespondentHint: ", ou passez --unknown-learner create pour créer un dossier stagiaire pour un répondant inconnu",
+        .surveyBadRowOne:
+            "%@ ligne incorrecte dans %@ : rien n'a été importé ; corrigez-la ou passez --skip-bad-rows pour importer les autres lignes",
+        .surveyBadRowMany:
+            "%@ lignes incorrectes dans %@ : rien n'a été importé ; corrigez-les ou passez --skip-bad-rows pour importer les autres lignes",
+        .surveyNoColumn: "aucune colonne %@ dans l'en-tête (%@) ; désignez-la avec --columns %@=<en-tête>",
+        .surveyNoSuchColumn: "--columns : aucune colonne '%@' pour %@ ; l'en-tête contient : %@",
+        .surveyEmptyLearner: "le stagiaire est vide",
+        .surveyUnknownAddress:
+            "l'adresse %@ ne figure dans la liste 'emails:' d'aucun stagiaire ; ajoutez-la à cases/<learner>/learner.md, ou passez --unknown-learner create",
+        .surveySeveralLearners: "l'adresse %@ figure chez plusieurs stagiaires : %@", .surveyBadLearner: "stagiaire : %@",
+        .csvBadUTF8: "le fichier commence par une marque d'ordre des octets UTF-8 mais n'est pas en UTF-8 valide",
+        .csvBadUTF16: "le fichier commence par une marque d'ordre des octets UTF-16 mais n'est pas en UTF-16 valide",
+        .csvNulBytes: "le fichier contient des octets nuls : ce n'est pas un fichier texte CSV",
+        .csvEmpty: "le fichier n'a ni ligne d'en-tête ni lignes",
+        .csvTextAfterQuote:
+            "du texte suit le guillemet fermant d'un champ ; doublez un guillemet à l'intérieur d'un champ entre guillemets (\"\")",
+        .csvUnclosedQuote: "un champ entre guillemets qui commence sur cette ligne n'est jamais fermé",
+        .lockHolder: "processus %@, depuis %@ s", .lockHolderPid: "processus %@", .lockHolderUnknown: "un processus",
+        .lockReclamBusy: "une autre commande reclam%@ écrit encore dans ce registre (attente : %@) ; réessayez",
+        .lockFile: "%@ (âgé de %@, %@)", .lockHeldBy: "ouvert par %@", .lockWhileGitRuns: "pendant que %@ tourne dans ce dépôt",
+        .lockOwnerUnknown: "son propriétaire ne peut être connu sur ce système", .lockNoProcess: "aucun processus ne l'a ouvert",
+        .lockDays: "%@ jours",
+        .lockStale:
+            "%@ : laissé par une commande git ou reclam qui n'a pas fini ; %@. Si aucune commande git ne tourne, supprimez-le avec 'reclam doctor --fix' et relancez la commande",
+        .lockGitBusy: "%@ : une commande git utilise le dépôt ; %@. Attendez qu'elle ait fini et relancez la commande",
+        .lockNothingChanged: "rien n'a été modifié", .lockNothingCommitted: "rien n'a été enregistré",
+        .lockWriteUnfinished: "l'écriture interrompue n'est pas encore terminée",
+        .checkIDMismatch: "l'id '%@' ne correspond pas au nom du fichier '%@.md' ; renommez le fichier ou corrigez l'id",
+        .checkFileName: "nom de fichier '%@.md' : %@",
+        .checkLearnerMismatch:
+            "le stagiaire '%@' ne correspond pas au dossier 'cases/%@/' ; déplacez le fichier ou corrigez le stagiaire",
+        .checkReceivedFuture: "la date de réception %@ est dans le futur",
+        .checkUnknownStepField: "champ inconnu '%@' dans steps ; une entrée de steps a stage, at, by, note, via",
+        .checkStepBy: "by (steps) : %@", .checkStepStage: "'%@', dans steps, n'est pas une étape de la procédure",
+        .checkStepAt:
+            "chaque entrée de steps exige 'at', une date et heure ISO 8601 avec le décalage horaire, par exemple 2026-10-05T11:02:00+02:00",
+        .checkStepOrder:
+            "l'entrée de steps datée du %@ est antérieure à l'événement précédent (%@) ; les entrées sont enregistrées dans l'ordre chronologique",
+        .checkStepFuture: "l'entrée de steps datée du %@ est dans le futur",
+        .checkStageMismatch:
+            "la dernière entrée de steps enregistre l'étape '%@' mais la réclamation est à l'étape '%@' : l'étape a changé sans son entrée ; remettez 'stage: %@' et faites le passage avec 'reclam move %@ %@'",
+        .checkLearnerNoID: "champ obligatoire 'id' absent (l'identifiant pseudonyme du stagiaire, égal au nom du dossier)",
+        .checkLearnerIDMismatch: "l'id de stagiaire '%@' ne correspond pas au dossier '%@'",
+        .checkUnknownLearnerField: "champ de stagiaire inconnu '%@'", .checkUnknownActionField: "champ d'action inconnu '%@'",
+        .checkActionIDMismatch: "l'id '%@' ne correspond pas au nom du fichier '%@.md'",
+        .checkUnknownCase: "renvoie à une réclamation inconnue '%@'", .checkTemplateName: "nom de modèle : %@",
+        .checkLearnerFolderName: "nom de dossier de stagiaire : %@",
+        .checkActionOverdue: "échéance le %@ et toujours à l'étape %@",
+        .checkActionReview:
+            "terminée depuis le %@ sans vérification de l'efficacité (délai : %@ jours) ; lancez 'reclam action move %@ effectiveness-checked --set verdict=… --set evidence=…'",
+        .checkCaseActionMissing: "l'étape %@ demande une action d'amélioration liée ou un 'no_action_reason'",
+        .problemNotSingle: "une seule valeur (%@) est attendue, et non %@", .problemEmpty: "est vide",
+        .problemOnePerson: "le nom ou l'identifiant d'une seule personne est attendu, sur une ligne (100 caractères au plus)",
+        .problemNotOneValue: "une valeur parmi %@ est attendue, et non %@",
+        .problemCaseList: "une liste d'identifiants de réclamations est attendue, par exemple [20261005-k7p3]",
+        .problemList: "une liste est attendue, par exemple [attestation, délai]", .problemWords: "une liste de mots est attendue",
+        .problemMappings: "une liste d'entrées (clé : valeur) est attendue", .problemEmptyID: "l'id est vide",
+        .problemLongID: "l'id '%@…' dépasse %@ caractères",
+        .problemReservedID:
+            "'%@' est un nom de périphérique sous Windows (CON, PRN, AUX, NUL, COM0–COM9, LPT0–LPT9), où un registre peut être cloné ; choisissez un autre id",
+        .problemBadID:
+            "'%@' n'est pas un id valide : utilisez des lettres minuscules, des chiffres et des tirets, en commençant par une lettre ou un chiffre",
+        .problemControl:
+            "contient un saut de ligne, une tabulation ou un caractère de contrôle (%@ au caractère %@) ; écrivez-le sur une ligne",
+        .problemKindList: "une liste", .problemKindMapping: "une table (clé : valeur)", .problemKindText: "un texte",
+        .refuseMoveErrors: "la réclamation %@ a des erreurs ; corrigez-les avant de la faire changer d'étape (reclam check %@)",
+        .refuseSetErrors: "la réclamation %@ a des erreurs ; corrigez-les d'abord (reclam check %@)",
+        .refuseActionErrors: "l'action %@ a des erreurs ; corrigez-les d'abord",
+        .refuseHandEditOne:
+            "rien n'a été enregistré : un fichier a des erreurs ; les modifications restent dans les fichiers, non enregistrées",
+        .refuseHandEditMany:
+            "rien n'a été enregistré : %@ fichiers ont des erreurs ; les modifications restent dans les fichiers, non enregistrées",
+        .moveOneOf: " (parmi : %@)", .moveLacksField: "l'étape %@ exige un champ que %@ n'a pas :",
+        .moveLacksFields: "l'étape %@ exige des champs que %@ n'a pas :",
+        .moveNoneAllowed: "aucune (la réclamation est à une étape finale)",
+        .moveNotAllowed: "%@ ne peut pas passer de l'étape %@ à l'étape %@ : la procédure ne le permet pas ; possible depuis %@ : %@",
+        .moveVerbNotAllowed: "%@ : '%@' n'est pas possible à l'étape %@ ; possible depuis %@ : %@",
+        .mailTooLarge: "le message fait %@ octets, au-delà de la limite de %@ octets (--max-size)",
+        .mailEmpty: "le fichier est vide : il ne contient aucun message", .mailNoMemory: "impossible de lire le message en mémoire",
+        .mailNoParser: "impossible de lancer l'analyseur MIME",
+        .mailNotAMessage: "ce n'est pas un courriel : aucun en-tête n'a pu être lu",
+        .mailNoMessageHeaders: "ce n'est pas un courriel : il n'a aucun des en-têtes d'un message (From, To, Subject, Date, Message-ID…)",
+        .mailMIMEBomb: "les parties MIME sont imbriquées trop profondément pour l'analyseur (une bombe MIME)",
+        .mailTooManyParts: "le message a plus de %@ parties MIME (--max-parts)",
+        .mailTooDeep: "les parties MIME sont imbriquées sur plus de %@ niveaux (--max-depth)",
+        .mailDuplicatedHeader: "en-tête en double%@", .mailDuplicatedParameter: "paramètre d'en-tête en double%@",
+        .mailInvalidContentType: "Content-Type invalide%@", .mailInvalidEncodedWords: "mots encodés (RFC 2047) invalides dans un en-tête%@",
+        .mailInvalidParameter: "paramètre d'en-tête invalide%@", .mailInvalidAddressList: "liste d'adresses invalide%@",
+        .mailNotAHeader: "une ligne d'en-tête qui n'est pas un en-tête a été ignorée%@",
+        .mailConflictingHeaders: "en-têtes%@ contradictoires : les logiciels de messagerie peuvent afficher l'un ou l'autre",
+        .mailConflictingParameters: "paramètres d'en-tête contradictoires%@ : les logiciels de messagerie peuvent lire l'un ou l'autre",
+        .mailNoParts: "une section multipart n'a aucune partie : son texte avant la première limite a été lu comme le texte",
+        .mailTruncated: "le message est tronqué : il manque une partie MIME ou la limite de fin d'un multipart",
+        .mailMalformed: "le message est mal formé", .mailNoBoundary: "une section multipart n'a pas de limite (boundary)",
+        .mailPartWithoutContent: "une partie MIME a des en-têtes mais pas de contenu",
+        .mailPartWithoutHeadersOrContent: "une partie MIME n'a ni en-têtes ni contenu",
+        .mailUndecodedSubject: "l'objet contient des mots encodés (RFC 2047) qui ne peuvent être décodés ; ils sont gardés tels quels",
+        .mailNoSender: "le message n'a pas d'expéditeur : son en-tête From est absent ou ne contient aucune adresse",
+        .mailUnknownEncoding: "Content-Transfer-Encoding inconnu '%@' : le contenu a été lu tel quel",
+        .mailNotUTF8: "le texte est déclaré en UTF-8 mais ne l'est pas ; il a été lu en Windows-1252",
+        .mailUndecodableCharset: "le texte est déclaré en '%@', qui ne peut le lire ; il a été lu en %@",
+        .deliveryOutOfMemory: "mémoire insuffisante",
+        .deliveryNoAnswer: "le message a été transmis en entier mais le serveur n'a pas répondu (%@)",
+        .deliveryAnsweredAfterData: "le message a été transmis en entier mais le serveur a répondu %@ (%@)",
+        .deliveryAnswered: "le serveur a répondu %@", .deliveryCannotConnect: "connexion impossible à %@ : %@",
+        .deliveryTimeout: "le serveur %@ n'a pas répondu dans le délai mail.timeout (%@ s) : %@",
+        .deliveryLoginUser: "le serveur a refusé la connexion de mail.user (%@) ; vérifiez le mot de passe",
+        .deliveryNoSTARTTLS: "le serveur ne propose pas STARTTLS (%@) ; indiquez security: tls (port 465) s'il attend TLS d'emblée",
+        .deliveryTLS: "la connexion TLS avec %@ a échoué : %@ ; le certificat du serveur doit être valide pour son nom",
+        .deliverySender: "le serveur a refusé l'expéditeur %@ : %@ ; vérifiez mail.from",
+        .deliveryLogin: "le serveur a refusé la connexion (%@) ; vérifiez mail.user et le mot de passe",
+        .deliveryAnsweredTo: "le serveur a répondu %@ à %@", .deliveryGreeting: "l'ouverture de la session",
+        .deliveryOther: "%@ (dernière réponse : %@)", .deliverySendmailEmpty: "mail.sendmail est vide",
+        .deliveryCannotRun: "impossible de lancer %@ : %@", .deliveryRecordNotWritten: "la trace d'envoi n'a pas pu être écrite",
+        .deliveryKilledTimeout: "%@ n'a pas fini dans le délai mail.timeout (%@ s) et a été arrêté",
+        .deliveryMayHaveLeft: " ; le message est peut-être parti", .deliveryKilledSignal: "%@ a été arrêté par le signal %@",
+        .deliveryKilled: "%@ a été arrêté", .deliveryExited: "%@ s'est terminé avec le code %@",
+        .deliveryHandedOver: "le message a été transmis en entier à %@ mais l'envoi s'est arrêté avant sa réponse",
+        .sendUnreadableRecord: "trace d'envoi illisible %@ ignorée ; supprimez-la après vérification",
+        .sendLogCutShort:
+            "la dernière ligne de %@ est incomplète (un envoi s'est arrêté en l'écrivant) ; ignorée, gardée dans %@.unreadable",
+        .sendLogDamaged: "la ligne %@ de %@ est endommagée ; ignorée, gardée dans %@.unreadable",
+        .sendDeliveredGone: "%@ a été remis mais n'est plus dans outbox/ ; sa trace d'envoi est abandonnée",
+        .sendOtherMessage: "la trace d'envoi de %@ désigne un autre message (%@) ; abandonnée",
+        .sendNoJournalLines: "les lignes de journal des réclamations n'ont pas été ajoutées : %@",
+        .sendNoMessageOfCase: "aucun message de la réclamation %@ dans outbox/",
+        .sendLockBusy: "une autre commande 'reclam send' tourne sur ce registre (%@) ; réessayez quand elle aura fini",
+        .recoveryRemovedObjects: "fichiers d'objets temporaires laissés par une écriture interrompue supprimés : %@",
+        .recoveryFinished: "écriture interrompue terminée (%@) : %@", .recoveryUndid: "écriture interrompue annulée (%@) : %@",
+        .recoveryBroughtToBranch: "fichiers d'une écriture interrompue ramenés à la version de la branche (%@) : %@",
+        .recoveryCommit: "commit %@", .recoveryCommitNeverMade: "commit %@, jamais fait",
+        .recoveryNoFile: "aucun fichier n'en avait besoin",
+        .recoveryOneFile: "1 fichier mis à jour", .recoveryFiles: "%@ fichiers mis à jour",
+        .recoveryNotInBranch: "%@ : pas un fichier dans la branche ; laissé tel quel",
+        .recoveryNotRegular: "%@ : pas un fichier ordinaire dans le répertoire de travail ; laissé tel quel",
+        .recoveryOtherChanges: "%@ : le répertoire de travail contient d'autres modifications (faites depuis ?) ; laissées telles quelles",
+        .recoveryOtherIndex: "%@ : l'index contient une autre version (indexée depuis ?) ; laissée telle quelle",
     ]
 
     static let english: [Key: String] = [
@@ -327,7 +522,7 @@ public struct Messages: Sendable {
         .intakeFutureDate: "the Date header '%@' is in the future; received is set to %@, %@",
         .intakeFileTime: "the file's time", .intakeIntakeTime: "the time of intake",
         .intakeTruncated: "the text is longer than 256 KiB: the case shows its beginning, message.txt holds all of it",
-        .surveySummary: "%@: %@ responses (%@, %@): %@ below %@ (%@, %@ already taken in), %@ at or above",
+        .surveySummary: "%@: %@ (%@, %@): %@ below %@ (%@, %@), %@",
         .surveyNewCase: "%@ new case", .surveyNewCases: "%@ new cases", .surveyWithoutScore: ", %@ without score",
         .surveySkipped: ", %@ skipped", .surveyNewLearner: "; new learner folder: %@", .surveyNewLearners: "; new learner folders: %@",
         .surveyTab: "tab",
@@ -375,6 +570,131 @@ public struct Messages: Sendable {
         .surveyOutsideScale: "score %@ is outside the scale 0–%@ (--scale)", .surveyEmptyDate: "the date is empty",
         .surveyBadDate: "date '%@' is not a date since 1970 in ASCII digits; write 2026-11-10, 10/11/2026 or 10/11/2026 14:03",
         .surveyFutureDate: "date '%@' is in the future", .surveyRowSkipped: "skipped: %@",
+        .severityError: "error", .severityWarning: "warning", .severityNote: "note",
+        .surveyResponseOne: "%@ response", .surveyResponseMany: "%@ responses", .surveyExistingOne: "%@ already taken in",
+        .surveyExistingMany: "%@ already taken in", .surveyAtOrAboveOne: "%@ at or above", .surveyAtOrAboveMany: "%@ at or above",
+        .surveyNotCSV: "%@ cannot be read as CSV; nothing was imported",
+        .surveyComplaintRowOne:
+            "%@ row below the threshold in %@ cannot be taken in (line %@): nothing was imported; a complaint is never left out, even with --skip-bad-rows. Fix it",
+        .surveyComplaintRowMany:
+            "%@ rows below the threshold in %@ cannot be taken in (lines %@): nothing was imported; a complaint is never left out, even with --skip-bad-rows. Fix them",
+        .surveyUnknownRespondentHint: ", or pass --unknown-learner create to make a learner folder for an unknown respondent",
+        .surveyBadRowOne: "%@ bad row in %@: nothing was imported; fix it or pass --skip-bad-rows to import the other rows",
+        .surveyBadRowMany: "%@ bad rows in %@: nothing was imported; fix them or pass --skip-bad-rows to import the other rows",
+        .surveyNoColumn: "no %@ column found in the header (%@); name it with --columns %@=<header>",
+        .surveyNoSuchColumn: "--columns: no column '%@' for %@; the header has: %@", .surveyEmptyLearner: "the learner is empty",
+        .surveyUnknownAddress:
+            "the address %@ is in no learner's 'emails:' list; add it to cases/<learner>/learner.md, or pass --unknown-learner create",
+        .surveySeveralLearners: "the address %@ is listed by several learners: %@", .surveyBadLearner: "learner: %@",
+        .csvBadUTF8: "the file starts with a UTF-8 byte-order mark but is not valid UTF-8",
+        .csvBadUTF16: "the file starts with a UTF-16 byte-order mark but is not valid UTF-16",
+        .csvNulBytes: "the file contains NUL bytes: it is not a CSV text file", .csvEmpty: "the file has no header line and no rows",
+        .csvTextAfterQuote: "text after the closing quote of a field; double a quote inside a quoted field (\"\")",
+        .csvUnclosedQuote: "a quoted field that starts on this line is never closed",
+        .lockHolder: "process %@, for %@ s", .lockHolderPid: "process %@", .lockHolderUnknown: "a process",
+        .lockReclamBusy: "another reclam command%@ is still writing to this ledger (waited %@); try again",
+        .lockFile: "%@ (%@ old, %@)", .lockHeldBy: "held by %@", .lockWhileGitRuns: "while %@ runs in this repository",
+        .lockOwnerUnknown: "its owner cannot be told on this system", .lockNoProcess: "no process has it open", .lockDays: "%@ days",
+        .lockStale:
+            "%@: it was left by a git or reclam command that did not finish; %@. If no git command is running, remove it with 'reclam doctor --fix' and re-run the command",
+        .lockGitBusy: "%@: a git command is using the repository; %@. Wait for it to finish and re-run the command",
+        .lockNothingChanged: "nothing was changed", .lockNothingCommitted: "nothing was committed",
+        .lockWriteUnfinished: "the interrupted write is not finished yet",
+        .checkIDMismatch: "id '%@' does not match the file name '%@.md'; rename the file or fix the id",
+        .checkFileName: "file name '%@.md': %@",
+        .checkLearnerMismatch: "learner '%@' does not match the folder 'cases/%@/'; move the file or fix the learner",
+        .checkReceivedFuture: "received %@ is in the future",
+        .checkUnknownStepField: "unknown step field '%@'; a step has stage, at, by, note, via", .checkStepBy: "step by: %@",
+        .checkStepStage: "step stage '%@' is not a stage of the procedure",
+        .checkStepAt: "step needs 'at', a date-time in ISO 8601 with an offset, e.g. 2026-10-05T11:02:00+02:00",
+        .checkStepOrder: "step at %@ is earlier than the previous event (%@); steps are recorded in time order",
+        .checkStepFuture: "step at %@ is in the future",
+        .checkStageMismatch:
+            "the last step records stage '%@' but the case is at '%@': the stage changed without its step; set 'stage: %@' back and make the move with 'reclam move %@ %@'",
+        .checkLearnerNoID: "missing required field 'id' (the learner's pseudonymous id, equal to the folder name)",
+        .checkLearnerIDMismatch: "learner id '%@' does not match the folder '%@'", .checkUnknownLearnerField: "unknown learner field '%@'",
+        .checkUnknownActionField: "unknown action field '%@'", .checkActionIDMismatch: "id '%@' does not match the file name '%@.md'",
+        .checkUnknownCase: "links to unknown case '%@'", .checkTemplateName: "template name: %@",
+        .checkLearnerFolderName: "learner folder name: %@", .checkActionOverdue: "due %@ and still '%@'",
+        .checkActionReview:
+            "done since %@ with no effectiveness review (delay: %@ days); run 'reclam action move %@ effectiveness-checked --set verdict=… --set evidence=…'",
+        .checkCaseActionMissing: "stage '%@' calls for a linked improvement action or a 'no_action_reason'",
+        .problemNotSingle: "expected a %@, found %@", .problemEmpty: "is empty",
+        .problemOnePerson: "expected one person's name or handle on one line (at most 100 characters)",
+        .problemNotOneValue: "expected one of %@, found %@", .problemCaseList: "expected a list of case ids, e.g. [20261005-k7p3]",
+        .problemList: "expected a list, e.g. [attestation, délai]", .problemWords: "expected a list of words",
+        .problemMappings: "expected a list of mappings", .problemEmptyID: "id is empty",
+        .problemLongID: "id '%@…' is longer than %@ characters",
+        .problemReservedID:
+            "'%@' is a device name on Windows (CON, PRN, AUX, NUL, COM0–COM9, LPT0–LPT9), where a ledger may be cloned; choose another id",
+        .problemBadID: "'%@' is not a valid id: use lowercase letters, digits and hyphens, starting with a letter or a digit",
+        .problemControl: "holds a line break, tab or control character (%@ at character %@); write it on one line",
+        .problemKindList: "a list", .problemKindMapping: "a mapping", .problemKindText: "a text",
+        .refuseMoveErrors: "case %@ has errors; fix them before moving it (reclam check %@)",
+        .refuseSetErrors: "case %@ has errors; fix them first (reclam check %@)",
+        .refuseActionErrors: "action %@ has errors; fix them first",
+        .refuseHandEditOne: "nothing committed: a file has errors; the edits stay in the files, uncommitted",
+        .refuseHandEditMany: "nothing committed: %@ files have errors; the edits stay in the files, uncommitted",
+        .moveOneOf: " (one of: %@)", .moveLacksField: "stage %@ requires a field that %@ lacks:",
+        .moveLacksFields: "stage %@ requires fields that %@ lacks:", .moveNoneAllowed: "none (the case is at a final stage)",
+        .moveNotAllowed: "%@ cannot move from %@ to %@: the procedure does not allow it; allowed from %@: %@",
+        .moveVerbNotAllowed: "%@ cannot '%@' at stage %@; allowed from %@: %@",
+        .mailTooLarge: "the message is %@ bytes, over the limit of %@ bytes (--max-size)",
+        .mailEmpty: "the file is empty: there is no message in it", .mailNoMemory: "cannot read the message into memory",
+        .mailNoParser: "cannot start the MIME parser", .mailNotAMessage: "this is not an email message: no header could be read",
+        .mailNoMessageHeaders:
+            "this is not an email message: it has none of the headers of a message (From, To, Subject, Date, Message-ID…)",
+        .mailMIMEBomb: "MIME parts are nested too deeply for the parser (a MIME bomb)",
+        .mailTooManyParts: "the message has more than %@ MIME parts (--max-parts)",
+        .mailTooDeep: "MIME parts are nested more than %@ levels deep (--max-depth)", .mailDuplicatedHeader: "duplicated header%@",
+        .mailDuplicatedParameter: "duplicated header parameter%@", .mailInvalidContentType: "invalid Content-Type%@",
+        .mailInvalidEncodedWords: "invalid encoded words (RFC 2047) in a header%@", .mailInvalidParameter: "invalid header parameter%@",
+        .mailInvalidAddressList: "invalid address list%@", .mailNotAHeader: "a header line that is not a header was ignored%@",
+        .mailConflictingHeaders: "conflicting%@ headers: mail programs may show either",
+        .mailConflictingParameters: "conflicting header parameters%@: mail programs may read either",
+        .mailNoParts: "a multipart section has no parts: its text before the first boundary was read as the text",
+        .mailTruncated: "the message is truncated: a MIME part or the closing boundary of a multipart is missing",
+        .mailMalformed: "the message is malformed", .mailNoBoundary: "a multipart section has no boundary",
+        .mailPartWithoutContent: "a MIME part has headers but no content",
+        .mailPartWithoutHeadersOrContent: "a MIME part has neither headers nor content",
+        .mailUndecodedSubject: "the subject holds encoded words (RFC 2047) that cannot be decoded; they are kept as written",
+        .mailNoSender: "the message has no sender: its From header is missing or holds no address",
+        .mailUnknownEncoding: "unknown Content-Transfer-Encoding '%@': the content was read as it is",
+        .mailNotUTF8: "the text is declared UTF-8 but is not; it was read as Windows-1252",
+        .mailUndecodableCharset: "the text is declared '%@', which could not read it; it was read as %@",
+        .deliveryOutOfMemory: "out of memory", .deliveryNoAnswer: "the whole message was sent but the server gave no answer (%@)",
+        .deliveryAnsweredAfterData: "the whole message was sent but the server answered %@ (%@)",
+        .deliveryAnswered: "the server answered %@",
+        .deliveryCannotConnect: "cannot connect to %@: %@",
+        .deliveryTimeout: "the server at %@ did not answer within mail.timeout (%@ s): %@",
+        .deliveryLoginUser: "the server refused the login of mail.user (%@); check the password",
+        .deliveryNoSTARTTLS: "the server does not offer STARTTLS (%@); set security: tls (port 465) if it expects TLS at once",
+        .deliveryTLS: "TLS with %@ failed: %@; the server's certificate must be valid for the host name",
+        .deliverySender: "the server refused the sender %@: %@; check mail.from",
+        .deliveryLogin: "the server refused the login (%@); check mail.user and the password",
+        .deliveryAnsweredTo: "the server answered %@ to %@",
+        .deliveryGreeting: "the greeting", .deliveryOther: "%@ (last answer: %@)", .deliverySendmailEmpty: "mail.sendmail is empty",
+        .deliveryCannotRun: "cannot run %@: %@", .deliveryRecordNotWritten: "the delivery record could not be written",
+        .deliveryKilledTimeout: "%@ did not finish within mail.timeout (%@ s) and was killed",
+        .deliveryMayHaveLeft: "; the message may have left",
+        .deliveryKilledSignal: "%@ was killed by signal %@", .deliveryKilled: "%@ was killed", .deliveryExited: "%@ exited %@",
+        .deliveryHandedOver: "the whole message was handed to %@ but the run stopped before its answer",
+        .sendUnreadableRecord: "unreadable delivery record %@ ignored; remove it once checked",
+        .sendLogCutShort: "the last line of %@ was cut short (a run stopped while writing it); ignored, kept in %@.unreadable",
+        .sendLogDamaged: "line %@ of %@ is damaged; ignored, kept in %@.unreadable",
+        .sendDeliveredGone: "%@ was delivered but is no longer in outbox/; its delivery record is dropped",
+        .sendOtherMessage: "the delivery record of %@ names another message (%@); dropped",
+        .sendNoJournalLines: "the cases' journal lines were not added: %@", .sendNoMessageOfCase: "no message of case %@ in outbox/",
+        .sendLockBusy: "another 'reclam send' is running on this ledger (%@); try again when it has finished",
+        .recoveryRemovedObjects: "removed %@ temporary object file(s) a killed write had left",
+        .recoveryFinished: "finished an interrupted write (%@): %@", .recoveryUndid: "undid an interrupted write (%@): %@",
+        .recoveryBroughtToBranch: "brought to the branch's version the files of an interrupted write (%@): %@",
+        .recoveryCommit: "commit %@", .recoveryCommitNeverMade: "commit %@, never made", .recoveryNoFile: "no file needed it",
+        .recoveryOneFile: "1 file brought up to date", .recoveryFiles: "%@ files brought up to date",
+        .recoveryNotInBranch: "%@: not a file in the branch; left as it is",
+        .recoveryNotRegular: "%@: not a regular file in the work tree; left as it is",
+        .recoveryOtherChanges: "%@: the work tree holds other changes (made since?); left as they are",
+        .recoveryOtherIndex: "%@: the index holds another version (staged since?); left as it is",
     ]
 
     // MARK: Enum values

@@ -58,7 +58,7 @@ public struct CommitResult: Sendable {
     public var attempts: Int
     /// What was done, before this write, to finish or undo a write that had been killed
     /// (`WriteRecovery`); empty almost always.
-    public var recovered: [String] = []
+    public var recovered: [WriteRecovery.Note] = []
 }
 
 /// The rules a path in a `Change` must follow.

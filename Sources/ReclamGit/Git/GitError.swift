@@ -41,7 +41,29 @@ public struct GitError: Error, Sendable, Equatable, CustomStringConvertible {
         case gitLocked
     }
 
+    /// Why, for the failures a person meets and reads in the ledger's language (`text(_:)`).
+    public enum Reason: Sendable, Equatable {
+        /// `.git/reclam.lock` stayed taken for `waited` ("30 s").
+        case reclamLockBusy(holder: LockHolder?, waited: String)
+        /// A git lock file is in the way; `done` says what became of the command's work.
+        case gitLocked(GitLockFile, done: Done)
+    }
+
+    /// What a command stopped by a git lock file did.
+    public enum Done: Sendable, Equatable {
+        case nothingChanged, nothingCommitted, writeUnfinished
+
+        public func text(_ m: Messages) -> String {
+            switch self {
+            case .nothingChanged: m[.lockNothingChanged]
+            case .nothingCommitted: m[.lockNothingCommitted]
+            case .writeUnfinished: m[.lockWriteUnfinished]
+            }
+        }
+    }
+
     public var code: Code
+    public var reason: Reason?
     public var operation: String
     public var message: String
     public var path: String?
@@ -56,6 +78,18 @@ public struct GitError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         if let path { return "\(operation) (\(path)): \(message)" }
         return "\(operation): \(message)"
+    }
+
+    /// The error as a person reads it in the language of `m`: worded from its reason when it
+    /// has one and the language is not English, else `description`.
+    public func text(_ m: Messages) -> String {
+        guard m.language != .en, let reason else { return description }
+        switch reason {
+        case .reclamLockBusy(let holder, let waited):
+            return (path.map { $0 + m[.colon] } ?? "") + m.format(.lockReclamBusy, holder.map { " (\($0.text(m)))" } ?? "", waited)
+        case .gitLocked(let lock, let done):
+            return m.format(lock.isStale() ? .lockStale : .lockGitBusy, lock.description(m), done.text(m))
+        }
     }
 
     /// The error libgit2 just reported for `result` (its message from `git_error_last()`,

@@ -132,12 +132,16 @@ package enum WriteStep: String, Sendable, CaseIterable {
 
 extension GitError {
     /// A git lock file in the way, named with its age and owner, and what to do.
-    static func locked(_ lock: GitLockFile, operation: String, done: String = "nothing was changed") -> GitError {
+    static func locked(_ lock: GitLockFile, operation: String, done: GitError.Done = .nothingChanged) -> GitError {
         let advice =
             lock.isStale()
-            ? "it was left by a git or reclam command that did not finish; \(done). If no git command is running, remove it with 'reclam doctor --fix' and re-run the command"
-            : "a git command is using the repository; \(done). Wait for it to finish and re-run the command"
-        return GitError(.gitLocked, operation: operation, message: "\(lock): \(advice)", path: lock.displayPath)
+            ? "it was left by a git or reclam command that did not finish; %@. If no git command is running, remove it with 'reclam doctor --fix' and re-run the command"
+            : "a git command is using the repository; %@. Wait for it to finish and re-run the command"
+        var error = GitError(
+            .gitLocked, operation: operation, message: "\(lock): \(advice.replacingOccurrences(of: "%@", with: done.text(Messages(.en))))",
+            path: lock.displayPath)
+        error.reason = .gitLocked(lock, done: done)
+        return error
     }
 }
 
@@ -401,7 +405,7 @@ private struct Attempt {
         if let lock = GitLockFile.inspect(
             gitDirectory + "/index.lock", displayPath: ".git/index.lock", workdir: workdir, gitDirectory: gitDirectory)
         {
-            why = GitError.locked(lock, operation: "write the index", done: "nothing was committed").message
+            why = GitError.locked(lock, operation: "write the index", done: .nothingCommitted).message
         }
         if moveBack(from: commit, to: base.tip) {
             // The branch back on disk before the files go back and the journal goes.
@@ -658,7 +662,7 @@ private struct Attempt {
                     writer.repository.commonDirectory + "/" + branch + ".lock", displayPath: ".git/" + branch + ".lock",
                     workdir: workdir, gitDirectory: gitDirectory)
                 {
-                    throw GitError.locked(lock, operation: "move branch \(branch)", done: "nothing was committed")
+                    throw GitError.locked(lock, operation: "move branch \(branch)", done: .nothingCommitted)
                 }
                 throw GitError(
                     .retriesExhausted, operation: "move branch \(branch)",

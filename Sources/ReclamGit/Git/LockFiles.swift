@@ -34,26 +34,29 @@ public struct GitLockFile: Sendable, Equatable, CustomStringConvertible {
         return holders.isEmpty && age >= minimumAge
     }
 
-    public var description: String {
-        var owner: String
+    public var description: String { description(Messages(.en)) }
+
+    /// The lock, its age and its owner in the language of `m`.
+    public func description(_ m: Messages) -> String {
+        let owner: String
         if let holders, !holders.isEmpty {
-            owner = "held by " + holders.joined(separator: ", ")
+            owner = m.format(.lockHeldBy, holders.joined(separator: ", "))
         } else if !gitProcesses.isEmpty {
-            owner = "while " + gitProcesses.joined(separator: ", ") + " runs in this repository"
+            owner = m.format(.lockWhileGitRuns, gitProcesses.joined(separator: ", "))
         } else if holders == nil {
-            owner = "its owner cannot be told on this system"
+            owner = m[.lockOwnerUnknown]
         } else {
-            owner = "no process has it open"
+            owner = m[.lockNoProcess]
         }
-        return "\(displayPath) (\(Self.duration(age)) old, \(owner))"
+        return m.format(.lockFile, displayPath, Self.duration(age, m), owner)
     }
 
-    static func duration(_ seconds: Double) -> String {
+    static func duration(_ seconds: Double, _ m: Messages = Messages(.en)) -> String {
         let whole = max(0, Int(seconds))
         if whole < 120 { return "\(whole) s" }
         if whole < 7200 { return "\(whole / 60) min" }
         if whole < 172_800 { return "\(whole / 3600) h" }
-        return "\(whole / 86400) days"
+        return m.format(.lockDays, String(whole / 86400))
     }
 
     /// The lock at `path`, or nil when there is none.
@@ -80,7 +83,7 @@ extension GitRepository {
     }
 
     /// The process holding `.git/reclam.lock` ("process 1234, for 3 s"); nil when it is free.
-    public func reclamLockHolder() -> String? {
+    public func reclamLockHolder() -> LockHolder? {
         GitFileLock.currentHolder(path: commonDirectory + "/reclam.lock")
     }
 }
@@ -138,5 +141,18 @@ struct ProcessTable {
         }
         defer { free(real) }
         return String(cString: real)
+    }
+}
+
+/// Who holds `.git/reclam.lock`: the process and for how long, as far as the lock file tells.
+public struct LockHolder: Sendable, Equatable {
+    public var pid: String?
+    public var seconds: Int?
+
+    /// "process 1234, for 3 s" in the language of `m`.
+    public func text(_ m: Messages) -> String {
+        guard let pid else { return m[.lockHolderUnknown] }
+        guard let seconds else { return m.format(.lockHolderPid, pid) }
+        return m.format(.lockHolder, pid, String(seconds))
     }
 }

@@ -231,11 +231,13 @@ final class GitFileLock {
             if clock.now >= deadline {
                 let holder = Self.holder(fd)
                 close(fd)
-                throw GitError(
+                let waited = "\(timeout.components.seconds) s"
+                let m = Messages(.en)
+                var error = GitError(
                     .lockTimeout, operation: "take the reclam lock",
-                    message:
-                        "another reclam command\(holder.map { " (\($0))" } ?? "") is still writing to this ledger (waited \(timeout)); try again",
-                    path: path)
+                    message: m.format(.lockReclamBusy, holder.map { " (\($0.text(m)))" } ?? "", waited), path: path)
+                error.reason = .reclamLockBusy(holder: holder, waited: waited)
+                throw error
             }
             GitPOSIX.sleep(milliseconds: Int.random(in: 1...delay))
             delay = min(delay * 2, 50)
@@ -260,11 +262,11 @@ final class GitFileLock {
     }
 
     /// Who holds the lock at `path` ("process 1234, for 3 s"), when someone does.
-    static func currentHolder(path: String) -> String? {
+    static func currentHolder(path: String) -> LockHolder? {
         guard let lock = try? tryTake(path: path) else {
             let fd = openLockFile(path)
             defer { if fd >= 0 { close(fd) } }
-            return fd >= 0 ? holder(fd) ?? "a process" : nil
+            return fd >= 0 ? holder(fd) ?? LockHolder(pid: nil, seconds: nil) : nil
         }
         withExtendedLifetime(lock) {}
         return nil
@@ -296,7 +298,7 @@ final class GitFileLock {
     }
 
     /// "process 1234, for 3 s" from the file's contents.
-    private static func holder(_ fd: Int32) -> String? {
+    private static func holder(_ fd: Int32) -> LockHolder? {
         var buffer = [UInt8](repeating: 0, count: 128)
         let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
         guard count > 0 else { return nil }
@@ -309,8 +311,7 @@ final class GitFileLock {
             if parts[0] == "since" { since = Int(parts[1]) }
         }
         guard let pid else { return nil }
-        guard let since else { return "process \(pid)" }
-        return "process \(pid), for \(max(0, Int(Date().timeIntervalSince1970) - since)) s"
+        return LockHolder(pid: pid, seconds: since.map { max(0, Int(Date().timeIntervalSince1970) - $0) })
     }
 
     deinit {

@@ -54,7 +54,7 @@ public struct RepositoryCheckup {
             findings.append(
                 Finding(
                     diagnostic: Diagnostic(
-                        .doctorLockHeld, m.format(.doctorReclamWriting, reclamHolder),
+                        .doctorLockHeld, m.format(.doctorReclamWriting, reclamHolder.text(m)),
                         file: ".git/reclam.lock"),
                     repair: nil))
         }
@@ -73,14 +73,14 @@ public struct RepositoryCheckup {
                 findings.append(
                     Finding(
                         diagnostic: Diagnostic(
-                            .doctorStaleLock, m.format(.doctorStaleLockFound, "\(lock)"),
+                            .doctorStaleLock, m.format(.doctorStaleLockFound, lock.description(m)),
                             file: lock.displayPath),
                         repair: .removeLock(lock.path)))
             } else {
                 findings.append(
                     Finding(
                         diagnostic: Diagnostic(
-                            .doctorLockHeld, m.format(.doctorGitBusy, "\(lock)"), file: lock.displayPath),
+                            .doctorLockHeld, m.format(.doctorGitBusy, lock.description(m)), file: lock.displayPath),
                         repair: nil))
             }
         }
@@ -213,7 +213,7 @@ public struct RepositoryCheckup {
             var done: [String] = []
             // The journal first: it deals with its own temporary files and locks.
             if findings.contains(where: { if case .finishWrite = $0.repair { true } else { false } }) {
-                done += try WriteRecovery(repository: repository).recover(mode: .force).notes
+                done += try WriteRecovery(repository: repository).recover(mode: .force).notes.map { $0.text(messages) }
             }
             var restores: [(path: String, head: ObjectID?, executable: Bool, workTree: Bool)] = []
             for finding in findings {

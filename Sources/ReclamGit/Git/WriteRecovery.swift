@@ -27,9 +27,51 @@ public struct WriteRecovery {
         case force
     }
 
+    /// What a recovery did or left alone, one sentence each once worded (`text(_:)`).
+    public enum Note: Sendable, Equatable {
+        /// How the files of the interrupted write were brought to the branch.
+        public enum Direction: Sendable, Equatable {
+            /// To its new commit, which the branch points to.
+            case finished
+            /// To its base: the commit was never made.
+            case undid
+            /// To the branch's current version (`reclam doctor --fix`, the branch moved since).
+            case broughtToBranch
+        }
+        case removedTemporaryObjects(Int)
+        /// `restored` files were changed; `made` says whether the write's commit exists.
+        case recovered(Direction, commit: String, made: Bool, restored: Int)
+        case notAFileInBranch(String)
+        case notARegularFile(String)
+        case otherChangesInWorkTree(String)
+        case otherVersionInIndex(String)
+
+        /// The note in the language of `m`.
+        public func text(_ m: Messages) -> String {
+            switch self {
+            case .removedTemporaryObjects(let count): return m.format(.recoveryRemovedObjects, String(count))
+            case .recovered(let direction, let commit, let made, let restored):
+                let key: Messages.Key
+                switch direction {
+                case .finished: key = .recoveryFinished
+                case .undid: key = .recoveryUndid
+                case .broughtToBranch: key = .recoveryBroughtToBranch
+                }
+                let files =
+                    restored == 0
+                    ? m[.recoveryNoFile] : restored == 1 ? m[.recoveryOneFile] : m.format(.recoveryFiles, String(restored))
+                return m.format(key, m.format(made ? .recoveryCommit : .recoveryCommitNeverMade, commit), files)
+            case .notAFileInBranch(let path): return m.format(.recoveryNotInBranch, path)
+            case .notARegularFile(let path): return m.format(.recoveryNotRegular, path)
+            case .otherChangesInWorkTree(let path): return m.format(.recoveryOtherChanges, path)
+            case .otherVersionInIndex(let path): return m.format(.recoveryOtherIndex, path)
+            }
+        }
+    }
+
     public struct Outcome: Sendable {
-        /// What was done, one sentence each, for the user.
-        public var notes: [String] = []
+        /// What was done, one note each, for the user.
+        public var notes: [Note] = []
         /// Whether a journal was found and dealt with.
         public var finishedWrite = false
     }
@@ -45,7 +87,7 @@ public struct WriteRecovery {
     /// For every command, before it reads the ledger whose work tree is `root`: finishes a
     /// killed write and removes what it left. Costs two `stat`s and one directory read when
     /// nothing was interrupted; does nothing while another reclam command is writing.
-    public static func finishInterruptedWrite(workTree root: String) throws -> [String] {
+    public static func finishInterruptedWrite(workTree root: String) throws -> [Note] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root + "/.git", isDirectory: &isDirectory) else { return [] }
         if isDirectory.boolValue && !needsAttention(gitDirectory: root + "/.git", commonDirectory: root + "/.git") { return [] }
@@ -81,23 +123,23 @@ public struct WriteRecovery {
         let gitDirectory = repository.gitDirectory
         for path in WriteJournal.leftovers(gitDirectory: gitDirectory) { GitPOSIX.removeIfPresent(path) }
         let removedObjects = removeTemporaryObjects()
-        if removedObjects > 0 { outcome.notes.append("removed \(removedObjects) temporary object file(s) a killed write had left") }
+        if removedObjects > 0 { outcome.notes.append(.removedTemporaryObjects(removedObjects)) }
         guard let journal = try WriteJournal.read(gitDirectory: gitDirectory) else { return outcome }
         guard let workdir = repository.workdir else { return outcome }
 
         let headBranch = try repository.headReferenceName()
         let tip = try repository.referenceTarget(journal.branch).map { ObjectID($0) }
         let target: ObjectID?
-        let direction: String
+        let direction: Note.Direction
         if headBranch == journal.branch && tip == journal.commit {
             target = journal.commit
-            direction = "finished"
+            direction = .finished
         } else if headBranch == journal.branch && tip == journal.base {
             target = journal.base
-            direction = "undid"
+            direction = .undid
         } else if mode == .force {
             target = try repository.tipCommitID()
-            direction = "brought to the branch's version the files of"
+            direction = .broughtToBranch
         } else {
             let now =
                 headBranch == journal.branch
@@ -135,10 +177,8 @@ public struct WriteRecovery {
             containing: [gitDirectory, repository.commonDirectory, workdir], operation: "finish an interrupted write")
         try WriteJournal.remove(gitDirectory: gitDirectory)
         outcome.finishedWrite = true
-        let commit = target == journal.commit ? "commit \(journal.commit.short)" : "commit \(journal.commit.short), never made"
-        let files =
-            restored == 0 ? "no file needed it" : restored == 1 ? "1 file brought up to date" : "\(restored) files brought up to date"
-        outcome.notes.insert("\(direction) an interrupted write (\(commit)): \(files)", at: 0)
+        outcome.notes.insert(
+            .recovered(direction, commit: journal.commit.short, made: target == journal.commit, restored: restored), at: 0)
         return outcome
     }
 
@@ -160,7 +200,7 @@ public struct WriteRecovery {
         for lock in try repository.presentLockFiles() {
             let ours = lock.age <= Date().timeIntervalSince1970 - Double(journal.started) + 1
             guard lock.isStale(minimumAge: ours ? 0 : 2) else {
-                throw GitError.locked(lock, operation: "finish an interrupted write", done: "the interrupted write is not finished yet")
+                throw GitError.locked(lock, operation: "finish an interrupted write", done: .writeUnfinished)
             }
             if let code = GitPOSIX.removeIfPresent(lock.path) {
                 throw GitError.system(code, operation: "remove a stale lock", path: lock.displayPath)
@@ -171,7 +211,7 @@ public struct WriteRecovery {
     struct ItemResult {
         var workTreeChanged = false
         var indexChanged = false
-        var note: String?
+        var note: Note?
     }
 
     /// Brings one path of the journal to its version in `tree` (absent when `tree` is nil): the
@@ -191,7 +231,7 @@ public struct WriteRecovery {
         var executable = false
         if let tree, let entry = try GitTreeEntryHandle.bypath(tree, item.path) {
             guard entry.type == GIT_OBJECT_BLOB, entry.filemode != GIT_FILEMODE_LINK else {
-                result.note = "\(item.path): not a file in the branch; left as it is"
+                result.note = .notAFileInBranch(item.path)
                 return result
             }
             treeBlob = ObjectID(entry.id)
@@ -203,7 +243,7 @@ public struct WriteRecovery {
         let current: ObjectID?
         if let info = try GitPOSIX.lstatOrNil(fullPath, operation: "finish an interrupted write", displayPath: item.path) {
             guard info.st_mode & GitPOSIX.typeMask == GitPOSIX.regularType else {
-                result.note = "\(item.path): not a regular file in the work tree; left as it is"
+                result.note = .notARegularFile(item.path)
                 return result
             }
             current = try GitRepository.hashBlob(
@@ -235,7 +275,7 @@ public struct WriteRecovery {
             workTreeMatches = true
             result.workTreeChanged = true
         } else if !workTreeMatches {
-            result.note = "\(item.path): the work tree holds other changes (made since?); left as they are"
+            result.note = .otherChangesInWorkTree(item.path)
         }
         // Folders the write made for a new file, or emptied by a removal, go.
         if target == nil && workTreeMatches {
@@ -259,7 +299,7 @@ public struct WriteRecovery {
             }
             result.indexChanged = true
         } else {
-            result.note = "\(item.path): the index holds another version (staged since?); left as it is"
+            result.note = .otherVersionInIndex(item.path)
         }
         return result
     }

@@ -34,11 +34,11 @@ public struct LedgerScan: Sendable {
             case .symlink:
                 scan.diagnostics.append(symlink(path))
             case .directory:
-                if let problem = Identifier.problem(entry.name) {
+                if let problem = Messages(ledger.config.language).idProblem(entry.name) {
                     scan.diagnostics.append(
                         Diagnostic(
                             Identifier.rule(for: entry.name) == .idReserved ? .idReserved : .fileMisplaced,
-                            "learner folder name: \(problem)", file: path))
+                            Messages(ledger.config.language).format(.checkLearnerFolderName, problem), file: path))
                     continue
                 }
                 scan.learnerFolders.append(path)

@@ -10,11 +10,13 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 }
 
 public enum DiagnosticFormatter {
-    public static func render(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
+    /// `language` words the severities of text lines (`erreur :` in French); JSON and GitHub
+    /// annotations keep their fixed English keywords.
+    public static func render(_ diagnostics: [Diagnostic], as format: DiagnosticFormat, language: Language = .en) -> String {
         switch format {
         case .text:
             // `reclam sla` on a large ledger prints tens of thousands of findings.
-            return Parallel.map(diagnostics, line).joined(separator: "\n") + (diagnostics.isEmpty ? "" : "\n")
+            return Parallel.map(diagnostics) { line($0, language: language) }.joined(separator: "\n") + (diagnostics.isEmpty ? "" : "\n")
         case .json:
             return JSON.encode(diagnostics.map(jsonObject)) + "\n"
         case .github:
@@ -23,13 +25,18 @@ public enum DiagnosticFormatter {
     }
 
     /// One line whatever the message holds: values quoted in it are user text (see TerminalText).
-    public static func line(_ d: Diagnostic) -> String {
+    public static func line(_ d: Diagnostic) -> String { line(d, language: .en) }
+
+    /// A line in the ledger's language: `path:3:1 : erreur : … [rule]` in French (a space
+    /// before each colon, as French typography wants), `path:3:1: error: … [rule]` in English.
+    public static func line(_ d: Diagnostic, language: Language) -> String {
         var position = Escape.terminal(d.file)
         if let line = d.line {
             position += ":\(line)"
             if let column = d.column { position += ":\(column)" }
         }
-        return "\(position): \(d.severity.rawValue): \(Escape.terminal(d.message)) [\(d.rule)]"
+        let m = Messages(language)
+        return position + m[.colon] + m.severity(d.severity) + m[.colon] + Escape.terminal(d.message) + " [\(d.rule)]"
     }
 
     public static func summary(_ diagnostics: [Diagnostic], files: Int? = nil, language: Language = .en) -> String {

@@ -64,7 +64,8 @@ public struct Checker: Sendable {
         for loaded in LedgerReader.documents(learnerPaths, in: ledger) {
             switch loaded.result {
             case .failure(let failure): diagnostics.append(failure.diagnostic)
-            case .success(let document): diagnostics += LearnerChecker.check(path: loaded.path, document: document)
+            case .success(let document):
+                diagnostics += LearnerChecker.check(path: loaded.path, document: document, language: ledger.config.language)
             }
         }
         let actionFiles = paths == nil || paths?.contains(where: { $0 == Action.folder || $0.hasPrefix(Action.folder + "/") }) == true
@@ -83,7 +84,8 @@ public struct Checker: Sendable {
         let settings = ActionSettings.read(ledger.config)
         let ids = Set(scannedIDs.map(PathParts.id))
         let checker = ActionChecker(
-            settings: settings, caseIDs: ids, procedure: ledger.config.procedure, now: now, timeZone: ledger.config.timeZone)
+            settings: settings, caseIDs: ids, procedure: ledger.config.procedure, now: now, timeZone: ledger.config.timeZone,
+            language: ledger.config.language)
         var out: [Diagnostic] = []
         if actionFiles { out += settings.diagnostics + store.diagnostics + store.actions.flatMap(checker.check) }
         out += checker.checkCases(checked.compactMap(\.summary), store: store)
@@ -97,8 +99,10 @@ public struct Checker: Sendable {
         var out: [Diagnostic] = []
         for entry in entries where entry.name.hasSuffix(".md") {
             let path = "\(folder)/\(entry.name)"
-            if let problem = Identifier.reservedProblem(String(entry.name.prefix { $0 != "." })) {
-                out.append(Diagnostic(.idReserved, "template name: \(problem)", file: path))
+            let name = String(entry.name.prefix { $0 != "." })
+            if Identifier.reservedProblem(name) != nil {
+                let m = Messages(ledger.config.language)
+                out.append(Diagnostic(.idReserved, m.format(.checkTemplateName, m.format(.problemReservedID, name)), file: path))
             }
             switch LedgerReader.readDocument(path, in: ledger) {
             case .failure(let failure): out.append(failure.diagnostic)
@@ -199,8 +203,7 @@ public struct CaseChecker: Sendable {
             if let field = FieldCatalogue.caseField(pair.key) {
                 if FieldCatalogue.mayBeEmpty.contains(field.name), value.scalar?.allSatisfy(\.isWhitespace) == true { continue }
                 let values = field.type == .stage ? stageIDs : field.values
-                if let problem = field.type.problem(with: value, values: values) {
-                    let problem = french ? Self.frenchProblem(field.type, value, values) ?? problem : problem
+                if let problem = m.problem(field.type, value, values: values) {
                     let rule: Rule
                     switch field.type {
                     case .stage: rule = .stageUnknown
@@ -209,16 +212,15 @@ public struct CaseChecker: Sendable {
                     default: rule = .fieldType
                     }
                     findings.report(rule, "\(pair.key): \(problem)", value.start)
-                } else if let problem = OneLineText.problem(field: pair.key, type: field.type, node: value) {
+                } else if let problem = m.oneLineProblem(field: pair.key, type: field.type, node: value) {
                     findings.report(.fieldOneLine, "\(pair.key): \(problem)", value.start)
                 }
             } else if let requirement = declared[pair.key] {
-                if let problem = requirement.type.problem(with: value, values: requirement.values) {
-                    let problem = french ? Self.frenchProblem(requirement.type, value, requirement.values) ?? problem : problem
+                if let problem = m.problem(requirement.type, value, values: requirement.values) {
                     findings.report(
                         requirement.type == .enum && value.scalar != nil ? .fieldEnum : .fieldType, "\(pair.key): \(problem)",
                         value.start)
-                } else if let problem = OneLineText.problem(field: pair.key, type: requirement.type, node: value) {
+                } else if let problem = m.oneLineProblem(field: pair.key, type: requirement.type, node: value) {
                     findings.report(.fieldOneLine, "\(pair.key): \(problem)", value.start)
                 }
             } else {
@@ -233,23 +235,18 @@ public struct CaseChecker: Sendable {
             }
         }
         if let id = document.string("id"), Identifier.isValid(id), id != item.fileID {
-            findings.report(
-                .idMismatch, "id '\(id)' does not match the file name '\(item.fileID).md'; rename the file or fix the id",
-                document["id"]?.start)
+            findings.report(.idMismatch, m.format(.checkIDMismatch, id, item.fileID), document["id"]?.start)
         }
         if Identifier.problem(item.fileID) != nil && document.string("id") == nil {
             findings.report(
                 Identifier.rule(for: item.fileID),
-                "file name '\(item.fileID).md': \(Identifier.problem(item.fileID) ?? "")", top)
+                m.format(.checkFileName, item.fileID, m.idProblem(item.fileID) ?? ""), top)
         }
         if let learner = document.string("learner"), Identifier.isValid(learner), learner != item.folderLearner {
-            findings.report(
-                .learnerMismatch,
-                "learner '\(learner)' does not match the folder 'cases/\(item.folderLearner)/'; move the file or fix the learner",
-                document["learner"]?.start)
+            findings.report(.learnerMismatch, m.format(.checkLearnerMismatch, learner, item.folderLearner), document["learner"]?.start)
         }
         if let received = item.received, received > now.addingTimeInterval(300) {
-            findings.report(.dateFuture, "received \(item.receivedText ?? "") is in the future", document["received"]?.start)
+            findings.report(.dateFuture, m.format(.checkReceivedFuture, item.receivedText ?? ""), document["received"]?.start)
         }
         findings.append(contentsOf: checkSteps(item))
         findings.append(contentsOf: checkStageFields(item))
@@ -258,6 +255,7 @@ public struct CaseChecker: Sendable {
 
     func checkSteps(_ item: Case) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        let m = Messages(language)
         guard let stepsNode = item.document["steps"], let nodes = stepsNode.items else { return out }
         var previous = item.received
         var previousText = item.receivedText ?? ""
@@ -266,23 +264,23 @@ public struct CaseChecker: Sendable {
             for pair in node.pairs ?? [] where !FieldCatalogue.stepFields.contains(pair.key) {
                 out.append(
                     Diagnostic(
-                        .fieldUnknown, "unknown step field '\(pair.key)'; a step has stage, at, by, note, via",
+                        .fieldUnknown, m.format(.checkUnknownStepField, pair.key),
                         file: item.path, at: pair.keyStart))
             }
-            if let by = node["by"], let problem = by.scalar.flatMap(OneLineText.problem) {
-                out.append(Diagnostic(.fieldOneLine, "step by: \(problem)", file: item.path, at: by.start))
+            if let by = node["by"], let problem = by.scalar.flatMap(m.oneLineProblem) {
+                out.append(Diagnostic(.fieldOneLine, m.format(.checkStepBy, problem), file: item.path, at: by.start))
             }
             let stage = node["stage"]?.scalar ?? ""
             if !stageIDs.contains(stage) {
-                var message = "step stage '\(stage)' is not a stage of the procedure"
-                if let s = Suggestion.closest(to: stage, in: stageIDs) { message += "; did you mean '\(s)'?" }
+                var message = m.format(.checkStepStage, stage)
+                if let s = Suggestion.closest(to: stage, in: stageIDs) { message += m.format(.checkDidYouMean, s) }
                 out.append(Diagnostic(.stepsInvalid, message, file: item.path, at: node["stage"]?.start ?? node.start))
             }
             guard let atNode = node["at"], let atText = atNode.scalar, let at = ISODateTime.parse(atText)?.date else {
                 out.append(
                     Diagnostic(
                         .stepsInvalid,
-                        "step needs 'at', a date-time in ISO 8601 with an offset, e.g. 2026-10-05T11:02:00+02:00", file: item.path,
+                        m[.checkStepAt], file: item.path,
                         at: node["at"]?.start ?? node.start))
                 continue
             }
@@ -290,12 +288,12 @@ public struct CaseChecker: Sendable {
                 out.append(
                     Diagnostic(
                         .stepsOrder,
-                        "step at \(atText) is earlier than the previous event (\(previousText)); steps are recorded in time order",
+                        m.format(.checkStepOrder, atText, previousText),
                         file: item.path, at: atNode.start))
             }
             if at > now.addingTimeInterval(300) {
                 out.append(
-                    Diagnostic(.dateFuture, "step at \(atText) is in the future", file: item.path, at: atNode.start))
+                    Diagnostic(.dateFuture, m.format(.checkStepFuture, atText), file: item.path, at: atNode.start))
             }
             previous = at
             previousText = atText
@@ -304,27 +302,10 @@ public struct CaseChecker: Sendable {
             out.append(
                 Diagnostic(
                     .stepsStageMismatch,
-                    "the last step records stage '\(last)' but the case is at '\(item.stage)': the stage changed without its step; set 'stage: \(last)' back and make the move with 'reclam move \(item.id) \(item.stage)'",
+                    m.format(.checkStageMismatch, last, item.stage, last, item.id, item.stage),
                     file: item.path, at: item.document["stage"]?.start))
         }
         return out
-    }
-
-    /// The French wording of the commonest type problems (a bad date, number or enum value);
-    /// nil for the others, which keep their English wording.
-    static func frenchProblem(_ type: FieldType, _ node: YAMLNode, _ values: [String]) -> String? {
-        guard let text = node.scalar else { return nil }
-        let m = Messages(.fr)
-        switch type {
-        case .date: return m.format(.checkNotDate, text)
-        case .datetime: return m.format(.checkNotDateTime, text)
-        case .number: return m.format(.checkNotNumber, text)
-        case .enum, .stage:
-            var message = m.format(.checkNotOneOf, text, values.joined(separator: ", "))
-            if let suggestion = Suggestion.closest(to: text, in: values) { message += m.format(.checkDidYouMean, suggestion) }
-            return message
-        default: return nil
-        }
     }
 
     /// The fields required by the current stage and by each stage the case went through.
@@ -350,18 +331,17 @@ public struct CaseChecker: Sendable {
 
 /// The rules about `learner.md`.
 package enum LearnerChecker {
-    package static func check(path: String, document: MarkdownDocument) -> [Diagnostic] {
+    package static func check(path: String, document: MarkdownDocument, language: Language = .en) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        let m = Messages(language)
         let folder = String(PathParts.parentName(path))
         let names = FieldCatalogue.learnerFields.map(\.name)
         guard let id = document["id"] else {
             return [
-                Diagnostic(
-                    .fieldMissing, "missing required field 'id' (the learner's pseudonymous id, equal to the folder name)",
-                    file: path, line: 1, column: 1)
+                Diagnostic(.fieldMissing, m[.checkLearnerNoID], file: path, line: 1, column: 1)
             ]
         }
-        if let problem = FieldType.id.problem(with: id) {
+        if let problem = m.problem(.id, id) {
             out.append(
                 Diagnostic(
                     Identifier.rule(for: id.scalar ?? ""), "id: \(problem)", file: path,
@@ -369,19 +349,19 @@ package enum LearnerChecker {
         } else if id.scalar != folder {
             out.append(
                 Diagnostic(
-                    .idMismatch, "learner id '\(id.scalar ?? "")' does not match the folder '\(folder)'", file: path,
+                    .idMismatch, m.format(.checkLearnerIDMismatch, id.scalar ?? "", folder), file: path,
                     at: id.start))
         }
         for pair in document.root?.pairs ?? [] {
             if let field = FieldCatalogue.learnerFields.first(where: { $0.name == pair.key }) {
-                if field.name != "id", let problem = field.type.problem(with: pair.value, values: field.values) {
+                if field.name != "id", let problem = m.problem(field.type, pair.value, values: field.values) {
                     out.append(Diagnostic(.fieldType, "\(pair.key): \(problem)", file: path, at: pair.value.start))
-                } else if let problem = OneLineText.problem(field: pair.key, type: field.type, node: pair.value) {
+                } else if let problem = m.oneLineProblem(field: pair.key, type: field.type, node: pair.value) {
                     out.append(Diagnostic(.fieldOneLine, "\(pair.key): \(problem)", file: path, at: pair.value.start))
                 }
             } else {
-                var message = "unknown learner field '\(pair.key)'"
-                if let s = Suggestion.closest(to: pair.key, in: names) { message += "; did you mean '\(s)'?" }
+                var message = m.format(.checkUnknownLearnerField, pair.key)
+                if let s = Suggestion.closest(to: pair.key, in: names) { message += m.format(.checkDidYouMean, s) }
                 out.append(Diagnostic(.fieldUnknown, message, file: path, at: pair.keyStart))
             }
         }

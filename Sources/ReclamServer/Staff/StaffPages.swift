@@ -406,7 +406,7 @@ struct StaffPages {
         if findings.isEmpty {
             body += "<p>\(e(texts["no_findings"]))</p>\n"
         } else {
-            body += "<pre class=\"findings\">\(e(DiagnosticFormatter.render(findings, as: .text)))</pre>\n"
+            body += "<pre class=\"findings\">\(e(DiagnosticFormatter.render(findings, as: .text, language: language)))</pre>\n"
         }
         return frame(title: texts["audit"], body: body)
     }

@@ -121,9 +121,12 @@ public enum ActionWorkflow {
             let caseIDs = Set(try CaseLocator.allIDs(in: context.ledger).keys)
             let checker = ActionChecker(
                 settings: settings, caseIDs: caseIDs, procedure: context.ledger.config.procedure, now: context.now,
-                timeZone: context.ledger.config.timeZone)
+                timeZone: context.ledger.config.timeZone, language: context.ledger.config.language)
             let errors = checker.check(action).filter { $0.severity == .error }
-            if !errors.isEmpty { throw ReclamError(.refused, "action \(action.id) has errors; fix them first", diagnostics: errors) }
+            if !errors.isEmpty {
+                throw ReclamError(
+                    .refused, Messages(context.ledger.config.language).format(.refuseActionErrors, action.id), diagnostics: errors)
+            }
             let subject = CaseMove.MoveSubject(
                 id: action.id, path: action.path, document: action.document, stage: action.stage, lastEvent: action.stageSince,
                 lastEventText: action.steps.last?.atText ?? action.field("created"), field: { action.field($0) })

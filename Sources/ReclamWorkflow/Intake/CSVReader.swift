@@ -25,8 +25,23 @@ enum CSVReader {
     }
 
     struct Problem: Error, Sendable, Equatable {
+        enum Kind: Sendable, Equatable {
+            case badUTF8, badUTF16, nulBytes, empty, textAfterQuote, unclosedQuote
+        }
         var line: Int
-        var message: String
+        var kind: Kind
+
+        /// What is wrong, in the ledger's language.
+        func message(_ m: Messages) -> String {
+            switch kind {
+            case .badUTF8: m[.csvBadUTF8]
+            case .badUTF16: m[.csvBadUTF16]
+            case .nulBytes: m[.csvNulBytes]
+            case .empty: m[.csvEmpty]
+            case .textAfterQuote: m[.csvTextAfterQuote]
+            case .unclosedQuote: m[.csvUnclosedQuote]
+            }
+        }
     }
 
     /// Decodes the bytes: a BOM decides; else valid UTF-8; else Windows-1252.
@@ -34,17 +49,17 @@ enum CSVReader {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             guard let text = String(validating: bytes.dropFirst(3), as: UTF8.self) else {
-                throw Problem(line: 1, message: "the file starts with a UTF-8 byte-order mark but is not valid UTF-8")
+                throw Problem(line: 1, kind: .badUTF8)
             }
             return (text, "UTF-8 with BOM")
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             guard let text = TextDecoding.iconv(bytes, from: "UTF-16") else {
-                throw Problem(line: 1, message: "the file starts with a UTF-16 byte-order mark but is not valid UTF-16")
+                throw Problem(line: 1, kind: .badUTF16)
             }
             return (String(text.drop { $0 == "\u{FEFF}" }), "UTF-16")
         }
-        if bytes.contains(0) { throw Problem(line: 1, message: "the file contains NUL bytes: it is not a CSV text file") }
+        if bytes.contains(0) { throw Problem(line: 1, kind: .nulBytes) }
         if let text = String(validating: bytes, as: UTF8.self) { return (text, "UTF-8") }
         return (TextDecoding.windows1252(bytes), "Windows-1252")
     }
@@ -54,7 +69,7 @@ enum CSVReader {
         let separator = detectSeparator(text)
         var records = try parse(text, separator: separator)
         records.removeAll { $0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
-        guard !records.isEmpty else { throw Problem(line: 1, message: "the file has no header line and no rows") }
+        guard !records.isEmpty else { throw Problem(line: 1, kind: .empty) }
         let header = records.removeFirst()
         return Table(separator: separator, encoding: encoding, header: header, rows: records)
     }
@@ -148,7 +163,7 @@ enum CSVReader {
             }
             if afterQuote {
                 if scalar == " " || scalar == "\t" { continue }
-                throw Problem(line: line, message: "text after the closing quote of a field; double a quote inside a quoted field (\"\")")
+                throw Problem(line: line, kind: .textAfterQuote)
             }
             if scalar == "\"" && !fieldStarted {
                 quoted = true
@@ -158,7 +173,7 @@ enum CSVReader {
             fieldStarted = true
             field.append(scalar)
         }
-        if quoted { throw Problem(line: recordLine, message: "a quoted field that starts on this line is never closed") }
+        if quoted { throw Problem(line: recordLine, kind: .unclosedQuote) }
         if !fields.isEmpty || !field.isEmpty || fieldStarted || afterQuote { endRecord() }
         return records
     }

@@ -83,7 +83,8 @@ public enum EmailIntake {
     public static func run(_ inputs: [Input], options: Options, context: WriteContext) throws(ReclamError) -> Report {
         if let learner = options.learner, let problem = Identifier.problem(learner) { throw .usage("--learner: \(problem)") }
         var parsed: [Result<Parsed, ItemFailure>] = []
-        for input in inputs { parsed.append(read(input, limits: options.limits)) }
+        let m = Messages(context.ledger.config.language)
+        for input in inputs { parsed.append(read(input, limits: options.limits, m)) }
         return try context.retryingConflicts { () throws(ReclamError) -> Report in
             try attempt(inputs, parsed, options: options, context: context)
         }
@@ -93,7 +94,7 @@ public enum EmailIntake {
         var outcome: Outcome
     }
 
-    static func read(_ input: Input, limits: IncomingMailLimits) -> Result<Parsed, ItemFailure> {
+    static func read(_ input: Input, limits: IncomingMailLimits, _ m: Messages = Messages(.en)) -> Result<Parsed, ItemFailure> {
         let data: Data
         do {
             data = try FileSystem.readRegularFile(input.url, limit: limits.maximumSize)
@@ -106,7 +107,7 @@ public enum EmailIntake {
         }
         let mail: IncomingMail
         do { mail = try IncomingMailReader.read(data, limits: limits) } catch {
-            return .failure(ItemFailure(outcome: .rejected(error.reason)))
+            return .failure(ItemFailure(outcome: .rejected(error.reason.text(m))))
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: input.url.path)
         let fileTime = attributes?[.modificationDate] as? Date
@@ -139,7 +140,7 @@ public enum EmailIntake {
                     items.append(Item(input: input, outcome: .existing(existing), warnings: []))
                     continue
                 }
-                var warnings = message.mail.warnings
+                var warnings = message.mail.warnings.map { $0.text(m) }
                 let learner: String
                 switch resolveLearner(message.mail, option: options.learner, index: index, label: input.label, m) {
                 case .failure(let failure):
@@ -150,7 +151,7 @@ public enum EmailIntake {
                     if let warning { warnings.append(warning) }
                 }
                 let (received, dateWarning) = receivedDate(message, now: context.now, timeZone: context.ledger.config.timeZone, m)
-                var malformations = message.mail.warnings
+                var malformations = message.mail.warnings.map { $0.text(m) }
                 if let dateWarning {
                     warnings.append(dateWarning)
                     malformations.append(dateWarning)

@@ -26,7 +26,7 @@ public struct IncomingMail: Sendable {
     public var attachments: [IncomingAttachment]
     /// What was wrong with the message that did not stop the intake (the case's
     /// `intake_warnings`): parser findings, a missing sender, text its charset cannot read.
-    public var warnings: [String]
+    public var warnings: [MailIssue]
     /// How many MIME entities the message holds, and how deep they nest.
     public var partCount: Int
     public var depth: Int
@@ -60,9 +60,67 @@ public struct IncomingMailLimits: Sendable {
 
 /// Why a message cannot be taken in.
 public struct IncomingMailRefusal: Error, Sendable, CustomStringConvertible {
-    public var reason: String
-    public init(_ reason: String) { self.reason = reason }
-    public var description: String { reason }
+    public var reason: MailIssue
+    public init(_ reason: MailIssue) { self.reason = reason }
+    public var description: String { reason.text(Messages(.en)) }
+}
+
+/// What the mail reader found wrong with a message: a refusal, or a warning when the message
+/// is taken in nevertheless. Worded in the ledger's language by `text(_:)`; what is quoted
+/// from the message (`item`) stays as it is.
+public enum MailIssue: Sendable, Hashable {
+    case tooLarge(bytes: Int, limit: Int)
+    case empty, noMemory, noParser, notAMessage, noMessageHeaders, mimeBomb
+    case tooManyParts(limit: Int)
+    case tooDeep(limit: Int)
+    case duplicatedHeader(String?)
+    case duplicatedParameter(String?)
+    case invalidContentType(String?)
+    case invalidEncodedWords(String?)
+    case invalidParameter(String?)
+    case invalidAddressList(String?)
+    case notAHeader(String?)
+    case conflictingHeaders(String?)
+    case conflictingParameters(String?)
+    case noParts, truncated, malformed, noBoundary, partWithoutContent, partWithoutHeadersOrContent, undecodedSubject, noSender
+    case unknownTransferEncoding(String)
+    case notUTF8
+    case undecodableCharset(String, fallback: String)
+
+    public func text(_ m: Messages) -> String {
+        func named(_ key: Messages.Key, _ item: String?) -> String { m.format(key, item.map { " '\($0)'" } ?? "") }
+        switch self {
+        case .tooLarge(let bytes, let limit): return m.format(.mailTooLarge, String(bytes), String(limit))
+        case .empty: return m[.mailEmpty]
+        case .noMemory: return m[.mailNoMemory]
+        case .noParser: return m[.mailNoParser]
+        case .notAMessage: return m[.mailNotAMessage]
+        case .noMessageHeaders: return m[.mailNoMessageHeaders]
+        case .mimeBomb: return m[.mailMIMEBomb]
+        case .tooManyParts(let limit): return m.format(.mailTooManyParts, String(limit))
+        case .tooDeep(let limit): return m.format(.mailTooDeep, String(limit))
+        case .duplicatedHeader(let item): return named(.mailDuplicatedHeader, item)
+        case .duplicatedParameter(let item): return named(.mailDuplicatedParameter, item)
+        case .invalidContentType(let item): return named(.mailInvalidContentType, item)
+        case .invalidEncodedWords(let item): return named(.mailInvalidEncodedWords, item)
+        case .invalidParameter(let item): return named(.mailInvalidParameter, item)
+        case .invalidAddressList(let item): return named(.mailInvalidAddressList, item)
+        case .notAHeader(let item): return m.format(.mailNotAHeader, item.map { m[.colon] + "'\($0)'" } ?? "")
+        case .conflictingHeaders(let item): return m.format(.mailConflictingHeaders, item.map { " \($0)" } ?? "")
+        case .conflictingParameters(let item): return named(.mailConflictingParameters, item)
+        case .noParts: return m[.mailNoParts]
+        case .truncated: return m[.mailTruncated]
+        case .malformed: return m[.mailMalformed]
+        case .noBoundary: return m[.mailNoBoundary]
+        case .partWithoutContent: return m[.mailPartWithoutContent]
+        case .partWithoutHeadersOrContent: return m[.mailPartWithoutHeadersOrContent]
+        case .undecodedSubject: return m[.mailUndecodedSubject]
+        case .noSender: return m[.mailNoSender]
+        case .unknownTransferEncoding(let name): return m.format(.mailUnknownEncoding, name)
+        case .notUTF8: return m[.mailNotUTF8]
+        case .undecodableCharset(let charset, let fallback): return m.format(.mailUndecodableCharset, charset, fallback)
+        }
+    }
 }
 
 /// Reads a message with GMime and turns it into a `IncomingMail`, refusing what is malformed or
@@ -77,43 +135,39 @@ public enum IncomingMailReader {
 
     /// Parser findings that refuse a message: an attempt to exploit MIME parsers (a bomb).
     /// Everything else a mail program would still show, so it is taken in, with a warning.
-    static func refusal(for code: UInt32, item: String?) -> String? {
+    static func refusal(for code: UInt32, item: String?) -> MailIssue? {
         switch code {
-        case GMIME_CRIT_NESTING_OVERFLOW.rawValue: return "MIME parts are nested too deeply for the parser (a MIME bomb)"
+        case GMIME_CRIT_NESTING_OVERFLOW.rawValue: return .mimeBomb
         default: return nil
         }
     }
 
     /// Collects the parser's warnings; reached from C through the callback's user data.
     final class WarningBox {
-        var refusals: [String] = []
-        var warnings: [String] = []
+        var refusals: [MailIssue] = []
+        var warnings: [MailIssue] = []
     }
 
     /// What GMime found wrong with a message that is nevertheless taken in: each becomes a line
     /// of the case's `intake_warnings`. Unencoded 8-bit headers are not listed: RFC 6532
     /// allows UTF-8 headers, and text in another charset is decoded as mail programs do.
-    static func warning(for code: UInt32, item: String?) -> String? {
-        let named = item.map { " '\($0)'" } ?? ""
+    static func warning(for code: UInt32, item: String?) -> MailIssue? {
         switch code {
-        case GMIME_WARN_DUPLICATED_HEADER.rawValue: return "duplicated header\(named)"
-        case GMIME_WARN_DUPLICATED_PARAMETER.rawValue: return "duplicated header parameter\(named)"
-        case GMIME_WARN_INVALID_CONTENT_TYPE.rawValue: return "invalid Content-Type\(named)"
-        case GMIME_WARN_INVALID_RFC2047_HEADER_VALUE.rawValue: return "invalid encoded words (RFC 2047) in a header\(named)"
-        case GMIME_WARN_INVALID_PARAMETER.rawValue: return "invalid header parameter\(named)"
-        case GMIME_WARN_MALFORMED_MULTIPART.rawValue: return Walker.noParts
-        case GMIME_WARN_TRUNCATED_MESSAGE.rawValue:
-            return "the message is truncated: a MIME part or the closing boundary of a multipart is missing"
-        case GMIME_WARN_MALFORMED_MESSAGE.rawValue: return "the message is malformed"
-        case GMIME_WARN_INVALID_ADDRESS_LIST.rawValue: return "invalid address list\(named)"
-        case GMIME_CRIT_INVALID_HEADER_NAME.rawValue:
-            return "a header line that is not a header was ignored\(item.map { ": '\($0)'" } ?? "")"
-        case GMIME_CRIT_CONFLICTING_HEADER.rawValue:
-            return "conflicting \(item.map { "\($0) " } ?? "")headers: mail programs may show either"
-        case GMIME_CRIT_CONFLICTING_PARAMETER.rawValue: return "conflicting header parameters\(named): mail programs may read either"
-        case GMIME_CRIT_MULTIPART_WITHOUT_BOUNDARY.rawValue: return "a multipart section has no boundary"
-        case GMIME_WARN_PART_WITHOUT_CONTENT.rawValue: return "a MIME part has headers but no content"
-        case GMIME_CRIT_PART_WITHOUT_HEADERS_OR_CONTENT.rawValue: return "a MIME part has neither headers nor content"
+        case GMIME_WARN_DUPLICATED_HEADER.rawValue: return .duplicatedHeader(item)
+        case GMIME_WARN_DUPLICATED_PARAMETER.rawValue: return .duplicatedParameter(item)
+        case GMIME_WARN_INVALID_CONTENT_TYPE.rawValue: return .invalidContentType(item)
+        case GMIME_WARN_INVALID_RFC2047_HEADER_VALUE.rawValue: return .invalidEncodedWords(item)
+        case GMIME_WARN_INVALID_PARAMETER.rawValue: return .invalidParameter(item)
+        case GMIME_WARN_MALFORMED_MULTIPART.rawValue: return .noParts
+        case GMIME_WARN_TRUNCATED_MESSAGE.rawValue: return .truncated
+        case GMIME_WARN_MALFORMED_MESSAGE.rawValue: return .malformed
+        case GMIME_WARN_INVALID_ADDRESS_LIST.rawValue: return .invalidAddressList(item)
+        case GMIME_CRIT_INVALID_HEADER_NAME.rawValue: return .notAHeader(item)
+        case GMIME_CRIT_CONFLICTING_HEADER.rawValue: return .conflictingHeaders(item)
+        case GMIME_CRIT_CONFLICTING_PARAMETER.rawValue: return .conflictingParameters(item)
+        case GMIME_CRIT_MULTIPART_WITHOUT_BOUNDARY.rawValue: return .noBoundary
+        case GMIME_WARN_PART_WITHOUT_CONTENT.rawValue: return .partWithoutContent
+        case GMIME_CRIT_PART_WITHOUT_HEADERS_OR_CONTENT.rawValue: return .partWithoutHeadersOrContent
         default: return nil
         }
     }
@@ -127,7 +181,7 @@ public enum IncomingMailReader {
     public static func read(_ input: Data, limits: IncomingMailLimits = IncomingMailLimits()) throws(IncomingMailRefusal) -> IncomingMail {
         initialise()
         if input.count > limits.maximumSize {
-            throw IncomingMailRefusal("the message is \(input.count) bytes, over the limit of \(limits.maximumSize) bytes (--max-size)")
+            throw IncomingMailRefusal(.tooLarge(bytes: input.count, limit: limits.maximumSize))
         }
         var bytes = [UInt8](input)
         // An mbox "From " line before the headers (some .eml exports keep it) is not a header.
@@ -136,7 +190,7 @@ public enum IncomingMailReader {
             bytes.removeFirst(end)
         }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            throw IncomingMailRefusal("the file is empty: there is no message in it")
+            throw IncomingMailRefusal(.empty)
         }
         let box = WarningBox()
         let options = g_mime_parser_options_new()
@@ -165,24 +219,23 @@ public enum IncomingMailReader {
                 g_mime_stream_mem_new_with_buffer($0, buffer.count)
             }
         }
-        guard let stream else { throw IncomingMailRefusal("cannot read the message into memory") }
+        guard let stream else { throw IncomingMailRefusal(.noMemory) }
         let parser = g_mime_parser_new_with_stream(stream)
         g_object_unref(stream)
-        guard let parser else { throw IncomingMailRefusal("cannot start the MIME parser") }
+        guard let parser else { throw IncomingMailRefusal(.noParser) }
         defer { g_object_unref(parser) }
         let message = g_mime_parser_construct_message(parser, options)
         guard let message else {
-            throw IncomingMailRefusal(box.refusals.first ?? "this is not an email message: no header could be read")
+            throw IncomingMailRefusal(box.refusals.first ?? .notAMessage)
         }
         defer { g_object_unref(message) }
         if let first = box.refusals.first { throw IncomingMailRefusal(first) }
         let object = reclam_gmime_message_object(message)
         guard messageHeaders.contains(where: { g_mime_object_get_header(object, $0) != nil }) else {
-            throw IncomingMailRefusal(
-                "this is not an email message: it has none of the headers of a message (From, To, Subject, Date, Message-ID…)")
+            throw IncomingMailRefusal(.noMessageHeaders)
         }
         var mail = try extract(message, limits: limits)
-        var seen = Set<String>()
+        var seen = Set<MailIssue>()
         mail.warnings = (box.warnings + mail.warnings).filter { seen.insert($0).inserted }
         mail.original = input
         return mail
@@ -206,7 +259,7 @@ public enum IncomingMailReader {
         let subject = string(g_mime_message_get_subject(message)).map(TextDecoding.oneLine)
         // GMime decodes the encoded words it can; what is left looks like one and was not.
         if let subject, subject.contains(/=\?[^?\s]+\?[BbQq]\?/) {
-            walker.warnings.append("the subject holds encoded words (RFC 2047) that cannot be decoded; they are kept as written")
+            walker.warnings.append(.undecodedSubject)
         }
         let messageID = string(g_mime_message_get_message_id(message)).map {
             $0.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t\r\n"))
@@ -220,7 +273,7 @@ public enum IncomingMailReader {
             partCount: walker.parts, depth: walker.maximumDepthSeen)
     }
 
-    static let noSender = "the message has no sender: its From header is missing or holds no address"
+    static let noSender = MailIssue.noSender
 
     /// The first mailbox of From (inside a group if need be).
     static func sender(of message: UnsafeMutablePointer<GMimeMessage>) -> (address: String, name: String?)? {
@@ -294,7 +347,7 @@ public enum IncomingMailReader {
             case ignored
         }
 
-        static let noParts = "a multipart section has no parts: its text before the first boundary was read as the text"
+        static let noParts = MailIssue.noParts
 
         let limits: IncomingMailLimits
         var parts = 0
@@ -305,7 +358,7 @@ public enum IncomingMailReader {
         var attachedMessages: [(subject: String?, text: String)] = []
         var currentAttached: Int?
         var attachments: [IncomingAttachment] = []
-        var warnings: [String] = []
+        var warnings: [MailIssue] = []
 
         init(limits: IncomingMailLimits) { self.limits = limits }
 
@@ -313,10 +366,10 @@ public enum IncomingMailReader {
             parts += 1
             maximumDepthSeen = max(maximumDepthSeen, depth)
             if parts > limits.maximumParts {
-                throw IncomingMailRefusal("the message has more than \(limits.maximumParts) MIME parts (--max-parts)")
+                throw IncomingMailRefusal(.tooManyParts(limit: limits.maximumParts))
             }
             if depth > limits.maximumDepth {
-                throw IncomingMailRefusal("MIME parts are nested more than \(limits.maximumDepth) levels deep (--max-depth)")
+                throw IncomingMailRefusal(.tooDeep(limit: limits.maximumDepth))
             }
             if let multipart = reclam_gmime_as_multipart(object) {
                 try visit(multipart: multipart, object: object, depth: depth, role: role)
@@ -428,8 +481,7 @@ public enum IncomingMailReader {
             if let raw = IncomingMailReader.string(g_mime_object_get_header(object, "Content-Transfer-Encoding")),
                 g_mime_part_get_content_encoding(part) == GMIME_CONTENT_ENCODING_DEFAULT
             {
-                warnings.append(
-                    "unknown Content-Transfer-Encoding '\(TextDecoding.oneLine(raw).prefix(40))': the content was read as it is")
+                warnings.append(.unknownTransferEncoding(String(TextDecoding.oneLine(raw).prefix(40))))
             }
             let filename = IncomingMailReader.string(g_mime_part_get_filename(part))
             let disposition = IncomingMailReader.string(g_mime_object_get_disposition(object))?.lowercased()

@@ -89,20 +89,22 @@ public enum SurveyIntake {
         do { data = try FileSystem.readRegularFile(url, limit: 64 << 20) } catch {
             throw .io("cannot read \(label): \(error.message)")
         }
+        let m = Messages(context.ledger.config.language)
         let table: CSVReader.Table
         do { table = try CSVReader.read(data) } catch {
             throw ReclamError(
-                .refused, "\(label) cannot be read as CSV; nothing was imported",
-                diagnostics: [Diagnostic(.surveyCSV, error.message, file: label, line: error.line)])
+                .refused, m.format(.surveyNotCSV, label),
+                diagnostics: [Diagnostic(.surveyCSV, error.message(m), file: label, line: error.line)])
         }
-        let columns = try mapColumns(table.header.fields, given: options.columns)
+        let columns = try mapColumns(table.header.fields, given: options.columns, language: m.language)
         return try context.retryingConflicts { () throws(ReclamError) -> Report in
             try attempt(table, columns: columns, label: label, options: options, context: context)
         }
     }
 
     /// Role → column index.
-    static func mapColumns(_ header: [String], given: [String: String]) throws(ReclamError) -> [String: Int] {
+    static func mapColumns(_ header: [String], given: [String: String], language: Language = .en) throws(ReclamError) -> [String: Int] {
+        let m = Messages(language)
         let known = roles.map(\.role)
         for role in given.keys where !known.contains(role) {
             throw .usage("--columns: unknown column role '\(role)'; the roles are \(known.joined(separator: ", "))")
@@ -112,8 +114,7 @@ public enum SurveyIntake {
         for (role, required, names) in roles {
             if let wanted = given[role] {
                 guard let index = normalisedHeader.firstIndex(of: normalise(wanted)) else {
-                    throw .usage(
-                        "--columns: no column '\(wanted)' for \(role); the header has: \(header.map { "'\($0)'" }.joined(separator: ", "))")
+                    throw .usage(m.format(.surveyNoSuchColumn, wanted, role, header.map { "'\($0)'" }.joined(separator: ", ")))
                 }
                 mapping[role] = index
                 continue
@@ -128,9 +129,7 @@ public enum SurveyIntake {
             if let found {
                 mapping[role] = found
             } else if required {
-                throw .usage(
-                    "no \(role) column found in the header (\(header.map { "'\($0)'" }.joined(separator: ", "))); "
-                        + "name it with --columns \(role)=<header>")
+                throw .usage(m.format(.surveyNoColumn, role, header.map { "'\($0)'" }.joined(separator: ", "), role))
             }
         }
         return mapping
@@ -155,6 +154,8 @@ public enum SurveyIntake {
         var bad: [Diagnostic] = []
         // Rows below the threshold that cannot be taken in: complaints, never skipped.
         var complaints: [Diagnostic] = []
+        // A complaint refused because its respondent's address is no learner's.
+        var unknownRespondent = false
         var respondents: [String: String] = [:]
         var planned: [IntakePlannedCase] = []
         var plannedIDs = Set<String>()
@@ -198,10 +199,11 @@ public enum SurveyIntake {
             isComplaint = true
             let learnerText = value("learner")
             let learner: String
-            switch resolveLearner(learnerText, index: index) {
+            switch resolveLearner(learnerText, index: index, language: m.language) {
             case .success(let found): learner = found
             case .failure(let problem):
                 guard let address = problem.unknownAddress, options.unknownLearner == .create else {
+                    if problem.unknownAddress != nil { unknownRespondent = true }
                     reject(problem.message)
                     continue
                 }
@@ -253,21 +255,18 @@ public enum SurveyIntake {
         }
         if !complaints.isEmpty {
             let all = (complaints + bad).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+            let lines = complaints.compactMap(\.line).map(String.init).joined(separator: ", ")
+            let one = complaints.count == 1
             throw ReclamError(
                 .refused,
-                "\(IntakeBatch.count(complaints.count, "row")) below the threshold in \(label) cannot be taken in "
-                    + "(line\(complaints.count == 1 ? "" : "s") \(complaints.compactMap(\.line).map(String.init).joined(separator: ", "))): "
-                    + "nothing was imported; a complaint is never left out, even with --skip-bad-rows. Fix "
-                    + "\(complaints.count == 1 ? "it" : "them")\(complaints.contains { $0.message.contains("emails:") } ? ", or pass --unknown-learner create to make a learner folder for an unknown respondent" : "")",
+                m.format(one ? .surveyComplaintRowOne : .surveyComplaintRowMany, String(complaints.count), label, lines)
+                    + (unknownRespondent ? m[.surveyUnknownRespondentHint] : ""),
                 diagnostics: all)
         }
         if !bad.isEmpty {
             if !options.skipBadRows {
                 throw ReclamError(
-                    .refused,
-                    "\(IntakeBatch.count(bad.count, "bad row")) in \(label): nothing was imported; fix \(bad.count == 1 ? "it" : "them") "
-                        + "or pass --skip-bad-rows to import the other rows",
-                    diagnostics: bad)
+                    .refused, m.format(bad.count == 1 ? .surveyBadRowOne : .surveyBadRowMany, String(bad.count), label), diagnostics: bad)
             }
             report.skipped = bad.map {
                 Diagnostic(.surveyRowSkipped, m.format(.surveyRowSkipped, $0.message), file: $0.file, line: $0.line)
@@ -295,23 +294,21 @@ public enum SurveyIntake {
     }
 
     /// A learner id as is (lowercased), or an address found in the learners' `emails:` lists.
-    static func resolveLearner(_ text: String, index: IntakeIndex) -> Result<String, LearnerProblem> {
-        if text.isEmpty { return .failure(LearnerProblem(message: "the learner is empty")) }
+    static func resolveLearner(_ text: String, index: IntakeIndex, language: Language = .en) -> Result<String, LearnerProblem> {
+        let m = Messages(language)
+        if text.isEmpty { return .failure(LearnerProblem(message: m[.surveyEmptyLearner])) }
         if text.contains("@") {
             let matches = index.learnersByEmail[IntakeIndex.normalisedAddress(text)] ?? []
             if matches.count == 1 { return .success(matches[0]) }
             if matches.isEmpty {
                 return .failure(
-                    LearnerProblem(
-                        message:
-                            "the address \(text) is in no learner's 'emails:' list; add it to cases/<learner>/learner.md, or pass --unknown-learner create",
-                        unknownAddress: text))
+                    LearnerProblem(message: m.format(.surveyUnknownAddress, text), unknownAddress: text))
             }
             return .failure(
-                LearnerProblem(message: "the address \(text) is listed by several learners: \(matches.joined(separator: ", "))"))
+                LearnerProblem(message: m.format(.surveySeveralLearners, text, matches.joined(separator: ", "))))
         }
         let id = text.lowercased()
-        if let problem = Identifier.problem(id) { return .failure(LearnerProblem(message: "learner: \(problem)")) }
+        if let problem = Identifier.problem(id) { return .failure(LearnerProblem(message: m.format(.surveyBadLearner, problem))) }
         return .success(id)
     }
 

@@ -17,7 +17,7 @@ enum TextDecoding {
         /// The charset actually used (`UTF-8`, `windows-1252`, `UTF-16`…).
         var charset: String
         /// Set when the declared charset could not read the bytes and another one was used.
-        var warning: String?
+        var warning: MailIssue?
     }
 
     static let latin1Names: Set<String> = [
@@ -35,7 +35,7 @@ enum TextDecoding {
                 if let text = String(validating: bytes, as: UTF8.self) { return Decoded(text: clean(text), charset: "UTF-8") }
                 return Decoded(
                     text: clean(windows1252(bytes)), charset: "windows-1252",
-                    warning: "the text is declared UTF-8 but is not; it was read as Windows-1252")
+                    warning: .notUTF8)
             }
             if latin1Names.contains(charset) {
                 // Pure ASCII or UTF-8 mislabelled as ASCII reads the same either way when valid.
@@ -48,7 +48,7 @@ enum TextDecoding {
             let fallback = guess(bytes)
             return Decoded(
                 text: fallback.text, charset: fallback.charset,
-                warning: "the text is declared '\(charset)', which could not read it; it was read as \(fallback.charset)")
+                warning: .undecodableCharset(charset, fallback: fallback.charset))
         }
         return guess(bytes)
     }

@@ -57,9 +57,12 @@ public enum CaseFields {
             // A form's change is refused when the file is no longer the one it was made from.
             try CaseVersion.require(version, path: item.path, ledger: context.ledger)
             let base = tip.flatMap { try? context.repository.blobID(at: item.path, in: $0) }
-            let existing = CaseChecker(procedure: procedure, now: context.now).check(item).filter { $0.severity == .error }
+            let language = context.ledger.config.language
+            let existing = CaseChecker(procedure: procedure, now: context.now, language: language).check(item).filter {
+                $0.severity == .error
+            }
             if !existing.isEmpty {
-                throw ReclamError(.refused, "case \(item.id) has errors; fix them first (reclam check \(item.path))", diagnostics: existing)
+                throw ReclamError(.refused, Messages(language).format(.refuseSetErrors, item.id, item.path), diagnostics: existing)
             }
             // Fields the case's stage (or an earlier one) required stay set.
             let required = Set(procedure.requirements(of: item.stage).map(\.field))

@@ -51,10 +51,12 @@ public enum CaseMove {
 
     public static func plan(_ request: MoveRequest, item: Case, context: WriteContext) throws(ReclamError) -> MovePlan {
         let procedure = context.ledger.config.procedure
-        let existing = CaseChecker(procedure: procedure, now: context.now).check(item).filter { $0.severity == .error }
+        let language = context.ledger.config.language
+        let existing = CaseChecker(procedure: procedure, now: context.now, language: language).check(item).filter {
+            $0.severity == .error
+        }
         if !existing.isEmpty {
-            throw ReclamError(
-                .refused, "case \(item.id) has errors; fix them before moving it (reclam check \(item.path))", diagnostics: existing)
+            throw ReclamError(.refused, Messages(language).format(.refuseMoveErrors, item.id, item.path), diagnostics: existing)
         }
         let subject = MoveSubject(
             id: item.id, path: item.path, document: item.document, stage: item.stage, lastEvent: item.lastEventTime,
@@ -106,7 +108,9 @@ public enum CaseMove {
         }
         let lookup: (String) -> String? = { sets[$0] ?? subject.field($0) }
         let from = subject.stage
-        let transition = try chooseTransition(request, from: from, procedure: procedure, lookup: lookup, id: subject.id)
+        let language = context.ledger.config.language
+        let m = Messages(language)
+        let transition = try chooseTransition(request, from: from, procedure: procedure, lookup: lookup, id: subject.id, language: language)
         let to = transition.to
         var missing: [String] = []
         for requirement in procedure.requirements(of: to) {
@@ -117,17 +121,18 @@ public enum CaseMove {
                 ?? subject.document[requirement.field]
             guard let node else {
                 var hint = "--set \(requirement.field)=…"
-                if !requirement.values.isEmpty { hint += " (one of: \(requirement.values.joined(separator: ", ")))" }
-                missing.append("'\(requirement.field)' (\(requirement.type.rawValue)): \(hint)")
+                if !requirement.values.isEmpty { hint += m.format(.moveOneOf, requirement.values.joined(separator: ", ")) }
+                missing.append("'\(requirement.field)' (\(m.typeName(requirement.type)))\(m[.colon])\(hint)")
                 continue
             }
-            if let problem = requirement.type.problem(with: node, values: requirement.values) {
-                missing.append("'\(requirement.field)': \(problem)")
+            if let problem = m.problem(requirement.type, node, values: requirement.values) {
+                missing.append("'\(requirement.field)'\(m[.colon])\(problem)")
             }
         }
         if !missing.isEmpty {
+            let stage = language == .en ? "'\(to)'" : procedure.stage(to)?.label(language) ?? to
             throw .refused(
-                "stage '\(to)' requires \(missing.count == 1 ? "a field" : "fields") that \(subject.id) lacks:\n  "
+                m.format(missing.count == 1 ? .moveLacksField : .moveLacksFields, stage, subject.id) + "\n  "
                     + missing.joined(separator: "\n  "))
         }
         try extraCheck(to, lookup)
@@ -192,12 +197,17 @@ public enum CaseMove {
         }
     }
 
-    static func chooseTransition(_ request: MoveRequest, from: String, procedure: Procedure, lookup: (String) -> String?, id: String)
-        throws(ReclamError) -> Transition
-    {
+    static func chooseTransition(
+        _ request: MoveRequest, from: String, procedure: Procedure, lookup: (String) -> String?, id: String, language: Language = .en
+    ) throws(ReclamError) -> Transition {
+        let m = Messages(language)
+        // A stage as the sentence names it: its quoted id in English, its label in French.
+        func named(_ stage: String) -> String { language == .en ? "'\(stage)'" : procedure.stage(stage)?.label(language) ?? stage }
         let allowed = procedure.transitions(from: from, fields: lookup)
         let allowedText =
-            allowed.isEmpty ? "none (the case is at a final stage)" : allowed.map { "\($0.to) (reclam \($0.verb))" }.joined(separator: ", ")
+            allowed.isEmpty
+            ? m[.moveNoneAllowed]
+            : allowed.map { "\(language == .en ? $0.to : named($0.to)) (reclam \($0.verb))" }.joined(separator: ", ")
         if let target = request.target {
             guard procedure.stage(target) != nil else {
                 var message = "unknown stage '\(target)'"
@@ -207,8 +217,7 @@ public enum CaseMove {
             if let transition = allowed.first(where: { $0.to == target && (request.verb == nil || $0.verb == request.verb) }) {
                 return transition
             }
-            throw .refused(
-                "\(id) cannot move from '\(from)' to '\(target)': the procedure does not allow it; allowed from '\(from)': \(allowedText)")
+            throw .refused(m.format(.moveNotAllowed, id, named(from), named(target), named(from), allowedText))
         }
         guard let verb = request.verb else { throw .usage("name the stage to move to") }
         let matching = allowed.filter { $0.verb == verb }
@@ -218,7 +227,7 @@ public enum CaseMove {
                 "'\(verb)' leads to several stages from '\(from)' (\(matching.map(\.to).joined(separator: ", "))); use reclam move \(id) STAGE"
             )
         }
-        throw .refused("\(id) cannot '\(verb)' at stage '\(from)'; allowed from '\(from)': \(allowedText)")
+        throw .refused(m.format(.moveVerbNotAllowed, id, verb, named(from), named(from), allowedText))
     }
 
     /// `--at` records a step that happened earlier, but never before the previous one.

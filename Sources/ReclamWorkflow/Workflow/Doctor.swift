@@ -42,7 +42,7 @@ public struct Doctor {
         do {
             return try checkup.repair(findings)
         } catch let error as GitError {
-            throw ReclamError(.git, error.description)
+            throw ReclamError(.git, error.text(checkup.messages))
         } catch {
             throw ReclamError(.git, "\(error)")
         }

@@ -115,9 +115,9 @@ public enum HandEdit {
         let refused = reviews.filter(\.isRefused)
         if !refused.isEmpty || !unreadable.isEmpty {
             let count = refused.count + unreadable.count
+            let m = Messages(context.ledger.config.language)
             throw ReclamError(
-                .refused,
-                "nothing committed: \(count == 1 ? "a file has" : "\(count) files have") errors; the edits stay in the files, uncommitted",
+                .refused, count == 1 ? m[.refuseHandEditOne] : m.format(.refuseHandEditMany, String(count)),
                 diagnostics: unreadable + refused.flatMap(\.diagnostics))
         }
         guard !reviews.isEmpty else { return HandEditResult(reviews: [], commit: nil, summary: nil) }

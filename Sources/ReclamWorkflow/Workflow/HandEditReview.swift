@@ -111,7 +111,7 @@ public enum HandEditRules {
         review.changedSections = sectionChanges(from: old, to: document)
         switch kind {
         case .learnerFile:
-            review.diagnostics = LearnerChecker.check(path: path, document: document)
+            review.diagnostics = LearnerChecker.check(path: path, document: document, language: environment.ledger.config.language)
             review.final = edited
         case .caseFile:
             reviewTracked(&review, subject: Case(path: path, document: document), old: old, environment: environment)
@@ -217,8 +217,9 @@ public enum HandEditRules {
         if procedure.stage(to) != nil {
             do {
                 _ = try CaseMove.chooseTransition(
-                    MoveRequest(id: subject.id, target: to), from: from, procedure: procedure, lookup: { subject.field($0) }, id: subject.id
-                )
+                    MoveRequest(id: subject.id, target: to), from: from, procedure: procedure, lookup: { subject.field($0) },
+                    id: subject.id,
+                    language: environment.ledger.config.language)
             } catch {
                 findings.report(.auditIllegalTransition, error.message, location)
             }

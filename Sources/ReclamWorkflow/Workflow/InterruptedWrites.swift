@@ -7,11 +7,16 @@ public enum InterruptedWrites {
     /// Finishes or undoes a killed write (`WriteRecovery`); returns what was done, for the
     /// user. When it cannot be done automatically, the error says what is wrong and names
     /// the command that fixes it.
-    public static func finish(ledgerRoot root: URL) throws(ReclamError) -> [String] {
+    /// `language` is the ledger's, asked for only when there is something to say (reading
+    /// the settings costs more than finding that nothing was interrupted).
+    public static func finish(ledgerRoot root: URL, language: () -> Language = { .en }) throws(ReclamError) -> [String] {
         do {
-            return try WriteRecovery.finishInterruptedWrite(workTree: root.path)
+            let notes = try WriteRecovery.finishInterruptedWrite(workTree: root.path)
+            if notes.isEmpty { return [] }
+            let m = Messages(language())
+            return notes.map { $0.text(m) }
         } catch let error as GitError {
-            throw ReclamError(.git, error.description)
+            throw ReclamError(.git, error.text(Messages(language())))
         } catch {
             throw ReclamError(.git, "finish an interrupted write: \(error)")
         }

@@ -32,7 +32,8 @@ extension Case: TrackedRecord {
     func with(_ document: MarkdownDocument) -> Case { Case(path: path, document: document) }
     static func procedure(in ledger: Ledger) -> Procedure { ledger.config.procedure }
     func findings(_ environment: HandEditRules.Environment) -> [Diagnostic] {
-        CaseChecker(procedure: environment.ledger.config.procedure, now: environment.now).check(self)
+        CaseChecker(procedure: environment.ledger.config.procedure, now: environment.now, language: environment.ledger.config.language)
+            .check(self)
     }
     var asCase: Case? { self }
 }
@@ -47,7 +48,7 @@ extension Action: TrackedRecord {
         let config = environment.ledger.config
         let checker = ActionChecker(
             settings: ActionSettings.read(config), caseIDs: environment.caseIDs(), procedure: config.procedure, now: environment.now,
-            timeZone: config.timeZone)
+            timeZone: config.timeZone, language: config.language)
         return checker.check(self)
     }
     var asCase: Case? { nil }

@@ -55,7 +55,7 @@ public struct WriteContext {
         do {
             return try GitWriter(repository: repository).commit(change, author: signature, committer: signature)
         } catch let error as GitError {
-            var failure = ReclamError(error.isRefusal ? .refused : .git, error.description)
+            var failure = ReclamError(error.isRefusal ? .refused : .git, error.text(Messages(ledger.config.language)))
             failure.isConflict = error.code == .conflict
             throw failure
         } catch {

@@ -114,7 +114,7 @@ struct GitCrashTests {
         #expect(try sandbox.porcelain() != "")
         let result = try GitWriter(repository: repository).commit(
             Change(summary: "Next", writes: [(path: "other.md", contents: Data(text: "next\n"))]), by: .test)
-        #expect(result.recovered.first?.hasPrefix("finished an interrupted write") == true)
+        #expect(result.recovered.first?.text(Messages(.en)).hasPrefix("finished an interrupted write") == true)
         #expect(try sandbox.git("log", "--format=%s") == "Next\nKilled write\nInitial ledger\n")
         #expect(try sandbox.porcelain() == "")
         #expect(Self.leftovers(sandbox) == [])

@@ -46,7 +46,7 @@ import Testing
         try ledger.edit(path) { $0.replacingOccurrences(of: "stage: received", with: "stage: investigating") }
         let review = try ledger.review(path)
         #expect(review.rules == ["audit-illegal-transition"])
-        #expect(review.diagnostics.contains { $0.message.contains("allowed from 'received': acknowledged (reclam ack)") })
+        #expect(review.diagnostics.contains { $0.message.contains("possible depuis Reçue : Réception accusée (reclam ack)") })
         #expect(review.final == nil)
         let stageLine = try #require(review.diagnostics.first { $0.rule == "audit-illegal-transition" })
         #expect(stageLine.line == 8)

@@ -69,19 +69,19 @@ import Testing
         ]
         for (file, sentence) in expected { #expect(texts[file]?.contains(sentence) == true, "\(file)") }
         let warnings: [(String, String)] = [
-            ("duplicated-cc.eml", "conflicting Cc headers"),
-            ("duplicated-subject.eml", "duplicated header 'Subject'"),
-            ("two-from.eml", "conflicting From headers"),
-            ("truncated-multipart.eml", "the message is truncated"),
-            ("part-without-headers.eml", "a MIME part has neither headers nor content"),
-            ("multipart-without-boundary.eml", "a multipart section has no boundary"),
-            ("unknown-transfer-encoding.eml", "unknown Content-Transfer-Encoding 'x-uuencode-maybe'"),
-            ("unknown-charset.eml", "the text is declared 'x-klingon-1'"),
-            ("bad-encoded-words.eml", "encoded words (RFC 2047) that cannot be decoded"),
-            ("bad-header-line.eml", "a header line that is not a header was ignored"),
+            ("duplicated-cc.eml", "en-têtes Cc contradictoires"),
+            ("duplicated-subject.eml", "en-tête en double 'Subject'"),
+            ("two-from.eml", "en-têtes From contradictoires"),
+            ("truncated-multipart.eml", "le message est tronqué"),
+            ("part-without-headers.eml", "une partie MIME n'a ni en-têtes ni contenu"),
+            ("multipart-without-boundary.eml", "une section multipart n'a pas de limite (boundary)"),
+            ("unknown-transfer-encoding.eml", "Content-Transfer-Encoding inconnu 'x-uuencode-maybe'"),
+            ("unknown-charset.eml", "le texte est déclaré en 'x-klingon-1'"),
+            ("bad-encoded-words.eml", "mots encodés (RFC 2047) qui ne peuvent être décodés"),
+            ("bad-header-line.eml", "une ligne d'en-tête qui n'est pas un en-tête a été ignorée"),
             ("bad-date.eml", "l'en-tête Date 'le 9 novembre vers midi' est illisible"),
             ("missing-headers.eml", "le message n'a pas d'en-tête Date"),
-            ("no-from.eml", "the message has no sender"),
+            ("no-from.eml", "le message n'a pas d'expéditeur"),
         ]
         for (file, warning) in warnings { #expect(texts[file]?.contains(warning) == true, "\(file)") }
     }
@@ -130,10 +130,10 @@ import Testing
             if case .rejected(let reason) = item.outcome { return reason }
             return "not rejected: \(item.outcome)"
         }
-        #expect(reasons[0].contains("empty"))
-        #expect(reasons[1].contains("not an email message"))
-        #expect(reasons[2].contains("not an email message"))
-        #expect(reasons[3].contains("nested more than 10 levels deep (--max-depth)"))
+        #expect(reasons[0].contains("le fichier est vide"))
+        #expect(reasons[1].contains("ce n'est pas un courriel"))
+        #expect(reasons[2].contains("ce n'est pas un courriel"))
+        #expect(reasons[3].contains("imbriquées sur plus de 10 niveaux (--max-depth)"))
         #expect(reasons[4].contains("--max-size"))
         #expect(report.commit == nil)
     }

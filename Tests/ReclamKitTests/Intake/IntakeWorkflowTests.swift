@@ -69,7 +69,7 @@ final class IntakeLedger {
         }
         #expect(outcomes[5] == .existing(latin))
         if case .rejected(let reason) = outcomes[4] {
-            #expect(reason.contains("not an email message"))
+            #expect(reason.contains("ce n'est pas un courriel"))
         } else {
             Issue.record("\(outcomes[4])")
         }
@@ -240,7 +240,8 @@ final class IntakeLedger {
             Issue.record("a complaint was skipped")
         } catch let error as ReclamError {
             #expect(error.kind == .refused)
-            #expect(error.message.hasPrefix("1 row below the threshold in bad.csv cannot be taken in (line 4): nothing was imported"))
+            #expect(
+                error.message.hasPrefix("1 ligne sous le seuil dans bad.csv ne peut être prise en charge (ligne 4) : rien n'a été importé"))
             #expect(error.diagnostics.map(\.line) == [3, 4])
         }
         #expect(try ledger.head() == tip)
@@ -268,7 +269,7 @@ final class IntakeLedger {
             Issue.record("an unknown respondent's complaint was skipped")
         } catch let error as ReclamError {
             #expect(error.diagnostics.map(\.line) == [3])
-            #expect(error.message.contains("pass --unknown-learner create"))
+            #expect(error.message.contains("passez --unknown-learner create"))
         }
         options.unknownLearner = .create
         let report = try SurveyIntake.run(
@@ -309,7 +310,7 @@ final class IntakeLedger {
             Issue.record("accepted")
         } catch let error as ReclamError {
             #expect(error.diagnostics.map(\.line) == [3])
-            #expect(error.diagnostics.first?.message.contains("in no learner's 'emails:' list") == true)
+            #expect(error.diagnostics.first?.message.contains("ne figure dans la liste 'emails:' d'aucun stagiaire") == true)
         }
     }
 }
