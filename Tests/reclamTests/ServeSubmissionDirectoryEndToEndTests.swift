@@ -3,7 +3,7 @@ import Testing
 
 /// The server's `SubmissionDirectory` (which learner an address belongs to), kept between
 /// submissions: a learner file committed at the terminal, or pulled, is used by the next web
-/// submission.
+/// submission. The ledger's `reclam.yml`, kept too, is parsed again when it changes.
 @Suite struct ServeSubmissionDirectoryEndToEndTests {
     /// Submits the form; returns the learner folder the new case was filed under.
     func submit(_ server: ServeProcess, _ shell: Shell, email: String) throws -> String {
@@ -53,5 +53,13 @@ import Testing
         #expect(pull.status == 0, "\(pull.stderr)")
         #expect(try submit(server, shell, email: "lea@example.org") == "stg-2026-300")
         #expect(try shell.git("fsck", "--strict").status == 0)
+
+        // reclam.yml is parsed once while its bytes stay the same, and again when they change.
+        let french = try shell.read("reclam.yml")
+        #expect(try Browser(shell).get(server.url + "/").body.contains("<html lang=\"fr\">"))
+        try shell.write("reclam.yml", french.replacingOccurrences(of: "language: fr", with: "language: en"))
+        #expect(try Browser(shell).get(server.url + "/").body.contains("<html lang=\"en\">"), "an edit shows at the next request")
+        try shell.write("reclam.yml", french)
+        #expect(try Browser(shell).get(server.url + "/").body.contains("<html lang=\"fr\">"))
     }
 }
