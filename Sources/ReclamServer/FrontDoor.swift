@@ -45,6 +45,8 @@ public struct FrontDoor: Sendable {
     let statusIndex = StatusIndex()
     /// Case ids, learner folders and addresses, kept between submissions (`SubmissionDirectory`).
     let directory = SubmissionDirectory()
+    /// `reclam.yml` parsed again only when its bytes change (`LedgerOpener`).
+    let opener = LedgerOpener()
 
     /// - Parameter log: receives one line per request (and the start and stop of the server).
     public init(options: Options, log: @escaping @Sendable (String) -> Void) {
@@ -97,7 +99,7 @@ public struct FrontDoor: Sendable {
 
     /// The ledger and its `serve` settings as they are now on disk.
     func load() throws -> Loaded {
-        let ledger = try Ledger.open(at: options.ledgerRoot)
+        let ledger = try opener.open(at: options.ledgerRoot)
         let settings = ServeSettings.read(ledger.config)
         return Loaded(ledger: ledger, settings: settings, pages: Pages(ledger: ledger, settings: settings))
     }

@@ -43,13 +43,24 @@ public enum YAMLScalarWriter {
     /// Whether a YAML 1.1 or 1.2 (core schema) reader resolves the plain scalar `text` to an
     /// integer (decimal, octal, hexadecimal, binary, sexagesimal), a float (`.inf`, `.nan`
     /// included) or a date (`2026-11-13`), rather than to a string.
-    static func resolvesToNumberOrDate(_ text: String) -> Bool {
-        let patterns = [
+    static func resolvesToNumberOrDate(_ text: String) -> Bool { numberOrDate.matches(text) }
+
+    static let numberOrDate = NumberOrDatePatterns()
+
+    /// The patterns, made once: a regex literal is parsed again each time it is evaluated, and
+    /// these were evaluated for every date, time and id written (a fifth of a web submission's
+    /// CPU in a debug build). `Regex` is not `Sendable`: they are used under a lock.
+    final class NumberOrDatePatterns: @unchecked Sendable {
+        private let lock = NSLock()
+        private let patterns: [Regex<Substring>] = [
             #/[-+]?[0-9][0-9_]*/#, #/[-+]?0b[01_]+/#, #/[-+]?0x[0-9a-fA-F_]+/#, #/0o[0-7]+/#,
             #/[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?/#, #/[-+]?(?:[0-9][0-9_]*)?\.[0-9._]*(?:[eE][-+]?[0-9]+)?/#,
             #/[-+]?[0-9]+[eE][-+]?[0-9]+/#, #/[-+]?\.(?:inf|Inf|INF)/#, #/\.(?:nan|NaN|NAN)/#, #/[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/#,
         ]
-        return patterns.contains { text.wholeMatch(of: $0) != nil }
+
+        func matches(_ text: String) -> Bool {
+            lock.withLock { patterns.contains { text.wholeMatch(of: $0) != nil } }
+        }
     }
 
     static func doubleQuoted(_ text: String) -> String { Escape.yaml(text) }

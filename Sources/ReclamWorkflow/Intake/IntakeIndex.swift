@@ -48,13 +48,17 @@ struct IntakeIndex: Sendable {
             guard case .success(let document) = loaded.result else { continue }
             let learner = Learner(path: loaded.path, document: document)
             let folder = ((loaded.path as NSString).deletingLastPathComponent as NSString).lastPathComponent
-            for address in learner.emails {
-                let key = normalisedAddress(address)
-                guard !key.isEmpty else { continue }
-                if !(index.learnersByEmail[key]?.contains(folder) ?? false) { index.learnersByEmail[key, default: []].append(folder) }
+            for key in addresses(of: learner) where !(index.learnersByEmail[key]?.contains(folder) ?? false) {
+                index.learnersByEmail[key, default: []].append(folder)
             }
         }
         return index
+    }
+
+    /// The keys `learnersByEmail` files a learner under (the web form's `SubmissionDirectory`
+    /// too): its addresses normalised, the empty ones dropped.
+    static func addresses(of learner: Learner) -> [String] {
+        learner.emails.map(normalisedAddress).filter { !$0.isEmpty }
     }
 
     static func normalisedMessageID(_ text: String) -> String {

@@ -105,44 +105,128 @@ import ReclamOutput
 }
 
 /// What a web submission needs of the ledger, kept between submissions: the same answers as a
-/// full scan, learner files read again only when they change.
+/// full scan and as intake's index, learner folders looked at again only when commits change them.
 @Suite struct SubmissionDirectoryTests {
-    @Test func answersAsTheScanDoesAndReadsOnlyWhatChanged() throws {
-        let ledger = try TemporaryLedger()
+    /// The directory's answers against the full scan's and intake's, for each address.
+    func agrees(_ directory: SubmissionDirectory, _ fixture: StatusIndexTests, _ addresses: [String], _ note: String) throws {
+        let ledger = try fixture.ledger.ledger()
+        let scan = try LedgerScan.scan(ledger)
+        let intake = try IntakeIndex.load(ledger)
+        let snapshot = try directory.current(ledger)
+        #expect(snapshot.caseIDs == Set(scan.casePaths.map(PathParts.id)), "\(note)")
+        #expect(snapshot.learners == Set(scan.learnerFolders.map { ($0 as NSString).lastPathComponent }), "\(note)")
+        for address in addresses {
+            #expect(snapshot.byAddress[address] ?? [] == (intake.learnersByEmail[address] ?? []).sorted(), "\(note): \(address)")
+            #expect(
+                snapshot.learner(for: address) == WebSubmission.knownLearner(address, scan: scan, ledger: ledger), "\(note): \(address)")
+        }
+    }
+
+    @Test func answersAsTheScanDoesAndLooksOnlyAtWhatCommitsChanged() throws {
+        let fixture = try StatusIndexTests()
+        let ledger = fixture.ledger
+        let addresses = ["jeanne@example.org", "paul@example.org", "marc@example.org", "nobody@example.org"]
         try ledger.write("cases/stg-1/learner.md", "---\nid: stg-1\nemails: [Jeanne@Example.org]\n---\n")
         try ledger.write("cases/stg-1/20261110-aaaa.md", "---\nid: 20261110-aaaa\n---\n")
         try ledger.write("cases/stg-2/learner.md", "---\nid: stg-2\nemails: [jeanne@example.org, paul@example.org]\n---\n")
         try ledger.write("cases/stg-3/20261110-bbbb.md", "---\nid: 20261110-bbbb\n---\n")
+        try fixture.commitAll("three learners")
         let directory = SubmissionDirectory()
 
-        func agrees(_ address: String) throws {
-            let scan = try LedgerScan.scan(try ledger.ledger())
-            let snapshot = try directory.current(try ledger.ledger())
-            #expect(snapshot.caseIDs == Set(scan.casePaths.map(PathParts.id)))
-            #expect(snapshot.learners == Set(scan.learnerFolders.map { ($0 as NSString).lastPathComponent }))
-            #expect(
-                snapshot.learner(for: address) == WebSubmission.knownLearner(address, scan: scan, ledger: try ledger.ledger()),
-                "\(address)")
-        }
-        try agrees("jeanne@example.org")
-        try agrees("paul@example.org")
-        try agrees("nobody@example.org")
-        #expect(directory.learnerFilesRead == 2)
-        try agrees("jeanne@example.org")
-        #expect(directory.learnerFilesRead == 2, "nothing changed, nothing read")
+        try agrees(directory, fixture, addresses, "first")
+        #expect(directory.learnerFilesRead == 2 && directory.foldersLooked == 3)
+        try agrees(directory, fixture, addresses, "unchanged")
+        #expect(directory.learnerFilesRead == 2 && directory.foldersLooked == 3, "nothing changed, nothing looked at")
 
-        // A new learner, a new case, an address added by hand to one learner file.
+        // A new learner, a new case, an address added to one learner file: one commit.
         try ledger.write("cases/stg-0/learner.md", "---\nid: stg-0\nemails: [paul@example.org]\n---\n")
         try ledger.write("cases/stg-3/20261111-cccc.md", "---\nid: 20261111-cccc\n---\n")
         try ledger.write("cases/stg-1/learner.md", "---\nid: stg-1\nemails: [jeanne@example.org, marc@example.org]\n---\n")
-        try agrees("paul@example.org")
-        try agrees("marc@example.org")
-        #expect(try directory.current(try ledger.ledger()).caseIDs.contains("20261111-cccc"))
+        try fixture.commitAll("hand edits")
+        try agrees(directory, fixture, addresses, "after the commit")
+        #expect(try directory.current(try ledger.ledger()).learner(for: "marc@example.org") == "stg-1")
         #expect(directory.learnerFilesRead == 4, "the new and the changed learner files only: \(directory.learnerFilesRead)")
+        #expect(directory.foldersLooked == 6, "the three folders the commit changed: \(directory.foldersLooked)")
 
-        try FileManager.default.removeItem(at: ledger.url("cases/stg-2"))
-        try agrees("jeanne@example.org")
-        try agrees("paul@example.org")
+        // An edit not committed is not seen; once committed, it is.
+        try ledger.write("cases/stg-2/learner.md", "---\nid: stg-2\nemails: [jeanne@example.org]\n---\n")
+        #expect(try directory.current(try ledger.ledger()).byAddress["paul@example.org"] == ["stg-0", "stg-2"])
+        try fixture.commitAll("paul left stg-2")
+        try agrees(directory, fixture, addresses, "committed")
+        #expect(try directory.current(try ledger.ledger()).byAddress["paul@example.org"] == ["stg-0"])
+
+        // A folder removed with git.
+        try fixture.git("rm", "-q", "-r", "cases/stg-2")
+        try fixture.git("commit", "-q", "-m", "removed")
+        try agrees(directory, fixture, addresses, "removed")
+        let looked = directory.foldersLooked
+
+        // A new folder not committed changes cases/: every folder is stat-ed, and it is seen.
+        try ledger.write("cases/stg-9/learner.md", "---\nid: stg-9\nemails: [nobody@example.org]\n---\n")
+        try agrees(directory, fixture, addresses, "uncommitted folder")
+        #expect(try directory.current(try ledger.ledger()).learner(for: "nobody@example.org") == "stg-9")
+        #expect(directory.foldersLooked == looked + 4)
+    }
+
+    /// Over random commits (learners added, removed, their addresses changed, cases added,
+    /// moved, copied, removed, a commit undone with `git reset --hard`), the kept directory
+    /// gives the full scan's and intake's answers, and looks only at the folders changed.
+    @Test func incrementalAnswersAgreeWithIntakeOverRandomCommits() throws {
+        let fixture = try StatusIndexTests()
+        let ledger = fixture.ledger
+        let folders = ["stg-1", "stg-10", "stg-1-b", "stg-2", "a", "web-x"]
+        let pool = ["jeanne@example.org", "paul@example.org", "Marc <marc@example.org>", "mailto:ines@example.org", " "]
+        let keys = pool.map(IntakeIndex.normalisedAddress).filter { !$0.isEmpty }
+        var generator = SimpleYAMLFuzzTests.Generator(state: 20_261_205)
+        func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &generator)] }
+        func learnerFile(_ folder: String) throws {
+            let emails = (0..<Int.random(in: 0...3, using: &generator)).map { _ in "\"\(pick(pool))\"" }
+            try ledger.write("cases/\(folder)/learner.md", "---\nid: \(folder)\nemails: [\(emails.joined(separator: ", "))]\n---\n")
+        }
+        for folder in folders.prefix(3) { try learnerFile(folder) }
+        try fixture.writeCase("stg-1", "20261110-a0a0", token: nil)
+        try fixture.commitAll("start")
+        let directory = SubmissionDirectory()
+        try agrees(directory, fixture, keys, "start")
+        var serial = 0
+        for step in 0..<40 {
+            let cases = try fixture.git("ls-files", "cases").split(separator: "\n").map(String.init).filter {
+                !$0.hasSuffix("/learner.md")
+            }
+            switch Int.random(in: 0..<7, using: &generator) {
+            case 0, 1:  // a learner file written or changed
+                try learnerFile(pick(folders))
+            case 2:  // a learner folder removed
+                let folder = pick(folders)
+                if FileManager.default.fileExists(atPath: ledger.url("cases/\(folder)").path) {
+                    try FileManager.default.removeItem(at: ledger.url("cases/\(folder)"))
+                }
+            case 3 where !cases.isEmpty:  // a case moved to another learner, or copied there
+                let from = pick(cases)
+                let to = "cases/\(pick(folders))/\((from as NSString).lastPathComponent)"
+                if to != from {
+                    try FileManager.default.createDirectory(
+                        at: ledger.url((to as NSString).deletingLastPathComponent), withIntermediateDirectories: true)
+                    if FileManager.default.fileExists(atPath: ledger.url(to).path) {
+                        try FileManager.default.removeItem(at: ledger.url(to))
+                    }
+                    try FileManager.default.copyItem(at: ledger.url(from), to: ledger.url(to))
+                    if step % 2 == 0 { try FileManager.default.removeItem(at: ledger.url(from)) }
+                }
+            case 4 where !cases.isEmpty:  // a case removed
+                try FileManager.default.removeItem(at: ledger.url(pick(cases)))
+            case 5 where step > 0:  // the last commit undone
+                try fixture.git("reset", "-q", "--hard", "HEAD~1")
+            default:  // a new case
+                serial += 1
+                try fixture.writeCase(pick(folders), "20261120-b\(serial)", token: nil)
+            }
+            try fixture.git("add", "-A")
+            try fixture.git("commit", "-q", "--allow-empty", "-m", "step \(step)")
+            let looked = directory.foldersLooked
+            try agrees(directory, fixture, keys, "step \(step)")
+            #expect(directory.foldersLooked - looked <= 2, "step \(step): \(directory.foldersLooked - looked) folders looked at")
+        }
     }
 }
 
