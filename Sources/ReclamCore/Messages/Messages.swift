@@ -78,7 +78,8 @@ public struct Messages: Sendable {
         case recoveryNoFile, recoveryOneFile, recoveryFiles, recoveryNotInBranch, recoveryNotRegular, recoveryOtherChanges,
             recoveryOtherIndex
         // Warnings of a `reclam send` run.
-        case sendUnreadableRecord, sendLogCutShort, sendLogDamaged, sendDeliveredGone, sendOtherMessage, sendNoJournalLines, sendNoMessageOfCase
+        case sendUnreadableRecord, sendLogCutShort, sendLogDamaged, sendDeliveredGone, sendOtherMessage, sendNoJournalLines
+        case sendNoMessageOfCase
         // Findings of `reclam check` about a case's, a learner's and an action's file.
         case checkIDMismatch, checkFileName, checkLearnerMismatch, checkReceivedFuture, checkUnknownStepField, checkStepBy
         case checkStepStage, checkStepAt, checkStepOrder, checkStepFuture, checkStageMismatch, checkLearnerNoID

@@ -65,7 +65,12 @@ public enum GitHistory {
     static let trailerSeparator = "\u{1D}"
 
     public static func log(in root: URL, arguments: [String], paths: [String] = []) throws(ReclamError) -> [HistoryCommit] {
-        let process = try GitProcess(logCommand(root: root, arguments: arguments, paths: paths))
+        try parsedLog(logCommand(root: root, arguments: arguments, paths: paths))
+    }
+
+    /// Runs a `git log` command line and parses all of its commits.
+    static func parsedLog(_ command: [String]) throws(ReclamError) -> [HistoryCommit] {
+        let process = try GitProcess(command)
         var commits: [HistoryCommit] = []
         var parser = GitLogParser()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: GitProcess.chunkSize, alignment: 1)

@@ -10,15 +10,6 @@ extension GitHistory {
         guard !ids.isEmpty else { return [] }
         var command = logCommand(root: root, arguments: ["--no-walk=unsorted"] + ids, paths: [])
         command.removeAll { $0 == "--raw" }
-        let process = try GitProcess(command)
-        var commits: [HistoryCommit] = []
-        var parser = GitLogParser()
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: GitProcess.chunkSize, alignment: 1)
-        defer { buffer.deallocate() }
-        while case let count = process.read(into: buffer), count > 0 {
-            parser.feed(UnsafeRawBufferPointer(rebasing: buffer[..<count])) { commits.append($0) }
-        }
-        parser.finish { commits.append($0) }
-        return try process.finish() ? commits : []
+        return try parsedLog(command)
     }
 }

@@ -3,14 +3,6 @@ import ReclamCore
 import ReclamGit
 import ReclamLedger
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#elseif canImport(Musl)
-    import Musl
-#endif
-
 /// Which case file holds which status token, kept by `reclam serve` between requests, so that
 /// the status page reads one case file instead of all of them.
 ///

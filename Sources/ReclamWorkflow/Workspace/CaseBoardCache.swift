@@ -5,14 +5,6 @@ import ReclamLedger
 import ReclamOutput
 import ReclamRules
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#elseif canImport(Musl)
-    import Musl
-#endif
-
 /// The staff workspace's `CaseBoard`, kept by `reclam serve` between requests.
 ///
 /// Reading 100 000 case files and evaluating their SLA clocks took seconds per page. The cache
