@@ -464,4 +464,56 @@ import Testing
             }
         }
     }
+
+    /// `check`'s findings about a file as a whole (size, encoding, link, place, merge
+    /// conflict) and about its front-matter and YAML; libyaml's own words stay as they are.
+    @Test(arguments: ["fr", "en"]) func fileAndYAMLFindings(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        try shell.write("cases/stg-1/20261101-aaaa.md", "---\n" + String(repeating: "x", count: 1_100_000) + "\n")
+        try shell.write("cases/stg-1/20261101-bbbb.md", "---\ntitle: a\u{0}b\n---\n")
+        try shell.write(
+            "cases/stg-1/20261101-cccc.md", "---\nid: 20261101-cccc\n<<<<<<< HEAD\ntitle: a\n=======\ntitle: b\n>>>>>>> other\n---\n")
+        try shell.write("cases/stg-1/20261101-dddd.md", "---\ntitle: a: b\n---\n")
+        try shell.write("cases/stg-1/20261101-eeee.md", "---\ntitle: a\ntitle: b\n---\n")
+        try shell.write("cases/stg-1/20261101-ffff.md", "---\ntitle: a\n")
+        try shell.write("cases/stg-1/notes.txt", "notes\n")
+        try shell.write("cases/stg-1/deep/file.md", "x\n")
+        try shell.write("cases/loose.md", "x\n")
+        try FileManager.default.createSymbolicLink(
+            atPath: shell.directory.appendingPathComponent("ledger/cases/stg-1/20261101-gggg.md").path, withDestinationPath: "/etc/hostname"
+        )
+        let check = try shell.reclam("check")
+        #expect(check.status == 1)
+        let expected =
+            french
+            ? [
+                "20261101-aaaa.md : erreur : le fichier fait 1100005 octets, au-delà de la limite de 1048576 octets (1 Mio) ; ",
+                "20261101-bbbb.md : erreur : le fichier contient des octets NUL (données binaires) ; ",
+                "20261101-cccc.md:3:1 : erreur : fusion non résolue : marqueurs de conflit ; lancez 'reclam conflicts' pour voir "
+                    + "les deux versions, puis 'reclam resolve 20261101-cccc --take ours' (ou theirs, ou --set CHAMP=VALEUR) [merge-conflict]",
+                "20261101-dddd.md:2:9 : erreur : YAML invalide : « mapping values are not allowed in this context » ; "
+                    + "mettez entre guillemets une valeur qui contient ': ' [yaml-syntax]",
+                "20261101-eeee.md:3:1 : erreur : clé 'title' en double (déjà donnée ligne 2) ; n'en gardez qu'une [yaml-duplicate-key]",
+                "20261101-ffff.md:1:1 : erreur : l'en-tête ouvert ligne 1 n'est jamais fermé ; ",
+                "notes.txt : avertissement : pas un fichier de réclamation : ", "stg-1/deep : erreur : dossier trop profond : ",
+                "cases/loose.md : erreur : fichier directement sous cases/ ; ",
+                "20261101-gggg.md : erreur : les liens symboliques ne sont pas suivis dans un registre ; ",
+            ]
+            : [
+                "20261101-aaaa.md: error: file is 1100005 bytes, over the limit of 1048576 bytes (1 MiB); ",
+                "20261101-bbbb.md: error: file contains NUL bytes (binary data); ",
+                "20261101-cccc.md:3:1: error: unresolved merge: conflict markers; run 'reclam conflicts' to see both versions, "
+                    + "then 'reclam resolve 20261101-cccc --take ours' (or theirs, or --set FIELD=VALUE) [merge-conflict]",
+                "20261101-dddd.md:2:9: error: mapping values are not allowed in this context; quote a value that contains ': ' [yaml-syntax]",
+                "20261101-eeee.md:3:1: error: duplicate key 'title' (first set on line 2); keep only one [yaml-duplicate-key]",
+                "20261101-ffff.md:1:1: error: front-matter opened on line 1 is never closed; ",
+                "notes.txt: warning: not a case file: ", "stg-1/deep: error: folder too deep: ",
+                "cases/loose.md: error: file directly under cases/; ",
+                "20261101-gggg.md: error: symbolic links are not followed in a ledger; ",
+            ]
+        for line in expected { #expect(check.stdout.contains(line), "\(check.stdout)") }
+    }
+
 }
