@@ -516,4 +516,68 @@ import Testing
         for line in expected { #expect(check.stdout.contains(line), "\(check.stdout)") }
     }
 
+    /// `--at` and the clock refused, the files a reading command left out, intake's
+    /// `--max-size` and a file it cannot read.
+    @Test(arguments: ["fr", "en"]) func timeRefusalsAndUnreadFiles(language: String) throws {
+        var shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        let id = try shell.newCase(received: "2026-11-02T09:00:00+01:00")
+        let malformed = try shell.reclam("move", id, "acknowledged", "--at", "hier")
+        #expect(malformed.status == 2)
+        #expect(
+            malformed.stderr.contains(
+                french
+                    ? "--at 'hier' n'est pas une date et heure : écrivez 2026-10-05 09:12"
+                    : "--at 'hier' is not a date-time: write 2026-10-05 09:12"),
+            "\(malformed.stderr)")
+        let future = try shell.reclam("move", id, "acknowledged", "--at", "2027-01-01")
+        #expect(
+            future.stderr.contains(french ? "--at 2027-01-01 est dans le futur" : "--at 2027-01-01 is in the future"), "\(future.stderr)")
+        let early = try shell.reclam("move", id, "acknowledged", "--at", "2026-11-01")
+        #expect(early.status == 1)
+        #expect(
+            early.stderr.contains(
+                french
+                    ? "--at 2026-11-01 est antérieur à l'étape précédente (2026-11-02T09:00:00+01:00) ; "
+                    : "--at 2026-11-01 is earlier than the previous step (2026-11-02T09:00:00+01:00); "), "\(early.stderr)")
+        shell.environment["RECLAM_NOW"] = "2026-11-01T10:00:00+01:00"
+        let clock = try shell.reclam("move", id, "acknowledged")
+        #expect(clock.status == 1)
+        #expect(
+            clock.stderr.contains(
+                french
+                    ? ") est antérieure à la dernière étape ; vérifiez l'horloge ou RECLAM_NOW"
+                    : ") is earlier than the last step; check the clock or RECLAM_NOW"),
+            "\(clock.stderr)")
+        shell.environment["RECLAM_NOW"] = "2026-11-16T10:00:00+01:00"
+
+        let path = "cases/stg-1/\(id).md"
+        try shell.write(
+            path,
+            try shell.read(path).replacingOccurrences(
+                of: "\nstage: received\n", with: "\n<<<<<<< HEAD\nstage: received\n=======\n>>>>>>> x\n"))
+        let agenda = try shell.reclam("agenda")
+        #expect(agenda.status == 2)
+        #expect(
+            agenda.stderr.hasSuffix(
+                french
+                    ? "reclam: 1 fichier(s) illisible(s), laissé(s) de côté : \(path) ; lancez 'reclam check'\n"
+                    : "reclam: 1 file(s) could not be read and are left out: \(path); run 'reclam check'\n"), "\(agenda.stderr)")
+
+        let message = Self.fixtures.appendingPathComponent("no-date.eml").path
+        let tooLarge = try shell.reclam("intake", "--learner", "stg-2", "--max-size", "100", message)
+        #expect(tooLarge.status == 1)
+        #expect(
+            tooLarge.stderr.contains(
+                french
+                    ? "octets, au-delà de la limite de 100 octets (--max-size 100) ; rien n'a été écrit"
+                    : "bytes, over the limit of 100 bytes (--max-size 100); nothing was written"),
+            "\(tooLarge.stderr)")
+        let folder = shell.directory.appendingPathComponent("not-a-message.eml").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let unreadable = try shell.reclam("intake", "--learner", "stg-2", folder)
+        #expect(unreadable.stderr.contains(french ? "impossible de lire le fichier : " : "cannot read the file: "), "\(unreadable.stderr)")
+    }
+
 }

@@ -110,6 +110,9 @@ public struct Messages: Sendable {
         case frontMatterMissing, frontMatterUnclosed, frontMatterNotMapping
         case yamlNoParser, yamlSeveralDocuments, yamlAlias, yamlDepth, yamlComplexKey, yamlDuplicateKey, yamlAnchor, yamlTag
         case yamlSyntax, yamlSyntaxContext, yamlQuoteColon, yamlKeyValue, yamlQuoteStart
+        // Refusals of a time given on the command line, of the clock, and of files left unread.
+        case instantMalformed, instantNonexistent, instantAmbiguous, atFuture, atBeforePrevious, clockBehind, unreadableLeftOut
+        case intakeMaxSize, intakeCannotRead
     }
 
     public subscript(_ key: Key) -> String {
@@ -474,6 +477,19 @@ public struct Messages: Sendable {
         .yamlQuoteColon: " ; mettez entre guillemets une valeur qui contient ': '",
         .yamlKeyValue: " ; écrivez chaque champ 'clé: valeur' sur une ligne, avec une clé d'au plus 1024 caractères",
         .yamlQuoteStart: " ; mettez entre guillemets une valeur qui commence par '@', '`' ou une tabulation",
+        .instantMalformed:
+            "%@ '%@' n'est pas une date et heure : écrivez 2026-10-05 09:12 ou 2026-10-05 (dans le fuseau horaire du registre, %@), "
+            + "ou en ISO 8601 avec un décalage, 2026-10-05T09:12:00+02:00",
+        .instantNonexistent:
+            "%@ '%@' n'existe pas dans %@ : les horloges passent de %@ à %@ ; écrivez l'heure avec son décalage, par exemple %@ ou %@",
+        .instantAmbiguous:
+            "%@ '%@' arrive deux fois dans %@, à %@ et à %@ ; écrivez l'heure avec son décalage, par exemple %@ ou %@",
+        .atFuture: "--at %@ est dans le futur",
+        .atBeforePrevious: "--at %@ est antérieur à l'étape précédente (%@) ; les étapes sont enregistrées dans l'ordre du temps",
+        .clockBehind: "l'horloge (%@) est antérieure à la dernière étape ; vérifiez l'horloge ou RECLAM_NOW",
+        .unreadableLeftOut: "%@ fichier(s) illisible(s), laissé(s) de côté : %@ ; lancez 'reclam check'",
+        .intakeMaxSize: "le message fait %@ octets, au-delà de la limite de %@ octets (--max-size %@) ; rien n'a été écrit",
+        .intakeCannotRead: "impossible de lire le fichier : %@",
     ]
 
     static let english: [Key: String] = [
@@ -761,6 +777,18 @@ public struct Messages: Sendable {
         .yamlSyntaxContext: "%@ (%@ at line %@)", .yamlQuoteColon: "; quote a value that contains ': '",
         .yamlKeyValue: "; write each field as 'key: value' on one line, with a key of at most 1024 characters",
         .yamlQuoteStart: "; quote a value that starts with '@', '`' or a tab",
+        .instantMalformed:
+            "%@ '%@' is not a date-time: write 2026-10-05 09:12 or 2026-10-05 (in the ledger's time zone, %@), "
+            + "or ISO 8601 with an offset, 2026-10-05T09:12:00+02:00",
+        .instantNonexistent:
+            "%@ '%@' does not exist in %@: the clocks jump from %@ to %@ over it; write the time with its offset, e.g. %@ or %@",
+        .instantAmbiguous: "%@ '%@' happens twice in %@, at %@ and at %@; write the time with its offset, e.g. %@ or %@",
+        .atFuture: "--at %@ is in the future",
+        .atBeforePrevious: "--at %@ is earlier than the previous step (%@); steps are recorded in time order",
+        .clockBehind: "the clock (%@) is earlier than the last step; check the clock or RECLAM_NOW",
+        .unreadableLeftOut: "%@ file(s) could not be read and are left out: %@; run 'reclam check'",
+        .intakeMaxSize: "the message is %@ bytes, over the limit of %@ bytes (--max-size %@); nothing was written",
+        .intakeCannotRead: "cannot read the file: %@",
     ]
 
     // MARK: Enum values

@@ -293,7 +293,8 @@ public enum HandEditRules {
         var editor = FrontMatterEditor(document)
         do {
             let at = try CaseMove.time(
-                nil, last: subject.lastEvent, lastText: subject.lastEventText, now: environment.now, timeZone: timeZone)
+                nil, last: subject.lastEvent, lastText: subject.lastEventText, now: environment.now, timeZone: timeZone,
+                language: environment.ledger.config.language)
             if stepNeeded {
                 try editor.append(
                     to: "steps",
