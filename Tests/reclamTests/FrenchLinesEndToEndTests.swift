@@ -580,4 +580,33 @@ import Testing
         #expect(unreadable.stderr.contains(french ? "impossible de lire le fichier : " : "cannot read the file: "), "\(unreadable.stderr)")
     }
 
+    /// `check`'s findings about reclam.yml's own settings, and a reclam.yml that does not parse
+    /// (its language then read from its `language:` line).
+    @Test(arguments: ["fr", "en"]) func configFindings(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        let config = try shell.read("reclam.yml")
+        try shell.write(
+            "reclam.yml", config.replacingOccurrences(of: "\ntimezone: Europe/Paris", with: "\ntimezone: Paris\norganisatio: x\n#"))
+        let check = try shell.reclam("check")
+        #expect(check.status == 1)
+        let expected =
+            french
+            ? [
+                "le fuseau horaire 'Paris' n'est pas un fuseau IANA ; écrivez par exemple Europe/Paris [config-invalid]",
+                "réglage inconnu 'organisatio' ; vouliez-vous dire 'organisation' ? [config-unknown-key]",
+            ]
+            : [
+                "timezone 'Paris' is not an IANA time zone; write e.g. Europe/Paris [config-invalid]",
+                "unknown setting 'organisatio'; did you mean 'organisation'? [config-unknown-key]",
+            ]
+        for line in expected { #expect(check.stdout.contains(line), "\(check.stdout)") }
+        try shell.write("reclam.yml", config + "broken: [\n")
+        let broken = try shell.reclam("check")
+        #expect(broken.status != 0)
+        let output = broken.stdout + broken.stderr
+        #expect(output.contains(french ? "YAML invalide : « " : "did not find expected node content"), "\(output)")
+    }
+
 }

@@ -113,6 +113,9 @@ public struct Messages: Sendable {
         // Refusals of a time given on the command line, of the clock, and of files left unread.
         case instantMalformed, instantNonexistent, instantAmbiguous, atFuture, atBeforePrevious, clockBehind, unreadableLeftOut
         case intakeMaxSize, intakeCannotRead
+        // Findings of `reclam check` about reclam.yml.
+        case configMapping, configUnknownSetting, configLanguage, configTimezone, configNoProcedure
+        case nodeMissing, nodeNotText, nodeNotBool, nodeNotWords
     }
 
     public subscript(_ key: Key) -> String {
@@ -490,6 +493,13 @@ public struct Messages: Sendable {
         .unreadableLeftOut: "%@ fichier(s) illisible(s), laissé(s) de côté : %@ ; lancez 'reclam check'",
         .intakeMaxSize: "le message fait %@ octets, au-delà de la limite de %@ octets (--max-size %@) ; rien n'a été écrit",
         .intakeCannotRead: "impossible de lire le fichier : %@",
+        .configMapping: "reclam.yml doit être une table de réglages (organisation, language, timezone, procedure…)",
+        .configUnknownSetting: "réglage inconnu '%@'", .configLanguage: "language doit valoir 'fr' ou 'en'",
+        .configTimezone: "le fuseau horaire '%@' n'est pas un fuseau IANA ; écrivez par exemple Europe/Paris",
+        .configNoProcedure:
+            "reclam.yml n'a pas de section 'procedure' ; ajoutez 'procedure: training' ou 'procedure: network', ou une procédure complète",
+        .nodeMissing: "'%@' manquant", .nodeNotText: "'%@' doit être du texte, et non %@",
+        .nodeNotBool: "'%@' doit valoir true ou false", .nodeNotWords: "'%@' doit être un mot ou une liste de mots",
     ]
 
     static let english: [Key: String] = [
@@ -789,6 +799,12 @@ public struct Messages: Sendable {
         .unreadableLeftOut: "%@ file(s) could not be read and are left out: %@; run 'reclam check'",
         .intakeMaxSize: "the message is %@ bytes, over the limit of %@ bytes (--max-size %@); nothing was written",
         .intakeCannotRead: "cannot read the file: %@",
+        .configMapping: "reclam.yml must be a mapping of settings (organisation, language, timezone, procedure…)",
+        .configUnknownSetting: "unknown setting '%@'", .configLanguage: "language must be 'fr' or 'en'",
+        .configTimezone: "timezone '%@' is not an IANA time zone; write e.g. Europe/Paris",
+        .configNoProcedure: "reclam.yml has no 'procedure' section; add 'procedure: training' or 'procedure: network', or a full procedure",
+        .nodeMissing: "missing '%@'", .nodeNotText: "'%@' must be text, not a %@", .nodeNotBool: "'%@' must be true or false",
+        .nodeNotWords: "'%@' must be a word or a list of words",
     ]
 
     // MARK: Enum values
