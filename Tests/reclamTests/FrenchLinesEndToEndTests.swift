@@ -609,4 +609,26 @@ import Testing
         #expect(output.contains(french ? "YAML invalide : « " : "did not find expected node content"), "\(output)")
     }
 
+    /// `check`'s findings about a letter template: no subject, an unknown variable, a section
+    /// never closed.
+    @Test(arguments: ["fr", "en"]) func templateFindings(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        try shell.write("templates/letters/essai.fr.md", "---\ntitle: x\n---\nBonjour {{learnr}}\n{{#case_id}}\n")
+        let check = try shell.reclam("check")
+        #expect(check.status == 1)
+        let expected =
+            french
+            ? [
+                "essai.fr.md:1:1 : erreur : un modèle de lettre a besoin de 'subject: …' dans son en-tête [template-invalid]",
+                "essai.fr.md:4:9 : erreur : variable inconnue 'learnr'", "erreur de syntaxe mustache : une section ouverte par {{#nom}}",
+            ]
+            : [
+                "essai.fr.md:1:1: error: a letter template needs 'subject: …' in its front-matter [template-invalid]",
+                "essai.fr.md:4:9: error: unknown variable 'learnr'", "mustache syntax error: a section opened with {{#name}}",
+            ]
+        for line in expected { #expect(check.stdout.contains(line), "\(check.stdout)") }
+    }
+
 }

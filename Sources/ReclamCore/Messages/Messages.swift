@@ -116,6 +116,9 @@ public struct Messages: Sendable {
         // Findings of `reclam check` about reclam.yml.
         case configMapping, configUnknownSetting, configLanguage, configTimezone, configNoProcedure
         case nodeMissing, nodeNotText, nodeNotBool, nodeNotWords
+        // Findings of `reclam check` about letter templates.
+        case templateNoSubject, templateUnknownVariable, templateMustache, mustacheUnclosedSection, mustacheWrongClose
+        case mustacheUnfinished, mustacheDelimiter, templateRefused
     }
 
     public subscript(_ key: Key) -> String {
@@ -500,6 +503,13 @@ public struct Messages: Sendable {
             "reclam.yml n'a pas de section 'procedure' ; ajoutez 'procedure: training' ou 'procedure: network', ou une procédure complète",
         .nodeMissing: "'%@' manquant", .nodeNotText: "'%@' doit être du texte, et non %@",
         .nodeNotBool: "'%@' doit valoir true ou false", .nodeNotWords: "'%@' doit être un mot ou une liste de mots",
+        .templateNoSubject: "un modèle de lettre a besoin de 'subject: …' dans son en-tête",
+        .templateUnknownVariable: "variable inconnue '%@'", .templateMustache: "erreur de syntaxe mustache : %@",
+        .mustacheUnclosedSection: "une section ouverte par {{#nom}} ou {{^nom}} n'est jamais fermée par {{/nom}}",
+        .mustacheWrongClose: "{{/nom}} ferme une section qui n'a pas été ouverte sous ce nom",
+        .mustacheUnfinished: "une balise n'est pas fermée par }}",
+        .mustacheDelimiter: "un changement de délimiteurs {{=<% %>=}} est mal écrit",
+        .templateRefused: "le modèle %@ n'est pas valide",
     ]
 
     static let english: [Key: String] = [
@@ -805,6 +815,12 @@ public struct Messages: Sendable {
         .configNoProcedure: "reclam.yml has no 'procedure' section; add 'procedure: training' or 'procedure: network', or a full procedure",
         .nodeMissing: "missing '%@'", .nodeNotText: "'%@' must be text, not a %@", .nodeNotBool: "'%@' must be true or false",
         .nodeNotWords: "'%@' must be a word or a list of words",
+        .templateNoSubject: "a letter template needs 'subject: …' in its front-matter",
+        .templateUnknownVariable: "unknown variable '%@'", .templateMustache: "mustache syntax error: %@",
+        .mustacheUnclosedSection: "a section opened with {{#name}} or {{^name}} is never closed with {{/name}}",
+        .mustacheWrongClose: "{{/name}} closes a section that was not opened with that name",
+        .mustacheUnfinished: "a tag is not closed with }}", .mustacheDelimiter: "a {{=<% %>=}} delimiter change is badly written",
+        .templateRefused: "template %@ is invalid",
     ]
 
     // MARK: Enum values

@@ -67,7 +67,8 @@ public enum StagedCheck {
             } else if file.path.hasPrefix("templates/letters/"), file.path.hasSuffix(".md"), let data = try blob(file.new) {
                 switch Result(catching: { () throws(MarkdownDocument.Problem) in try MarkdownDocument.parse(data: data) }) {
                 case .success(let document):
-                    diagnostics += LetterRenderer.check(path: file.path, text: document.text, procedure: ledger.config.procedure)
+                    diagnostics += LetterRenderer.check(
+                        path: file.path, text: document.text, procedure: ledger.config.procedure, language: ledger.config.language)
                 case .failure(let problem): diagnostics.append(problem.diagnostic(file: file.path, language: ledger.config.language))
                 }
             } else if file.new != nil, let problem = misplaced(file.path, indexPaths: indexSet, language: ledger.config.language) {
