@@ -34,7 +34,9 @@ struct GlobalOptions: ParsableArguments {
         guard let text else { return try now() }
         switch InstantText.parse(text, timeZone: timeZone) {
         case .success(let date): return date
-        case .failure(let problem): throw ReclamError.usage(InstantText.message(problem, text: text, flag: flag, timeZone: timeZone))
+        case .failure(let problem):
+            throw ReclamError.usage(
+                InstantText.message(problem, text: text, flag: flag, timeZone: timeZone, language: RunLanguage.current))
         }
     }
 

@@ -11,9 +11,9 @@ enum UnreadableFiles {
         let sorted = diagnostics.sorted()
         if !alreadyShown { FileHandle.standardError.write(RunLanguage.render(sorted)) }
         let files = Array(Set(sorted.map(\.file))).sorted()
-        FileHandle.standardError.write(
-            "reclam: \(files.count) file(s) could not be read and are left out: \(files.map(Escape.terminal).joined(separator: ", ")); run 'reclam check'\n"
-        )
+        let line = Messages(RunLanguage.current).format(
+            .unreadableLeftOut, String(files.count), files.map(Escape.terminal).joined(separator: ", "))
+        FileHandle.standardError.write("reclam: \(line)\n")
         throw ExitCode(2)
     }
 }

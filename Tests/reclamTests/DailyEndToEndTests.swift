@@ -218,13 +218,13 @@ import Testing
         let gap = try shell.newCase(received: "2026-03-28T12:00:00+01:00")
         let skipped = try shell.reclam("ack", gap, "--by", "phone", "--note", "x", "--at", "2026-03-29 02:30")
         #expect(skipped.status == 2)
-        #expect(skipped.stderr.contains("does not exist in Europe/Paris"), "\(skipped.stderr)")
+        #expect(skipped.stderr.contains("n'existe pas dans Europe/Paris"), "\(skipped.stderr)")
         #expect(skipped.stderr.contains("+01:00") && skipped.stderr.contains("+02:00"))
         let twice = try shell.reclam(
             "new", "--learner", "stg-1", "--title", "x", "--channel", "email", "--complainant", "learner",
             "--received", "2026-10-25 02:30")
         #expect(twice.status == 2)
-        #expect(twice.stderr.contains("happens twice in Europe/Paris, at +02:00 and at +01:00"), "\(twice.stderr)")
+        #expect(twice.stderr.contains("arrive deux fois dans Europe/Paris, à +02:00 et à +01:00"), "\(twice.stderr)")
         #expect(try shell.reclam("ack", gap, "--by", "phone", "--note", "x", "--at", "lundi").status == 2)
 
         let due = try shell.reclam("due", "--from", "2026-12-23 10:00", "--duration", "2 jours ouvrés")

@@ -464,4 +464,171 @@ import Testing
             }
         }
     }
+
+    /// `check`'s findings about a file as a whole (size, encoding, link, place, merge
+    /// conflict) and about its front-matter and YAML; libyaml's own words stay as they are.
+    @Test(arguments: ["fr", "en"]) func fileAndYAMLFindings(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        try shell.write("cases/stg-1/20261101-aaaa.md", "---\n" + String(repeating: "x", count: 1_100_000) + "\n")
+        try shell.write("cases/stg-1/20261101-bbbb.md", "---\ntitle: a\u{0}b\n---\n")
+        try shell.write(
+            "cases/stg-1/20261101-cccc.md", "---\nid: 20261101-cccc\n<<<<<<< HEAD\ntitle: a\n=======\ntitle: b\n>>>>>>> other\n---\n")
+        try shell.write("cases/stg-1/20261101-dddd.md", "---\ntitle: a: b\n---\n")
+        try shell.write("cases/stg-1/20261101-eeee.md", "---\ntitle: a\ntitle: b\n---\n")
+        try shell.write("cases/stg-1/20261101-ffff.md", "---\ntitle: a\n")
+        try shell.write("cases/stg-1/notes.txt", "notes\n")
+        try shell.write("cases/stg-1/deep/file.md", "x\n")
+        try shell.write("cases/loose.md", "x\n")
+        try FileManager.default.createSymbolicLink(
+            atPath: shell.directory.appendingPathComponent("ledger/cases/stg-1/20261101-gggg.md").path, withDestinationPath: "/etc/hostname"
+        )
+        let check = try shell.reclam("check")
+        #expect(check.status == 1)
+        let expected =
+            french
+            ? [
+                "20261101-aaaa.md : erreur : le fichier fait 1100005 octets, au-delà de la limite de 1048576 octets (1 Mio) ; ",
+                "20261101-bbbb.md : erreur : le fichier contient des octets NUL (données binaires) ; ",
+                "20261101-cccc.md:3:1 : erreur : fusion non résolue : marqueurs de conflit ; lancez 'reclam conflicts' pour voir "
+                    + "les deux versions, puis 'reclam resolve 20261101-cccc --take ours' (ou theirs, ou --set CHAMP=VALEUR) [merge-conflict]",
+                "20261101-dddd.md:2:9 : erreur : YAML invalide : « mapping values are not allowed in this context » ; "
+                    + "mettez entre guillemets une valeur qui contient ': ' [yaml-syntax]",
+                "20261101-eeee.md:3:1 : erreur : clé 'title' en double (déjà donnée ligne 2) ; n'en gardez qu'une [yaml-duplicate-key]",
+                "20261101-ffff.md:1:1 : erreur : l'en-tête ouvert ligne 1 n'est jamais fermé ; ",
+                "notes.txt : avertissement : pas un fichier de réclamation : ", "stg-1/deep : erreur : dossier trop profond : ",
+                "cases/loose.md : erreur : fichier directement sous cases/ ; ",
+                "20261101-gggg.md : erreur : les liens symboliques ne sont pas suivis dans un registre ; ",
+            ]
+            : [
+                "20261101-aaaa.md: error: file is 1100005 bytes, over the limit of 1048576 bytes (1 MiB); ",
+                "20261101-bbbb.md: error: file contains NUL bytes (binary data); ",
+                "20261101-cccc.md:3:1: error: unresolved merge: conflict markers; run 'reclam conflicts' to see both versions, "
+                    + "then 'reclam resolve 20261101-cccc --take ours' (or theirs, or --set FIELD=VALUE) [merge-conflict]",
+                "20261101-dddd.md:2:9: error: mapping values are not allowed in this context; quote a value that contains ': ' [yaml-syntax]",
+                "20261101-eeee.md:3:1: error: duplicate key 'title' (first set on line 2); keep only one [yaml-duplicate-key]",
+                "20261101-ffff.md:1:1: error: front-matter opened on line 1 is never closed; ",
+                "notes.txt: warning: not a case file: ", "stg-1/deep: error: folder too deep: ",
+                "cases/loose.md: error: file directly under cases/; ",
+                "20261101-gggg.md: error: symbolic links are not followed in a ledger; ",
+            ]
+        for line in expected { #expect(check.stdout.contains(line), "\(check.stdout)") }
+    }
+
+    /// `--at` and the clock refused, the files a reading command left out, intake's
+    /// `--max-size` and a file it cannot read.
+    @Test(arguments: ["fr", "en"]) func timeRefusalsAndUnreadFiles(language: String) throws {
+        var shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        let id = try shell.newCase(received: "2026-11-02T09:00:00+01:00")
+        let malformed = try shell.reclam("move", id, "acknowledged", "--at", "hier")
+        #expect(malformed.status == 2)
+        #expect(
+            malformed.stderr.contains(
+                french
+                    ? "--at 'hier' n'est pas une date et heure : écrivez 2026-10-05 09:12"
+                    : "--at 'hier' is not a date-time: write 2026-10-05 09:12"),
+            "\(malformed.stderr)")
+        let future = try shell.reclam("move", id, "acknowledged", "--at", "2027-01-01")
+        #expect(
+            future.stderr.contains(french ? "--at 2027-01-01 est dans le futur" : "--at 2027-01-01 is in the future"), "\(future.stderr)")
+        let early = try shell.reclam("move", id, "acknowledged", "--at", "2026-11-01")
+        #expect(early.status == 1)
+        #expect(
+            early.stderr.contains(
+                french
+                    ? "--at 2026-11-01 est antérieur à l'étape précédente (2026-11-02T09:00:00+01:00) ; "
+                    : "--at 2026-11-01 is earlier than the previous step (2026-11-02T09:00:00+01:00); "), "\(early.stderr)")
+        shell.environment["RECLAM_NOW"] = "2026-11-01T10:00:00+01:00"
+        let clock = try shell.reclam("move", id, "acknowledged")
+        #expect(clock.status == 1)
+        #expect(
+            clock.stderr.contains(
+                french
+                    ? ") est antérieure à la dernière étape ; vérifiez l'horloge ou RECLAM_NOW"
+                    : ") is earlier than the last step; check the clock or RECLAM_NOW"),
+            "\(clock.stderr)")
+        shell.environment["RECLAM_NOW"] = "2026-11-16T10:00:00+01:00"
+
+        let path = "cases/stg-1/\(id).md"
+        try shell.write(
+            path,
+            try shell.read(path).replacingOccurrences(
+                of: "\nstage: received\n", with: "\n<<<<<<< HEAD\nstage: received\n=======\n>>>>>>> x\n"))
+        let agenda = try shell.reclam("agenda")
+        #expect(agenda.status == 2)
+        #expect(
+            agenda.stderr.hasSuffix(
+                french
+                    ? "reclam: 1 fichier(s) illisible(s), laissé(s) de côté : \(path) ; lancez 'reclam check'\n"
+                    : "reclam: 1 file(s) could not be read and are left out: \(path); run 'reclam check'\n"), "\(agenda.stderr)")
+
+        let message = Self.fixtures.appendingPathComponent("no-date.eml").path
+        let tooLarge = try shell.reclam("intake", "--learner", "stg-2", "--max-size", "100", message)
+        #expect(tooLarge.status == 1)
+        #expect(
+            tooLarge.stderr.contains(
+                french
+                    ? "octets, au-delà de la limite de 100 octets (--max-size 100) ; rien n'a été écrit"
+                    : "bytes, over the limit of 100 bytes (--max-size 100); nothing was written"),
+            "\(tooLarge.stderr)")
+        let folder = shell.directory.appendingPathComponent("not-a-message.eml").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let unreadable = try shell.reclam("intake", "--learner", "stg-2", folder)
+        #expect(unreadable.stderr.contains(french ? "impossible de lire le fichier : " : "cannot read the file: "), "\(unreadable.stderr)")
+    }
+
+    /// `check`'s findings about reclam.yml's own settings, and a reclam.yml that does not parse
+    /// (its language then read from its `language:` line).
+    @Test(arguments: ["fr", "en"]) func configFindings(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        let config = try shell.read("reclam.yml")
+        try shell.write(
+            "reclam.yml", config.replacingOccurrences(of: "\ntimezone: Europe/Paris", with: "\ntimezone: Paris\norganisatio: x\n#"))
+        let check = try shell.reclam("check")
+        #expect(check.status == 1)
+        let expected =
+            french
+            ? [
+                "le fuseau horaire 'Paris' n'est pas un fuseau IANA ; écrivez par exemple Europe/Paris [config-invalid]",
+                "réglage inconnu 'organisatio' ; vouliez-vous dire 'organisation' ? [config-unknown-key]",
+            ]
+            : [
+                "timezone 'Paris' is not an IANA time zone; write e.g. Europe/Paris [config-invalid]",
+                "unknown setting 'organisatio'; did you mean 'organisation'? [config-unknown-key]",
+            ]
+        for line in expected { #expect(check.stdout.contains(line), "\(check.stdout)") }
+        try shell.write("reclam.yml", config + "broken: [\n")
+        let broken = try shell.reclam("check")
+        #expect(broken.status != 0)
+        let output = broken.stdout + broken.stderr
+        #expect(output.contains(french ? "YAML invalide : « " : "did not find expected node content"), "\(output)")
+    }
+
+    /// `check`'s findings about a letter template: no subject, an unknown variable, a section
+    /// never closed.
+    @Test(arguments: ["fr", "en"]) func templateFindings(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        try shell.write("templates/letters/essai.fr.md", "---\ntitle: x\n---\nBonjour {{learnr}}\n{{#case_id}}\n")
+        let check = try shell.reclam("check")
+        #expect(check.status == 1)
+        let expected =
+            french
+            ? [
+                "essai.fr.md:1:1 : erreur : un modèle de lettre a besoin de 'subject: …' dans son en-tête [template-invalid]",
+                "essai.fr.md:4:9 : erreur : variable inconnue 'learnr'", "erreur de syntaxe mustache : une section ouverte par {{#nom}}",
+            ]
+            : [
+                "essai.fr.md:1:1: error: a letter template needs 'subject: …' in its front-matter [template-invalid]",
+                "essai.fr.md:4:9: error: unknown variable 'learnr'", "mustache syntax error: a section opened with {{#name}}",
+            ]
+        for line in expected { #expect(check.stdout.contains(line), "\(check.stdout)") }
+    }
+
 }

@@ -271,7 +271,7 @@ import Testing
         #expect(letter.status == 1)
         #expect(
             letter.stderr.contains(
-                "templates/letters/response.fr.md:6:1 : erreur : unknown variable 'case.solutoin'; did you mean 'case.solution'?"))
+                "templates/letters/response.fr.md:6:1 : erreur : variable inconnue 'case.solutoin' ; vouliez-vous dire 'case.solution' ?"))
         let check = try shell.reclam("check")
         #expect(check.status == 1)
         #expect(check.stdout.contains("templates/letters/response.fr.md:6:1"))

@@ -58,8 +58,21 @@ public enum InstantText {
     }
 
     /// What to tell the person who wrote `text` after `flag`.
-    public static func message(_ problem: Problem, text: String, flag: String, timeZone: TimeZone) -> String {
+    public static func message(_ problem: Problem, text: String, flag: String, timeZone: TimeZone, language: Language = .en) -> String {
         let zone = timeZone.identifier
+        if language != .en {
+            let m = Messages(language)
+            switch problem {
+            case .malformed: return m.format(.instantMalformed, flag, text, zone)
+            case .nonexistent(let before, let after):
+                return m.format(
+                    .instantNonexistent, flag, text, zone, offsetText(before), offsetText(after), example(text, before),
+                    example(text, after))
+            case .ambiguous(let first, let second):
+                return m.format(
+                    .instantAmbiguous, flag, text, zone, offsetText(first), offsetText(second), example(text, first), example(text, second))
+            }
+        }
         switch problem {
         case .malformed:
             return "\(flag) '\(text)' is not a date-time: write 2026-10-05 09:12 or 2026-10-05 (in the ledger's time zone, "

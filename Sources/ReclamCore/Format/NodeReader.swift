@@ -4,8 +4,13 @@ import Foundation
 package struct NodeReader {
     package let file: String
     package var diagnostics: [Diagnostic] = []
+    /// The language of the findings that have a French wording.
+    package var language: Language
 
-    package init(file: String) { self.file = file }
+    package init(file: String, language: Language = .en) {
+        self.file = file
+        self.language = language
+    }
 
     /// A finding of an error rule (the name says what the caller expects; the rule decides).
     package mutating func error(_ rule: Rule, _ message: String, at location: SourceLocation?) {
@@ -18,11 +23,14 @@ package struct NodeReader {
 
     package mutating func text(_ node: YAMLNode, _ key: String, required: Bool = false, rule: Rule = .configInvalid) -> String? {
         guard let value = node[key] else {
-            if required { error(rule, "missing '\(key)'", at: node.start) }
+            if required { error(rule, Messages(language).format(.nodeMissing, key), at: node.start) }
             return nil
         }
         guard let text = value.scalar else {
-            error(rule, "'\(key)' must be text, not a \(value.kindName)", at: value.start)
+            let m = Messages(language)
+            error(
+                rule, language == .en ? "'\(key)' must be text, not a \(value.kindName)" : m.format(.nodeNotText, key, m.kind(value)),
+                at: value.start)
             return nil
         }
         return text
@@ -34,7 +42,7 @@ package struct NodeReader {
         case "true": return true
         case "false": return false
         default:
-            error(rule, "'\(key)' must be true or false", at: value.start)
+            error(rule, Messages(language).format(.nodeNotBool, key), at: value.start)
             return false
         }
     }
@@ -44,7 +52,7 @@ package struct NodeReader {
         guard let value = node[key] else { return nil }
         if let text = value.scalar { return [text] }
         if let items = value.items, items.allSatisfy({ $0.scalar != nil }) { return items.compactMap(\.scalar) }
-        error(rule, "'\(key)' must be a word or a list of words", at: value.start)
+        error(rule, Messages(language).format(.nodeNotWords, key), at: value.start)
         return nil
     }
 }

@@ -71,6 +71,8 @@ public struct YAMLError: Error, Sendable, Equatable {
     public var rule: Rule
     public var message: String
     public var location: SourceLocation
+    /// What went wrong, for `Messages.yamlProblem` to word in the ledger's language.
+    public var reason: Reason? = nil
 }
 
 extension Array {

@@ -29,7 +29,9 @@ public enum YAMLReader {
     static func read(bytes: inout [UInt8], lineOffset: Int) throws(YAMLError) -> YAMLNode? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            throw YAMLError(rule: .yamlSyntax, message: "could not start the YAML parser", location: .init(line: 1, column: 1))
+            throw YAMLError(
+                rule: .yamlSyntax, message: "could not start the YAML parser", location: .init(line: 1, column: 1),
+                reason: .noParser)
         }
         defer { yaml_parser_delete(&parser) }
         let result: Result<YAMLNode?, YAMLError> = bytes.withUnsafeBufferPointer { buffer in
@@ -93,11 +95,13 @@ public enum YAMLReader {
                     if documents > 1 {
                         throw YAMLError(
                             rule: .yamlMultipleDocuments,
-                            message: "only one YAML document is allowed here; remove the extra '---' or '...' line", location: start)
+                            message: "only one YAML document is allowed here; remove the extra '---' or '...' line", location: start,
+                            reason: .severalDocuments)
                     }
                 case YAML_ALIAS_EVENT:
                     throw YAMLError(
-                        rule: .yamlAlias, message: "YAML aliases ('*name') are not allowed; write the value out in full", location: start)
+                        rule: .yamlAlias, message: "YAML aliases ('*name') are not allowed; write the value out in full", location: start,
+                        reason: .alias)
                 case YAML_SCALAR_EVENT:
                     let data = event.data.scalar
                     try refuseAnchorAndTag(
@@ -137,11 +141,12 @@ public enum YAMLReader {
             if stack.count >= YAMLReader.maximumDepth {
                 throw YAMLError(
                     rule: .yamlDepth, message: "YAML nested deeper than \(YAMLReader.maximumDepth) levels; flatten the structure",
-                    location: start)
+                    location: start, reason: .depth(YAMLReader.maximumDepth))
             }
             if let top = stack.last, top.isMapping, top.pendingKey == nil {
                 throw YAMLError(
-                    rule: .yamlComplexKey, message: "a mapping key must be plain text, not a list or a mapping", location: start)
+                    rule: .yamlComplexKey, message: "a mapping key must be plain text, not a list or a mapping", location: start,
+                    reason: .complexKey)
             }
             stack.append(frame)
         }
@@ -162,12 +167,13 @@ public enum YAMLReader {
             }
             guard let key = node.scalar else {
                 throw YAMLError(
-                    rule: .yamlComplexKey, message: "a mapping key must be plain text, not a list or a mapping", location: node.start)
+                    rule: .yamlComplexKey, message: "a mapping key must be plain text, not a list or a mapping", location: node.start,
+                    reason: .complexKey)
             }
             if let first = top.keys.first(key, in: top.pairs)?.keyStart {
                 throw YAMLError(
                     rule: .yamlDuplicateKey, message: "duplicate key '\(key)' (first set on line \(first.line)); keep only one",
-                    location: node.start)
+                    location: node.start, reason: .duplicateKey(key, firstLine: first.line))
             }
             top.pendingKey = (key, node.start)
         }
@@ -179,28 +185,39 @@ public enum YAMLReader {
             if let anchor {
                 let name = String(cString: anchor)
                 throw YAMLError(
-                    rule: .yamlAlias, message: "YAML anchors ('&\(name)') are not allowed; write each value out in full", location: start)
+                    rule: .yamlAlias, message: "YAML anchors ('&\(name)') are not allowed; write each value out in full", location: start,
+                    reason: .anchor(name))
             }
             if let tag {
                 let name = String(cString: tag).replacingOccurrences(of: "tag:yaml.org,2002:", with: "!!")
-                throw YAMLError(rule: .yamlTag, message: "YAML tags ('\(name)') are not allowed; quote the value instead", location: start)
+                throw YAMLError(
+                    rule: .yamlTag, message: "YAML tags ('\(name)') are not allowed; quote the value instead", location: start,
+                    reason: .tag(name))
             }
         }
 
         func syntaxError(_ parser: yaml_parser_t) -> YAMLError {
             let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
             var message = problem
-            if let context = parser.context.map({ String(cString: $0) }) {
-                message += " (\(context) at line \(Int(parser.context_mark.line) + 1 + lineOffset))"
+            let context = parser.context.map { String(cString: $0) }
+            let contextLine = Int(parser.context_mark.line) + 1 + lineOffset
+            if let context {
+                message += " (\(context) at line \(contextLine))"
             }
+            var hint: YAMLError.Reason.Hint?
             if problem.contains("mapping values are not allowed") {
                 message += "; quote a value that contains ': '"
+                hint = .quoteColon
             } else if problem.contains("could not find expected ':'") {
                 message += "; write each field as 'key: value' on one line, with a key of at most 1024 characters"
+                hint = .keyValue
             } else if problem.contains("found character that cannot start any token") {
                 message += "; quote a value that starts with '@', '`' or a tab"
+                hint = .quoteStart
             }
-            return YAMLError(rule: .yamlSyntax, message: message, location: location(parser.problem_mark))
+            return YAMLError(
+                rule: .yamlSyntax, message: message, location: location(parser.problem_mark),
+                reason: .syntax(problem: problem, context: context, contextLine: contextLine, hint: hint))
         }
     }
 }

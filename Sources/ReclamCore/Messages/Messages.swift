@@ -78,8 +78,8 @@ public struct Messages: Sendable {
         case recoveryNoFile, recoveryOneFile, recoveryFiles, recoveryNotInBranch, recoveryNotRegular, recoveryOtherChanges,
             recoveryOtherIndex
         // Warnings of a `reclam send` run.
-        case sendUnreadableRecord, sendLogCutShort, sendLogDamaged, sendDeliveredGone, sendOtherMessage, sendNoJournalLines
-        case sendNoMessageOfCase
+        case sendUnreadableRecord, sendLogCutShort, sendLogDamaged, sendDeliveredGone, sendOtherMessage, sendNoJournalLines,
+            sendNoMessageOfCase
         // Findings of `reclam check` about a case's, a learner's and an action's file.
         case checkIDMismatch, checkFileName, checkLearnerMismatch, checkReceivedFuture, checkUnknownStepField, checkStepBy
         case checkStepStage, checkStepAt, checkStepOrder, checkStepFuture, checkStageMismatch, checkLearnerNoID
@@ -104,6 +104,21 @@ public struct Messages: Sendable {
         case mailNoSender, mailUnknownEncoding, mailNotUTF8, mailUndecodableCharset
         // Refusals of a move.
         case moveOneOf, moveLacksField, moveLacksFields, moveNoneAllowed, moveNotAllowed, moveVerbNotAllowed
+        // Findings of `reclam check` about a file as a whole, its front-matter and its YAML.
+        case fileSizeOver, fileNUL, fileNotUTF8, fileSymlink, fileCannotRead, fileCannotList, fileDirectlyUnderCases
+        case fileFolderTooDeep, fileNotCase, fileNotAction, fileConflict, fileConflictResolve, fileConflictEdit
+        case frontMatterMissing, frontMatterUnclosed, frontMatterNotMapping
+        case yamlNoParser, yamlSeveralDocuments, yamlAlias, yamlDepth, yamlComplexKey, yamlDuplicateKey, yamlAnchor, yamlTag
+        case yamlSyntax, yamlSyntaxContext, yamlQuoteColon, yamlKeyValue, yamlQuoteStart
+        // Refusals of a time given on the command line, of the clock, and of files left unread.
+        case instantMalformed, instantNonexistent, instantAmbiguous, atFuture, atBeforePrevious, clockBehind, unreadableLeftOut
+        case intakeMaxSize, intakeCannotRead
+        // Findings of `reclam check` about reclam.yml.
+        case configMapping, configUnknownSetting, configLanguage, configTimezone, configNoProcedure
+        case nodeMissing, nodeNotText, nodeNotBool, nodeNotWords
+        // Findings of `reclam check` about letter templates.
+        case templateNoSubject, templateUnknownVariable, templateMustache, mustacheUnclosedSection, mustacheWrongClose
+        case mustacheUnfinished, mustacheDelimiter, templateRefused
     }
 
     public subscript(_ key: Key) -> String {
@@ -436,6 +451,65 @@ public struct Messages: Sendable {
         .recoveryNotRegular: "%@ : pas un fichier ordinaire dans le répertoire de travail ; laissé tel quel",
         .recoveryOtherChanges: "%@ : le répertoire de travail contient d'autres modifications (faites depuis ?) ; laissées telles quelles",
         .recoveryOtherIndex: "%@ : l'index contient une autre version (indexée depuis ?) ; laissée telle quelle",
+        .fileSizeOver:
+            "le fichier fait %@ octets, au-delà de la limite de %@ octets (1 Mio) ; sortez les pièces jointes du fichier",
+        .fileNUL: "le fichier contient des octets NUL (données binaires) ; un fichier du registre doit être du texte UTF-8",
+        .fileNotUTF8: "le fichier n'est pas en UTF-8 valide ; réenregistrez-le en UTF-8 (par exemple : iconv -f WINDOWS-1252 -t UTF-8)",
+        .fileSymlink: "les liens symboliques ne sont pas suivis dans un registre ; remplacez le lien par le fichier lui-même",
+        .fileCannotRead: "impossible de lire le fichier : %@", .fileCannotList: "impossible de lister le dossier : %@",
+        .fileDirectlyUnderCases:
+            "fichier directement sous cases/ ; une réclamation va dans le dossier de son stagiaire : cases/<id-stagiaire>/<id-réclamation>.md",
+        .fileFolderTooDeep:
+            "dossier trop profond : un dossier de stagiaire contient les fichiers des réclamations et, pour chacune, un dossier de pièces jointes à son nom",
+        .fileNotCase:
+            "pas un fichier de réclamation : leur nom finit par .md ; les pièces jointes vont dans un dossier au nom de leur réclamation",
+        .fileNotAction: "pas un fichier d'action : une action est un fichier actions/<id>.md",
+        .fileConflict: "fusion non résolue : marqueurs de conflit ; %@",
+        .fileConflictResolve:
+            "lancez 'reclam conflicts' pour voir les deux versions, puis 'reclam resolve %@ --take ours' (ou theirs, ou --set CHAMP=VALEUR)",
+        .fileConflictEdit: "lancez 'reclam conflicts' pour voir les deux versions, puis modifiez le fichier pour n'en garder qu'une",
+        .frontMatterMissing: "pas d'en-tête : le fichier doit commencer par une ligne '---', puis les champs YAML, puis une ligne '---'",
+        .frontMatterUnclosed: "l'en-tête ouvert ligne %@ n'est jamais fermé ; ajoutez une ligne '---' après le dernier champ",
+        .frontMatterNotMapping: "l'en-tête doit être une suite de lignes 'champ: valeur'",
+        .yamlNoParser: "impossible de démarrer l'analyseur YAML",
+        .yamlSeveralDocuments: "un seul document YAML est permis ici ; supprimez la ligne '---' ou '...' en trop",
+        .yamlAlias: "les alias YAML ('*nom') ne sont pas permis ; écrivez la valeur en entier",
+        .yamlDepth: "YAML imbriqué sur plus de %@ niveaux ; aplatissez la structure",
+        .yamlComplexKey: "une clé doit être du texte simple, pas une liste ni un dictionnaire",
+        .yamlDuplicateKey: "clé '%@' en double (déjà donnée ligne %@) ; n'en gardez qu'une",
+        .yamlAnchor: "les ancres YAML ('&%@') ne sont pas permises ; écrivez chaque valeur en entier",
+        .yamlTag: "les étiquettes YAML ('%@') ne sont pas permises ; mettez plutôt la valeur entre guillemets",
+        .yamlSyntax: "YAML invalide : « %@ »", .yamlSyntaxContext: "YAML invalide : « %@ » (« %@ », ligne %@)",
+        .yamlQuoteColon: " ; mettez entre guillemets une valeur qui contient ': '",
+        .yamlKeyValue: " ; écrivez chaque champ 'clé: valeur' sur une ligne, avec une clé d'au plus 1024 caractères",
+        .yamlQuoteStart: " ; mettez entre guillemets une valeur qui commence par '@', '`' ou une tabulation",
+        .instantMalformed:
+            "%@ '%@' n'est pas une date et heure : écrivez 2026-10-05 09:12 ou 2026-10-05 (dans le fuseau horaire du registre, %@), "
+            + "ou en ISO 8601 avec un décalage, 2026-10-05T09:12:00+02:00",
+        .instantNonexistent:
+            "%@ '%@' n'existe pas dans %@ : les horloges passent de %@ à %@ ; écrivez l'heure avec son décalage, par exemple %@ ou %@",
+        .instantAmbiguous:
+            "%@ '%@' arrive deux fois dans %@, à %@ et à %@ ; écrivez l'heure avec son décalage, par exemple %@ ou %@",
+        .atFuture: "--at %@ est dans le futur",
+        .atBeforePrevious: "--at %@ est antérieur à l'étape précédente (%@) ; les étapes sont enregistrées dans l'ordre du temps",
+        .clockBehind: "l'horloge (%@) est antérieure à la dernière étape ; vérifiez l'horloge ou RECLAM_NOW",
+        .unreadableLeftOut: "%@ fichier(s) illisible(s), laissé(s) de côté : %@ ; lancez 'reclam check'",
+        .intakeMaxSize: "le message fait %@ octets, au-delà de la limite de %@ octets (--max-size %@) ; rien n'a été écrit",
+        .intakeCannotRead: "impossible de lire le fichier : %@",
+        .configMapping: "reclam.yml doit être une table de réglages (organisation, language, timezone, procedure…)",
+        .configUnknownSetting: "réglage inconnu '%@'", .configLanguage: "language doit valoir 'fr' ou 'en'",
+        .configTimezone: "le fuseau horaire '%@' n'est pas un fuseau IANA ; écrivez par exemple Europe/Paris",
+        .configNoProcedure:
+            "reclam.yml n'a pas de section 'procedure' ; ajoutez 'procedure: training' ou 'procedure: network', ou une procédure complète",
+        .nodeMissing: "'%@' manquant", .nodeNotText: "'%@' doit être du texte, et non %@",
+        .nodeNotBool: "'%@' doit valoir true ou false", .nodeNotWords: "'%@' doit être un mot ou une liste de mots",
+        .templateNoSubject: "un modèle de lettre a besoin de 'subject: …' dans son en-tête",
+        .templateUnknownVariable: "variable inconnue '%@'", .templateMustache: "erreur de syntaxe mustache : %@",
+        .mustacheUnclosedSection: "une section ouverte par {{#nom}} ou {{^nom}} n'est jamais fermée par {{/nom}}",
+        .mustacheWrongClose: "{{/nom}} ferme une section qui n'a pas été ouverte sous ce nom",
+        .mustacheUnfinished: "une balise n'est pas fermée par }}",
+        .mustacheDelimiter: "un changement de délimiteurs {{=<% %>=}} est mal écrit",
+        .templateRefused: "le modèle %@ n'est pas valide",
     ]
 
     static let english: [Key: String] = [
@@ -696,6 +770,57 @@ public struct Messages: Sendable {
         .recoveryNotRegular: "%@: not a regular file in the work tree; left as it is",
         .recoveryOtherChanges: "%@: the work tree holds other changes (made since?); left as they are",
         .recoveryOtherIndex: "%@: the index holds another version (staged since?); left as it is",
+        .fileSizeOver: "file is %@ bytes, over the limit of %@ bytes (1 MiB); move attachments out of the case file",
+        .fileNUL: "file contains NUL bytes (binary data); a case file must be UTF-8 text",
+        .fileNotUTF8: "file is not valid UTF-8; re-save it as UTF-8 (for example: iconv -f WINDOWS-1252 -t UTF-8)",
+        .fileSymlink: "symbolic links are not followed in a ledger; replace the link with the file itself",
+        .fileCannotRead: "cannot read file: %@", .fileCannotList: "cannot list folder: %@",
+        .fileDirectlyUnderCases: "file directly under cases/; a case belongs in its learner's folder: cases/<learner-id>/<case-id>.md",
+        .fileFolderTooDeep:
+            "folder too deep: a learner folder holds case files and, for each case, a folder of attachments named after it",
+        .fileNotCase: "not a case file: case files end in .md; attachments go in a folder named after their case",
+        .fileNotAction: "not an action file: actions are actions/<id>.md", .fileConflict: "unresolved merge: conflict markers; %@",
+        .fileConflictResolve:
+            "run 'reclam conflicts' to see both versions, then 'reclam resolve %@ --take ours' (or theirs, or --set FIELD=VALUE)",
+        .fileConflictEdit: "run 'reclam conflicts' to see both versions, then edit the file to keep one",
+        .frontMatterMissing: "no front-matter: the file must start with a line '---', then YAML fields, then a line '---'",
+        .frontMatterUnclosed: "front-matter opened on line %@ is never closed; add a line '---' after the last field",
+        .frontMatterNotMapping: "front-matter must be a list of 'field: value' lines",
+        .yamlNoParser: "could not start the YAML parser",
+        .yamlSeveralDocuments: "only one YAML document is allowed here; remove the extra '---' or '...' line",
+        .yamlAlias: "YAML aliases ('*name') are not allowed; write the value out in full",
+        .yamlDepth: "YAML nested deeper than %@ levels; flatten the structure",
+        .yamlComplexKey: "a mapping key must be plain text, not a list or a mapping",
+        .yamlDuplicateKey: "duplicate key '%@' (first set on line %@); keep only one",
+        .yamlAnchor: "YAML anchors ('&%@') are not allowed; write each value out in full",
+        .yamlTag: "YAML tags ('%@') are not allowed; quote the value instead", .yamlSyntax: "%@",
+        .yamlSyntaxContext: "%@ (%@ at line %@)", .yamlQuoteColon: "; quote a value that contains ': '",
+        .yamlKeyValue: "; write each field as 'key: value' on one line, with a key of at most 1024 characters",
+        .yamlQuoteStart: "; quote a value that starts with '@', '`' or a tab",
+        .instantMalformed:
+            "%@ '%@' is not a date-time: write 2026-10-05 09:12 or 2026-10-05 (in the ledger's time zone, %@), "
+            + "or ISO 8601 with an offset, 2026-10-05T09:12:00+02:00",
+        .instantNonexistent:
+            "%@ '%@' does not exist in %@: the clocks jump from %@ to %@ over it; write the time with its offset, e.g. %@ or %@",
+        .instantAmbiguous: "%@ '%@' happens twice in %@, at %@ and at %@; write the time with its offset, e.g. %@ or %@",
+        .atFuture: "--at %@ is in the future",
+        .atBeforePrevious: "--at %@ is earlier than the previous step (%@); steps are recorded in time order",
+        .clockBehind: "the clock (%@) is earlier than the last step; check the clock or RECLAM_NOW",
+        .unreadableLeftOut: "%@ file(s) could not be read and are left out: %@; run 'reclam check'",
+        .intakeMaxSize: "the message is %@ bytes, over the limit of %@ bytes (--max-size %@); nothing was written",
+        .intakeCannotRead: "cannot read the file: %@",
+        .configMapping: "reclam.yml must be a mapping of settings (organisation, language, timezone, procedure…)",
+        .configUnknownSetting: "unknown setting '%@'", .configLanguage: "language must be 'fr' or 'en'",
+        .configTimezone: "timezone '%@' is not an IANA time zone; write e.g. Europe/Paris",
+        .configNoProcedure: "reclam.yml has no 'procedure' section; add 'procedure: training' or 'procedure: network', or a full procedure",
+        .nodeMissing: "missing '%@'", .nodeNotText: "'%@' must be text, not a %@", .nodeNotBool: "'%@' must be true or false",
+        .nodeNotWords: "'%@' must be a word or a list of words",
+        .templateNoSubject: "a letter template needs 'subject: …' in its front-matter",
+        .templateUnknownVariable: "unknown variable '%@'", .templateMustache: "mustache syntax error: %@",
+        .mustacheUnclosedSection: "a section opened with {{#name}} or {{^name}} is never closed with {{/name}}",
+        .mustacheWrongClose: "{{/name}} closes a section that was not opened with that name",
+        .mustacheUnfinished: "a tag is not closed with }}", .mustacheDelimiter: "a {{=<% %>=}} delimiter change is badly written",
+        .templateRefused: "template %@ is invalid",
     ]
 
     // MARK: Enum values

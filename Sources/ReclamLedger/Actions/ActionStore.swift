@@ -19,10 +19,9 @@ public struct ActionStore: Sendable {
             let path = "\(Action.folder)/\(entry.name)"
             switch entry.kind {
             case .file where entry.name.hasSuffix(".md"): paths.append(path)
-            case .symlink: diagnostics.append(LedgerScan.symlink(path))
+            case .symlink: diagnostics.append(LedgerScan.symlink(path, language: ledger.config.language))
             default:
-                diagnostics.append(
-                    Diagnostic(.fileStray, "not an action file: actions are actions/<id>.md", file: path))
+                diagnostics.append(Diagnostic(.fileStray, Messages(ledger.config.language)[.fileNotAction], file: path))
             }
         }
         var actions: [Action] = []

@@ -16,6 +16,8 @@ public enum FileSystem {
 
         public var kind: Kind = .system
         public var message: String
+        /// The file's size and the limit it is over, for `.tooLarge`.
+        public var size = 0, limit = 0
 
         public init(_ kind: Kind = .system, message: String) {
             self.kind = kind
@@ -115,7 +117,9 @@ public enum FileSystem {
         guard info.st_mode & S_IFMT == S_IFREG else { throw Failure(.notRegular, message: "is not a regular file") }
         let size = Int(info.st_size)
         if size > limit {
-            throw Failure(.tooLarge, message: "is \(size) bytes, over the limit of \(limit) bytes")
+            var failure = Failure(.tooLarge, message: "is \(size) bytes, over the limit of \(limit) bytes")
+            (failure.size, failure.limit) = (size, limit)
+            throw failure
         }
         var data = Data(count: size)
         var offset = 0

@@ -41,28 +41,38 @@ public struct LedgerConfig: Sendable {
         "serve", "sites",
     ]
 
+    /// The language a reclam.yml that does not parse asks for: English only with a line
+    /// `language: en`, French (the default) otherwise.
+    static func declaredLanguage(_ text: String) -> Language {
+        let lines = text.split(whereSeparator: \.isNewline).map {
+            $0.prefix { $0 != "#" }.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\t", with: "")
+        }
+        return lines.contains { ["language:en", "language:'en'", "language:\"en\""].contains($0) } ? .en : .fr
+    }
+
     /// Reads the settings; problems are returned as diagnostics against `reclam.yml`, and a
     /// usable configuration is returned whenever the procedure could be read.
     public static func read(_ data: Data) -> (LedgerConfig?, [Diagnostic]) {
         let file = fileName
         let text: TextFile
         do { text = try TextFile.decode(data) } catch {
-            return (nil, [Diagnostic(error.rule, error.message, file: file, at: error.location)])
+            let m = Messages(declaredLanguage(String(decoding: data, as: UTF8.self)))
+            return (nil, [Diagnostic(error.rule, m.fileProblem(error), file: file, at: error.location)])
         }
         let root: YAMLNode?
         do { root = try YAMLReader.read(text.text) } catch {
-            return (nil, [Diagnostic(error.rule, error.message, file: file, at: error.location)])
+            let m = Messages(declaredLanguage(text.text))
+            return (nil, [Diagnostic(error.rule, m.yamlProblem(error), file: file, at: error.location)])
         }
-        var reader = NodeReader(file: file)
+        let m = Messages(root?["language"]?.scalar.flatMap(Language.init(rawValue:)) ?? .fr)
+        var reader = NodeReader(file: file, language: m.language)
         guard let root, root.pairs != nil else {
-            reader.error(
-                .configInvalid, "reclam.yml must be a mapping of settings (organisation, language, timezone, procedure…)",
-                at: root?.start ?? SourceLocation(line: 1, column: 1))
+            reader.error(.configInvalid, m[.configMapping], at: root?.start ?? SourceLocation(line: 1, column: 1))
             return (nil, reader.diagnostics)
         }
         for pair in root.pairs ?? [] where !knownKeys.contains(pair.key) {
-            var message = "unknown setting '\(pair.key)'"
-            if let s = Suggestion.closest(to: pair.key, in: knownKeys) { message += "; did you mean '\(s)'?" }
+            var message = m.format(.configUnknownSetting, pair.key)
+            if let s = Suggestion.closest(to: pair.key, in: knownKeys) { message += m.format(.checkDidYouMean, s) }
             reader.warning(.configUnknownKey, message, at: pair.keyStart)
         }
         let organisation = reader.text(root, "organisation", required: true) ?? ""
@@ -71,7 +81,7 @@ public struct LedgerConfig: Sendable {
             if let value = node.scalar, let parsed = Language(rawValue: value) {
                 language = parsed
             } else {
-                reader.error(.configInvalid, "language must be 'fr' or 'en'", at: node.start)
+                reader.error(.configInvalid, m[.configLanguage], at: node.start)
             }
         }
         var timeZone = TimeZone(identifier: "Europe/Paris")!
@@ -80,8 +90,7 @@ public struct LedgerConfig: Sendable {
             if let value = node.scalar, let zone = TimeZone(identifier: value) {
                 timeZone = zone
             } else {
-                reader.error(
-                    .configInvalid, "timezone '\(node.scalar ?? "")' is not an IANA time zone; write e.g. Europe/Paris", at: node.start)
+                reader.error(.configInvalid, m.format(.configTimezone, node.scalar ?? ""), at: node.start)
             }
         }
         let calendar = CalendarSettingsReader.read(root["calendar"], timeZone: timeZone, reader: &reader)
@@ -90,10 +99,7 @@ public struct LedgerConfig: Sendable {
         if let node = root["procedure"] {
             procedure = ProcedureReader.read(node, reader: &reader)
         } else {
-            reader.error(
-                .configInvalid,
-                "reclam.yml has no 'procedure' section; add 'procedure: training' or 'procedure: network', or a full procedure",
-                at: SourceLocation(line: 1, column: 1))
+            reader.error(.configInvalid, m[.configNoProcedure], at: SourceLocation(line: 1, column: 1))
         }
         let beforeSLA = reader.diagnostics.count
         let slaRules = SLARuleReader.read(root["sla"], procedure: procedure, reader: &reader)

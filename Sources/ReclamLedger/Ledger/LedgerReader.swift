@@ -29,36 +29,37 @@ public enum LedgerReader {
             data = try FileSystem.readRegularFile(path: ledger.root.path + "/" + path, limit: TextFile.maximumSize)
         } catch {
             let rule = error.rule
+            let m = Messages(ledger.config.language)
             let message: String
             switch rule {
-            case .fileTooLarge: message = "file \(error.message) (1 MiB); move attachments out of the case file"
-            case .fileSymlink: message = "symbolic links are not followed in a ledger; replace the link with the file itself"
-            default: message = "cannot read file: \(error.message)"
+            case .fileTooLarge: message = m.format(.fileSizeOver, String(error.size), String(error.limit))
+            case .fileSymlink: message = m[.fileSymlink]
+            default: message = m.format(.fileCannotRead, error.message)
             }
             return .failure(LoadFailure(diagnostic: Diagnostic(rule, message, file: path)))
         }
-        if let conflict = conflictDiagnostic(data, path: path) { return .failure(LoadFailure(diagnostic: conflict)) }
+        if let conflict = conflictDiagnostic(data, path: path, language: ledger.config.language) {
+            return .failure(LoadFailure(diagnostic: conflict))
+        }
         do {
             return .success(try MarkdownDocument.parse(data: data))
         } catch {
-            return .failure(LoadFailure(diagnostic: error.diagnostic(file: path)))
+            return .failure(LoadFailure(diagnostic: error.diagnostic(file: path, language: ledger.config.language)))
         }
     }
 
     /// A file left with conflict markers by a merge is unresolved, whether or not it still
     /// parses: reading half of each side would be wrong. The test is a memchr scan.
-    public static func conflictDiagnostic(_ data: Data, path: String) -> Diagnostic? {
+    public static func conflictDiagnostic(_ data: Data, path: String, language: Language = .en) -> Diagnostic? {
         guard ConflictMarkers.mayContain(data), let text = try? TextFile.decode(data),
             let line = ConflictMarkers.firstMarkerLine(in: text.text)
         else { return nil }
         let name = (path as NSString).lastPathComponent
         let id = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
-        let hint =
-            (path.hasPrefix("cases/") && name != Ledger.learnerFile) || path.hasPrefix(Action.folder + "/")
-            ? "run 'reclam conflicts' to see both versions, then 'reclam resolve \(id) --take ours' (or theirs, or --set FIELD=VALUE)"
-            : "run 'reclam conflicts' to see both versions, then edit the file to keep one"
+        let resolvable = (path.hasPrefix("cases/") && name != Ledger.learnerFile) || path.hasPrefix(Action.folder + "/")
         return Diagnostic(
-            .mergeConflict, "unresolved merge: conflict markers; \(hint)", file: path, at: SourceLocation(line: line, column: 1))
+            .mergeConflict, Messages(language).conflictProblem(resolving: resolvable ? id : nil), file: path,
+            at: SourceLocation(line: line, column: 1))
     }
 
     /// Loads every case, keeping those that parse; the failures come back as diagnostics.

@@ -32,7 +32,7 @@ public struct LedgerScan: Sendable {
             let path = "\(Ledger.casesFolder)/\(entry.name)"
             switch entry.kind {
             case .symlink:
-                scan.diagnostics.append(symlink(path))
+                scan.diagnostics.append(symlink(path, language: ledger.config.language))
             case .directory:
                 if let problem = Messages(ledger.config.language).idProblem(entry.name) {
                     scan.diagnostics.append(
@@ -50,9 +50,7 @@ public struct LedgerScan: Sendable {
             default:
                 if entry.name.hasPrefix(".") { continue }
                 scan.diagnostics.append(
-                    Diagnostic(
-                        .fileMisplaced,
-                        "file directly under cases/; a case belongs in its learner's folder: cases/<learner-id>/<case-id>.md", file: path))
+                    Diagnostic(.fileMisplaced, Messages(ledger.config.language)[.fileDirectlyUnderCases], file: path))
             }
         }
         return scan
@@ -61,16 +59,18 @@ public struct LedgerScan: Sendable {
     private mutating func scanLearner(_ ledger: Ledger, folder: String) {
         let entries: [FileSystem.Entry]
         do { entries = try FileSystem.list(path: ledger.root.path + "/" + folder) } catch {
-            diagnostics.append(Diagnostic(.fileUnreadable, "cannot list folder: \(error.message)", file: folder))
+            diagnostics.append(
+                Diagnostic(.fileUnreadable, Messages(ledger.config.language).format(.fileCannotList, error.message), file: folder))
             return
         }
+        let m = Messages(ledger.config.language)
         let caseIDs = Set(entries.filter { $0.name.hasSuffix(".md") }.map { String($0.name.dropLast(3)) })
         for entry in entries {
             let path = "\(folder)/\(entry.name)"
             if entry.name.hasPrefix(".") { continue }
             switch entry.kind {
             case .symlink:
-                diagnostics.append(LedgerScan.symlink(path))
+                diagnostics.append(LedgerScan.symlink(path, language: ledger.config.language))
             case .file where entry.name == Ledger.learnerFile:
                 learnerPaths.append(path)
             case .file where entry.name.hasSuffix(".md"):
@@ -79,22 +79,14 @@ public struct LedgerScan: Sendable {
                 // A case's attachments folder, named after the case.
                 continue
             case .directory:
-                diagnostics.append(
-                    Diagnostic(
-                        .fileMisplaced,
-                        "folder too deep: a learner folder holds case files and, for each case, a folder of attachments named after it",
-                        file: path))
+                diagnostics.append(Diagnostic(.fileMisplaced, m[.fileFolderTooDeep], file: path))
             default:
-                diagnostics.append(
-                    Diagnostic(
-                        .fileStray,
-                        "not a case file: case files end in .md; attachments go in a folder named after their case", file: path))
+                diagnostics.append(Diagnostic(.fileStray, m[.fileNotCase], file: path))
             }
         }
     }
 
-    package static func symlink(_ path: String) -> Diagnostic {
-        Diagnostic(
-            .fileSymlink, "symbolic links are not followed in a ledger; replace the link with the file itself", file: path)
+    package static func symlink(_ path: String, language: Language) -> Diagnostic {
+        Diagnostic(.fileSymlink, Messages(language)[.fileSymlink], file: path)
     }
 }

@@ -57,22 +57,23 @@ public enum LetterRenderer {
     }
 
     /// Findings about one template: front-matter, subject, mustache syntax, unknown variables.
-    public static func check(path: String, text: String, procedure: Procedure) -> [Diagnostic] {
+    public static func check(path: String, text: String, procedure: Procedure, language: Language = .en) -> [Diagnostic] {
+        let m = Messages(language)
         let document: MarkdownDocument
         do { document = try MarkdownDocument.parse(TextFile(text: text)) } catch {
-            return [error.diagnostic(file: path)]
+            return [error.diagnostic(file: path, language: language)]
         }
         var out: [Diagnostic] = []
         if document.string("subject")?.isEmpty ?? true {
             out.append(
                 Diagnostic(
-                    .templateInvalid, "a letter template needs 'subject: …' in its front-matter", file: path, line: 1,
+                    .templateInvalid, m[.templateNoSubject], file: path, line: 1,
                     column: 1))
         }
         let allowed = variables(procedure: procedure)
         for tag in MustacheTags.scan(text) where !tag.name.isEmpty && !allowed.contains(tag.name) {
-            var message = "unknown variable '\(tag.name)'"
-            if let suggestion = Suggestion.closest(to: tag.name, in: allowed.sorted()) { message += "; did you mean '\(suggestion)'?" }
+            var message = m.format(.templateUnknownVariable, tag.name)
+            if let suggestion = Suggestion.closest(to: tag.name, in: allowed.sorted()) { message += m.format(.checkDidYouMean, suggestion) }
             out.append(Diagnostic(.templateUnknownVariable, message, file: path, at: tag.location))
         }
         do { _ = try MustacheTemplate(string: String(document.body)) } catch let error as MustacheTemplate.ParserError {
@@ -80,10 +81,10 @@ public enum LetterRenderer {
             let line = bodyFirstLine + error.context.lineNumber - 1
             out.append(
                 Diagnostic(
-                    .templateInvalid, "mustache syntax error: \(MustacheTags.explain(error.error))", file: path, line: line,
+                    .templateInvalid, m.format(.templateMustache, MustacheTags.explain(error.error, m)), file: path, line: line,
                     column: error.context.columnNumber))
         } catch {
-            out.append(Diagnostic(.templateInvalid, "mustache syntax error: \(error)", file: path, line: 1, column: 1))
+            out.append(Diagnostic(.templateInvalid, m.format(.templateMustache, "\(error)"), file: path, line: 1, column: 1))
         }
         return out
     }
@@ -95,9 +96,10 @@ public enum LetterRenderer {
         _ name: String, language: Language, item: Case, ledger: Ledger, now: Date, markdownBody: Bool = false
     ) throws(ReclamError) -> Letter {
         let (path, text) = try source(name, language, ledger: ledger)
-        let problems = check(path: path, text: text, procedure: ledger.config.procedure)
-        if problems.hasErrors { throw ReclamError(.refused, "template \(path) is invalid", diagnostics: problems) }
-        guard let document = try? MarkdownDocument.parse(TextFile(text: text)) else { throw .refused("template \(path) is invalid") }
+        let problems = check(path: path, text: text, procedure: ledger.config.procedure, language: ledger.config.language)
+        let invalid = Messages(ledger.config.language).format(.templateRefused, path)
+        if problems.hasErrors { throw ReclamError(.refused, invalid, diagnostics: problems) }
+        guard let document = try? MarkdownDocument.parse(TextFile(text: text)) else { throw .refused(invalid) }
         let context = LetterContext.make(item: item, ledger: ledger, language: language, now: now)
         let subject = renderText(document.string("subject") ?? "", context)
         let body = renderText(
@@ -126,12 +128,12 @@ public enum LetterRenderer {
 
 /// Where each `{{tag}}` of a template is, and the variable it names.
 enum MustacheTags {
-    static func explain(_ error: Error) -> String {
+    static func explain(_ error: Error, _ m: Messages = Messages(.en)) -> String {
         switch error as? MustacheTemplate.Error {
-        case .expectedSectionEnd: "a section opened with {{#name}} or {{^name}} is never closed with {{/name}}"
-        case .sectionCloseNameIncorrect: "{{/name}} closes a section that was not opened with that name"
-        case .unfinishedName: "a tag is not closed with }}"
-        case .invalidSetDelimiter: "a {{=<% %>=}} delimiter change is badly written"
+        case .expectedSectionEnd: m[.mustacheUnclosedSection]
+        case .sectionCloseNameIncorrect: m[.mustacheWrongClose]
+        case .unfinishedName: m[.mustacheUnfinished]
+        case .invalidSetDelimiter: m[.mustacheDelimiter]
         default: "\(error)"
         }
     }

@@ -107,7 +107,8 @@ public struct Checker: Sendable {
             switch LedgerReader.readDocument(path, in: ledger) {
             case .failure(let failure): out.append(failure.diagnostic)
             case .success(let document):
-                out += LetterRenderer.check(path: path, text: document.text, procedure: ledger.config.procedure)
+                out += LetterRenderer.check(
+                    path: path, text: document.text, procedure: ledger.config.procedure, language: ledger.config.language)
             }
         }
         return out

@@ -101,9 +101,11 @@ public enum EmailIntake {
         } catch {
             if error.kind == .tooLarge {
                 return .failure(
-                    ItemFailure(outcome: .rejected("the message \(error.message) (--max-size \(limits.maximumSize)); nothing was written")))
+                    ItemFailure(
+                        outcome: .rejected(
+                            m.format(.intakeMaxSize, String(error.size), String(error.limit), String(limits.maximumSize)))))
             }
-            return .failure(ItemFailure(outcome: .unreadable("cannot read the file: \(error.message)")))
+            return .failure(ItemFailure(outcome: .unreadable(m.format(.intakeCannotRead, error.message))))
         }
         let mail: IncomingMail
         do { mail = try IncomingMailReader.read(data, limits: limits) } catch {

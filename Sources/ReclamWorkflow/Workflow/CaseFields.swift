@@ -82,7 +82,7 @@ public enum CaseFields {
             }
             let at = try CaseMove.time(
                 atText, last: item.lastEventTime, lastText: item.steps.last?.atText ?? item.receivedText, now: context.now,
-                timeZone: context.ledger.config.timeZone)
+                timeZone: context.ledger.config.timeZone, language: context.ledger.config.language)
             var editor = FrontMatterEditor(item.document)
             var changed: [(field: String, old: String?, new: String)] = []
             let tz = context.ledger.config.timeZone

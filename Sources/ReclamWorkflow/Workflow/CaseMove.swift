@@ -138,7 +138,7 @@ public enum CaseMove {
         try extraCheck(to, lookup)
         let at = try time(
             request.atText, last: subject.lastEvent, lastText: subject.lastEventText, now: context.now,
-            timeZone: context.ledger.config.timeZone)
+            timeZone: context.ledger.config.timeZone, language: context.ledger.config.language)
         var editor = FrontMatterEditor(subject.document)
         var changed: [(field: String, old: String?, new: String)] = []
         do {
@@ -231,22 +231,25 @@ public enum CaseMove {
     }
 
     /// `--at` records a step that happened earlier, but never before the previous one.
-    static func time(_ text: String?, last: Date?, lastText: String?, now: Date, timeZone: TimeZone) throws(ReclamError) -> Date {
+    static func time(
+        _ text: String?, last: Date?, lastText: String?, now: Date, timeZone: TimeZone, language: Language = .en
+    ) throws(ReclamError) -> Date {
+        let m = Messages(language)
         guard let text else {
             if let last, now < last {
-                throw .refused(
-                    "the clock (\(ISODateTime.format(now, in: .current))) is earlier than the last step; check the clock or RECLAM_NOW")
+                throw .refused(m.format(.clockBehind, ISODateTime.format(now, in: .current)))
             }
             return now
         }
         let parsed: Date
         switch InstantText.parse(text, timeZone: timeZone) {
         case .success(let date): parsed = date
-        case .failure(let problem): throw .usage(InstantText.message(problem, text: text, flag: "--at", timeZone: timeZone))
+        case .failure(let problem):
+            throw .usage(InstantText.message(problem, text: text, flag: "--at", timeZone: timeZone, language: language))
         }
-        if parsed > now.addingTimeInterval(300) { throw .usage("--at \(text) is in the future") }
+        if parsed > now.addingTimeInterval(300) { throw .usage(m.format(.atFuture, text)) }
         if let last, parsed < last {
-            throw .refused("--at \(text) is earlier than the previous step (\(lastText ?? "")); steps are recorded in time order")
+            throw .refused(m.format(.atBeforePrevious, text, lastText ?? ""))
         }
         return parsed
     }

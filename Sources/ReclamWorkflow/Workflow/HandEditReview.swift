@@ -95,7 +95,7 @@ public enum HandEditRules {
             ]
             return review
         }
-        if let conflict = LedgerReader.conflictDiagnostic(edited, path: path) {
+        if let conflict = LedgerReader.conflictDiagnostic(edited, path: path, language: environment.ledger.config.language) {
             review.diagnostics = [conflict]
             return review
         }
@@ -103,7 +103,7 @@ public enum HandEditRules {
         do {
             document = try MarkdownDocument.parse(data: edited)
         } catch {
-            review.diagnostics = [error.diagnostic(file: path)]
+            review.diagnostics = [error.diagnostic(file: path, language: environment.ledger.config.language)]
             return review
         }
         let old = base.flatMap { try? MarkdownDocument.parse(data: $0) }
@@ -293,7 +293,8 @@ public enum HandEditRules {
         var editor = FrontMatterEditor(document)
         do {
             let at = try CaseMove.time(
-                nil, last: subject.lastEvent, lastText: subject.lastEventText, now: environment.now, timeZone: timeZone)
+                nil, last: subject.lastEvent, lastText: subject.lastEventText, now: environment.now, timeZone: timeZone,
+                language: environment.ledger.config.language)
             if stepNeeded {
                 try editor.append(
                     to: "steps",

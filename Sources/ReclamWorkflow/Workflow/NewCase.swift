@@ -136,7 +136,10 @@ extension NewCase {
             let timeZone = context.ledger.config.timeZone
             switch InstantText.parse(text, timeZone: timeZone) {
             case .success(let date): received = date
-            case .failure(let problem): throw .usage(InstantText.message(problem, text: text, flag: "--received", timeZone: timeZone))
+            case .failure(let problem):
+                throw .usage(
+                    InstantText.message(
+                        problem, text: text, flag: "--received", timeZone: timeZone, language: context.ledger.config.language))
             }
         } else {
             received = request.received ?? context.now

@@ -57,7 +57,7 @@ public enum StagedCheck {
                 do { return try repository.blob(id) } catch { throw .io("cannot read the staged \(file.path): \(error)") }
             }
             if file.isSymlink {
-                diagnostics.append(LedgerScan.symlink(file.path))
+                diagnostics.append(LedgerScan.symlink(file.path, language: ledger.config.language))
                 continue
             }
             if let kind = HandEditReview.kind(of: file.path) {
@@ -67,10 +67,11 @@ public enum StagedCheck {
             } else if file.path.hasPrefix("templates/letters/"), file.path.hasSuffix(".md"), let data = try blob(file.new) {
                 switch Result(catching: { () throws(MarkdownDocument.Problem) in try MarkdownDocument.parse(data: data) }) {
                 case .success(let document):
-                    diagnostics += LetterRenderer.check(path: file.path, text: document.text, procedure: ledger.config.procedure)
-                case .failure(let problem): diagnostics.append(problem.diagnostic(file: file.path))
+                    diagnostics += LetterRenderer.check(
+                        path: file.path, text: document.text, procedure: ledger.config.procedure, language: ledger.config.language)
+                case .failure(let problem): diagnostics.append(problem.diagnostic(file: file.path, language: ledger.config.language))
                 }
-            } else if file.new != nil, let problem = misplaced(file.path, indexPaths: indexSet) {
+            } else if file.new != nil, let problem = misplaced(file.path, indexPaths: indexSet, language: ledger.config.language) {
                 diagnostics.append(problem)
             }
         }
@@ -78,23 +79,17 @@ public enum StagedCheck {
     }
 
     /// The layout rules of `cases/` (see `LedgerScan`), for a staged path.
-    static func misplaced(_ path: String, indexPaths: Set<String>) -> Diagnostic? {
+    static func misplaced(_ path: String, indexPaths: Set<String>, language: Language) -> Diagnostic? {
+        let m = Messages(language)
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.first == Ledger.casesFolder, !parts.contains(where: { $0.hasPrefix(".") }) else { return nil }
         if parts.count == 2 {
-            return Diagnostic(
-                .fileMisplaced,
-                "file directly under cases/; a case belongs in its learner's folder: cases/<learner-id>/<case-id>.md", file: path)
+            return Diagnostic(.fileMisplaced, m[.fileDirectlyUnderCases], file: path)
         }
         if parts.count == 3 {
-            return Diagnostic(
-                .fileStray,
-                "not a case file: case files end in .md; attachments go in a folder named after their case", file: path)
+            return Diagnostic(.fileStray, m[.fileNotCase], file: path)
         }
         if indexPaths.contains("\(parts[0])/\(parts[1])/\(parts[2]).md") { return nil }
-        return Diagnostic(
-            .fileMisplaced,
-            "folder too deep: a learner folder holds case files and, for each case, a folder of attachments named after it",
-            file: parts[0...2].joined(separator: "/"))
+        return Diagnostic(.fileMisplaced, m[.fileFolderTooDeep], file: parts[0...2].joined(separator: "/"))
     }
 }

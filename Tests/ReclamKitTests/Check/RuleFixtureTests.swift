@@ -59,11 +59,12 @@ import Testing
         let lines = try ledger.check().map(DiagnosticFormatter.line)
         #expect(
             lines.contains(
-                "cases/stg-1/20261005-k7p3.md: error: symbolic links are not followed in a ledger; replace the link with the file itself [file-symlink]"
+                "cases/stg-1/20261005-k7p3.md: error: les liens symboliques ne sont pas suivis dans un registre ; remplacez le lien par le fichier lui-même [file-symlink]"
             ))
         #expect(
             lines.contains(
-                "cases/stg-2: error: symbolic links are not followed in a ledger; replace the link with the file itself [file-symlink]"))
+                "cases/stg-2: error: les liens symboliques ne sont pas suivis dans un registre ; remplacez le lien par le fichier lui-même [file-symlink]"
+            ))
         #expect(!lines.contains { $0.contains("secret") })
     }
 
@@ -73,7 +74,7 @@ import Testing
         try ledger.write("cases/stg-1/20261005-k7p3.md", big)
         let diagnostics = try ledger.check()
         #expect(diagnostics.map(\.rule) == ["file-too-large"])
-        #expect(diagnostics.first?.message.contains("1 MiB") == true)
+        #expect(diagnostics.first?.message.contains("(1 Mio)") == true)
     }
 
     @Test func binaryFileIsRefused() throws {

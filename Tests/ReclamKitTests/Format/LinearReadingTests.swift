@@ -87,7 +87,7 @@ import Testing
         let (diagnostics, elapsed) = try check(Self.longKey())
         // libyaml refuses a key over 1024 characters: so does reclam, whichever reader runs.
         #expect(diagnostics.map(\.rule) == ["yaml-syntax"])
-        #expect(diagnostics.first?.message.contains("a key of at most 1024 characters") == true)
+        #expect(diagnostics.first?.message.contains("une clé d'au plus 1024 caractères") == true)
         #expect(elapsed < Self.bound, "took \(elapsed)")
         let (atLimit, _) = try check(Self.longKey(1024))
         #expect(atLimit.map(\.rule) == ["field-unknown"])

@@ -28,7 +28,7 @@ import Testing
         #expect(
             throws: YAMLError(
                 rule: .yamlAlias, message: "YAML anchors ('&a') are not allowed; write each value out in full",
-                location: .init(line: 1, column: 4))
+                location: .init(line: 1, column: 4), reason: .anchor("a"))
         ) {
             try YAMLReader.read("x: &a [1, 2]\ny: *a\n")
         }

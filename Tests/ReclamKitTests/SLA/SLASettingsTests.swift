@@ -94,7 +94,7 @@ struct SLASettingsTests {
         let lines = diagnostics.sorted().map(DiagnosticFormatter.line)
         #expect(
             lines == [
-                "reclam.yml:2:11: error: timezone 'Europe/Pariss' is not an IANA time zone; write e.g. Europe/Paris [config-invalid]",
+                "reclam.yml:2:11: error: le fuseau horaire 'Europe/Pariss' n'est pas un fuseau IANA ; écrivez par exemple Europe/Paris [config-invalid]",
                 "reclam.yml:4:17: error: calendar.working_days is empty: at least one working day is needed to compute deadlines [calendar-invalid]",
                 "reclam.yml:6:7: error: a closure has either date or from and to, not both [calendar-invalid]",
                 "reclam.yml:7:7: error: a closure over several days needs both from and to (the last closed day) [calendar-invalid]",
