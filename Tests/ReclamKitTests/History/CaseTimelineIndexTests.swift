@@ -138,6 +138,32 @@ import Testing
         try agree(saved, used, ledger, "loaded, then a commit")
     }
 
+    /// A saved index cut short (a full disk, a copy stopped halfway) or overwritten is never
+    /// read as timelines: it is built again from git, and gives the walk's answers.
+    @Test func aDamagedSavedIndexIsBuiltAgain() throws {
+        let fixture = try StatusIndexTests()
+        let ledger = try fixture.ledger.ledger()
+        let path = "cases/stg-1/20261110-aaaa.md"
+        try write(fixture, path, stage: "received", note: "start")
+        try fixture.commitAll("start")
+        try write(fixture, path, stage: "acknowledged", note: "then")
+        try fixture.commitAll("then")
+        let first = CaseTimelineIndex()
+        first.prepare(ledger.root)
+        #expect(first.builds == 1)
+        let file = try #require(CaseTimelineIndex.file(ledger.root))
+        let saved = try #require(FileManager.default.contents(atPath: file))
+        for damaged in [
+            saved.prefix(saved.count / 2), saved.prefix(CaseTimelineIndex.magic.count + 3), Data(repeating: 0xFF, count: saved.count),
+        ] {
+            try Data(damaged).write(to: URL(fileURLWithPath: file))
+            let index = CaseTimelineIndex()
+            index.prepare(ledger.root)
+            #expect(index.builds == 1, "a damaged file is not loaded")
+            try agree(index, [path], ledger, "rebuilt after \(damaged.count) bytes")
+        }
+    }
+
     @Test func stepsAsideForALedgerInAFolderOfALargerRepository() throws {
         let fixture = try StatusIndexTests()
         try write(fixture, "sub/cases/stg-1/20261110-aaaa.md", stage: "received", note: "start")
