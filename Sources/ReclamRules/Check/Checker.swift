@@ -8,11 +8,6 @@ public struct Checker: Sendable {
     public var ledger: Ledger
     public var now: Date
 
-    public init(ledger: Ledger, now: Date) {
-        self.ledger = ledger
-        self.now = now
-    }
-
     /// Opens the ledger and checks it; a `reclam.yml` too broken to open is itself a finding.
     public static func run(root: URL?, now: Date, paths: [String]? = nil) throws(ReclamError) -> [Diagnostic] {
         let ledger: Ledger

@@ -94,11 +94,5 @@ public struct SLAReport: Sendable {
     /// Cases or steps that could not be used (no valid `received`, a step without a time...).
     public var diagnostics: [Diagnostic]
 
-    public init(asOf: Date, results: [SLAResult], diagnostics: [Diagnostic]) {
-        self.asOf = asOf
-        self.results = results
-        self.diagnostics = diagnostics
-    }
-
     public func count(_ state: SLAState) -> Int { results.reduce(0) { $0 + ($1.state == state ? 1 : 0) } }
 }

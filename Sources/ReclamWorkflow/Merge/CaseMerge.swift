@@ -20,12 +20,6 @@ public struct MergeConflict: Sendable, Equatable, CustomStringConvertible {
     public var ours: String
     public var theirs: String
 
-    public init(subject: Subject, ours: String, theirs: String) {
-        self.subject = subject
-        self.ours = ours
-        self.theirs = theirs
-    }
-
     public var description: String {
         switch subject {
         case .field(let name): "field '\(name)': ours '\(ours)', theirs '\(theirs)'"
