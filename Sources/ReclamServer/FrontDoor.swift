@@ -47,11 +47,21 @@ public struct FrontDoor: Sendable {
     let directory = SubmissionDirectory()
     /// `reclam.yml` parsed again only when its bytes change (`LedgerOpener`).
     let opener = LedgerOpener()
+    /// The repository every commit of the server goes through (`GitWriteSession`).
+    let writes: GitWriteSession
 
     /// - Parameter log: receives one line per request (and the start and stop of the server).
     public init(options: Options, log: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.log = log
+        writes = GitWriteSession(path: options.ledgerRoot.path)
+    }
+
+    /// The context of a commit made by the server: every one goes through `writes`.
+    func writeContext(ledger: Ledger, actor: String?, now: Date) throws(ReclamError) -> WriteContext {
+        var context = try WriteContext(ledger: ledger, actorOption: actor, environment: options.environment, now: now)
+        context.session = writes
+        return context
     }
 
     /// Serves until SIGINT or SIGTERM; `onListening` gets the address actually bound.
@@ -163,9 +173,8 @@ public struct FrontDoor: Sendable {
         do {
             let now = try now()
             let actor = settings.actor ?? options.actor
-            let environment = options.environment
             receipt = try await blocking {
-                let context = try WriteContext(ledger: loaded.ledger, actorOption: actor, environment: environment, now: now)
+                let context = try self.writeContext(ledger: loaded.ledger, actor: actor, now: now)
                 return try WebSubmission.submit(submission, settings: settings, context: context, directory: self.directory)
             }
         } catch {

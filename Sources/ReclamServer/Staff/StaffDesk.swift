@@ -323,7 +323,6 @@ struct StaffDesk: Sendable {
         }
         let now = try door.now()
         let user = signed.session.user
-        let environment = door.options.environment
         let ledger = signed.loaded.ledger
         let outcome: MoveOutcome = try await door.blocking {
             let view = try CaseView.load(id, ledger: ledger, asOf: now, board: self.boards, timeline: false)
@@ -333,7 +332,7 @@ struct StaffDesk: Sendable {
             let input = MoveInput(form: form.fields, requirements: view.requirements(of: transition))
             if input.version != view.version { return .stale(view, transition) }
             do {
-                let context = try WriteContext(ledger: ledger, actorOption: user.actor, environment: environment, now: now)
+                let context = try door.writeContext(ledger: ledger, actor: user.actor, now: now)
                 let language = ledger.config.language
                 try CaseMove.run(input.request(id: view.item.id, target: target, view: view), context: context) {
                     plan throws(ReclamError) in

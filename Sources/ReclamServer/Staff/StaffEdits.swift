@@ -131,7 +131,6 @@ extension StaffDesk {
         let now = try door.now()
         let ledger = signed.loaded.ledger
         let actor = signed.session.user.actor
-        let environment = door.options.environment
         let texts = signed.texts
         let (status, view, form): (HTTPResponse.Status, CaseView, EditForm) = try await door.blocking {
             let view = try Self.found { try CaseView.load(id, ledger: ledger, asOf: now, board: self.boards, timeline: false) }
@@ -147,7 +146,7 @@ extension StaffDesk {
                 return (.unprocessableContent, view, form)
             }
             do {
-                let context = try WriteContext(ledger: ledger, actorOption: actor, environment: environment, now: now)
+                let context = try door.writeContext(ledger: ledger, actor: actor, now: now)
                 try Self.run(edit, id: view.item.id, path: view.item.path, values: values, version: version, context: context)
                 return (.seeOther, view, form)
             } catch let error as ReclamError {
@@ -249,11 +248,10 @@ extension StaffDesk {
         let now = try door.now()
         let ledger = signed.loaded.ledger
         let actor = signed.session.user.actor
-        let environment = door.options.environment
         let request = newCase
         let outcome: Result<String, ReclamError> = try await door.blocking {
             do {
-                let context = try WriteContext(ledger: ledger, actorOption: actor, environment: environment, now: now)
+                let context = try door.writeContext(ledger: ledger, actor: actor, now: now)
                 return .success(try NewCase.create(request, context: context).id)
             } catch let error as ReclamError {
                 return .failure(error)

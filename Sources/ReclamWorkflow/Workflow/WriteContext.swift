@@ -11,6 +11,9 @@ public struct WriteContext {
     public var repository: GitRepository
     public var actor: ActorIdentity
     public var now: Date
+    /// The repository a long-running process keeps open for its commits (`reclam serve`);
+    /// nil for a command, which commits once through `repository`.
+    public var session: GitWriteSession?
 
     public init(ledger: Ledger, actorOption: String?, environment: [String: String], now: Date) throws(ReclamError) {
         self.ledger = ledger
@@ -53,6 +56,7 @@ public struct WriteContext {
     @discardableResult
     public func commit(_ change: Change) throws(ReclamError) -> CommitResult {
         do {
+            if let session { return try session.commit(change, by: signature) }
             return try GitWriter(repository: repository).commit(change, author: signature, committer: signature)
         } catch let error as GitError {
             var failure = ReclamError(error.isRefusal ? .refused : .git, error.text(Messages(ledger.config.language)))
