@@ -49,6 +49,10 @@ public struct FrontDoor: Sendable {
     let opener = LedgerOpener()
     /// The repository every commit of the server goes through (`GitWriteSession`).
     let writes: GitWriteSession
+    /// Threads for the blocking work: more than the cores, so that submissions waiting for the
+    /// commit under way (most of it waits for the disk) queue behind it and are committed
+    /// together, instead of waiting for a thread.
+    let pool = NIOThreadPool(numberOfThreads: max(8, 2 * System.coreCount))
 
     /// - Parameter log: receives one line per request (and the start and stop of the server).
     public init(options: Options, log: @escaping @Sendable (String) -> Void) {
@@ -66,6 +70,7 @@ public struct FrontDoor: Sendable {
 
     /// Serves until SIGINT or SIGTERM; `onListening` gets the address actually bound.
     public func run(onListening: @escaping @Sendable (String) -> Void) async throws {
+        pool.start()
         let router = Router(context: FrontDoorContext.self)
         router.add(middleware: FrontDoorMiddleware(door: self))
         router.get("/") { _, _ in try await self.showForm() }
@@ -96,7 +101,13 @@ public struct FrontDoor: Sendable {
                 onListening("http://\(host):\(port)")
             },
             logger: logger)
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            try? await pool.shutdownGracefully()
+            throw error
+        }
+        try await pool.shutdownGracefully()
     }
 
     // MARK: Reading the ledger
@@ -116,9 +127,9 @@ public struct FrontDoor: Sendable {
 
     func now() throws -> Date { try Clock.now(environment: options.environment) }
 
-    /// Blocking work (file reads, the commit) runs on NIO's thread pool, off the event loops.
+    /// Blocking work (file reads, the commit) runs on the server's thread pool (`pool`), off the event loops.
     func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await NIOThreadPool.singleton.runIfActive(body)
+        try await pool.runIfActive(body)
     }
 
     // MARK: Handlers

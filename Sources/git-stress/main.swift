@@ -6,7 +6,9 @@
 //
 // `git-stress --kill-at <step> <n> <repo>` makes one commit that changes `a.md`, adds
 // `new/deep/b.md` and removes `old/c.md`, and kills itself with SIGKILL at the <n>th time the
-// write reaches <step> (a `WriteStep`): the crash tests then look at what it left.
+// write reaches <step> (a `WriteStep`): the crash tests then look at what it left. With
+// `--chain` after <repo>, the same files in two commits made together (`commit(each:)`): the
+// first writes the two files, the second removes `old/c.md`.
 import Foundation
 import ReclamKit
 
@@ -15,7 +17,9 @@ import ReclamKit
 #endif
 
 let arguments = CommandLine.arguments
-if arguments.count == 5, arguments[1] == "--kill-at", let step = WriteStep(rawValue: arguments[2]), let n = Int(arguments[3]) {
+if arguments.count == 5 || (arguments.count == 6 && arguments[5] == "--chain"), arguments[1] == "--kill-at",
+    let step = WriteStep(rawValue: arguments[2]), let n = Int(arguments[3])
+{
     do {
         var writer = GitWriter(repository: try GitRepository.open(at: arguments[4]))
         var seen = 0
@@ -24,11 +28,15 @@ if arguments.count == 5, arguments[1] == "--kill-at", let step = WriteStep(rawVa
             seen += 1
             if seen == n { kill(getpid(), SIGKILL) }
         }
-        let change = Change(
-            summary: "Killed write",
-            writes: [(path: "a.md", contents: Data("reclam a\n".utf8)), (path: "new/deep/b.md", contents: Data("b\n".utf8))],
-            removals: ["old/c.md"])
-        _ = try writer.commit(change, by: Signature(try ActorIdentity(parsing: "Stress <stress@example.org>")))
+        let writes = [(path: "a.md", contents: Data("reclam a\n".utf8)), (path: "new/deep/b.md", contents: Data("b\n".utf8))]
+        let signature = Signature(try ActorIdentity(parsing: "Stress <stress@example.org>"))
+        if arguments.count == 6 {
+            let first = Change(summary: "Killed write, first of two", writes: writes)
+            let second = Change(summary: "Killed write", removals: ["old/c.md"])
+            _ = try writer.commit(each: [first, second].map { (change: $0, author: signature, committer: signature) })
+        } else {
+            _ = try writer.commit(Change(summary: "Killed write", writes: writes, removals: ["old/c.md"]), by: signature)
+        }
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("git-stress: \(error)\n".utf8))
@@ -36,7 +44,8 @@ if arguments.count == 5, arguments[1] == "--kill-at", let step = WriteStep(rawVa
     }
 }
 guard arguments.count == 4, let count = Int(arguments[3]) else {
-    FileHandle.standardError.write(Data("usage: git-stress <repo> <name> <count> | git-stress --kill-at <step> <n> <repo>\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: git-stress <repo> <name> <count> | git-stress --kill-at <step> <n> <repo> [--chain]\n".utf8))
     exit(2)
 }
 let (path, name) = (arguments[1], arguments[2])

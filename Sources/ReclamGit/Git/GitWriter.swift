@@ -54,10 +54,24 @@ public struct GitWriter {
     /// Commits `change` on the branch HEAD points to. See the type's documentation;
     /// errors are `GitError`s whose `code` says what happened and whether anything was touched.
     public func commit(_ change: Change, author: Signature, committer: Signature) throws -> CommitResult {
+        try commit(each: [(change: change, author: author, committer: committer)])[0]
+    }
+
+    /// One commit per change, in order, each the parent of the next, made and made durable
+    /// together: one lock, one index write and the write's two syncs for them all, so that
+    /// `reclam serve` commits the submissions that arrive during a commit at the cost of one.
+    /// The branch moves from its tip to the last commit at once: all are committed or none.
+    /// The changes must touch different paths, and none may expect anything of a path an
+    /// earlier one touches (`invalidChange` otherwise).
+    public func commit(each changes: [(change: Change, author: Signature, committer: Signature)]) throws -> [CommitResult] {
         try Libgit2.ensureInitialized()
-        let plan = try GitChangePlan(change)
-        let authorHandle = try author.makeHandle(operation: "prepare the author")
-        let committerHandle = try committer.makeHandle(operation: "prepare the committer")
+        guard !changes.isEmpty else { return [] }
+        let links = try changes.map { item in
+            GitChainLink(
+                plan: try GitChangePlan(item.change), author: try item.author.makeHandle(operation: "prepare the author"),
+                committer: try item.committer.makeHandle(operation: "prepare the committer"))
+        }
+        let plan = links.count == 1 ? links[0].plan : try GitChangePlan(combining: links.map(\.plan))
         guard !repository.isBare, let workdir = repository.workdir else {
             throw GitError(.unsupportedRepository, operation: "commit", message: "the repository has no work tree")
         }
@@ -71,12 +85,9 @@ public struct GitWriter {
             step(.locked)
             let recovered = try WriteRecovery(repository: repository).recover(mode: .automatic).notes
             try waitForGitLocks(branch: branch)
-            var result = try Attempt(
-                writer: self, plan: plan, workdir: workdir, branch: branch,
-                author: authorHandle, committer: committerHandle
-            ).run()
-            result.recovered = recovered
-            return result
+            var results = try Attempt(writer: self, plan: plan, links: links, workdir: workdir, branch: branch).run()
+            results[0].recovered = recovered
+            return results
         }
     }
 
@@ -206,6 +217,50 @@ struct GitChangePlan {
     }
 
     func write(at path: String) -> Write? { writes.first { $0.path == path } }
+
+    /// The changes of a chain as one, for what concerns paths (preconditions, the work tree,
+    /// the journal, the index); each keeps its own tree and commit.
+    init(combining plans: [GitChangePlan]) throws {
+        let operation = "validate the change"
+        var touched = Set<String>()
+        for plan in plans {
+            for path in plan.expectedBase.map(\.path) where touched.contains(path) {
+                throw GitError(
+                    .invalidChange, operation: operation, message: "an earlier change of the same write touches the path", path: path)
+            }
+            for path in plan.touched {
+                guard touched.insert(path).inserted else {
+                    throw GitError(
+                        .invalidChange, operation: operation, message: "two changes of the same write touch the path", path: path)
+                }
+            }
+        }
+        for path in touched {
+            var prefix = ""
+            for component in path.split(separator: "/").dropLast() {
+                prefix += prefix.isEmpty ? String(component) : "/" + component
+                if touched.contains(prefix) {
+                    throw GitError(
+                        .invalidChange, operation: operation,
+                        message: "the path is both a file and a directory of \(path)", path: prefix)
+                }
+            }
+        }
+        writes = plans.flatMap(\.writes)
+        removals = plans.flatMap(\.removals)
+        expectedBase = plans.flatMap(\.expectedBase).sorted { $0.path < $1.path }
+        message = plans.last!.message
+        summary = plans.last!.summary
+        self.touched = touched.sorted()
+        allowsEmpty = plans.allSatisfy(\.allowsEmpty)
+    }
+}
+
+/// One commit of a write: its change and who made it.
+struct GitChainLink {
+    let plan: GitChangePlan
+    let author: GitSignatureHandle
+    let committer: GitSignatureHandle
 }
 
 // MARK: - One write
@@ -243,14 +298,14 @@ struct GitTipState {
 
 private struct Attempt {
     let writer: GitWriter
+    /// All the links' changes as one (the only link's plan when there is one).
     let plan: GitChangePlan
+    let links: [GitChainLink]
     let workdir: String
     let branch: String
-    let author: GitSignatureHandle
-    let committer: GitSignatureHandle
     var repo: OpaquePointer { writer.repository.pointer }
 
-    func run() throws -> CommitResult {
+    func run() throws -> [CommitResult] {
         // Preconditions on the tip, before anything is touched.
         var base = try readBase()
         let originalStates = try pathStates(in: base.tree)
@@ -266,18 +321,11 @@ private struct Attempt {
         try checkFreeSpace()
 
         try createBlobs()
-        var tree = try buildTree(on: base.tree, states: originalStates)
-        var baseTreeID = base.tree.id.oid
-        if git_oid_equal(&tree, &baseTreeID) == 1 && !plan.allowsEmpty {
-            throw GitError(
-                .nothingToCommit, operation: "commit",
-                message: "the files already have this content in the branch; nothing to commit")
-        }
-        let firstCommit = try createCommit(tree: tree, parent: base.commit)
+        let firstChain = try buildChain(on: base, states: originalStates, refusingEmpty: true)
         writer.step(.objectsCreated)
 
         // From here on, a kill is finished or undone by the next command, from the journal.
-        var journal = makeJournal(workTree, base: base, states: originalStates, commit: firstCommit)
+        var journal = makeJournal(workTree, base: base, states: originalStates, commit: firstChain.last!)
         try journal.write(gitDirectory: gitDirectory)
         do {
             // Sync 1, once the new files are written under their temporary names: the objects,
@@ -294,17 +342,18 @@ private struct Attempt {
             throw abandon(error, workTree: workTree)
         }
 
-        let commit: git_oid
+        let chain: [git_oid]
         let attempts: Int
         let finalStates: [String: GitPathState]
         let start = base
         do {
-            (commit, base, finalStates, attempts) = try moveBranch(
-                base: base, commit: firstCommit, tree: &tree, originalStates: originalStates, journal: &journal)
+            (chain, base, finalStates, attempts) = try moveBranch(
+                base: base, chain: firstChain, originalStates: originalStates, journal: &journal)
         } catch {
             throw abandon(error, workTree: workTree)
         }
         writer.step(.branchMoved)
+        let commit = chain.last!
 
         if let indexError = updateIndex(index, states: finalStates) {
             throw undo(commit: commit, base: base, start: start, workTree: workTree, because: indexError)
@@ -326,9 +375,32 @@ private struct Attempt {
         workTree.pruneEmptyDirectories()
         // The write is complete; a journal that outlived a failure here is a no-op to recover.
         try? WriteJournal.remove(gitDirectory: gitDirectory)
-        return CommitResult(
-            commit: ObjectID(commit), parent: base.tip.map { ObjectID($0) },
-            changedPaths: plan.touched, attempts: attempts)
+        return links.indices.map { k in
+            CommitResult(
+                commit: ObjectID(chain[k]), parent: k == 0 ? base.tip.map { ObjectID($0) } : ObjectID(chain[k - 1]),
+                changedPaths: links[k].plan.touched, attempts: attempts)
+        }
+    }
+
+    /// One commit per link, each on the one before, the first on `base`: the commit ids.
+    func buildChain(on base: GitTipState, states: [String: GitPathState], refusingEmpty: Bool) throws -> [git_oid] {
+        var commits: [git_oid] = []
+        var tree = base.tree
+        var parent = base.commit
+        for link in links {
+            var treeID = try buildTree(link.plan, on: tree, states: states)
+            var previousTreeID = tree.id.oid
+            if refusingEmpty && git_oid_equal(&treeID, &previousTreeID) == 1 && !link.plan.allowsEmpty {
+                throw GitError(
+                    .nothingToCommit, operation: "commit",
+                    message: "the files already have this content in the branch; nothing to commit")
+            }
+            tree = try GitTreeHandle.lookup(repo, treeID)
+            let commit = try createCommit(link, tree: tree, parent: parent)
+            commits.append(commit)
+            if commits.count < links.count { parent = try GitCommitHandle.lookup(repo, commit) }
+        }
+        return commits
     }
 
     var gitDirectory: String { writer.repository.gitDirectory }
@@ -575,8 +647,8 @@ private struct Attempt {
         }
     }
 
-    /// The tip's tree with the changed entries replaced: cost depends on the change, not the repository.
-    func buildTree(on base: GitTreeHandle, states: [String: GitPathState]) throws -> git_oid {
+    /// The tree with the change's entries replaced: cost depends on the change, not the repository.
+    func buildTree(_ plan: GitChangePlan, on base: GitTreeHandle, states: [String: GitPathState]) throws -> git_oid {
         var cPaths: [UnsafeMutablePointer<CChar>] = []
         defer { cPaths.forEach { free($0) } }
         var updates: [git_tree_update] = []
@@ -597,13 +669,12 @@ private struct Attempt {
         return out
     }
 
-    func createCommit(tree treeID: git_oid, parent: GitCommitHandle?) throws -> git_oid {
-        let tree = try GitTreeHandle.lookup(repo, treeID)
+    func createCommit(_ link: GitChainLink, tree: GitTreeHandle, parent: GitCommitHandle?) throws -> git_oid {
         var out = git_oid()
         var parents: [OpaquePointer?] = parent.map { [$0.pointer] } ?? []
         let result = parents.withUnsafeMutableBufferPointer { buffer in
             git_commit_create(
-                &out, repo, nil, author.pointer, committer.pointer, nil, plan.message,
+                &out, repo, nil, link.author.pointer, link.committer.pointer, nil, link.plan.message,
                 tree.pointer, buffer.count, buffer.baseAddress)
         }
         try check(result, "create the commit")
@@ -613,18 +684,17 @@ private struct Attempt {
     // MARK: Compare-and-swap
 
     func moveBranch(
-        base start: GitTipState, commit first: git_oid, tree: inout git_oid, originalStates: [String: GitPathState],
-        journal: inout WriteJournal
+        base start: GitTipState, chain first: [git_oid], originalStates: [String: GitPathState], journal: inout WriteJournal
     ) throws
-        -> (commit: git_oid, base: GitTipState, states: [String: GitPathState], attempts: Int)
+        -> (chain: [git_oid], base: GitTipState, states: [String: GitPathState], attempts: Int)
     {
         var base = start
         var states = originalStates
         var attempt = 1
-        var commit = first
+        var chain = first
         while true {
+            var commit = chain.last!
             if attempt > 1 {
-                commit = try createCommit(tree: tree, parent: base.commit)
                 // The journal names the commit the branch may now point to.
                 journal.base = base.tip.map { ObjectID($0) }
                 journal.commit = ObjectID(commit)
@@ -634,7 +704,7 @@ private struct Attempt {
             }
             try writer.beforeReferenceUpdate?(attempt)
 
-            let log = (base.tip == nil ? "commit (initial): " : "commit: ") + plan.summary
+            let log = (base.tip == nil ? "commit (initial): " : "commit: ") + links.last!.plan.summary
             var reference: OpaquePointer?
             let result: Int32
             if var current = base.tip {
@@ -644,7 +714,7 @@ private struct Attempt {
             }
             if result == 0 {
                 git_reference_free(reference)
-                return (commit, base, states, attempt)
+                return (chain, base, states, attempt)
             }
             let raced =
                 result == GIT_EMODIFIED.rawValue || result == GIT_ELOCKED.rawValue
@@ -653,7 +723,7 @@ private struct Attempt {
                 let error = GitError.libgit2(result, operation: "move branch \(branch)")
                 // The ref may have moved even though a later step (the reflog) failed.
                 if var now = try? writer.repository.referenceTarget(branch), git_oid_equal(&now, &commit) == 1 {
-                    return (commit, base, states, attempt)
+                    return (chain, base, states, attempt)
                 }
                 throw error
             }
@@ -676,7 +746,9 @@ private struct Attempt {
             states = try pathStates(in: base.tree)
             try checkUnchanged(states, since: originalStates)
             try checkExpectedBase(base.tree)
-            tree = try buildTree(on: base.tree, states: states)
+            // Rebased over a concurrent commit that may already hold some of the writes: an empty
+            // commit then still records the step.
+            chain = try buildChain(on: base, states: states, refusingEmpty: false)
         }
     }
 

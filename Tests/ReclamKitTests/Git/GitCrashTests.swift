@@ -32,12 +32,13 @@ struct GitCrashTests {
         return found.sorted()
     }
 
-    /// Runs the helper's one write, killed at the `n`th time it reaches `step`.
-    static func killedWrite(_ sandbox: GitSandbox, at step: WriteStep, _ n: Int) throws -> Process {
+    /// Runs the helper's one write, killed at the `n`th time it reaches `step`; with `chain`,
+    /// a write of two commits made together.
+    static func killedWrite(_ sandbox: GitSandbox, at step: WriteStep, _ n: Int, chain: Bool = false) throws -> Process {
         let helper = try #require(stressHelper())
         let process = Process()
         process.executableURL = helper
-        process.arguments = ["--kill-at", step.rawValue, "\(n)", sandbox.root]
+        process.arguments = ["--kill-at", step.rawValue, "\(n)", sandbox.root] + (chain ? ["--chain"] : [])
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = sandbox.home
         process.environment = environment
@@ -55,13 +56,13 @@ struct GitCrashTests {
 
     @Test(
         .enabled(if: stressHelper() != nil, "the git-stress helper is built next to the tests"),
-        arguments: kills.indices)
-    func aWriteKilledAtAnyStepIsFinishedOrUndoneByTheNextCommand(kill: Int) throws {
+        arguments: kills.indices, [false, true])
+    func aWriteKilledAtAnyStepIsFinishedOrUndoneByTheNextCommand(kill: Int, chain: Bool) throws {
         let (step, n) = Self.kills[kill]
         let (sandbox, _) = try GitSandbox.withFiles(Self.files)
         let before = try sandbox.snapshot()
         let staged = try sandbox.git("ls-files", "--stage")
-        let process = try Self.killedWrite(sandbox, at: step, n)
+        let process = try Self.killedWrite(sandbox, at: step, n, chain: chain)
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL, "\(step) \(n)")
         #expect(try sandbox.fsckIsClean())
 
@@ -71,7 +72,10 @@ struct GitCrashTests {
         #expect(try sandbox.fsckIsClean())
         let moved = try sandbox.head() != before.head.trimmingCharacters(in: .whitespacesAndNewlines)
         if moved {
-            #expect(try sandbox.git("log", "-1", "--format=%s") == "Killed write\n")
+            #expect(
+                try sandbox.git("log", "-2", "--format=%s")
+                    == (chain ? "Killed write\nKilled write, first of two\n" : "Killed write\nInitial ledger\n"))
+            if chain { #expect(try sandbox.git("show", "--name-only", "--format=", "HEAD") == "old/c.md\n") }
             #expect(sandbox.read("a.md") == "reclam a\n")
             #expect(sandbox.read("new/deep/b.md") == "b\n")
             #expect(!sandbox.exists("old"))
