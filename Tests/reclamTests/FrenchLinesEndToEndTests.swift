@@ -631,4 +631,88 @@ import Testing
         for line in expected { #expect(check.stdout.contains(line), "\(check.stdout)") }
     }
 
+    /// `check`'s findings about the calendar, procedure, SLA and actions sections of reclam.yml:
+    /// each sentence in the ledger's language, rule ids and the values quoted as written.
+    @Test(arguments: ["fr", "en"]) func procedureAndSLAConfigFindings(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        try shell.write(
+            "reclam.yml",
+            """
+            organisation: Test
+            language: \(language)
+            timezone: Europe/Paris
+            calendar:
+              region: metropol
+              working_days: [mon, tue, wed, thu, fri, satur]
+              closures:
+                - {from: 2026-12-31, to: 2026-12-24, name: Hiver}
+                - {dte: 2026-05-15, name: Pont}
+            procedure:
+              stages:
+                - {id: received, initial: true}
+                - {id: closed, terminal: true, requires: [{field: verdict, type: enumm}]}
+                - {id: archived}
+                - {id: closed}
+              transitions:
+                - {from: received, to: closed, verb: close}
+                - {from: closed, to: received, verb: list}
+            sla:
+              - {name: answer, stop: closd, duration: 48 heurs}
+              - {name: answer, stop: closed, duration: 2 days, since: 2026-13-01}
+            actions:
+              review_delay: soon
+
+            """)
+        let check = try shell.reclam("check")
+        #expect(check.status == 1)
+        let expected =
+            language == "fr"
+            ? [
+                "reclam.yml:5:11 : erreur : calendar.region 'metropol' n'est pas une région connue ; écrivez l'une de celles-ci : "
+                    + "metropole, alsace-moselle, guadeloupe, martinique, guyane, reunion, mayotte (vouliez-vous dire 'metropole' ?) [calendar-invalid]",
+                "reclam.yml:6:43 : erreur : 'satur' n'est pas un jour de la semaine ; écrivez lun, mar, mer, jeu, ven, sam, dim "
+                    + "(ou mon, tue, wed, thu, fri, sat, sun) [calendar-invalid]",
+                "reclam.yml:8:30 : erreur : la fermeture 'Hiver' finit (2026-12-24) avant de commencer (2026-12-31) [calendar-invalid]",
+                "reclam.yml:9:7 : erreur : fermeture sans date ; ajoutez date: AAAA-MM-JJ, ou from: et to: pour plusieurs jours [calendar-invalid]",
+                "reclam.yml:9:8 : avertissement : réglage de fermeture inconnu 'dte' ; vouliez-vous dire 'date' ? [config-unknown-key]",
+                "reclam.yml:13:70 : erreur : type de champ inconnu 'enumm' ; vouliez-vous dire 'enum' ? [procedure-field-type]",
+                "reclam.yml:14:7 : erreur : aucune transition ne mène à l'étape 'archived' ; ajoutez-en une ou supprimez l'étape [procedure-unreachable-stage]",
+                "reclam.yml:15:12 : erreur : l'étape 'closed' est définie deux fois (une première fois ligne 13) [procedure-invalid]",
+                "reclam.yml:18:7 : erreur : l'étape finale 'closed' a une transition sortante vers 'received' ; "
+                    + "seule une transition marquée 'reopen: true' peut quitter une étape finale [procedure-terminal-exit]",
+                "reclam.yml:18:7 : erreur : le verbe 'list' est le nom d'une commande reclam : 'reclam list ID' ne pourrait pas le lancer ; "
+                    + "choisissez un autre verbe [procedure-verb-clash]",
+                "reclam.yml:20:26 : erreur : stop 'closd' n'est pas une étape de la procédure ; vouliez-vous dire 'closed' ? [sla-invalid]",
+                "reclam.yml:20:43 : erreur : duration '48 heurs' n'est pas une durée ; écrivez un nombre entier et une unité, par exemple "
+                    + "48 heures, 8 heures ouvrées, 1 jour ouvré, 10 jours ouvrés, 2 jours ouvrables, 30 jours [sla-invalid]",
+                "reclam.yml:21:59 : erreur : since '2026-13-01' n'est pas une date ; écrivez le premier jour où la règle s'applique, "
+                    + "au format AAAA-MM-JJ [sla-invalid]",
+                "reclam.yml:23:17 : erreur : actions.review_delay doit être un nombre de jours, par exemple '30 jours calendaires' [config-invalid]",
+            ]
+            : [
+                "reclam.yml:5:11: error: calendar.region 'metropol' is not a known region; write one of "
+                    + "metropole, alsace-moselle, guadeloupe, martinique, guyane, reunion, mayotte (did you mean 'metropole'?) [calendar-invalid]",
+                "reclam.yml:6:43: error: 'satur' is not a day of the week; write mon, tue, wed, thu, fri, sat, sun "
+                    + "(or lun, mar, mer, jeu, ven, sam, dim) [calendar-invalid]",
+                "reclam.yml:8:30: error: closure 'Hiver' ends (2026-12-24) before it starts (2026-12-31) [calendar-invalid]",
+                "reclam.yml:9:7: error: closure without a date; add date: YYYY-MM-DD, or from: and to: for several days [calendar-invalid]",
+                "reclam.yml:9:8: warning: unknown closure setting 'dte'; did you mean 'date'? [config-unknown-key]",
+                "reclam.yml:13:70: error: unknown field type 'enumm'; did you mean 'enum'? [procedure-field-type]",
+                "reclam.yml:14:7: error: no transition reaches stage 'archived'; add one or remove the stage [procedure-unreachable-stage]",
+                "reclam.yml:15:12: error: stage 'closed' is defined twice (first on line 13) [procedure-invalid]",
+                "reclam.yml:18:7: error: terminal stage 'closed' has an outgoing transition to 'received'; "
+                    + "only a transition marked 'reopen: true' may leave a terminal stage [procedure-terminal-exit]",
+                "reclam.yml:18:7: error: verb 'list' is the name of a reclam command, so 'reclam list ID' could not run it; "
+                    + "choose another verb [procedure-verb-clash]",
+                "reclam.yml:20:26: error: stop 'closd' is not a stage of the procedure; did you mean 'closed'? [sla-invalid]",
+                "reclam.yml:20:43: error: duration '48 heurs' is not a duration; write a whole number and a unit, e.g. "
+                    + "48 hours, 8 business hours, 1 working day, 10 jours ouvrés, 2 jours ouvrables, 30 days [sla-invalid]",
+                "reclam.yml:21:59: error: since '2026-13-01' is not a date; write the first day the rule applies to, "
+                    + "as YYYY-MM-DD [sla-invalid]",
+                "reclam.yml:23:17: error: actions.review_delay must be a number of days, e.g. '30 calendar days' [config-invalid]",
+            ]
+        let lines = check.stdout.split(separator: "\n").map(String.init)
+        for line in expected { #expect(lines.contains(line), "\(check.stdout)") }
+    }
 }
