@@ -715,4 +715,96 @@ import Testing
         let lines = check.stdout.split(separator: "\n").map(String.init)
         for line in expected { #expect(lines.contains(line), "\(check.stdout)") }
     }
+
+    /// `check`'s findings about reclam.yml's mail, people, serve (trusted users included) and
+    /// sites sections, and the refusals of `send` and `serve` that quote them. The password
+    /// written by mistake is never quoted.
+    @Test(arguments: ["fr", "en"]) func mailServeAndSitesConfigFindings(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        let sections = """
+            mail:
+              from: pas-une-adresse
+              host: smtp.example.org
+              security: startls
+              password: s3cret-value
+              frm: x
+            people:
+              - {id: claire, email: claire@example.org}
+              - {id: claire, email: claire.martin@}
+            serve:
+              listen: localhost
+              session_idle: 2
+              trusted_user_header: Cookie
+              trusted_proxies: [10.0.0.5, proxy]
+            sites:
+              - {code: lyon, name: Lyon, region: ARA}
+              - {code: lyon, name: Lyon 2, region: ARA}
+              - {code: gre}
+              - {code: Bad Code, name: x, region: y}
+
+            """
+        try shell.write("reclam.yml", try shell.read("reclam.yml") + sections)
+        try commitAll(shell, "broken sections")
+        let check = try shell.reclam("check")
+        #expect(check.status == 1)
+        let expected =
+            french
+            ? [
+                "erreur : from 'pas-une-adresse' n'est pas une adresse ; écrivez par exemple \"Organisme Exemple <reclamations@example.org>\" [mail-invalid]",
+                "erreur : security 'startls' ne fait pas partie de : starttls, tls, none ; vouliez-vous dire 'starttls' ? [mail-invalid]",
+                "erreur : n'écrivez jamais le mot de passe SMTP dans reclam.yml (il est enregistré dans git) : retirez-le, puis définissez "
+                    + "RECLAM_SMTP_PASSWORD ou 'password_file: /etc/reclam/smtp-password' (un fichier hors du dépôt) [mail-invalid]",
+                "avertissement : réglage inconnu 'frm' dans la section mail ; vouliez-vous dire 'from' ? [config-unknown-key]",
+                "erreur : email 'claire.martin@' n'est pas une adresse du type claire@example.org [mail-invalid]",
+                "erreur : serve.listen 'localhost' n'est pas de la forme ADRESSE:PORT ; écrivez par exemple 127.0.0.1:8080 [config-invalid]",
+                "erreur : serve.session_idle doit être un nombre de minutes de 5 à 1440 [config-invalid]",
+                "erreur : serve.trusted_user_header 'Cookie' est un en-tête standard ; choisissez un en-tête propre au proxy, "
+                    + "comme X-Remote-User [config-invalid]",
+                "erreur : serve.trusted_proxies : 'proxy' n'est pas une adresse IP comme 10.0.0.5 ou fd00::5 [config-invalid]",
+                "erreur : serve.trusted_proxies n'a aucun effet sans serve.trusted_user_header : renseignez les deux, ou aucun des deux "
+                    + "[config-invalid]",
+                "erreur : le code de site 'lyon' figure deux fois [sites-invalid]",
+                "erreur : le site 'gre' doit avoir un nom et une région, par exemple {code: gre, name: Lyon Part-Dieu, region: ARA} "
+                    + "[sites-invalid]",
+                "erreur : code de site : 'Bad Code' n'est pas un id valide : utilisez des lettres minuscules",
+            ]
+            : [
+                "error: from 'pas-une-adresse' is not an address; write e.g. \"Organisme Exemple <reclamations@example.org>\" [mail-invalid]",
+                "error: security 'startls' is not one of starttls, tls, none; did you mean 'starttls'? [mail-invalid]",
+                "error: never write the SMTP password in reclam.yml (it is committed): remove it, then set RECLAM_SMTP_PASSWORD "
+                    + "or 'password_file: /etc/reclam/smtp-password' (a file outside the repository) [mail-invalid]",
+                "warning: unknown mail setting 'frm'; did you mean 'from'? [config-unknown-key]",
+                "error: email 'claire.martin@' is not an address like claire@example.org [mail-invalid]",
+                "error: serve.listen 'localhost' is not ADDRESS:PORT, e.g. 127.0.0.1:8080 [config-invalid]",
+                "error: serve.session_idle must be a number minutes from 5 to 1440 [config-invalid]",
+                "error: serve.trusted_user_header 'Cookie' is a standard header; choose one of the proxy's own, such as X-Remote-User "
+                    + "[config-invalid]",
+                "error: serve.trusted_proxies: 'proxy' is not an IP address such as 10.0.0.5 or fd00::5 [config-invalid]",
+                "error: serve.trusted_proxies has no effect without serve.trusted_user_header: set both, or neither [config-invalid]",
+                "error: site code 'lyon' is listed twice [sites-invalid]",
+                "error: site 'gre' needs a name and a region, e.g. {code: gre, name: Lyon Part-Dieu, region: ARA} [sites-invalid]",
+                "error: site code: 'Bad Code' is not a valid id: use lowercase letters",
+            ]
+        for line in expected { #expect(check.stdout.contains(line), "\(check.stdout)") }
+        #expect(!check.stdout.contains("s3cret-value"), "\(check.stdout)")
+        let send = try shell.reclam("send", "--dry-run", "--actor", "Test <test@example.org>")
+        #expect(send.status == 1)
+        #expect(send.stderr.contains(expected[0]), "\(send.stderr)")
+        #expect(
+            send.stderr.contains(
+                french
+                    ? "la section 'mail' de reclam.yml n'est pas valide ; corrigez-la (reclam check montre les mêmes constats)"
+                    : "the mail: section of reclam.yml is invalid; correct it (reclam check shows the same findings)"),
+            "\(send.stderr)")
+        let serve = try shell.reclam("serve")
+        #expect(serve.status == 1)
+        #expect(serve.stderr.contains(expected[5]), "\(serve.stderr)")
+        #expect(
+            serve.stderr.contains(
+                french
+                    ? "la section 'serve' de reclam.yml n'est pas valide ; corrigez-la (reclam check)"
+                    : "the serve section of reclam.yml is invalid; fix it (reclam check)"), "\(serve.stderr)")
+    }
 }

@@ -129,6 +129,15 @@ public struct Messages: Sendable {
         case calNotMapping, calUnknownSetting, calRegion, calDidYouMean, calBusinessHours, calClosuresNotList, calWorkingDaysNotList
         case calNotDay, calNoWorkingDay, calClosureNotMapping, calClosureUnknown, calClosureHas, calClosureNotDate
         case calClosureNoName, calClosureBoth, calClosureNoDate, calClosureRange, calClosureBackwards, actionsReviewDelay
+        // reclam.yml: mail, serve, trusted users, sites.
+        case mailSettingsMapping, mailSettingsPassword, mailSettingsUnknown, mailSettingsFrom, mailSettingsTransport
+        case mailSettingsSecurity, mailSettingsPort, mailSettingsTimeout, mailSettingsPasswordFile, mailSettingsSendmail
+        case mailSettingsSendmailPath, mailSettingsNoHost, mailSettingsSecurityNone, mailSettingsHost, mailSettingsNoUser
+        case mailSettingsIgnored, peopleList, personMapping, personUnknown, personID, personEmail, personTwice
+        case serveMapping, serveUnknown, serveListen, serveWebAddress, serveActor, serveRateLimit, serveMaxUpload
+        case serveDeadlineRule, serveNoRules, serveRules, serveUnknownText, serveText, serveTexts, serveStaffPrefix
+        case serveUsersFile, serveNumber, serveMinutes, serveHeaderName, serveHeaderStandard, serveProxyAddress
+        case serveProxiesAlone, sitesList, siteMapping, siteCode, siteNameRegion, siteTwice, mailSettingsRefused, serveRefused
     }
 
     public subscript(_ key: Key) -> String {
@@ -590,6 +599,60 @@ public struct Messages: Sendable {
         .calClosureRange: "une fermeture de plusieurs jours a besoin de from et de to (le dernier jour fermé)",
         .calClosureBackwards: "la fermeture '%@' finit (%@) avant de commencer (%@)",
         .actionsReviewDelay: "actions.review_delay doit être un nombre de jours, par exemple '30 jours calendaires'",
+        // reclam.yml: mail, serve, trusted users, sites.
+        .mailSettingsMapping: "'mail' doit être une table de réglages (from, transport, host, port, security, user)",
+        .mailSettingsPassword:
+            "n'écrivez jamais le mot de passe SMTP dans reclam.yml (il est enregistré dans git) : retirez-le, puis définissez %@ "
+            + "ou 'password_file: /etc/reclam/smtp-password' (un fichier hors du dépôt)",
+        .mailSettingsUnknown: "réglage inconnu '%@' dans la section mail",
+        .mailSettingsFrom: "from '%@' n'est pas une adresse ; écrivez par exemple \"Organisme Exemple <reclamations@example.org>\"",
+        .mailSettingsTransport: "transport '%@' ne fait pas partie de : smtp, sendmail",
+        .mailSettingsSecurity: "security '%@' ne fait pas partie de : starttls, tls, none",
+        .mailSettingsPort: "port '%@' n'est pas un numéro de port (de 1 à 65535) ; écrivez par exemple 587",
+        .mailSettingsTimeout: "timeout '%@' doit être un nombre de secondes de 1 à 600",
+        .mailSettingsPasswordFile:
+            "password_file '%@' doit être un chemin absolu hors du dépôt, par exemple /etc/reclam/smtp-password",
+        .mailSettingsSendmail: "'sendmail' doit être une commande, par exemple /usr/bin/msmtp -t",
+        .mailSettingsSendmailPath: "'sendmail' doit commencer par le chemin absolu de la commande, par exemple /usr/sbin/sendmail -t -i",
+        .mailSettingsNoHost: "transport smtp demande 'host' (le serveur SMTP, par exemple smtp.example.org)",
+        .mailSettingsSecurityNone:
+            "security: none envoie les messages et les mots de passe en clair ; ce n'est permis que pour un serveur sur cette machine "
+            + "(localhost, 127.0.0.1) ; utilisez starttls (port 587) ou tls (port 465)",
+        .mailSettingsHost: "host '%@' doit être un nom d'hôte ou une adresse, sans protocole ni chemin",
+        .mailSettingsNoUser: "password_file est renseigné sans 'user' : aucun mot de passe n'est envoyé",
+        .mailSettingsIgnored: "'%@' est ignoré avec transport: sendmail (la commande a ses propres réglages)",
+        .peopleList: "'people' doit être une liste de {id, name, email}",
+        .personMapping: "chaque personne est une table {id: claire, name: Claire Martin, email: claire@example.org}",
+        .personUnknown: "réglage de personne inconnu '%@' (id, name, email)", .personID: "id de personne : %@",
+        .personEmail: "email '%@' n'est pas une adresse du type claire@example.org",
+        .personTwice: "la personne '%@' figure deux fois (ligne %@)",
+        .serveMapping: "'serve' doit être une table de réglages (actor, privacy_url, rate_limit…)",
+        .serveUnknown: "réglage inconnu 'serve.%@'",
+        .serveListen: "serve.listen '%@' n'est pas de la forme ADRESSE:PORT ; écrivez par exemple 127.0.0.1:8080",
+        .serveWebAddress: "serve.%@ '%@' n'est pas une adresse http:// ou https://",
+        .serveActor: "serve.actor '%@' n'est pas de la forme \"Nom <adresse>\"",
+        .serveRateLimit: "serve.rate_limit '%@' doit être un nombre par période : 5/hour, 20/day, 2/minute",
+        .serveMaxUpload: "serve.max_upload '%@' doit être une taille d'au plus 100 MiB, par exemple 10 MiB ou 500 KiB",
+        .serveDeadlineRule: "serve.deadline_rule '%@' n'est pas une règle de délai de ce registre",
+        .serveNoRules: " (il n'en a aucune)", .serveRules: " ; règles : %@",
+        .serveUnknownText: "texte inconnu 'serve.texts.%@'", .serveText: "serve.texts.%@ doit être un texte non vide",
+        .serveTexts: "serve.texts doit associer des clés de textes à des textes, par exemple {form_intro: …}",
+        .serveStaffPrefix: "serve.staff_prefix '%@' doit être un chemin comme /equipe (lettres, chiffres, - et _)",
+        .serveUsersFile: "serve.users_file '%@' doit être un chemin à l'intérieur du registre, par exemple users.yml",
+        .serveNumber: "serve.%@ doit être un nombre de %@ à %@", .serveMinutes: "serve.%@ doit être un nombre de minutes de %@ à %@",
+        .serveHeaderName: "serve.trusted_user_header '%@' doit être un nom d'en-tête comme X-Remote-User",
+        .serveHeaderStandard:
+            "serve.trusted_user_header '%@' est un en-tête standard ; choisissez un en-tête propre au proxy, comme X-Remote-User",
+        .serveProxyAddress: "serve.trusted_proxies : '%@' n'est pas une adresse IP comme 10.0.0.5 ou fd00::5",
+        .serveProxiesAlone:
+            "serve.trusted_proxies n'a aucun effet sans serve.trusted_user_header : renseignez les deux, ou aucun des deux",
+        .sitesList: "la section 'sites' doit être une liste de {code, name, region}",
+        .siteMapping: "un site est une table {code, name, region}", .siteCode: "code de site : %@",
+        .siteNameRegion: "le site '%@' doit avoir un nom et une région, par exemple {code: %@, name: %@, region: %@}",
+        .siteTwice: "le code de site '%@' figure deux fois",
+        .mailSettingsRefused:
+            "la section 'mail' de reclam.yml n'est pas valide ; corrigez-la (reclam check montre les mêmes constats)",
+        .serveRefused: "la section 'serve' de reclam.yml n'est pas valide ; corrigez-la (reclam check)",
     ]
 
     static let english: [Key: String] = [
@@ -960,6 +1023,54 @@ public struct Messages: Sendable {
         .calClosureRange: "a closure over several days needs both from and to (the last closed day)",
         .calClosureBackwards: "closure '%@' ends (%@) before it starts (%@)",
         .actionsReviewDelay: "actions.review_delay must be a number of days, e.g. '30 calendar days'",
+        // reclam.yml: mail, serve, trusted users, sites.
+        .mailSettingsMapping: "'mail' must be a mapping of settings (from, transport, host, port, security, user)",
+        .mailSettingsPassword:
+            "never write the SMTP password in reclam.yml (it is committed): remove it, then set %@ "
+            + "or 'password_file: /etc/reclam/smtp-password' (a file outside the repository)",
+        .mailSettingsUnknown: "unknown mail setting '%@'",
+        .mailSettingsFrom: "from '%@' is not an address; write e.g. \"Organisme Exemple <reclamations@example.org>\"",
+        .mailSettingsTransport: "transport '%@' is not one of smtp, sendmail",
+        .mailSettingsSecurity: "security '%@' is not one of starttls, tls, none",
+        .mailSettingsPort: "port '%@' is not a port number (1 to 65535), e.g. 587",
+        .mailSettingsTimeout: "timeout '%@' must be a number of seconds from 1 to 600",
+        .mailSettingsPasswordFile: "password_file '%@' must be an absolute path outside the repository, e.g. /etc/reclam/smtp-password",
+        .mailSettingsSendmail: "'sendmail' must be a command, e.g. /usr/bin/msmtp -t",
+        .mailSettingsSendmailPath: "'sendmail' must start with the command's absolute path, e.g. /usr/sbin/sendmail -t -i",
+        .mailSettingsNoHost: "transport smtp needs 'host' (the SMTP server, e.g. smtp.example.org)",
+        .mailSettingsSecurityNone:
+            "security: none sends mail and passwords unencrypted; it is allowed only for a server on this machine "
+            + "(localhost, 127.0.0.1); use starttls (port 587) or tls (port 465)",
+        .mailSettingsHost: "host '%@' must be a host name or address, without scheme or path",
+        .mailSettingsNoUser: "password_file is set without 'user': no password is sent",
+        .mailSettingsIgnored: "'%@' is ignored with transport: sendmail (the command has its own settings)",
+        .peopleList: "'people' must be a list of {id, name, email}",
+        .personMapping: "each person is a mapping {id: claire, name: Claire Martin, email: claire@example.org}",
+        .personUnknown: "unknown person setting '%@' (id, name, email)", .personID: "person id: %@",
+        .personEmail: "email '%@' is not an address like claire@example.org", .personTwice: "person '%@' is listed twice (line %@)",
+        .serveMapping: "'serve' must be a mapping of settings (actor, privacy_url, rate_limit…)",
+        .serveUnknown: "unknown setting 'serve.%@'", .serveListen: "serve.listen '%@' is not ADDRESS:PORT, e.g. 127.0.0.1:8080",
+        .serveWebAddress: "serve.%@ '%@' is not an http:// or https:// address",
+        .serveActor: "serve.actor '%@' is not of the form \"Name <email>\"",
+        .serveRateLimit: "serve.rate_limit '%@' must be a count per period: 5/hour, 20/day, 2/minute",
+        .serveMaxUpload: "serve.max_upload '%@' must be a size up to 100 MiB, e.g. 10 MiB or 500 KiB",
+        .serveDeadlineRule: "serve.deadline_rule '%@' is not an SLA rule of this ledger", .serveNoRules: " (it has none)",
+        .serveRules: "; rules: %@", .serveUnknownText: "unknown text 'serve.texts.%@'", .serveText: "serve.texts.%@ must be text",
+        .serveTexts: "serve.texts must map text keys to texts, e.g. {form_intro: …}",
+        .serveStaffPrefix: "serve.staff_prefix '%@' must be a path such as /equipe (letters, digits, - and _)",
+        .serveUsersFile: "serve.users_file '%@' must be a path inside the ledger, e.g. users.yml",
+        .serveNumber: "serve.%@ must be a number from %@ to %@", .serveMinutes: "serve.%@ must be a number minutes from %@ to %@",
+        .serveHeaderName: "serve.trusted_user_header '%@' must be a header name such as X-Remote-User",
+        .serveHeaderStandard:
+            "serve.trusted_user_header '%@' is a standard header; choose one of the proxy's own, such as X-Remote-User",
+        .serveProxyAddress: "serve.trusted_proxies: '%@' is not an IP address such as 10.0.0.5 or fd00::5",
+        .serveProxiesAlone: "serve.trusted_proxies has no effect without serve.trusted_user_header: set both, or neither",
+        .sitesList: "sites: must be a list of {code, name, region}", .siteMapping: "a site is a mapping {code, name, region}",
+        .siteCode: "site code: %@",
+        .siteNameRegion: "site '%@' needs a name and a region, e.g. {code: %@, name: %@, region: %@}",
+        .siteTwice: "site code '%@' is listed twice",
+        .mailSettingsRefused: "the mail: section of reclam.yml is invalid; correct it (reclam check shows the same findings)",
+        .serveRefused: "the serve section of reclam.yml is invalid; fix it (reclam check)",
     ]
 
     // MARK: Enum values
