@@ -59,7 +59,7 @@ struct SendCommand: ParsableCommand {
         let config = context.ledger.config
         if config.mail == nil, config.root?["mail"] != nil {
             throw ReclamError(
-                .refused, "the mail: section of reclam.yml is invalid; correct it (reclam check shows the same findings)",
+                .refused, Messages(config.language)[.mailSettingsRefused],
                 diagnostics: context.ledger.configDiagnostics.filter { $0.rule == Rule.mailInvalid.id && $0.severity == .error })
         }
         let report = try SendRun.run(request, context: context, environment: environment) { () throws(ReclamError) -> MailTransport in

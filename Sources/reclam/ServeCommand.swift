@@ -47,8 +47,7 @@ struct ServeCommand: ParsableCommand {
         let ledger = try global.openLedger()
         let settings = ServeSettings.read(ledger.config)
         if settings.diagnostics.hasErrors {
-            throw ReclamError(
-                .refused, "the serve section of reclam.yml is invalid; fix it (reclam check)", diagnostics: settings.diagnostics)
+            throw ReclamError(.refused, Messages(ledger.config.language)[.serveRefused], diagnostics: settings.diagnostics)
         }
         let environment = ProcessInfo.processInfo.environment
         // Fails now, not at the first complaint, when no author identity can be found.

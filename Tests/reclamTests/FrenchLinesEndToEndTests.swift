@@ -631,4 +631,180 @@ import Testing
         for line in expected { #expect(check.stdout.contains(line), "\(check.stdout)") }
     }
 
+    /// `check`'s findings about the calendar, procedure, SLA and actions sections of reclam.yml:
+    /// each sentence in the ledger's language, rule ids and the values quoted as written.
+    @Test(arguments: ["fr", "en"]) func procedureAndSLAConfigFindings(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        try shell.write(
+            "reclam.yml",
+            """
+            organisation: Test
+            language: \(language)
+            timezone: Europe/Paris
+            calendar:
+              region: metropol
+              working_days: [mon, tue, wed, thu, fri, satur]
+              closures:
+                - {from: 2026-12-31, to: 2026-12-24, name: Hiver}
+                - {dte: 2026-05-15, name: Pont}
+            procedure:
+              stages:
+                - {id: received, initial: true}
+                - {id: closed, terminal: true, requires: [{field: verdict, type: enumm}]}
+                - {id: archived}
+                - {id: closed}
+              transitions:
+                - {from: received, to: closed, verb: close}
+                - {from: closed, to: received, verb: list}
+            sla:
+              - {name: answer, stop: closd, duration: 48 heurs}
+              - {name: answer, stop: closed, duration: 2 days, since: 2026-13-01}
+            actions:
+              review_delay: soon
+
+            """)
+        let check = try shell.reclam("check")
+        #expect(check.status == 1)
+        let expected =
+            language == "fr"
+            ? [
+                "reclam.yml:5:11 : erreur : calendar.region 'metropol' n'est pas une région connue ; écrivez l'une de celles-ci : "
+                    + "metropole, alsace-moselle, guadeloupe, martinique, guyane, reunion, mayotte (vouliez-vous dire 'metropole' ?) [calendar-invalid]",
+                "reclam.yml:6:43 : erreur : 'satur' n'est pas un jour de la semaine ; écrivez lun, mar, mer, jeu, ven, sam, dim "
+                    + "(ou mon, tue, wed, thu, fri, sat, sun) [calendar-invalid]",
+                "reclam.yml:8:30 : erreur : la fermeture 'Hiver' finit (2026-12-24) avant de commencer (2026-12-31) [calendar-invalid]",
+                "reclam.yml:9:7 : erreur : fermeture sans date ; ajoutez date: AAAA-MM-JJ, ou from: et to: pour plusieurs jours [calendar-invalid]",
+                "reclam.yml:9:8 : avertissement : réglage de fermeture inconnu 'dte' ; vouliez-vous dire 'date' ? [config-unknown-key]",
+                "reclam.yml:13:70 : erreur : type de champ inconnu 'enumm' ; vouliez-vous dire 'enum' ? [procedure-field-type]",
+                "reclam.yml:14:7 : erreur : aucune transition ne mène à l'étape 'archived' ; ajoutez-en une ou supprimez l'étape [procedure-unreachable-stage]",
+                "reclam.yml:15:12 : erreur : l'étape 'closed' est définie deux fois (une première fois ligne 13) [procedure-invalid]",
+                "reclam.yml:18:7 : erreur : l'étape finale 'closed' a une transition sortante vers 'received' ; "
+                    + "seule une transition marquée 'reopen: true' peut quitter une étape finale [procedure-terminal-exit]",
+                "reclam.yml:18:7 : erreur : le verbe 'list' est le nom d'une commande reclam : 'reclam list ID' ne pourrait pas le lancer ; "
+                    + "choisissez un autre verbe [procedure-verb-clash]",
+                "reclam.yml:20:26 : erreur : stop 'closd' n'est pas une étape de la procédure ; vouliez-vous dire 'closed' ? [sla-invalid]",
+                "reclam.yml:20:43 : erreur : duration '48 heurs' n'est pas une durée ; écrivez un nombre entier et une unité, par exemple "
+                    + "48 heures, 8 heures ouvrées, 1 jour ouvré, 10 jours ouvrés, 2 jours ouvrables, 30 jours [sla-invalid]",
+                "reclam.yml:21:59 : erreur : since '2026-13-01' n'est pas une date ; écrivez le premier jour où la règle s'applique, "
+                    + "au format AAAA-MM-JJ [sla-invalid]",
+                "reclam.yml:23:17 : erreur : actions.review_delay doit être un nombre de jours, par exemple '30 jours calendaires' [config-invalid]",
+            ]
+            : [
+                "reclam.yml:5:11: error: calendar.region 'metropol' is not a known region; write one of "
+                    + "metropole, alsace-moselle, guadeloupe, martinique, guyane, reunion, mayotte (did you mean 'metropole'?) [calendar-invalid]",
+                "reclam.yml:6:43: error: 'satur' is not a day of the week; write mon, tue, wed, thu, fri, sat, sun "
+                    + "(or lun, mar, mer, jeu, ven, sam, dim) [calendar-invalid]",
+                "reclam.yml:8:30: error: closure 'Hiver' ends (2026-12-24) before it starts (2026-12-31) [calendar-invalid]",
+                "reclam.yml:9:7: error: closure without a date; add date: YYYY-MM-DD, or from: and to: for several days [calendar-invalid]",
+                "reclam.yml:9:8: warning: unknown closure setting 'dte'; did you mean 'date'? [config-unknown-key]",
+                "reclam.yml:13:70: error: unknown field type 'enumm'; did you mean 'enum'? [procedure-field-type]",
+                "reclam.yml:14:7: error: no transition reaches stage 'archived'; add one or remove the stage [procedure-unreachable-stage]",
+                "reclam.yml:15:12: error: stage 'closed' is defined twice (first on line 13) [procedure-invalid]",
+                "reclam.yml:18:7: error: terminal stage 'closed' has an outgoing transition to 'received'; "
+                    + "only a transition marked 'reopen: true' may leave a terminal stage [procedure-terminal-exit]",
+                "reclam.yml:18:7: error: verb 'list' is the name of a reclam command, so 'reclam list ID' could not run it; "
+                    + "choose another verb [procedure-verb-clash]",
+                "reclam.yml:20:26: error: stop 'closd' is not a stage of the procedure; did you mean 'closed'? [sla-invalid]",
+                "reclam.yml:20:43: error: duration '48 heurs' is not a duration; write a whole number and a unit, e.g. "
+                    + "48 hours, 8 business hours, 1 working day, 10 jours ouvrés, 2 jours ouvrables, 30 days [sla-invalid]",
+                "reclam.yml:21:59: error: since '2026-13-01' is not a date; write the first day the rule applies to, "
+                    + "as YYYY-MM-DD [sla-invalid]",
+                "reclam.yml:23:17: error: actions.review_delay must be a number of days, e.g. '30 calendar days' [config-invalid]",
+            ]
+        let lines = check.stdout.split(separator: "\n").map(String.init)
+        for line in expected { #expect(lines.contains(line), "\(check.stdout)") }
+    }
+
+    /// `check`'s findings about reclam.yml's mail, people, serve (trusted users included) and
+    /// sites sections, and the refusals of `send` and `serve` that quote them. The password
+    /// written by mistake is never quoted.
+    @Test(arguments: ["fr", "en"]) func mailServeAndSitesConfigFindings(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        let sections = """
+            mail:
+              from: pas-une-adresse
+              host: smtp.example.org
+              security: startls
+              password: s3cret-value
+              frm: x
+            people:
+              - {id: claire, email: claire@example.org}
+              - {id: claire, email: claire.martin@}
+            serve:
+              listen: localhost
+              session_idle: 2
+              trusted_user_header: Cookie
+              trusted_proxies: [10.0.0.5, proxy]
+            sites:
+              - {code: lyon, name: Lyon, region: ARA}
+              - {code: lyon, name: Lyon 2, region: ARA}
+              - {code: gre}
+              - {code: Bad Code, name: x, region: y}
+
+            """
+        try shell.write("reclam.yml", try shell.read("reclam.yml") + sections)
+        try commitAll(shell, "broken sections")
+        let check = try shell.reclam("check")
+        #expect(check.status == 1)
+        let expected =
+            french
+            ? [
+                "erreur : from 'pas-une-adresse' n'est pas une adresse ; écrivez par exemple \"Organisme Exemple <reclamations@example.org>\" [mail-invalid]",
+                "erreur : security 'startls' ne fait pas partie de : starttls, tls, none ; vouliez-vous dire 'starttls' ? [mail-invalid]",
+                "erreur : n'écrivez jamais le mot de passe SMTP dans reclam.yml (il est enregistré dans git) : retirez-le, puis définissez "
+                    + "RECLAM_SMTP_PASSWORD ou 'password_file: /etc/reclam/smtp-password' (un fichier hors du dépôt) [mail-invalid]",
+                "avertissement : réglage inconnu 'frm' dans la section mail ; vouliez-vous dire 'from' ? [config-unknown-key]",
+                "erreur : email 'claire.martin@' n'est pas une adresse du type claire@example.org [mail-invalid]",
+                "erreur : serve.listen 'localhost' n'est pas de la forme ADRESSE:PORT ; écrivez par exemple 127.0.0.1:8080 [config-invalid]",
+                "erreur : serve.session_idle doit être un nombre de minutes de 5 à 1440 [config-invalid]",
+                "erreur : serve.trusted_user_header 'Cookie' est un en-tête standard ; choisissez un en-tête propre au proxy, "
+                    + "comme X-Remote-User [config-invalid]",
+                "erreur : serve.trusted_proxies : 'proxy' n'est pas une adresse IP comme 10.0.0.5 ou fd00::5 [config-invalid]",
+                "erreur : serve.trusted_proxies n'a aucun effet sans serve.trusted_user_header : renseignez les deux, ou aucun des deux "
+                    + "[config-invalid]",
+                "erreur : le code de site 'lyon' figure deux fois [sites-invalid]",
+                "erreur : le site 'gre' doit avoir un nom et une région, par exemple {code: gre, name: Lyon Part-Dieu, region: ARA} "
+                    + "[sites-invalid]",
+                "erreur : code de site : 'Bad Code' n'est pas un id valide : utilisez des lettres minuscules",
+            ]
+            : [
+                "error: from 'pas-une-adresse' is not an address; write e.g. \"Organisme Exemple <reclamations@example.org>\" [mail-invalid]",
+                "error: security 'startls' is not one of starttls, tls, none; did you mean 'starttls'? [mail-invalid]",
+                "error: never write the SMTP password in reclam.yml (it is committed): remove it, then set RECLAM_SMTP_PASSWORD "
+                    + "or 'password_file: /etc/reclam/smtp-password' (a file outside the repository) [mail-invalid]",
+                "warning: unknown mail setting 'frm'; did you mean 'from'? [config-unknown-key]",
+                "error: email 'claire.martin@' is not an address like claire@example.org [mail-invalid]",
+                "error: serve.listen 'localhost' is not ADDRESS:PORT, e.g. 127.0.0.1:8080 [config-invalid]",
+                "error: serve.session_idle must be a number minutes from 5 to 1440 [config-invalid]",
+                "error: serve.trusted_user_header 'Cookie' is a standard header; choose one of the proxy's own, such as X-Remote-User "
+                    + "[config-invalid]",
+                "error: serve.trusted_proxies: 'proxy' is not an IP address such as 10.0.0.5 or fd00::5 [config-invalid]",
+                "error: serve.trusted_proxies has no effect without serve.trusted_user_header: set both, or neither [config-invalid]",
+                "error: site code 'lyon' is listed twice [sites-invalid]",
+                "error: site 'gre' needs a name and a region, e.g. {code: gre, name: Lyon Part-Dieu, region: ARA} [sites-invalid]",
+                "error: site code: 'Bad Code' is not a valid id: use lowercase letters",
+            ]
+        for line in expected { #expect(check.stdout.contains(line), "\(check.stdout)") }
+        #expect(!check.stdout.contains("s3cret-value"), "\(check.stdout)")
+        let send = try shell.reclam("send", "--dry-run", "--actor", "Test <test@example.org>")
+        #expect(send.status == 1)
+        #expect(send.stderr.contains(expected[0]), "\(send.stderr)")
+        #expect(
+            send.stderr.contains(
+                french
+                    ? "la section 'mail' de reclam.yml n'est pas valide ; corrigez-la (reclam check montre les mêmes constats)"
+                    : "the mail: section of reclam.yml is invalid; correct it (reclam check shows the same findings)"),
+            "\(send.stderr)")
+        let serve = try shell.reclam("serve")
+        #expect(serve.status == 1)
+        #expect(serve.stderr.contains(expected[5]), "\(serve.stderr)")
+        #expect(
+            serve.stderr.contains(
+                french
+                    ? "la section 'serve' de reclam.yml n'est pas valide ; corrigez-la (reclam check)"
+                    : "the serve section of reclam.yml is invalid; fix it (reclam check)"), "\(serve.stderr)")
+    }
 }

@@ -608,7 +608,7 @@ struct MailEndToEndTests {
             "reclam.yml",
             try shell.read("reclam.yml") + "mail:\n  from: a@example.org\n  host: smtp.example.org\n  user: u\n  password: x\n")
         let check = try shell.reclam("check")
-        #expect(check.status == 1 && check.stdout.contains("never write the SMTP password in reclam.yml"), "\(check.stdout)")
+        #expect(check.status == 1 && check.stdout.contains("n'écrivez jamais le mot de passe SMTP dans reclam.yml"), "\(check.stdout)")
         // reclam send refuses too, even with the password given the right way.
         try shell.git("add", "-A")
         try shell.git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "mail settings")
@@ -616,7 +616,7 @@ struct MailEndToEndTests {
         shell.environment["RECLAM_SMTP_PASSWORD"] = "s3cret"
         let send = try shell.reclam("send")
         #expect(send.status == 1, "\(send.stdout)\(send.stderr)")
-        #expect(send.stderr.contains("never write the SMTP password in reclam.yml"), "\(send.stderr)")
+        #expect(send.stderr.contains("n'écrivez jamais le mot de passe SMTP dans reclam.yml"), "\(send.stderr)")
         #expect(try outbox(shell) == ["\(id)-ack.eml"])
     }
 

@@ -161,7 +161,7 @@ import Testing
         try shell.write("reclam.yml", config)
         let result = try shell.reclam("sla")
         #expect(result.status == 1)
-        #expect(result.stderr.contains("duration '48 heurs' is not a duration"))
+        #expect(result.stderr.contains("duration '48 heurs' n'est pas une durée"))
         #expect(result.stderr.contains("[sla-invalid]"))
         let check = try shell.reclam("check")
         #expect(check.status == 1)

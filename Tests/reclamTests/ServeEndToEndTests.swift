@@ -313,13 +313,13 @@ import Testing
         defer { shell.remove() }
         let check = try shell.reclam("check")
         #expect(check.status == 1)
-        #expect(check.stdout.contains("serve.rate_limit 'often' must be a count per period"))
-        #expect(check.stdout.contains("unknown setting 'serve.max_uplod'; did you mean 'max_upload'?"))
-        #expect(check.stdout.contains("unknown text 'serve.texts.intro'"))
+        #expect(check.stdout.contains("serve.rate_limit 'often' doit être un nombre par période"))
+        #expect(check.stdout.contains("réglage inconnu 'serve.max_uplod' ; vouliez-vous dire 'max_upload' ?"))
+        #expect(check.stdout.contains("texte inconnu 'serve.texts.intro'"))
         // Bounded by timeout(1): a server that started anyway would otherwise never return.
         let serve = try shell.run("/usr/bin/timeout", ["30", Shell.reclam, "serve", "--listen", "127.0.0.1:0"], in: "ledger")
         #expect(serve.status == 1)
-        #expect(serve.stderr.contains("the serve section of reclam.yml is invalid"))
+        #expect(serve.stderr.contains("la section 'serve' de reclam.yml n'est pas valide"))
         let usage = try shell.reclam("serve", "--listen", "nowhere")
         #expect(usage.status == 2)
     }

@@ -326,8 +326,8 @@ extension StaffEditsEndToEndTests {
         try shell.configureServe("  trusted_user_header: Authorization\n  trusted_proxies: [proxy.local]\n")
         let check = try shell.reclam("check")
         #expect(check.status == 1)
-        #expect(check.stdout.contains("serve.trusted_user_header 'Authorization' is a standard header"), "\(check.stdout)")
-        #expect(check.stdout.contains("'proxy.local' is not an IP address"))
+        #expect(check.stdout.contains("serve.trusted_user_header 'Authorization' est un en-tête standard"), "\(check.stdout)")
+        #expect(check.stdout.contains("'proxy.local' n'est pas une adresse IP"))
     }
 }
 

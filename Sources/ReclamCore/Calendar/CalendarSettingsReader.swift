@@ -14,16 +14,15 @@ package enum CalendarSettingsReader {
         var workingDays = Weekday.mondayToFriday
         var hours = BusinessHours.standard
         var closures: [Closure] = []
+        let m = Messages(reader.language)
         // `calendar:` left empty means the defaults, like a missing section.
         if let node, node.scalar != "" {
             if node.pairs == nil {
-                reader.error(
-                    rule, "'calendar' must be a mapping with region, working_days, business_hours and closures, not \(node.kindName)",
-                    at: node.start)
+                reader.error(rule, m.format(.calNotMapping, m.kindAfterNot(node)), at: node.start)
             }
             for pair in node.pairs ?? [] where !knownKeys.contains(pair.key) {
-                var message = "unknown calendar setting '\(pair.key)'"
-                if let s = Suggestion.closest(to: pair.key, in: knownKeys) { message += "; did you mean '\(s)'?" }
+                var message = m.format(.calUnknownSetting, pair.key)
+                if let s = Suggestion.closest(to: pair.key, in: knownKeys) { message += m.format(.checkDidYouMean, s) }
                 reader.warning(.configUnknownKey, message, at: pair.keyStart)
             }
             if let value = node["region"] {
@@ -31,9 +30,8 @@ package enum CalendarSettingsReader {
                     region = parsed
                 } else {
                     let names = Region.allCases.map(\.rawValue)
-                    var message =
-                        "calendar.region '\(value.scalar ?? value.kindName)' is not a known region; write one of \(names.joined(separator: ", "))"
-                    if let text = value.scalar, let s = Suggestion.closest(to: text, in: names) { message += " (did you mean '\(s)'?)" }
+                    var message = m.format(.calRegion, m.quoted(value), names.joined(separator: ", "))
+                    if let text = value.scalar, let s = Suggestion.closest(to: text, in: names) { message += m.format(.calDidYouMean, s) }
                     reader.error(rule, message, at: value.start)
                 }
             }
@@ -44,19 +42,14 @@ package enum CalendarSettingsReader {
                 if let text = value.scalar, let parsed = try? BusinessHours.parse(text) {
                     hours = parsed
                 } else {
-                    reader.error(
-                        rule,
-                        "calendar.business_hours '\(value.scalar ?? value.kindName)' is not an opening and a closing time; write HH:MM-HH:MM with the opening first, e.g. \"09:00-17:00\"",
-                        at: value.start)
+                    reader.error(rule, m.format(.calBusinessHours, m.quoted(value)), at: value.start)
                 }
             }
             if let value = node["closures"], value.scalar != "" {
                 if let items = value.items {
                     closures = items.compactMap { readClosure($0, reader: &reader) }
                 } else {
-                    reader.error(
-                        rule, "calendar.closures must be a list of {date: YYYY-MM-DD, name: …} or {from: …, to: …, name: …}",
-                        at: value.start)
+                    reader.error(rule, m[.calClosuresNotList], at: value.start)
                 }
             }
         }
@@ -68,8 +61,9 @@ package enum CalendarSettingsReader {
     }
 
     private static func readWorkingDays(_ node: YAMLNode, reader: inout NodeReader) -> Set<Weekday>? {
+        let m = Messages(reader.language)
         guard let items = node.items else {
-            reader.error(rule, "calendar.working_days must be a list of days, e.g. [mon, tue, wed, thu, fri]", at: node.start)
+            reader.error(rule, m[.calWorkingDaysNotList], at: node.start)
             return nil
         }
         var days = Set<Weekday>()
@@ -79,15 +73,12 @@ package enum CalendarSettingsReader {
                 days.insert(day)
             } else {
                 valid = false
-                reader.error(
-                    rule,
-                    "'\(item.scalar ?? item.kindName)' is not a day of the week; write mon, tue, wed, thu, fri, sat, sun (or lun, mar, mer, jeu, ven, sam, dim)",
-                    at: item.start)
+                reader.error(rule, m.format(.calNotDay, m.quoted(item)), at: item.start)
             }
         }
         guard valid else { return nil }
         if days.isEmpty {
-            reader.error(rule, "calendar.working_days is empty: at least one working day is needed to compute deadlines", at: node.start)
+            reader.error(rule, m[.calNoWorkingDay], at: node.start)
             return nil
         }
         return days
@@ -95,14 +86,15 @@ package enum CalendarSettingsReader {
 
     /// `{date: YYYY-MM-DD, name: …}` or `{from: YYYY-MM-DD, to: YYYY-MM-DD, name: …}`.
     private static func readClosure(_ node: YAMLNode, reader: inout NodeReader) -> Closure? {
+        let m = Messages(reader.language)
         guard let pairs = node.pairs else {
-            reader.error(rule, "each closure must be a mapping like {date: 2026-05-15, name: Pont de l'Ascension}", at: node.start)
+            reader.error(rule, m[.calClosureNotMapping], at: node.start)
             return nil
         }
         for pair in pairs where !["date", "from", "to", "name"].contains(pair.key) {
-            var message = "unknown closure setting '\(pair.key)'; a closure has date, or from and to, and name"
+            var message = m.format(.calClosureUnknown, pair.key) + m[.calClosureHas]
             if let s = Suggestion.closest(to: pair.key, in: ["date", "from", "to", "name"]) {
-                message = "unknown closure setting '\(pair.key)'; did you mean '\(s)'?"
+                message = m.format(.calClosureUnknown, pair.key) + m.format(.checkDidYouMean, s)
             }
             reader.warning(.configUnknownKey, message, at: pair.keyStart)
         }
@@ -111,35 +103,35 @@ package enum CalendarSettingsReader {
             guard let value = node[key] else { return nil }
             if let text = value.scalar, let date = CivilDate.parse(text) { return date }
             valid = false
-            reader.error(
-                rule, "closure \(key) '\(value.scalar ?? value.kindName)' is not a date; write a real day as YYYY-MM-DD", at: value.start)
+            reader.error(rule, m.format(.calClosureNotDate, key, m.quoted(value)), at: value.start)
             return nil
         }
         let date = day("date"), from = day("from"), to = day("to")
         let name = node["name"]?.scalar?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if name.isEmpty {
             valid = false
-            reader.error(rule, "closure without a name; add name: …, shown when a deadline skips the day", at: node.start)
+            reader.error(rule, m[.calClosureNoName], at: node.start)
         }
         let hasDate = node["date"] != nil
         let hasRange = node["from"] != nil || node["to"] != nil
         if hasDate && hasRange {
-            reader.error(rule, "a closure has either date or from and to, not both", at: node.start)
+            reader.error(rule, m[.calClosureBoth], at: node.start)
             return nil
         }
         if !hasDate && !hasRange {
-            reader.error(rule, "closure without a date; add date: YYYY-MM-DD, or from: and to: for several days", at: node.start)
+            reader.error(rule, m[.calClosureNoDate], at: node.start)
             return nil
         }
         if hasRange && (node["from"] == nil || node["to"] == nil) {
-            reader.error(rule, "a closure over several days needs both from and to (the last closed day)", at: node.start)
+            reader.error(rule, m[.calClosureRange], at: node.start)
             return nil
         }
         guard valid else { return nil }
         if let date { return try? Closure(name: name, date: date) }
         guard let from, let to else { return nil }
         guard from <= to else {
-            reader.error(rule, "closure '\(name)' ends (\(to)) before it starts (\(from))", at: node["to"]?.start ?? node.start)
+            reader.error(
+                rule, m.format(.calClosureBackwards, name, to.description, from.description), at: node["to"]?.start ?? node.start)
             return nil
         }
         return try? Closure(name: name, from: from, to: to)

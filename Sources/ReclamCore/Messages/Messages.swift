@@ -119,6 +119,25 @@ public struct Messages: Sendable {
         // Findings of `reclam check` about letter templates.
         case templateNoSubject, templateUnknownVariable, templateMustache, mustacheUnclosedSection, mustacheWrongClose
         case mustacheUnfinished, mustacheDelimiter, templateRefused
+        // reclam.yml: procedure, SLA rules, calendar, actions.
+        case procUnknownPreset, procNotMapping, procNoStages, procStageNotMapping, procStageID, procStageTwice, procLabels
+        case procTransitionFields, procRequirementNotMapping, procRequirementNoType, procUnknownFieldType, procEnumNoValues
+        case procUnknownStage, procTerminalExit, procVerbClash, procSeveralInitial, procUnreachable, procNoTerminal
+        case slaNotList, slaRuleNotMapping, slaUnknownSetting, slaNotStage, slaNoName, slaBadStart, slaBadStop, slaStopIsStart
+        case slaNoStop, slaNotDuration, slaNoDuration, slaNotThreshold, slaWarnTooLong, slaWhenNotValues, slaWhenNotField
+        case slaWhenNotOneOf, slaWhenNotMapping, slaSinceNotDate, slaTwiceSince, slaTwiceWithoutSince, slaFirstLine
+        case calNotMapping, calUnknownSetting, calRegion, calDidYouMean, calBusinessHours, calClosuresNotList, calWorkingDaysNotList
+        case calNotDay, calNoWorkingDay, calClosureNotMapping, calClosureUnknown, calClosureHas, calClosureNotDate
+        case calClosureNoName, calClosureBoth, calClosureNoDate, calClosureRange, calClosureBackwards, actionsReviewDelay
+        // reclam.yml: mail, serve, trusted users, sites.
+        case mailSettingsMapping, mailSettingsPassword, mailSettingsUnknown, mailSettingsFrom, mailSettingsTransport
+        case mailSettingsSecurity, mailSettingsPort, mailSettingsTimeout, mailSettingsPasswordFile, mailSettingsSendmail
+        case mailSettingsSendmailPath, mailSettingsNoHost, mailSettingsSecurityNone, mailSettingsHost, mailSettingsNoUser
+        case mailSettingsIgnored, peopleList, personMapping, personUnknown, personID, personEmail, personTwice
+        case serveMapping, serveUnknown, serveListen, serveWebAddress, serveActor, serveRateLimit, serveMaxUpload
+        case serveDeadlineRule, serveNoRules, serveRules, serveUnknownText, serveText, serveTexts, serveStaffPrefix
+        case serveUsersFile, serveNumber, serveMinutes, serveHeaderName, serveHeaderStandard, serveProxyAddress
+        case serveProxiesAlone, sitesList, siteMapping, siteCode, siteNameRegion, siteTwice, mailSettingsRefused, serveRefused
     }
 
     public subscript(_ key: Key) -> String {
@@ -510,6 +529,130 @@ public struct Messages: Sendable {
         .mustacheUnfinished: "une balise n'est pas fermée par }}",
         .mustacheDelimiter: "un changement de délimiteurs {{=<% %>=}} est mal écrit",
         .templateRefused: "le modèle %@ n'est pas valide",
+        // reclam.yml: procedure, SLA rules, calendar, actions.
+        .procUnknownPreset: "modèle de procédure inconnu '%@' ; écrivez training ou network, ou décrivez la procédure en entier",
+        .procNotMapping: "'procedure' doit être le nom d'un modèle ou une table avec stages et transitions",
+        .procNoStages: "la procédure a besoin d'une liste 'stages' non vide",
+        .procStageNotMapping: "chaque étape doit être une table avec au moins 'id'", .procStageID: "étape : %@",
+        .procStageTwice: "l'étape '%@' est définie deux fois (une première fois ligne %@)",
+        .procLabels: "'labels' doit associer à chaque langue un libellé, par exemple %@",
+        .procTransitionFields: "chaque transition a besoin de 'from', 'to' et 'verb'",
+        .procRequirementNotMapping: "chaque champ exigé doit être une table comme {field: owner, type: person}",
+        .procRequirementNoType:
+            "le champ exigé '%@' n'a pas de type ; ajoutez type: text, date, datetime, person, enum, number ou case-list",
+        .procUnknownFieldType: "type de champ inconnu '%@'", .procEnumNoValues: "le champ '%@', de type enum, a besoin de ses 'values'",
+        .procUnknownStage: "la transition cite l'étape inconnue '%@'",
+        .procTerminalExit:
+            "l'étape finale '%@' a une transition sortante vers '%@' ; seule une transition marquée 'reopen: true' peut quitter une étape finale",
+        .procVerbClash:
+            "le verbe '%@' est le nom d'une commande reclam : 'reclam %@ ID' ne pourrait pas le lancer ; choisissez un autre verbe",
+        .procSeveralInitial: "plusieurs étapes sont marquées initial : %@",
+        .procUnreachable: "aucune transition ne mène à l'étape '%@' ; ajoutez-en une ou supprimez l'étape",
+        .procNoTerminal: "aucune étape n'est marquée terminal : les réclamations ne pourront jamais être closes",
+        .slaNotList: "'sla' doit être une liste de règles, chacune avec name, start, stop, duration et, au besoin, warn",
+        .slaRuleNotMapping:
+            "chaque règle de délai doit être une table comme {name: answer, start: received, stop: responded, duration: 48 heures}",
+        .slaUnknownSetting: "réglage inconnu '%@' dans une règle de délai", .slaNotStage: "%@ '%@' n'est pas une étape de la procédure",
+        .slaNoName: "règle de délai sans nom ; ajoutez name: …, par exemple name: answer (le mot que prend 'reclam sla --rule')",
+        .slaBadStart: "start doit valoir 'received' ou l'id d'une étape",
+        .slaBadStop: "stop doit être l'id d'une étape ou une liste d'ids d'étapes, par exemple stop: responded",
+        .slaStopIsStart: "stop '%@' est aussi le départ : le délai s'arrêterait dès qu'il démarre",
+        .slaNoStop: "la règle de délai '%@' n'a pas de stop ; ajoutez l'étape qui respecte le délai, par exemple stop: responded",
+        .slaNotDuration:
+            "%@ %@ n'est pas une durée ; écrivez un nombre entier et une unité, par exemple 48 heures, "
+            + "8 heures ouvrées, 1 jour ouvré, 10 jours ouvrés, 2 jours ouvrables, 30 jours",
+        .slaNoDuration: "la règle de délai '%@' n'a pas de duration ; ajoutez par exemple duration: 48 heures ou duration: 10 jours ouvrés",
+        .slaNotThreshold:
+            "%@ %@ n'est pas un seuil ; écrivez une part du délai comme 75 %, "
+            + "ou une durée avant l'échéance comme 1 jour ouvré avant ou 2 jours ouvrés avant",
+        .slaWarnTooLong: "warn '%@' n'est pas plus court que la durée (%@) : le délai est à risque dès qu'il démarre",
+        .slaWhenNotValues: "when.%@ doit être une valeur ou une liste de valeurs",
+        .slaWhenNotField: "when : '%@' n'est pas un champ d'une réclamation",
+        .slaWhenNotOneOf: "when.%@ : '%@' n'est pas l'une des valeurs %@",
+        .slaWhenNotMapping:
+            "when doit être une table qui associe des champs de la réclamation à des valeurs, par exemple when: {kind: complaint}",
+        .slaSinceNotDate: "since %@ n'est pas une date ; écrivez le premier jour où la règle s'applique, au format AAAA-MM-JJ",
+        .slaTwiceSince:
+            "la règle de délai '%@' est définie deux fois avec since %@%@ ; "
+            + "donnez à la nouvelle version le jour où elle prend effet avec since: AAAA-MM-JJ",
+        .slaTwiceWithoutSince:
+            "la règle de délai '%@' est définie deux fois sans 'since'%@ ; "
+            + "donnez à la nouvelle version le jour où elle prend effet avec since: AAAA-MM-JJ",
+        .slaFirstLine: " (ligne %@)",
+        .calNotMapping: "'calendar' doit être une table avec region, working_days, business_hours et closures, et non %@",
+        .calUnknownSetting: "réglage de calendrier inconnu '%@'",
+        .calRegion: "calendar.region %@ n'est pas une région connue ; écrivez l'une de celles-ci : %@",
+        .calDidYouMean: " (vouliez-vous dire '%@' ?)",
+        .calBusinessHours:
+            "calendar.business_hours %@ n'est pas une heure d'ouverture et une heure de fermeture ; "
+            + "écrivez HH:MM-HH:MM, l'ouverture d'abord, par exemple \"09:00-17:00\"",
+        .calClosuresNotList: "calendar.closures doit être une liste de {date: AAAA-MM-JJ, name: …} ou de {from: …, to: …, name: …}",
+        .calWorkingDaysNotList: "calendar.working_days doit être une liste de jours, par exemple [lun, mar, mer, jeu, ven]",
+        .calNotDay: "%@ n'est pas un jour de la semaine ; écrivez lun, mar, mer, jeu, ven, sam, dim (ou mon, tue, wed, thu, fri, sat, sun)",
+        .calNoWorkingDay: "calendar.working_days est vide : il faut au moins un jour ouvré pour calculer les échéances",
+        .calClosureNotMapping: "chaque fermeture doit être une table comme {date: 2026-05-15, name: Pont de l'Ascension}",
+        .calClosureUnknown: "réglage de fermeture inconnu '%@'", .calClosureHas: " ; une fermeture a date, ou from et to, et name",
+        .calClosureNotDate: "fermeture : %@ %@ n'est pas une date ; écrivez un jour qui existe, au format AAAA-MM-JJ",
+        .calClosureNoName: "fermeture sans nom ; ajoutez name: …, affiché quand une échéance saute ce jour",
+        .calClosureBoth: "une fermeture a soit date, soit from et to, pas les deux",
+        .calClosureNoDate: "fermeture sans date ; ajoutez date: AAAA-MM-JJ, ou from: et to: pour plusieurs jours",
+        .calClosureRange: "une fermeture de plusieurs jours a besoin de from et de to (le dernier jour fermé)",
+        .calClosureBackwards: "la fermeture '%@' finit (%@) avant de commencer (%@)",
+        .actionsReviewDelay: "actions.review_delay doit être un nombre de jours, par exemple '30 jours calendaires'",
+        // reclam.yml: mail, serve, trusted users, sites.
+        .mailSettingsMapping: "'mail' doit être une table de réglages (from, transport, host, port, security, user)",
+        .mailSettingsPassword:
+            "n'écrivez jamais le mot de passe SMTP dans reclam.yml (il est enregistré dans git) : retirez-le, puis définissez %@ "
+            + "ou 'password_file: /etc/reclam/smtp-password' (un fichier hors du dépôt)",
+        .mailSettingsUnknown: "réglage inconnu '%@' dans la section mail",
+        .mailSettingsFrom: "from '%@' n'est pas une adresse ; écrivez par exemple \"Organisme Exemple <reclamations@example.org>\"",
+        .mailSettingsTransport: "transport '%@' ne fait pas partie de : smtp, sendmail",
+        .mailSettingsSecurity: "security '%@' ne fait pas partie de : starttls, tls, none",
+        .mailSettingsPort: "port '%@' n'est pas un numéro de port (de 1 à 65535) ; écrivez par exemple 587",
+        .mailSettingsTimeout: "timeout '%@' doit être un nombre de secondes de 1 à 600",
+        .mailSettingsPasswordFile:
+            "password_file '%@' doit être un chemin absolu hors du dépôt, par exemple /etc/reclam/smtp-password",
+        .mailSettingsSendmail: "'sendmail' doit être une commande, par exemple /usr/bin/msmtp -t",
+        .mailSettingsSendmailPath: "'sendmail' doit commencer par le chemin absolu de la commande, par exemple /usr/sbin/sendmail -t -i",
+        .mailSettingsNoHost: "transport smtp demande 'host' (le serveur SMTP, par exemple smtp.example.org)",
+        .mailSettingsSecurityNone:
+            "security: none envoie les messages et les mots de passe en clair ; ce n'est permis que pour un serveur sur cette machine "
+            + "(localhost, 127.0.0.1) ; utilisez starttls (port 587) ou tls (port 465)",
+        .mailSettingsHost: "host '%@' doit être un nom d'hôte ou une adresse, sans protocole ni chemin",
+        .mailSettingsNoUser: "password_file est renseigné sans 'user' : aucun mot de passe n'est envoyé",
+        .mailSettingsIgnored: "'%@' est ignoré avec transport: sendmail (la commande a ses propres réglages)",
+        .peopleList: "'people' doit être une liste de {id, name, email}",
+        .personMapping: "chaque personne est une table {id: claire, name: Claire Martin, email: claire@example.org}",
+        .personUnknown: "réglage de personne inconnu '%@' (id, name, email)", .personID: "id de personne : %@",
+        .personEmail: "email '%@' n'est pas une adresse du type claire@example.org",
+        .personTwice: "la personne '%@' figure deux fois (ligne %@)",
+        .serveMapping: "'serve' doit être une table de réglages (actor, privacy_url, rate_limit…)",
+        .serveUnknown: "réglage inconnu 'serve.%@'",
+        .serveListen: "serve.listen '%@' n'est pas de la forme ADRESSE:PORT ; écrivez par exemple 127.0.0.1:8080",
+        .serveWebAddress: "serve.%@ '%@' n'est pas une adresse http:// ou https://",
+        .serveActor: "serve.actor '%@' n'est pas de la forme \"Nom <adresse>\"",
+        .serveRateLimit: "serve.rate_limit '%@' doit être un nombre par période : 5/hour, 20/day, 2/minute",
+        .serveMaxUpload: "serve.max_upload '%@' doit être une taille d'au plus 100 MiB, par exemple 10 MiB ou 500 KiB",
+        .serveDeadlineRule: "serve.deadline_rule '%@' n'est pas une règle de délai de ce registre",
+        .serveNoRules: " (il n'en a aucune)", .serveRules: " ; règles : %@",
+        .serveUnknownText: "texte inconnu 'serve.texts.%@'", .serveText: "serve.texts.%@ doit être un texte non vide",
+        .serveTexts: "serve.texts doit associer des clés de textes à des textes, par exemple {form_intro: …}",
+        .serveStaffPrefix: "serve.staff_prefix '%@' doit être un chemin comme /equipe (lettres, chiffres, - et _)",
+        .serveUsersFile: "serve.users_file '%@' doit être un chemin à l'intérieur du registre, par exemple users.yml",
+        .serveNumber: "serve.%@ doit être un nombre de %@ à %@", .serveMinutes: "serve.%@ doit être un nombre de minutes de %@ à %@",
+        .serveHeaderName: "serve.trusted_user_header '%@' doit être un nom d'en-tête comme X-Remote-User",
+        .serveHeaderStandard:
+            "serve.trusted_user_header '%@' est un en-tête standard ; choisissez un en-tête propre au proxy, comme X-Remote-User",
+        .serveProxyAddress: "serve.trusted_proxies : '%@' n'est pas une adresse IP comme 10.0.0.5 ou fd00::5",
+        .serveProxiesAlone:
+            "serve.trusted_proxies n'a aucun effet sans serve.trusted_user_header : renseignez les deux, ou aucun des deux",
+        .sitesList: "la section 'sites' doit être une liste de {code, name, region}",
+        .siteMapping: "un site est une table {code, name, region}", .siteCode: "code de site : %@",
+        .siteNameRegion: "le site '%@' doit avoir un nom et une région, par exemple {code: %@, name: %@, region: %@}",
+        .siteTwice: "le code de site '%@' figure deux fois",
+        .mailSettingsRefused:
+            "la section 'mail' de reclam.yml n'est pas valide ; corrigez-la (reclam check montre les mêmes constats)",
+        .serveRefused: "la section 'serve' de reclam.yml n'est pas valide ; corrigez-la (reclam check)",
     ]
 
     static let english: [Key: String] = [
@@ -821,6 +964,113 @@ public struct Messages: Sendable {
         .mustacheWrongClose: "{{/name}} closes a section that was not opened with that name",
         .mustacheUnfinished: "a tag is not closed with }}", .mustacheDelimiter: "a {{=<% %>=}} delimiter change is badly written",
         .templateRefused: "template %@ is invalid",
+        // reclam.yml: procedure, SLA rules, calendar, actions.
+        .procUnknownPreset: "unknown procedure preset '%@'; use training, network, or write the procedure out",
+        .procNotMapping: "'procedure' must be a preset name or a mapping with stages and transitions",
+        .procNoStages: "the procedure needs a non-empty 'stages' list",
+        .procStageNotMapping: "each stage must be a mapping with at least 'id'", .procStageID: "stage %@",
+        .procStageTwice: "stage '%@' is defined twice (first on line %@)", .procLabels: "'labels' must map languages to labels, e.g. %@",
+        .procTransitionFields: "each transition needs 'from', 'to' and 'verb'",
+        .procRequirementNotMapping: "each required field must be a mapping like {field: owner, type: person}",
+        .procRequirementNoType: "required field '%@' has no type; add type: text, date, datetime, person, enum, number or case-list",
+        .procUnknownFieldType: "unknown field type '%@'", .procEnumNoValues: "enum field '%@' needs its 'values'",
+        .procUnknownStage: "transition names unknown stage '%@'",
+        .procTerminalExit:
+            "terminal stage '%@' has an outgoing transition to '%@'; only a transition marked 'reopen: true' may leave a terminal stage",
+        .procVerbClash: "verb '%@' is the name of a reclam command, so 'reclam %@ ID' could not run it; choose another verb",
+        .procSeveralInitial: "more than one stage is marked initial: %@",
+        .procUnreachable: "no transition reaches stage '%@'; add one or remove the stage",
+        .procNoTerminal: "no stage is terminal: cases can never be closed",
+        .slaNotList: "'sla' must be a list of rules, each with name, start, stop, duration and optional warn",
+        .slaRuleNotMapping: "each SLA rule must be a mapping like {name: answer, start: received, stop: responded, duration: 48 hours}",
+        .slaUnknownSetting: "unknown SLA rule setting '%@'", .slaNotStage: "%@ '%@' is not a stage of the procedure",
+        .slaNoName: "SLA rule without a name; add name: …, e.g. name: answer (a word used by 'reclam sla --rule')",
+        .slaBadStart: "start must be 'received' or a stage id",
+        .slaBadStop: "stop must be a stage id or a list of stage ids, e.g. stop: responded",
+        .slaStopIsStart: "stop '%@' is also the start: the clock would stop as soon as it starts",
+        .slaNoStop: "SLA rule '%@' has no stop; add the stage that meets it, e.g. stop: responded",
+        .slaNotDuration:
+            "%@ %@ is not a duration; write a whole number and a unit, e.g. 48 hours, "
+            + "8 business hours, 1 working day, 10 jours ouvrés, 2 jours ouvrables, 30 days",
+        .slaNoDuration: "SLA rule '%@' has no duration; add e.g. duration: 48 hours or duration: 10 jours ouvrés",
+        .slaNotThreshold:
+            "%@ %@ is not a threshold; write a share of the time such as 75%, "
+            + "or a duration before the deadline such as 1 working day before or 2 jours ouvrés avant",
+        .slaWarnTooLong: "warn '%@' is not shorter than the duration (%@): the clock is at risk as soon as it starts",
+        .slaWhenNotValues: "when.%@ must be a value or a list of values", .slaWhenNotField: "when: '%@' is not a field of a case",
+        .slaWhenNotOneOf: "when.%@: '%@' is not one of %@",
+        .slaWhenNotMapping: "when must be a mapping of case fields to values, e.g. when: {kind: complaint}",
+        .slaSinceNotDate: "since %@ is not a date; write the first day the rule applies to, as YYYY-MM-DD",
+        .slaTwiceSince: "SLA rule '%@' is defined twice since %@%@; give the new version the day it takes effect with since: YYYY-MM-DD",
+        .slaTwiceWithoutSince:
+            "SLA rule '%@' is defined twice without 'since'%@; give the new version the day it takes effect with since: YYYY-MM-DD",
+        .slaFirstLine: " (line %@)",
+        .calNotMapping: "'calendar' must be a mapping with region, working_days, business_hours and closures, not %@",
+        .calUnknownSetting: "unknown calendar setting '%@'", .calRegion: "calendar.region %@ is not a known region; write one of %@",
+        .calDidYouMean: " (did you mean '%@'?)",
+        .calBusinessHours:
+            "calendar.business_hours %@ is not an opening and a closing time; write HH:MM-HH:MM with the opening first, e.g. \"09:00-17:00\"",
+        .calClosuresNotList: "calendar.closures must be a list of {date: YYYY-MM-DD, name: …} or {from: …, to: …, name: …}",
+        .calWorkingDaysNotList: "calendar.working_days must be a list of days, e.g. [mon, tue, wed, thu, fri]",
+        .calNotDay: "%@ is not a day of the week; write mon, tue, wed, thu, fri, sat, sun (or lun, mar, mer, jeu, ven, sam, dim)",
+        .calNoWorkingDay: "calendar.working_days is empty: at least one working day is needed to compute deadlines",
+        .calClosureNotMapping: "each closure must be a mapping like {date: 2026-05-15, name: Pont de l'Ascension}",
+        .calClosureUnknown: "unknown closure setting '%@'", .calClosureHas: "; a closure has date, or from and to, and name",
+        .calClosureNotDate: "closure %@ %@ is not a date; write a real day as YYYY-MM-DD",
+        .calClosureNoName: "closure without a name; add name: …, shown when a deadline skips the day",
+        .calClosureBoth: "a closure has either date or from and to, not both",
+        .calClosureNoDate: "closure without a date; add date: YYYY-MM-DD, or from: and to: for several days",
+        .calClosureRange: "a closure over several days needs both from and to (the last closed day)",
+        .calClosureBackwards: "closure '%@' ends (%@) before it starts (%@)",
+        .actionsReviewDelay: "actions.review_delay must be a number of days, e.g. '30 calendar days'",
+        // reclam.yml: mail, serve, trusted users, sites.
+        .mailSettingsMapping: "'mail' must be a mapping of settings (from, transport, host, port, security, user)",
+        .mailSettingsPassword:
+            "never write the SMTP password in reclam.yml (it is committed): remove it, then set %@ "
+            + "or 'password_file: /etc/reclam/smtp-password' (a file outside the repository)",
+        .mailSettingsUnknown: "unknown mail setting '%@'",
+        .mailSettingsFrom: "from '%@' is not an address; write e.g. \"Organisme Exemple <reclamations@example.org>\"",
+        .mailSettingsTransport: "transport '%@' is not one of smtp, sendmail",
+        .mailSettingsSecurity: "security '%@' is not one of starttls, tls, none",
+        .mailSettingsPort: "port '%@' is not a port number (1 to 65535), e.g. 587",
+        .mailSettingsTimeout: "timeout '%@' must be a number of seconds from 1 to 600",
+        .mailSettingsPasswordFile: "password_file '%@' must be an absolute path outside the repository, e.g. /etc/reclam/smtp-password",
+        .mailSettingsSendmail: "'sendmail' must be a command, e.g. /usr/bin/msmtp -t",
+        .mailSettingsSendmailPath: "'sendmail' must start with the command's absolute path, e.g. /usr/sbin/sendmail -t -i",
+        .mailSettingsNoHost: "transport smtp needs 'host' (the SMTP server, e.g. smtp.example.org)",
+        .mailSettingsSecurityNone:
+            "security: none sends mail and passwords unencrypted; it is allowed only for a server on this machine "
+            + "(localhost, 127.0.0.1); use starttls (port 587) or tls (port 465)",
+        .mailSettingsHost: "host '%@' must be a host name or address, without scheme or path",
+        .mailSettingsNoUser: "password_file is set without 'user': no password is sent",
+        .mailSettingsIgnored: "'%@' is ignored with transport: sendmail (the command has its own settings)",
+        .peopleList: "'people' must be a list of {id, name, email}",
+        .personMapping: "each person is a mapping {id: claire, name: Claire Martin, email: claire@example.org}",
+        .personUnknown: "unknown person setting '%@' (id, name, email)", .personID: "person id: %@",
+        .personEmail: "email '%@' is not an address like claire@example.org", .personTwice: "person '%@' is listed twice (line %@)",
+        .serveMapping: "'serve' must be a mapping of settings (actor, privacy_url, rate_limit…)",
+        .serveUnknown: "unknown setting 'serve.%@'", .serveListen: "serve.listen '%@' is not ADDRESS:PORT, e.g. 127.0.0.1:8080",
+        .serveWebAddress: "serve.%@ '%@' is not an http:// or https:// address",
+        .serveActor: "serve.actor '%@' is not of the form \"Name <email>\"",
+        .serveRateLimit: "serve.rate_limit '%@' must be a count per period: 5/hour, 20/day, 2/minute",
+        .serveMaxUpload: "serve.max_upload '%@' must be a size up to 100 MiB, e.g. 10 MiB or 500 KiB",
+        .serveDeadlineRule: "serve.deadline_rule '%@' is not an SLA rule of this ledger", .serveNoRules: " (it has none)",
+        .serveRules: "; rules: %@", .serveUnknownText: "unknown text 'serve.texts.%@'", .serveText: "serve.texts.%@ must be text",
+        .serveTexts: "serve.texts must map text keys to texts, e.g. {form_intro: …}",
+        .serveStaffPrefix: "serve.staff_prefix '%@' must be a path such as /equipe (letters, digits, - and _)",
+        .serveUsersFile: "serve.users_file '%@' must be a path inside the ledger, e.g. users.yml",
+        .serveNumber: "serve.%@ must be a number from %@ to %@", .serveMinutes: "serve.%@ must be a number minutes from %@ to %@",
+        .serveHeaderName: "serve.trusted_user_header '%@' must be a header name such as X-Remote-User",
+        .serveHeaderStandard:
+            "serve.trusted_user_header '%@' is a standard header; choose one of the proxy's own, such as X-Remote-User",
+        .serveProxyAddress: "serve.trusted_proxies: '%@' is not an IP address such as 10.0.0.5 or fd00::5",
+        .serveProxiesAlone: "serve.trusted_proxies has no effect without serve.trusted_user_header: set both, or neither",
+        .sitesList: "sites: must be a list of {code, name, region}", .siteMapping: "a site is a mapping {code, name, region}",
+        .siteCode: "site code: %@",
+        .siteNameRegion: "site '%@' needs a name and a region, e.g. {code: %@, name: %@, region: %@}",
+        .siteTwice: "site code '%@' is listed twice",
+        .mailSettingsRefused: "the mail: section of reclam.yml is invalid; correct it (reclam check shows the same findings)",
+        .serveRefused: "the serve section of reclam.yml is invalid; fix it (reclam check)",
     ]
 
     // MARK: Enum values

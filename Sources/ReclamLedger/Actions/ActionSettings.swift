@@ -28,7 +28,7 @@ public struct ActionSettings: Sendable {
         """
 
     public static func read(_ config: LedgerConfig) -> ActionSettings {
-        var reader = NodeReader(file: LedgerConfig.fileName)
+        var reader = NodeReader(file: LedgerConfig.fileName, language: config.language)
         let section = config.root?["actions"]
         var procedure: Procedure?
         if let node = section?["procedure"] {
@@ -44,8 +44,7 @@ public struct ActionSettings: Sendable {
                 delay = duration.amount
             } else {
                 reader.error(
-                    .configInvalid, "actions.review_delay must be a number of days, e.g. '30 calendar days'",
-                    at: section?["review_delay"]?.start)
+                    .configInvalid, Messages(config.language)[.actionsReviewDelay], at: section?["review_delay"]?.start)
             }
         }
         return ActionSettings(

@@ -18,15 +18,16 @@ public struct Site: Sendable, Equatable {
 extension LedgerConfig {
     /// The sites of `sites:`, each `{code, name, region}`; entries with problems are left out
     /// and reported by `siteDiagnostics` (what `reclam check` shows).
-    public var sites: [Site] { Self.readSites(root?["sites"]).sites }
+    public var sites: [Site] { Self.readSites(root?["sites"], language: language).sites }
 
-    public var siteDiagnostics: [Diagnostic] { Self.readSites(root?["sites"]).diagnostics }
+    public var siteDiagnostics: [Diagnostic] { Self.readSites(root?["sites"], language: language).diagnostics }
 
-    static func readSites(_ node: YAMLNode?) -> (sites: [Site], diagnostics: [Diagnostic]) {
+    static func readSites(_ node: YAMLNode?, language: Language) -> (sites: [Site], diagnostics: [Diagnostic]) {
         guard let node else { return ([], []) }
         let file = LedgerConfig.fileName
+        let m = Messages(language)
         guard let items = node.items else {
-            return ([], [Diagnostic(.sitesInvalid, "sites: must be a list of {code, name, region}", file: file, at: node.start)])
+            return ([], [Diagnostic(.sitesInvalid, m[.sitesList], file: file, at: node.start)])
         }
         var sites: [Site] = []
         var diagnostics: [Diagnostic] = []
@@ -35,17 +36,15 @@ extension LedgerConfig {
             let name = item["name"]?.scalar ?? ""
             let region = item["region"]?.scalar ?? ""
             if item.pairs == nil {
-                diagnostics.append(Diagnostic(.sitesInvalid, "a site is a mapping {code, name, region}", file: file, at: item.start))
-            } else if let problem = Identifier.problem(code) {
-                diagnostics.append(Diagnostic(.sitesInvalid, "site code: \(problem)", file: file, at: item.start))
+                diagnostics.append(Diagnostic(.sitesInvalid, m[.siteMapping], file: file, at: item.start))
+            } else if let problem = m.idProblem(code) {
+                diagnostics.append(Diagnostic(.sitesInvalid, m.format(.siteCode, problem), file: file, at: item.start))
             } else if region.isEmpty || name.isEmpty {
-                diagnostics.append(
-                    Diagnostic(
-                        .sitesInvalid,
-                        "site '\(code)' needs a name and a region, e.g. {code: \(code), name: \(name.isEmpty ? "Lyon Part-Dieu" : name), region: \(region.isEmpty ? "ARA" : region)}",
-                        file: file, at: item.start))
+                let example = m.format(
+                    .siteNameRegion, code, code, name.isEmpty ? "Lyon Part-Dieu" : name, region.isEmpty ? "ARA" : region)
+                diagnostics.append(Diagnostic(.sitesInvalid, example, file: file, at: item.start))
             } else if sites.contains(where: { $0.code == code }) {
-                diagnostics.append(Diagnostic(.sitesInvalid, "site code '\(code)' is listed twice", file: file, at: item.start))
+                diagnostics.append(Diagnostic(.sitesInvalid, m.format(.siteTwice, code), file: file, at: item.start))
             } else {
                 sites.append(Site(code: code, name: name, region: region))
             }

@@ -137,22 +137,20 @@ enum MailSettingsReader {
 
     static func read(_ node: YAMLNode?, reader: inout NodeReader) -> MailSettings? {
         guard let node else { return nil }
+        let m = Messages(reader.language)
         guard let pairs = node.pairs else {
-            reader.error(rule, "'mail' must be a mapping of settings (from, transport, host, port, security, user)", at: node.start)
+            reader.error(rule, m[.mailSettingsMapping], at: node.start)
             return nil
         }
         // A password in reclam.yml makes the settings invalid too: `reclam send` refuses to run.
         let before = reader.diagnostics.filter { $0.severity == .error }.count
         for pair in pairs where !keys.contains(pair.key) {
             if pair.key == "password" || pair.key == "pass" {
-                reader.error(
-                    rule,
-                    "never write the SMTP password in reclam.yml (it is committed): remove it, then set \(MailSettings.passwordVariable) "
-                        + "or 'password_file: /etc/reclam/smtp-password' (a file outside the repository)", at: pair.keyStart)
+                reader.error(rule, m.format(.mailSettingsPassword, MailSettings.passwordVariable), at: pair.keyStart)
                 continue
             }
-            var message = "unknown mail setting '\(pair.key)'"
-            if let s = Suggestion.closest(to: pair.key, in: keys) { message += "; did you mean '\(s)'?" }
+            var message = m.format(.mailSettingsUnknown, pair.key)
+            if let s = Suggestion.closest(to: pair.key, in: keys) { message += m.format(.checkDidYouMean, s) }
             reader.warning(.configUnknownKey, message, at: pair.keyStart)
         }
         var from = MailMessage.Address(email: "invalid@invalid")
@@ -160,9 +158,7 @@ enum MailSettingsReader {
             if let parsed = MailMessage.Address(parsing: text) {
                 from = parsed
             } else {
-                reader.error(
-                    rule, "from '\(text)' is not an address; write e.g. \"Organisme Exemple <reclamations@example.org>\"",
-                    at: node["from"]?.start)
+                reader.error(rule, m.format(.mailSettingsFrom, text), at: node["from"]?.start)
             }
         }
         var transport = MailSettings.Transport.smtp
@@ -170,7 +166,7 @@ enum MailSettingsReader {
             if let value = MailSettings.Transport(rawValue: text) {
                 transport = value
             } else {
-                reader.error(rule, "transport '\(text)' is not one of smtp, sendmail", at: node["transport"]?.start)
+                reader.error(rule, m.format(.mailSettingsTransport, text), at: node["transport"]?.start)
             }
         }
         var security = MailSettings.Security.starttls
@@ -178,9 +174,9 @@ enum MailSettingsReader {
             if let value = MailSettings.Security(rawValue: text) {
                 security = value
             } else {
-                var message = "security '\(text)' is not one of starttls, tls, none"
+                var message = m.format(.mailSettingsSecurity, text)
                 if let s = Suggestion.closest(to: text, in: MailSettings.Security.allCases.map(\.rawValue)) {
-                    message += "; did you mean '\(s)'?"
+                    message += m.format(.checkDidYouMean, s)
                 }
                 reader.error(rule, message, at: node["security"]?.start)
             }
@@ -191,7 +187,7 @@ enum MailSettingsReader {
             if let value = Int(text), (1...65535).contains(value) {
                 port = value
             } else {
-                reader.error(rule, "port '\(text)' is not a port number (1 to 65535), e.g. 587", at: node["port"]?.start)
+                reader.error(rule, m.format(.mailSettingsPort, text), at: node["port"]?.start)
             }
         }
         var timeout = 30
@@ -199,15 +195,13 @@ enum MailSettingsReader {
             if let value = Int(text), (1...600).contains(value) {
                 timeout = value
             } else {
-                reader.error(rule, "timeout '\(text)' must be a number of seconds from 1 to 600", at: node["timeout"]?.start)
+                reader.error(rule, m.format(.mailSettingsTimeout, text), at: node["timeout"]?.start)
             }
         }
         let user = reader.text(node, "user", rule: rule)
         let passwordFile = reader.text(node, "password_file", rule: rule)
         if let passwordFile, !passwordFile.hasPrefix("/") && !passwordFile.hasPrefix("~/") {
-            reader.error(
-                rule, "password_file '\(passwordFile)' must be an absolute path outside the repository, e.g. /etc/reclam/smtp-password",
-                at: node["password_file"]?.start)
+            reader.error(rule, m.format(.mailSettingsPasswordFile, passwordFile), at: node["password_file"]?.start)
         }
         let caFile = reader.text(node, "ca_file", rule: rule)
         var sendmail = MailSettings.defaultSendmail
@@ -217,33 +211,29 @@ enum MailSettingsReader {
             } else if let items = value.items, items.allSatisfy({ $0.scalar != nil }) {
                 sendmail = items.compactMap(\.scalar)
             } else {
-                reader.error(rule, "'sendmail' must be a command, e.g. /usr/bin/msmtp -t", at: value.start)
+                reader.error(rule, m[.mailSettingsSendmail], at: value.start)
             }
             if sendmail.isEmpty || !(sendmail.first ?? "").hasPrefix("/") {
-                reader.error(rule, "'sendmail' must start with the command's absolute path, e.g. /usr/sbin/sendmail -t -i", at: value.start)
+                reader.error(rule, m[.mailSettingsSendmailPath], at: value.start)
             }
         }
         switch transport {
         case .smtp:
             if host == nil {
-                reader.error(rule, "transport smtp needs 'host' (the SMTP server, e.g. smtp.example.org)", at: node.start)
+                reader.error(rule, m[.mailSettingsNoHost], at: node.start)
             }
             if let host, security == .none, !MailSettings.isLoopback(host) {
-                reader.error(
-                    rule,
-                    "security: none sends mail and passwords unencrypted; it is allowed only for a server on this machine "
-                        + "(localhost, 127.0.0.1); use starttls (port 587) or tls (port 465)", at: node["security"]?.start)
+                reader.error(rule, m[.mailSettingsSecurityNone], at: node["security"]?.start)
             }
             if let host, host.contains("/") || host.contains(" ") || host.isEmpty {
-                reader.error(rule, "host '\(host)' must be a host name or address, without scheme or path", at: node["host"]?.start)
+                reader.error(rule, m.format(.mailSettingsHost, host), at: node["host"]?.start)
             }
             if user == nil, passwordFile != nil {
-                reader.warning(rule, "password_file is set without 'user': no password is sent", at: node["password_file"]?.start)
+                reader.warning(rule, m[.mailSettingsNoUser], at: node["password_file"]?.start)
             }
         case .sendmail:
             for key in ["host", "port", "security", "user", "password_file", "ca_file"] where node[key] != nil {
-                reader.warning(
-                    rule, "'\(key)' is ignored with transport: sendmail (the command has its own settings)", at: node[key]?.start)
+                reader.warning(rule, m.format(.mailSettingsIgnored, key), at: node[key]?.start)
             }
         }
         guard reader.diagnostics.filter({ $0.severity == .error }).count == before else { return nil }
@@ -254,34 +244,35 @@ enum MailSettingsReader {
 
     static func readPeople(_ node: YAMLNode?, reader: inout NodeReader) -> [Person] {
         guard let node else { return [] }
+        let m = Messages(reader.language)
         guard let items = node.items else {
-            reader.error(rule, "'people' must be a list of {id, name, email}", at: node.start)
+            reader.error(rule, m[.peopleList], at: node.start)
             return []
         }
         var people: [Person] = []
         var seen: [String: Int] = [:]
         for item in items {
             guard item.pairs != nil else {
-                reader.error(rule, "each person is a mapping {id: claire, name: Claire Martin, email: claire@example.org}", at: item.start)
+                reader.error(rule, m[.personMapping], at: item.start)
                 continue
             }
             for pair in item.pairs ?? [] where !["id", "name", "email"].contains(pair.key) {
-                reader.warning(.configUnknownKey, "unknown person setting '\(pair.key)' (id, name, email)", at: pair.keyStart)
+                reader.warning(.configUnknownKey, m.format(.personUnknown, pair.key), at: pair.keyStart)
             }
             let id = reader.text(item, "id", required: true, rule: rule)
             let name = reader.text(item, "name", rule: rule)
             let email = reader.text(item, "email", required: true, rule: rule)
-            if let id, let problem = Identifier.problem(id) {
-                reader.error(rule, "person id: \(problem)", at: item["id"]?.start)
+            if let id, let problem = m.idProblem(id) {
+                reader.error(rule, m.format(.personID, problem), at: item["id"]?.start)
                 continue
             }
             if let email, !MailAddressSyntax.isPlausible(email) {
-                reader.error(rule, "email '\(email)' is not an address like claire@example.org", at: item["email"]?.start)
+                reader.error(rule, m.format(.personEmail, email), at: item["email"]?.start)
                 continue
             }
             guard let id, let email else { continue }
             if let line = seen[id] {
-                reader.error(rule, "person '\(id)' is listed twice (line \(line))", at: item["id"]?.start)
+                reader.error(rule, m.format(.personTwice, id, String(line)), at: item["id"]?.start)
                 continue
             }
             seen[id] = item.start.line

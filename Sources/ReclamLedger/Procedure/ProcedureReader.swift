@@ -5,40 +5,38 @@ import ReclamGit
 /// Reads the `procedure` section of `reclam.yml` and checks that it makes sense as a procedure.
 enum ProcedureReader {
     static func read(_ node: YAMLNode, reader: inout NodeReader) -> Procedure? {
+        let m = Messages(reader.language)
         if let name = node.scalar {
             guard let preset = ProcedurePreset(rawValue: name) else {
-                reader.error(
-                    .configInvalid, "unknown procedure preset '\(name)'; use training, network, or write the procedure out",
-                    at: node.start)
+                reader.error(.configInvalid, m.format(.procUnknownPreset, name), at: node.start)
                 return nil
             }
             guard let procedure = preset.procedure else { return nil }
             return procedure
         }
         guard node.pairs != nil else {
-            reader.error(.configInvalid, "'procedure' must be a preset name or a mapping with stages and transitions", at: node.start)
+            reader.error(.configInvalid, m[.procNotMapping], at: node.start)
             return nil
         }
         let name = reader.text(node, "name") ?? "custom"
         var stages: [Stage] = []
         guard let stageNodes = node["stages"]?.items, !stageNodes.isEmpty else {
-            reader.error(.procedureInvalid, "the procedure needs a non-empty 'stages' list", at: node["stages"]?.start ?? node.start)
+            reader.error(.procedureInvalid, m[.procNoStages], at: node["stages"]?.start ?? node.start)
             return nil
         }
         var seen: [String: SourceLocation] = [:]
         for stageNode in stageNodes {
             guard stageNode.pairs != nil, let id = reader.text(stageNode, "id", required: true, rule: .procedureInvalid) else {
                 if stageNode.pairs == nil {
-                    reader.error(.procedureInvalid, "each stage must be a mapping with at least 'id'", at: stageNode.start)
+                    reader.error(.procedureInvalid, m[.procStageNotMapping], at: stageNode.start)
                 }
                 continue
             }
-            if let problem = Identifier.problem(id) {
-                reader.error(.procedureInvalid, "stage \(problem)", at: stageNode["id"]?.start)
+            if let problem = m.idProblem(id) {
+                reader.error(.procedureInvalid, m.format(.procStageID, problem), at: stageNode["id"]?.start)
             }
             if let first = seen[id] {
-                reader.error(
-                    .procedureInvalid, "stage '\(id)' is defined twice (first on line \(first.line))", at: stageNode["id"]?.start)
+                reader.error(.procedureInvalid, m.format(.procStageTwice, id, String(first.line)), at: stageNode["id"]?.start)
                 continue
             }
             seen[id] = stageNode["id"]?.start
@@ -48,8 +46,7 @@ enum ProcedureReader {
                     if let text = pair.value.scalar { labels[pair.key] = text }
                 }
                 if labelNode.pairs == nil {
-                    reader.error(
-                        .procedureInvalid, "'labels' must map languages to labels, e.g. {fr: Reçue, en: Received}", at: labelNode.start)
+                    reader.error(.procedureInvalid, m.format(.procLabels, "{fr: Reçue, en: Received}"), at: labelNode.start)
                 }
             }
             var requires: [FieldRequirement] = []
@@ -71,7 +68,7 @@ enum ProcedureReader {
                 let to = reader.text(transitionNode, "to", required: true, rule: .procedureInvalid)
             else {
                 if transitionNode.pairs == nil || transitionNode["from"] == nil {
-                    reader.error(.procedureInvalid, "each transition needs 'from', 'to' and 'verb'", at: transitionNode.start)
+                    reader.error(.procedureInvalid, m[.procTransitionFields], at: transitionNode.start)
                 }
                 continue
             }
@@ -94,8 +91,7 @@ enum ProcedureReader {
                 for pair in labelNode.pairs ?? [] { transition.labels[pair.key] = pair.value.scalar }
                 if labelNode.pairs == nil {
                     reader.error(
-                        .procedureInvalid, "'labels' must map languages to labels, e.g. {fr: Accuser réception, en: Acknowledge}",
-                        at: labelNode.start)
+                        .procedureInvalid, m.format(.procLabels, "{fr: Accuser réception, en: Acknowledge}"), at: labelNode.start)
                 }
             }
             transitions.append(transition)
@@ -106,72 +102,65 @@ enum ProcedureReader {
     }
 
     static func readRequirement(_ node: YAMLNode, reader: inout NodeReader) -> FieldRequirement? {
+        let m = Messages(reader.language)
         guard node.pairs != nil, let field = reader.text(node, "field", required: true, rule: .procedureFieldType) else {
             if node.pairs == nil {
-                reader.error(
-                    .procedureFieldType, "each required field must be a mapping like {field: owner, type: person}", at: node.start)
+                reader.error(.procedureFieldType, m[.procRequirementNotMapping], at: node.start)
             }
             return nil
         }
         guard let typeName = reader.text(node, "type", rule: .procedureFieldType) else {
-            reader.error(
-                .procedureFieldType,
-                "required field '\(field)' has no type; add type: text, date, datetime, person, enum, number or case-list", at: node.start)
+            reader.error(.procedureFieldType, m.format(.procRequirementNoType, field), at: node.start)
             return nil
         }
         let allowed: [FieldType] = [.text, .date, .datetime, .person, .enum, .number, .caseList]
         guard let type = FieldType(rawValue: typeName), allowed.contains(type) else {
-            var message = "unknown field type '\(typeName)'"
-            if let s = Suggestion.closest(to: typeName, in: allowed.map(\.rawValue)) { message += "; did you mean '\(s)'?" }
+            var message = m.format(.procUnknownFieldType, typeName)
+            if let s = Suggestion.closest(to: typeName, in: allowed.map(\.rawValue)) { message += m.format(.checkDidYouMean, s) }
             reader.error(.procedureFieldType, message, at: node["type"]?.start)
             return nil
         }
         let values = reader.texts(node, "values", rule: .procedureFieldType) ?? []
         if type == .enum && values.isEmpty {
-            reader.error(.procedureFieldType, "enum field '\(field)' needs its 'values'", at: node.start)
+            reader.error(.procedureFieldType, m.format(.procEnumNoValues, field), at: node.start)
         }
         return FieldRequirement(field: field, type: type, values: values, location: node.start)
     }
 
     /// The structural rules of a procedure: what a team can get wrong when editing it by hand.
     static func validate(_ procedure: Procedure, reader: inout NodeReader) {
+        let m = Messages(reader.language)
         let ids = Set(procedure.stages.map(\.id))
         for transition in procedure.transitions {
             for stage in transition.from + [transition.to] where !ids.contains(stage) {
-                var message = "transition names unknown stage '\(stage)'"
-                if let s = Suggestion.closest(to: stage, in: procedure.stages.map(\.id)) { message += "; did you mean '\(s)'?" }
+                var message = m.format(.procUnknownStage, stage)
+                if let s = Suggestion.closest(to: stage, in: procedure.stages.map(\.id)) { message += m.format(.checkDidYouMean, s) }
                 reader.error(.procedureUnknownStage, message, at: transition.location)
             }
             for stage in transition.from {
                 if let s = procedure.stage(stage), s.terminal, !transition.reopen {
                     reader.error(
-                        .procedureTerminalExit,
-                        "terminal stage '\(stage)' has an outgoing transition to '\(transition.to)'; only a transition marked 'reopen: true' may leave a terminal stage",
-                        at: transition.location)
+                        .procedureTerminalExit, m.format(.procTerminalExit, stage, transition.to), at: transition.location)
                 }
             }
         }
         for transition in procedure.transitions
         where CommandNames.builtIn.contains(transition.verb) && !CommandNames.verbCommands.contains(transition.verb) {
             reader.error(
-                .procedureVerbClash,
-                "verb '\(transition.verb)' is the name of a reclam command, so 'reclam \(transition.verb) ID' could not run it; choose another verb",
-                at: transition.location)
+                .procedureVerbClash, m.format(.procVerbClash, transition.verb, transition.verb), at: transition.location)
         }
         let initials = procedure.stages.filter(\.initial)
         if initials.count > 1 {
             reader.error(
-                .procedureInvalid, "more than one stage is marked initial: \(initials.map(\.id).joined(separator: ", "))",
-                at: initials[1].location)
+                .procedureInvalid, m.format(.procSeveralInitial, initials.map(\.id).joined(separator: ", ")), at: initials[1].location)
         }
         let initial = procedure.initialStage?.id
         let reached = Set(procedure.transitions.map(\.to))
         for stage in procedure.stages where stage.id != initial && !reached.contains(stage.id) {
-            reader.error(
-                .procedureUnreachableStage, "no transition reaches stage '\(stage.id)'; add one or remove the stage", at: stage.location)
+            reader.error(.procedureUnreachableStage, m.format(.procUnreachable, stage.id), at: stage.location)
         }
         if !procedure.stages.contains(where: \.terminal) {
-            reader.warning(.procedureNoTerminal, "no stage is terminal: cases can never be closed", at: procedure.stages.first?.location)
+            reader.warning(.procedureNoTerminal, m[.procNoTerminal], at: procedure.stages.first?.location)
         }
     }
 }

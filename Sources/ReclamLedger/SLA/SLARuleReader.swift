@@ -14,7 +14,7 @@ enum SLARuleReader {
     static func read(_ node: YAMLNode?, procedure: Procedure?, reader: inout NodeReader) -> [SLARule] {
         guard let node, node.scalar != "" else { return [] }
         guard let items = node.items else {
-            reader.error(rule, "'sla' must be a list of rules, each with name, start, stop, duration and optional warn", at: node.start)
+            reader.error(rule, Messages(reader.language)[.slaNotList], at: node.start)
             return []
         }
         var rules: [SLARule] = []
@@ -26,15 +26,14 @@ enum SLARuleReader {
     }
 
     private static func readRule(_ node: YAMLNode, procedure: Procedure?, reader: inout NodeReader) -> SLARule? {
+        let m = Messages(reader.language)
         guard let pairs = node.pairs else {
-            reader.error(
-                rule, "each SLA rule must be a mapping like {name: answer, start: received, stop: responded, duration: 48 hours}",
-                at: node.start)
+            reader.error(rule, m[.slaRuleNotMapping], at: node.start)
             return nil
         }
         for pair in pairs where !knownKeys.contains(pair.key) {
-            var message = "unknown SLA rule setting '\(pair.key)'"
-            if let s = Suggestion.closest(to: pair.key, in: knownKeys) { message += "; did you mean '\(s)'?" }
+            var message = m.format(.slaUnknownSetting, pair.key)
+            if let s = Suggestion.closest(to: pair.key, in: knownKeys) { message += m.format(.checkDidYouMean, s) }
             reader.warning(.configUnknownKey, message, at: pair.keyStart)
         }
         var valid = true
@@ -45,14 +44,14 @@ enum SLARuleReader {
         let stageIDs = procedure?.stages.map(\.id)
         func checkStage(_ id: String, _ key: String, _ location: SourceLocation) {
             guard let stageIDs, !stageIDs.contains(id) else { return }
-            var message = "\(key) '\(id)' is not a stage of the procedure"
-            if let s = Suggestion.closest(to: id, in: stageIDs) { message += "; did you mean '\(s)'?" }
+            var message = m.format(.slaNotStage, key, id)
+            if let s = Suggestion.closest(to: id, in: stageIDs) { message += m.format(.checkDidYouMean, s) }
             fail(message, location)
         }
 
         let name = node["name"]?.scalar?.trimmingCharacters(in: .whitespaces) ?? ""
         if name.isEmpty || name.contains("\n") {
-            fail("SLA rule without a name; add name: …, e.g. name: answer (a word used by 'reclam sla --rule')", node["name"]?.start)
+            fail(m[.slaNoName], node["name"]?.start)
         }
 
         var start = SLARule.Start.received
@@ -62,7 +61,7 @@ enum SLARuleReader {
                 if text != "received" { checkStage(text, "start", value.start) }
                 start = text == "received" ? .received : .stage(text)
             } else {
-                fail("start must be 'received' or a stage id", value.start)
+                fail(m[.slaBadStart], value.start)
             }
         }
 
@@ -70,47 +69,38 @@ enum SLARuleReader {
         if let value = node["stop"] {
             let texts = value.scalar.map { [$0] } ?? value.items?.compactMap(\.scalar) ?? []
             if texts.isEmpty || texts.contains("") || value.items.map({ $0.count != texts.count }) == true {
-                fail("stop must be a stage id or a list of stage ids, e.g. stop: responded", value.start)
+                fail(m[.slaBadStop], value.start)
             } else {
                 for (index, text) in texts.enumerated() {
                     checkStage(text, "stop", value.items?[index].start ?? value.start)
                 }
                 stop = texts
                 if case .stage(let id) = start, texts.contains(id) {
-                    fail("stop '\(id)' is also the start: the clock would stop as soon as it starts", value.start)
+                    fail(m.format(.slaStopIsStart, id), value.start)
                 }
             }
         } else {
-            fail("SLA rule '\(name)' has no stop; add the stage that meets it, e.g. stop: responded", nil)
+            fail(m.format(.slaNoStop, name), nil)
         }
 
         /// The setting's value read by `parse`; nil, after saying what to write, when it cannot be.
-        func parsed<Value>(_ key: String, _ parse: (String) throws -> Value, isNot advice: String) -> Value? {
+        func parsed<Value>(_ key: String, _ parse: (String) throws -> Value, isNot advice: Messages.Key) -> Value? {
             guard let value = node[key] else { return nil }
             if let text = value.scalar, let parsed = try? parse(text) { return parsed }
-            fail("\(key) '\(value.scalar ?? value.kindName)' is not \(advice)", value.start)
+            fail(m.format(advice, key, m.quoted(value)), value.start)
             return nil
         }
 
-        let duration = parsed(
-            "duration", SLADuration.parse,
-            isNot: "a duration; write a whole number and a unit, e.g. 48 hours, "
-                + "8 business hours, 1 working day, 10 jours ouvrés, 2 jours ouvrables, 30 days")
+        let duration = parsed("duration", SLADuration.parse, isNot: .slaNotDuration)
         if node["duration"] == nil {
-            fail("SLA rule '\(name)' has no duration; add e.g. duration: 48 hours or duration: 10 jours ouvrés", nil)
+            fail(m.format(.slaNoDuration, name), nil)
         }
 
-        let warn = parsed(
-            "warn", WarningThreshold.parse,
-            isNot: "a threshold; write a share of the time such as 75%, "
-                + "or a duration before the deadline such as 1 working day before or 2 jours ouvrés avant")
+        let warn = parsed("warn", WarningThreshold.parse, isNot: .slaNotThreshold)
         if case .before(let before)? = warn, let duration, before.unit == duration.unit, before.amount >= duration.amount,
             let value = node["warn"]
         {
-            reader.warning(
-                .slaWarnTooLong,
-                "warn '\(value.scalar ?? "")' is not shorter than the duration (\(duration)): the clock is at risk as soon as it starts",
-                at: value.start)
+            reader.warning(.slaWarnTooLong, m.format(.slaWarnTooLong, value.scalar ?? "", m.duration(duration)), at: value.start)
         }
 
         var when: [String: [String]] = [:]
@@ -119,25 +109,25 @@ enum SLARuleReader {
                 for pair in filters {
                     let values = pair.value.scalar.map { [$0] } ?? pair.value.items?.compactMap(\.scalar) ?? []
                     guard !values.isEmpty else {
-                        fail("when.\(pair.key) must be a value or a list of values", pair.value.start)
+                        fail(m.format(.slaWhenNotValues, pair.key), pair.value.start)
                         continue
                     }
                     guard let allowed = allowedValues(pair.key, procedure: procedure) else {
                         let names = filterableFields + (procedure?.declaredFields.keys.sorted() ?? [])
-                        var message = "when: '\(pair.key)' is not a field of a case"
-                        if let s = Suggestion.closest(to: pair.key, in: names) { message += "; did you mean '\(s)'?" }
+                        var message = m.format(.slaWhenNotField, pair.key)
+                        if let s = Suggestion.closest(to: pair.key, in: names) { message += m.format(.checkDidYouMean, s) }
                         fail(message, pair.keyStart)
                         continue
                     }
                     for (index, text) in values.enumerated() where !allowed.isEmpty && !allowed.contains(text) {
-                        var message = "when.\(pair.key): '\(text)' is not one of \(allowed.joined(separator: ", "))"
-                        if let s = Suggestion.closest(to: text, in: allowed) { message += "; did you mean '\(s)'?" }
+                        var message = m.format(.slaWhenNotOneOf, pair.key, text, allowed.joined(separator: ", "))
+                        if let s = Suggestion.closest(to: text, in: allowed) { message += m.format(.checkDidYouMean, s) }
                         fail(message, pair.value.items?[index].start ?? pair.value.start)
                     }
                     when[pair.key] = values
                 }
             } else {
-                fail("when must be a mapping of case fields to values, e.g. when: {kind: complaint}", value.start)
+                fail(m[.slaWhenNotMapping], value.start)
             }
         }
 
@@ -146,9 +136,7 @@ enum SLARuleReader {
             if let text = value.scalar, let date = CivilDate.parse(text) {
                 since = date
             } else {
-                fail(
-                    "since '\(value.scalar ?? value.kindName)' is not a date; write the first day the rule applies to, as YYYY-MM-DD",
-                    value.start)
+                fail(m.format(.slaSinceNotDate, m.quoted(value)), value.start)
             }
         }
 
@@ -170,16 +158,16 @@ enum SLARuleReader {
     /// Versions of one rule are told apart by `since`, so two with the same day (or two without
     /// one) would make the choice ambiguous.
     private static func checkVersions(_ rules: [SLARule], reader: inout NodeReader) {
+        let m = Messages(reader.language)
         var seen: [String: SourceLocation?] = [:]
         for rule in rules {
             let key = rule.name + "\u{0}" + (rule.since?.description ?? "")
             if let first = seen[key] {
-                let line = first.map { " (line \($0.line))" } ?? ""
-                let what = rule.since.map { "since \($0)" } ?? "without 'since'"
-                reader.error(
-                    Self.rule,
-                    "SLA rule '\(rule.name)' is defined twice \(what)\(line); give the new version the day it takes effect with since: YYYY-MM-DD",
-                    at: rule.location)
+                let line = first.map { m.format(.slaFirstLine, String($0.line)) } ?? ""
+                let message =
+                    rule.since.map { m.format(.slaTwiceSince, rule.name, $0.description, line) }
+                    ?? m.format(.slaTwiceWithoutSince, rule.name, line)
+                reader.error(Self.rule, message, at: rule.location)
             } else {
                 seen[key] = rule.location
             }

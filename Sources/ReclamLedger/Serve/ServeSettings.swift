@@ -49,38 +49,37 @@ public struct ServeSettings: Sendable {
 
     public static func read(_ config: LedgerConfig) -> ServeSettings {
         var settings = ServeSettings()
-        var reader = NodeReader(file: LedgerConfig.fileName)
+        var reader = NodeReader(file: LedgerConfig.fileName, language: config.language)
+        let m = Messages(config.language)
         guard let section = config.root?["serve"] else { return settings }
         guard let pairs = section.pairs else {
-            reader.error(.configInvalid, "'serve' must be a mapping of settings (actor, privacy_url, rate_limit…)", at: section.start)
+            reader.error(.configInvalid, m[.serveMapping], at: section.start)
             settings.diagnostics = reader.diagnostics
             return settings
         }
         for pair in pairs where !knownKeys.contains(pair.key) {
-            var message = "unknown setting 'serve.\(pair.key)'"
-            if let s = Suggestion.closest(to: pair.key, in: knownKeys) { message += "; did you mean '\(s)'?" }
+            var message = m.format(.serveUnknown, pair.key)
+            if let s = Suggestion.closest(to: pair.key, in: knownKeys) { message += m.format(.checkDidYouMean, s) }
             reader.warning(.configUnknownKey, message, at: pair.keyStart)
         }
         if let listen = reader.text(section, "listen") {
             if ListenAddress(listen) == nil {
-                reader.error(
-                    .configInvalid, "serve.listen '\(listen)' is not ADDRESS:PORT, e.g. 127.0.0.1:8080", at: section["listen"]?.start)
+                reader.error(.configInvalid, m.format(.serveListen, listen), at: section["listen"]?.start)
             } else {
                 settings.listen = listen
             }
         }
         for (key, path) in [("base_url", \ServeSettings.baseURL), ("privacy_url", \ServeSettings.privacyURL)] {
             guard let text = reader.text(section, key) else { continue }
-            if let problem = WebAddress.problem(text) {
-                reader.error(.configInvalid, "serve.\(key) \(problem)", at: section[key]?.start)
+            if WebAddress.problem(text) != nil {
+                reader.error(.configInvalid, m.format(.serveWebAddress, key, text), at: section[key]?.start)
             } else {
                 settings[keyPath: path] = text
             }
         }
         if let actor = reader.text(section, "actor") {
             if (try? ActorIdentity(parsing: actor)) == nil {
-                reader.error(
-                    .configInvalid, "serve.actor '\(actor)' is not of the form \"Name <email>\"", at: section["actor"]?.start)
+                reader.error(.configInvalid, m.format(.serveActor, actor), at: section["actor"]?.start)
             } else {
                 settings.actor = actor
             }
@@ -90,9 +89,7 @@ public struct ServeSettings: Sendable {
                 settings.rateLimit = count
                 settings.ratePeriod = period
             } else {
-                reader.error(
-                    .configInvalid, "serve.rate_limit '\(text)' must be a count per period: 5/hour, 20/day, 2/minute",
-                    at: section["rate_limit"]?.start)
+                reader.error(.configInvalid, m.format(.serveRateLimit, text), at: section["rate_limit"]?.start)
             }
         }
         if let count = readNumber(section, "max_files", in: 0...20, reader: &reader) { settings.maximumFiles = count }
@@ -100,9 +97,7 @@ public struct ServeSettings: Sendable {
             if let bytes = ByteSize.parse(text), bytes <= 100 << 20 {
                 settings.maximumUploadBytes = bytes
             } else {
-                reader.error(
-                    .configInvalid, "serve.max_upload '\(text)' must be a size up to 100 MiB, e.g. 10 MiB or 500 KiB",
-                    at: section["max_upload"]?.start)
+                reader.error(.configInvalid, m.format(.serveMaxUpload, text), at: section["max_upload"]?.start)
             }
         }
         if section["trust_forwarded_for"] != nil { settings.trustForwardedFor = reader.bool(section, "trust_forwarded_for") }
@@ -111,8 +106,8 @@ public struct ServeSettings: Sendable {
             if names.contains(rule) {
                 settings.deadlineRule = rule
             } else {
-                var message = "serve.deadline_rule '\(rule)' is not an SLA rule of this ledger"
-                message += names.isEmpty ? " (it has none)" : "; rules: \(names.joined(separator: ", "))"
+                var message = m.format(.serveDeadlineRule, rule)
+                message += names.isEmpty ? m[.serveNoRules] : m.format(.serveRules, names.joined(separator: ", "))
                 reader.error(.configInvalid, message, at: section["deadline_rule"]?.start)
             }
         }
@@ -123,19 +118,19 @@ public struct ServeSettings: Sendable {
                 let known = WebFormTexts.keys
                 for pair in pairs {
                     guard known.contains(pair.key) else {
-                        var message = "unknown text 'serve.texts.\(pair.key)'"
-                        if let s = Suggestion.closest(to: pair.key, in: known.sorted()) { message += "; did you mean '\(s)'?" }
+                        var message = m.format(.serveUnknownText, pair.key)
+                        if let s = Suggestion.closest(to: pair.key, in: known.sorted()) { message += m.format(.checkDidYouMean, s) }
                         reader.warning(.configUnknownKey, message, at: pair.keyStart)
                         continue
                     }
                     guard let value = pair.value.scalar, !value.isEmpty else {
-                        reader.error(.configInvalid, "serve.texts.\(pair.key) must be text", at: pair.value.start)
+                        reader.error(.configInvalid, m.format(.serveText, pair.key), at: pair.value.start)
                         continue
                     }
                     settings.texts[pair.key] = value
                 }
             } else {
-                reader.error(.configInvalid, "serve.texts must map text keys to texts, e.g. {form_intro: …}", at: texts.start)
+                reader.error(.configInvalid, m[.serveTexts], at: texts.start)
             }
         }
         settings.diagnostics = reader.diagnostics
@@ -143,6 +138,7 @@ public struct ServeSettings: Sendable {
     }
 
     static func readStaff(_ section: YAMLNode, into settings: inout ServeSettings, reader: inout NodeReader) {
+        let m = Messages(reader.language)
         if let prefix = reader.text(section, "staff_prefix") {
             let trimmed = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
             let segments = trimmed.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
@@ -151,21 +147,17 @@ public struct ServeSettings: Sendable {
             {
                 settings.staffPrefix = trimmed
             } else {
-                reader.error(
-                    .configInvalid, "serve.staff_prefix '\(prefix)' must be a path such as /equipe (letters, digits, - and _)",
-                    at: section["staff_prefix"]?.start)
+                reader.error(.configInvalid, m.format(.serveStaffPrefix, prefix), at: section["staff_prefix"]?.start)
             }
         }
         if let file = reader.text(section, "users_file") {
             if file.isEmpty || file.hasPrefix("/") || file.split(separator: "/").contains("..") {
-                reader.error(
-                    .configInvalid, "serve.users_file '\(file)' must be a path inside the ledger, e.g. users.yml",
-                    at: section["users_file"]?.start)
+                reader.error(.configInvalid, m.format(.serveUsersFile, file), at: section["users_file"]?.start)
             } else {
                 settings.usersFile = file
             }
         }
-        if let minutes = readNumber(section, "session_idle", of: "minutes ", in: 5...1440, reader: &reader) {
+        if let minutes = readNumber(section, "session_idle", inMinutes: true, in: 5...1440, reader: &reader) {
             settings.sessionIdleMinutes = minutes
         }
     }
@@ -173,12 +165,14 @@ public struct ServeSettings: Sendable {
     /// The whole number `serve.KEY` when it is set and in `range`; when it is set but is not
     /// such a number, nil and an error that says what it must be.
     static func readNumber(
-        _ section: YAMLNode, _ key: String, of unit: String = "", in range: ClosedRange<Int>, reader: inout NodeReader
+        _ section: YAMLNode, _ key: String, inMinutes: Bool = false, in range: ClosedRange<Int>, reader: inout NodeReader
     ) -> Int? {
         guard let text = reader.text(section, key) else { return nil }
         if let number = Int(text), range.contains(number) { return number }
         reader.error(
-            .configInvalid, "serve.\(key) must be a number \(unit)from \(range.lowerBound) to \(range.upperBound)",
+            .configInvalid,
+            Messages(reader.language).format(
+                inMinutes ? .serveMinutes : .serveNumber, key, String(range.lowerBound), String(range.upperBound)),
             at: section[key]?.start)
         return nil
     }

@@ -18,17 +18,13 @@ extension ServeSettings {
     ]
 
     static func readTrustedUser(_ section: YAMLNode, into settings: inout ServeSettings, reader: inout NodeReader) {
+        let m = Messages(reader.language)
         if let header = reader.text(section, "trusted_user_header") {
             let token = header.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
             if header.isEmpty || !token || header.count > 64 {
-                reader.error(
-                    .configInvalid, "serve.trusted_user_header '\(header)' must be a header name such as X-Remote-User",
-                    at: section["trusted_user_header"]?.start)
+                reader.error(.configInvalid, m.format(.serveHeaderName, header), at: section["trusted_user_header"]?.start)
             } else if reservedHeaders.contains(header.lowercased()) {
-                reader.error(
-                    .configInvalid,
-                    "serve.trusted_user_header '\(header)' is a standard header; choose one of the proxy's own, such as X-Remote-User",
-                    at: section["trusted_user_header"]?.start)
+                reader.error(.configInvalid, m.format(.serveHeaderStandard, header), at: section["trusted_user_header"]?.start)
             } else {
                 settings.trustedUserHeader = header
             }
@@ -39,15 +35,11 @@ extension ServeSettings {
             if IPAddressText.isValid(address) {
                 settings.trustedProxies.append(address)
             } else {
-                reader.error(
-                    .configInvalid, "serve.trusted_proxies: '\(address)' is not an IP address such as 10.0.0.5 or fd00::5",
-                    at: section["trusted_proxies"]?.start)
+                reader.error(.configInvalid, m.format(.serveProxyAddress, address), at: section["trusted_proxies"]?.start)
             }
         }
         if settings.trustedUserHeader == nil && !settings.trustedProxies.isEmpty {
-            reader.error(
-                .configInvalid, "serve.trusted_proxies has no effect without serve.trusted_user_header: set both, or neither",
-                at: section["trusted_proxies"]?.start)
+            reader.error(.configInvalid, m[.serveProxiesAlone], at: section["trusted_proxies"]?.start)
         }
     }
 

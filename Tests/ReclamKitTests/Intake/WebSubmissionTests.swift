@@ -36,9 +36,9 @@ import Testing
         let messages = settings.diagnostics.map(\.message)
         #expect(settings.diagnostics.filter { $0.severity == .error }.count == 4, "\(messages)")
         #expect(messages.contains { $0.contains("serve.rate_limit '0/hour'") })
-        #expect(messages.contains { $0.contains("serve.base_url 'ftp://x' is not an http:// or https:// address") })
-        #expect(messages.contains { $0.contains("serve.deadline_rule 'nope' is not an SLA rule of this ledger") })
-        #expect(messages.contains { $0.contains("unknown setting 'serve.colour'") })
+        #expect(messages.contains { $0.contains("serve.base_url 'ftp://x' n'est pas une adresse http:// ou https://") })
+        #expect(messages.contains { $0.contains("serve.deadline_rule 'nope' n'est pas une règle de délai de ce registre") })
+        #expect(messages.contains { $0.contains("réglage inconnu 'serve.colour'") })
         #expect(settings.diagnostics.first { $0.message.contains("rate_limit") }?.line == 4)
     }
 

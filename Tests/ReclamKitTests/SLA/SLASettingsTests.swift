@@ -95,16 +95,16 @@ struct SLASettingsTests {
         #expect(
             lines == [
                 "reclam.yml:2:11: error: le fuseau horaire 'Europe/Pariss' n'est pas un fuseau IANA ; écrivez par exemple Europe/Paris [config-invalid]",
-                "reclam.yml:4:17: error: calendar.working_days is empty: at least one working day is needed to compute deadlines [calendar-invalid]",
-                "reclam.yml:6:7: error: a closure has either date or from and to, not both [calendar-invalid]",
-                "reclam.yml:7:7: error: a closure over several days needs both from and to (the last closed day) [calendar-invalid]",
-                "reclam.yml:8:7: error: closure without a date; add date: YYYY-MM-DD, or from: and to: for several days [calendar-invalid]",
-                "reclam.yml:8:8: warning: unknown closure setting 'dte'; did you mean 'date'? [config-unknown-key]",
-                "reclam.yml:11:27: error: start 'recieved' is not a stage of the procedure; did you mean 'received'? [sla-invalid]",
-                "reclam.yml:12:67: warning: warn '2 working days before' is not shorter than the duration (1 working day): the clock is at risk as soon as it starts [sla-warn-too-long]",
-                "reclam.yml:13:5: error: SLA rule without a name; add name: …, e.g. name: answer (a word used by 'reclam sla --rule') [sla-invalid]",
-                "reclam.yml:13:50: error: when: 'colour' is not a field of a case [sla-invalid]",
-                "reclam.yml:14:42: error: stop 'responded' is also the start: the clock would stop as soon as it starts [sla-invalid]",
+                "reclam.yml:4:17: error: calendar.working_days est vide : il faut au moins un jour ouvré pour calculer les échéances [calendar-invalid]",
+                "reclam.yml:6:7: error: une fermeture a soit date, soit from et to, pas les deux [calendar-invalid]",
+                "reclam.yml:7:7: error: une fermeture de plusieurs jours a besoin de from et de to (le dernier jour fermé) [calendar-invalid]",
+                "reclam.yml:8:7: error: fermeture sans date ; ajoutez date: AAAA-MM-JJ, ou from: et to: pour plusieurs jours [calendar-invalid]",
+                "reclam.yml:8:8: warning: réglage de fermeture inconnu 'dte' ; vouliez-vous dire 'date' ? [config-unknown-key]",
+                "reclam.yml:11:27: error: start 'recieved' n'est pas une étape de la procédure ; vouliez-vous dire 'received' ? [sla-invalid]",
+                "reclam.yml:12:67: warning: warn '2 working days before' n'est pas plus court que la durée (1 jour ouvré) : le délai est à risque dès qu'il démarre [sla-warn-too-long]",
+                "reclam.yml:13:5: error: règle de délai sans nom ; ajoutez name: …, par exemple name: answer (le mot que prend 'reclam sla --rule') [sla-invalid]",
+                "reclam.yml:13:50: error: when : 'colour' n'est pas un champ d'une réclamation [sla-invalid]",
+                "reclam.yml:14:42: error: stop 'responded' est aussi le départ : le délai s'arrêterait dès qu'il démarre [sla-invalid]",
             ])
         let parsed = try #require(config)
         #expect(parsed.slaRules.map(\.name) == ["quick"])

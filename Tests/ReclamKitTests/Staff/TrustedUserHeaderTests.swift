@@ -34,11 +34,11 @@ import Testing
 
     @Test func badValuesAreFindingsWithTheirLine() throws {
         for (yaml, expected) in [
-            ("  trusted_user_header: Cookie\n", "is a standard header"),
-            ("  trusted_user_header: X Remote User\n", "must be a header name"),
+            ("  trusted_user_header: Cookie\n", "est un en-tête standard"),
+            ("  trusted_user_header: X Remote User\n", "doit être un nom d'en-tête"),
             (
                 "  trusted_user_header: X-Remote-User\n  trusted_proxies: [10.0.0.5, proxy.example.org]\n",
-                "'proxy.example.org' is not an IP"
+                "'proxy.example.org' n'est pas une adresse IP"
             ),
         ] {
             let (config, _) = LedgerConfig.read(Data("organisation: X\nprocedure: training\nserve:\n\(yaml)".utf8))
