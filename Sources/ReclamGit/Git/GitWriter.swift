@@ -186,18 +186,7 @@ struct GitChangePlan {
         if seen.isEmpty && !change.allowsEmpty {
             throw GitError(.invalidChange, operation: operation, message: "the change writes and removes nothing")
         }
-        // A path cannot also be a directory of another one.
-        for path in seen {
-            var prefix = ""
-            for component in path.split(separator: "/").dropLast() {
-                prefix += prefix.isEmpty ? String(component) : "/" + component
-                if seen.contains(prefix) {
-                    throw GitError(
-                        .invalidChange, operation: operation,
-                        message: "the path is both a file and a directory of \(path)", path: prefix)
-                }
-            }
-        }
+        try Self.refuseFilesAsDirectories(seen)
         for path in change.expectedBase.keys { try GitPathRules.validate(path, operation: operation) }
 
         writes = try change.writes.map { write in
@@ -218,6 +207,21 @@ struct GitChangePlan {
 
     func write(at path: String) -> Write? { writes.first { $0.path == path } }
 
+    /// A path cannot also be a directory of another one.
+    static func refuseFilesAsDirectories(_ paths: Set<String>) throws {
+        for path in paths {
+            var prefix = ""
+            for component in path.split(separator: "/").dropLast() {
+                prefix += prefix.isEmpty ? String(component) : "/" + component
+                if paths.contains(prefix) {
+                    throw GitError(
+                        .invalidChange, operation: "validate the change",
+                        message: "the path is both a file and a directory of \(path)", path: prefix)
+                }
+            }
+        }
+    }
+
     /// The changes of a chain as one, for what concerns paths (preconditions, the work tree,
     /// the journal, the index); each keeps its own tree and commit.
     init(combining plans: [GitChangePlan]) throws {
@@ -235,17 +239,7 @@ struct GitChangePlan {
                 }
             }
         }
-        for path in touched {
-            var prefix = ""
-            for component in path.split(separator: "/").dropLast() {
-                prefix += prefix.isEmpty ? String(component) : "/" + component
-                if touched.contains(prefix) {
-                    throw GitError(
-                        .invalidChange, operation: operation,
-                        message: "the path is both a file and a directory of \(path)", path: prefix)
-                }
-            }
-        }
+        try Self.refuseFilesAsDirectories(touched)
         writes = plans.flatMap(\.writes)
         removals = plans.flatMap(\.removals)
         expectedBase = plans.flatMap(\.expectedBase).sorted { $0.path < $1.path }

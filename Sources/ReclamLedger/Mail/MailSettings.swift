@@ -153,22 +153,17 @@ enum MailSettingsReader {
             if let s = Suggestion.closest(to: pair.key, in: keys) { message += m.format(.checkDidYouMean, s) }
             reader.warning(.configUnknownKey, message, at: pair.keyStart)
         }
-        var from = MailMessage.Address(email: "invalid@invalid")
-        if let text = reader.text(node, "from", required: true, rule: rule) {
-            if let parsed = MailMessage.Address(parsing: text) {
-                from = parsed
-            } else {
-                reader.error(rule, m.format(.mailSettingsFrom, text), at: node["from"]?.start)
-            }
+        // A value read as text, then parsed: nil (and a finding naming it) when it does not parse.
+        func parsed<T>(_ key: String, _ problem: Messages.Key, required: Bool = false, _ parse: (String) -> T?) -> T? {
+            guard let text = reader.text(node, key, required: required, rule: rule) else { return nil }
+            if let value = parse(text) { return value }
+            reader.error(rule, m.format(problem, text), at: node[key]?.start)
+            return nil
         }
-        var transport = MailSettings.Transport.smtp
-        if let text = reader.text(node, "transport", rule: rule) {
-            if let value = MailSettings.Transport(rawValue: text) {
-                transport = value
-            } else {
-                reader.error(rule, m.format(.mailSettingsTransport, text), at: node["transport"]?.start)
-            }
-        }
+        let from =
+            parsed("from", .mailSettingsFrom, required: true, MailMessage.Address.init(parsing:))
+            ?? MailMessage.Address(email: "invalid@invalid")
+        let transport = parsed("transport", .mailSettingsTransport, MailSettings.Transport.init(rawValue:)) ?? .smtp
         var security = MailSettings.Security.starttls
         if let text = reader.text(node, "security", rule: rule) {
             if let value = MailSettings.Security(rawValue: text) {
@@ -182,22 +177,8 @@ enum MailSettingsReader {
             }
         }
         let host = reader.text(node, "host", rule: rule)
-        var port: Int?
-        if let text = reader.text(node, "port", rule: rule) {
-            if let value = Int(text), (1...65535).contains(value) {
-                port = value
-            } else {
-                reader.error(rule, m.format(.mailSettingsPort, text), at: node["port"]?.start)
-            }
-        }
-        var timeout = 30
-        if let text = reader.text(node, "timeout", rule: rule) {
-            if let value = Int(text), (1...600).contains(value) {
-                timeout = value
-            } else {
-                reader.error(rule, m.format(.mailSettingsTimeout, text), at: node["timeout"]?.start)
-            }
-        }
+        let port = parsed("port", .mailSettingsPort) { Int($0).flatMap { (1...65535).contains($0) ? $0 : nil } }
+        let timeout = parsed("timeout", .mailSettingsTimeout) { Int($0).flatMap { (1...600).contains($0) ? $0 : nil } } ?? 30
         let user = reader.text(node, "user", rule: rule)
         let passwordFile = reader.text(node, "password_file", rule: rule)
         if let passwordFile, !passwordFile.hasPrefix("/") && !passwordFile.hasPrefix("~/") {
