@@ -302,6 +302,14 @@ import Testing
         #expect(cases.count == 50)
         let outbox = try shell.git("ls-files", "outbox").stdout.split(separator: "\n")
         #expect(outbox.count == 50)
+        // Committed together or not, each submission is a commit of its own: one case, its message.
+        let log = try shell.git("log", "-50", "--name-only", "--format=@%s").stdout
+        for commit in log.split(separator: "@").map({ $0.split(separator: "\n") }) {
+            let files = commit.dropFirst()
+            #expect(files.filter { $0.hasPrefix("cases/") && !$0.hasSuffix("/learner.md") }.count == 1, "\(commit)")
+            #expect(files.filter { $0.hasPrefix("outbox/") }.count == 1, "\(commit)")
+            #expect(commit.first?.hasPrefix("web(") == true, "\(commit)")
+        }
         #expect(try shell.status() == "")
         #expect(try shell.git("fsck", "--strict").status == 0)
         let check = try shell.reclam("check")
