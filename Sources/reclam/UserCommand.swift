@@ -62,7 +62,8 @@ struct ListedUser: ParsableArguments {
     @Argument(help: "The user's id.") var id: String
 
     /// `UserFile.update` for this user: refuses when users.yml has no `id` (`hint`, if any, a
-    /// sentence of the catalogue about `id`, says what to do instead), else lets `change` edit the user at `index`.
+    /// sentence of the catalogue about `id`, says what to do instead), else lets `change` edit
+    /// the user at `index`.
     func update(hint: Messages.Key? = nil, _ change: (inout StaffUsers, _ index: Int) throws -> String) throws {
         try UserFile.update(global) { users, file in
             guard let index = users.users.firstIndex(where: { $0.id == id }) else {
