@@ -54,7 +54,7 @@ struct AckCommand: ParsableCommand {
         let result = try CaseMove.run(request, context: context) { plan throws(ReclamError) in
             if by != nil { return [] }
             let letter = try LetterRenderer.render("ack", language: language, item: plan.item, ledger: context.ledger, now: plan.at)
-            let contact = try Outbox.requireContact(plan, verb: "ack")
+            let contact = try Outbox.requireContact(plan, verb: "ack", language: context.ledger.config.language)
             let message = try Outbox.addressedMessage(letter, item: plan.item, context: context, date: plan.at, contact: contact)
             return [(Outbox.path(caseID: plan.item.id, letter: "ack", ledger: context.ledger), Data(message.rendered().utf8))]
         }

@@ -65,7 +65,7 @@ enum LedgerCalendar {
         if let ledger {
             let errors = ledger.config.deadlineErrors.filter { $0.rule != "sla-invalid" }
             if !errors.isEmpty {
-                throw ReclamError.refused("reclam.yml has errors in its time zone or calendar; fix them first", errors)
+                throw ReclamError.refused(Messages(ledger.config.language)[.calendarErrors], errors)
             }
         }
         if let region {

@@ -39,17 +39,18 @@ struct EditCommand: ParsableCommand {
 
     func run() throws {
         let context = try write.context(global)
+        let m = Messages(context.ledger.config.language)
         let path = try HandEdit.path(of: id, in: context.ledger)
         // Before the editor starts: it would follow a link and write outside the ledger.
         if let problem = LedgerFile.writableProblem(path, in: context.ledger) {
-            throw ReclamError.refused("\(path) \(problem); reclam edit opens only regular files inside the ledger")
+            throw ReclamError.refused(m.format(.editNotRegular, path, problem))
         }
         let file = context.ledger.url(path).path
         let before = FileManager.default.contents(atPath: file)
         let editor = Editor.command(ProcessInfo.processInfo.environment)
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         while true {
-            try Editor.open(file, with: editor)
+            try Editor.open(file, with: editor, messages: m)
             if FileManager.default.contents(atPath: file) == before {
                 FileHandle.standardError.write("reclam: \(path) did not change; nothing committed\n")
                 return
@@ -66,10 +67,7 @@ struct EditCommand: ParsableCommand {
             FileHandle.standardError.write("reclam: \(path) is not committed. Reopen the editor to fix it? [Y/n] ")
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
             guard let answer, ["", "y", "yes", "o", "oui"].contains(answer) else {
-                throw ReclamError(
-                    .refused,
-                    "your edits stay in \(path), uncommitted; fix them and run 'reclam commit \(path)', or drop them with 'git restore \(path)'"
-                )
+                throw ReclamError(.refused, m.format(.editEditsStay, path, path, path))
             }
         }
     }
@@ -86,7 +84,7 @@ enum Editor {
 
     /// Through the shell, so that "code --wait" or "emacsclient -t" work; the path is passed
     /// as "$1", never spliced into the command.
-    static func open(_ file: String, with editor: String) throws {
+    static func open(_ file: String, with editor: String, messages m: Messages) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", editor + " \"$1\"", editor, file]
@@ -94,13 +92,11 @@ enum Editor {
         process.standardOutput = FileHandle.standardOutput
         process.standardError = FileHandle.standardError
         do { try process.run() } catch {
-            throw ReclamError.io("cannot run /bin/sh for the editor: \(error.localizedDescription)")
+            throw ReclamError.io(m.format(.editCannotRunShell, error.localizedDescription))
         }
         process.waitUntilExit()
         if process.terminationStatus != 0 {
-            throw ReclamError.io(
-                "the editor (\(editor)) exited with status \(process.terminationStatus); nothing committed, and the file is as the editor left it; set VISUAL or EDITOR, e.g. EDITOR=nano"
-            )
+            throw ReclamError.io(m.format(.editEditorFailed, editor, String(process.terminationStatus)))
         }
     }
 }

@@ -43,7 +43,7 @@ struct HooksInstallCommand: ParsableCommand {
 
     func run() throws {
         let repository = try HooksRepository.open(global)
-        switch try HandEditHooks.install(repository, reclamPath: RunningBinary.path(), force: force) {
+        switch try HandEditHooks.install(repository, reclamPath: RunningBinary.path(), force: force, language: RunLanguage.current) {
         case .installed(let path): print("installed \(path)")
         case .updated(let path): print("updated \(path)")
         case .replaced(let path, let backup): print("installed \(path); the previous hook is kept as \(backup)")
@@ -71,7 +71,7 @@ struct HooksUninstallCommand: ParsableCommand {
 
     func run() throws {
         let repository = try HooksRepository.open(global)
-        switch try HandEditHooks.uninstall(repository) {
+        switch try HandEditHooks.uninstall(repository, language: RunLanguage.current) {
         case .removed(let path): print("removed \(path)")
         case .restored(let path, let backup): print("removed reclam's hook; \(backup) is back as \(path)")
         case .notInstalled(let path): print("no hook at \(path); nothing to do")
@@ -82,10 +82,12 @@ struct HooksUninstallCommand: ParsableCommand {
 enum HooksRepository {
     static func open(_ global: GlobalOptions) throws -> GitRepository {
         let root = try global.ledgerRoot()
+        // The ledger's language, for the refusals; English when reclam.yml cannot be read.
+        RunLanguage.current = (try? Ledger.open(at: root))?.config.language ?? .en
         do {
             return try GitRepository.open(at: root.path)
         } catch {
-            throw ReclamError.io("\(root.path) is not a git repository (\(error)); run 'git init' there first")
+            throw ReclamError.io(Messages(RunLanguage.current).format(.notGitRepositoryFirst, root.path, "\(error)"))
         }
     }
 }

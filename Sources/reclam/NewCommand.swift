@@ -42,20 +42,21 @@ struct NewCommand: ParsableCommand {
         var request = NewCaseRequest(
             learner: learner, title: title, channel: channel, complainant: complainant, receivedText: received, id: id, owner: owner,
             kind: kind, category: category, contact: email)
-        if let bodyFile { request.body = try BodyInput.read(bodyFile) }
-        let created = try NewCase.create(request, context: try write.context(global))
+        let context = try write.context(global)
+        if let bodyFile { request.body = try BodyInput.read(bodyFile, language: context.ledger.config.language) }
+        let created = try NewCase.create(request, context: context)
         print(created.id)
     }
 }
 
 enum BodyInput {
-    static func read(_ path: String) throws -> String {
+    static func read(_ path: String, language: Language) throws -> String {
         let data: Data
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
             do { data = try FileSystem.readRegularFile(URL(fileURLWithPath: path), limit: TextFile.maximumSize) } catch {
-                throw ReclamError.io("cannot read \(path): \(error.message)")
+                throw ReclamError.io(Messages(language).format(.cannotRead, path, error.message))
             }
         }
         do { return try TextFile.decode(data).text } catch {

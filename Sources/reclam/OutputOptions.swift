@@ -23,7 +23,7 @@ struct OutputOptions: ParsableArguments {
             return
         }
         do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-            throw ReclamError.io("cannot write \(output): \(error.localizedDescription)")
+            throw ReclamError.io(Messages(RunLanguage.current).format(.cannotWrite, output, error.localizedDescription))
         }
     }
 }

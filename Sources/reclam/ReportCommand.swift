@@ -31,8 +31,7 @@ struct ReportCommand: ParsableCommand {
         let ledger = try global.openLedger()
         if !ledger.config.deadlineErrors.isEmpty {
             throw ReclamError(
-                .refused, "the calendar or SLA settings in reclam.yml are invalid; deadlines would be wrong",
-                diagnostics: ledger.config.deadlineErrors)
+                .refused, Messages(ledger.config.language)[.reportDeadlineSettings], diagnostics: ledger.config.deadlineErrors)
         }
         let fromDate = try DateOption.parse(from, flag: "--from")
         let toDate = try DateOption.parse(to, flag: "--to")
@@ -42,7 +41,7 @@ struct ReportCommand: ParsableCommand {
         let text = format == .md ? report.markdown() : report.html()
         if let output {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                throw ReclamError.io("cannot write \(output): \(error.localizedDescription)")
+                throw ReclamError.io(Messages(ledger.config.language).format(.cannotWrite, output, error.localizedDescription))
             }
         } else {
             print(text, terminator: "")

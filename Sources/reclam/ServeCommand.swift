@@ -89,6 +89,8 @@ enum AsyncBridge {
             done.signal()
         }
         done.wait()
-        if let error = outcome.lock.withLock({ outcome.error }) { throw ReclamError.io("the server stopped: \(error)") }
+        if let error = outcome.lock.withLock({ outcome.error }) {
+            throw ReclamError.io(Messages(RunLanguage.current).format(.serverStopped, "\(error)"))
+        }
     }
 }

@@ -27,7 +27,7 @@ struct UserAddCommand: ParsableCommand {
     func run() throws {
         try UserFile.update(global) { users, file in
             if users.user(id) != nil {
-                throw ReclamError.refused("user '\(id)' exists already; reclam user passwd \(id) changes the password")
+                throw ReclamError.refused(Messages(RunLanguage.current).format(.userExists, id, id))
             }
             let password = try UserFile.readPassword(prompt: "Password for \(id): ")
             users.users.append(StaffUser(id: id, name: name, email: email, role: role, passwordHash: PasswordHash.make(password)))

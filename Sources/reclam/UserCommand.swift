@@ -61,12 +61,14 @@ struct ListedUser: ParsableArguments {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The user's id.") var id: String
 
-    /// `UserFile.update` for this user: refuses when users.yml has no `id` (`hint`, if any,
-    /// says what to do instead), else lets `change` edit the user at `index`.
-    func update(hint: String? = nil, _ change: (inout StaffUsers, _ index: Int) throws -> String) throws {
+    /// `UserFile.update` for this user: refuses when users.yml has no `id` (`hint`, if any, a
+    /// sentence of the catalogue about `id`, says what to do instead), else lets `change` edit
+    /// the user at `index`.
+    func update(hint: Messages.Key? = nil, _ change: (inout StaffUsers, _ index: Int) throws -> String) throws {
         try UserFile.update(global) { users, file in
             guard let index = users.users.firstIndex(where: { $0.id == id }) else {
-                throw ReclamError.refused("no user '\(id)' in \(file)" + (hint.map { "; \($0)" } ?? ""))
+                let m = Messages(RunLanguage.current)
+                throw ReclamError.refused(m.format(.noUser, id, file) + (hint.map { m[.semicolonSeparator] + m.format($0, id) } ?? ""))
             }
             return try change(&users, index)
         }

@@ -12,7 +12,7 @@ struct UserPasswdCommand: ParsableCommand {
     @OptionGroup var user: ListedUser
 
     func run() throws {
-        try user.update(hint: "reclam user add \(user.id) … adds one") { users, index in
+        try user.update(hint: .userAddHint) { users, index in
             let password = try UserFile.readPassword(prompt: "New password for \(user.id): ")
             users.users[index].passwordHash = PasswordHash.make(password)
             return "changed the password of \(user.id)"

@@ -77,7 +77,7 @@ import Testing
         defer { shell.remove() }
         let clean = try shell.reclam("audit", "accept", "HEAD~1", "--reason", "x")
         #expect(clean.status == 1)
-        #expect(clean.stderr.contains("has no audit finding; there is nothing to accept"))
+        #expect(clean.stderr.contains("n'a aucun constat d'audit ; il n'y a rien à accepter"))
         let unknown = try shell.reclam("audit", "accept", "nosuchcommit", "--reason", "x")
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("'nosuchcommit' is not a commit of this repository"))
@@ -86,7 +86,7 @@ import Testing
         #expect(try shell.reclam("audit", "accept", illegal, "--reason", "Revue").status == 0)
         let twice = try shell.reclam("audit", "accept", illegal, "--reason", "Encore")
         #expect(twice.status == 1)
-        #expect(twice.stderr.contains("was already accepted by Claire Martin"))
+        #expect(twice.stderr.contains("a déjà été accepté par Claire Martin"))
         #expect(try shell.git("rev-list", "--count", "HEAD").stdout == "5\n")
     }
 

@@ -95,7 +95,7 @@ import Testing
         let again = try shell.reclam(
             "new", "--id", "reg-2024-001", "--learner", "stg-2", "--title", "T", "--channel", "letter", "--complainant", "funder")
         #expect(again.status == 1)
-        #expect(again.stderr.contains("already exists"))
+        #expect(again.stderr.contains("existe déjà"))
     }
 
     @Test func missingIdentityIsRefusedWithHelp() throws {

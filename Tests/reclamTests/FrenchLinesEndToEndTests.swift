@@ -631,6 +631,103 @@ import Testing
         for line in expected { #expect(check.stdout.contains(line), "\(check.stdout)") }
     }
 
+    /// The refusals of the writing commands (learner files, `set`, `new`, `audit accept`,
+    /// `init`, `ack`, the hooks, the editor): in the ledger's language, exit 1 for a refusal and
+    /// 2 for an editor that failed; every command a hint names stays the real command.
+    @Test(arguments: ["fr", "en"]) func workflowRefusals(language: String) throws {
+        var shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        let id = try shell.newCase(received: "2026-11-02T09:00:00+01:00")
+        let head = try shell.head()
+        func refusal(_ arguments: [String], in folder: String? = "ledger", status: Int32 = 1) throws -> String {
+            let result = try shell.run(Shell.reclam, arguments, in: folder)
+            #expect(result.status == status, "\(arguments): \(result.stderr)")
+            return result.stderr
+        }
+
+        #expect(
+            try refusal(["learner", "add", "stg-1", "--email", "autre@example.org"])
+                == (french
+                    ? "reclam: le stagiaire stg-1 existe déjà (cases/stg-1/learner.md) ; "
+                        + "modifiez-le avec 'reclam learner edit stg-1 --add-email …'\n"
+                    : "reclam: learner stg-1 already exists (cases/stg-1/learner.md); "
+                        + "change it with 'reclam learner edit stg-1 --add-email …'\n"))
+        #expect(
+            try refusal(["learner", "edit", "stg-9", "--add-email", "autre@example.org"])
+                == (french
+                    ? "reclam: le stagiaire stg-9 n'a pas de fichier (cases/stg-9/learner.md) ; "
+                        + "créez-le avec 'reclam learner add stg-9 --email …'\n"
+                    : "reclam: learner stg-9 has no file (cases/stg-9/learner.md); create it with 'reclam learner add stg-9 --email …'\n"))
+        #expect(
+            try refusal(["learner", "edit", "stg-1", "--remove-email", "autre@example.org"])
+                == (french
+                    ? "reclam: le stagiaire stg-1 n'a pas l'adresse autre@example.org ; ses adresses : stagiaire@example.org\n"
+                    : "reclam: learner stg-1 has no address autre@example.org; its addresses: stagiaire@example.org\n"))
+        #expect(
+            try refusal(["learner", "edit", "stg-1", "--add-email", "stagiaire@example.org"])
+                == (french ? "reclam: stagiaire stg-1 : rien ne change\n" : "reclam: learner stg-1: nothing changes\n"))
+        #expect(
+            try refusal(["set", id, "title=Attestation non reçue"])
+                == (french
+                    ? "reclam: \(id) : rien ne change (les champs ont déjà ces valeurs)\n"
+                    : "reclam: \(id): nothing changes (the fields already have these values)\n"))
+        #expect(
+            try refusal(["new", "--learner", "stg-1", "--title", "Doublon", "--channel", "email", "--complainant", "learner", "--id", id])
+                == (french
+                    ? "reclam: la réclamation \(id) existe déjà (cases/stg-1/\(id).md)\n"
+                    : "reclam: case \(id) already exists at cases/stg-1/\(id).md\n"))
+        #expect(
+            try refusal(["audit", "accept", "HEAD", "--reason", "Vu"])
+                == (french
+                    ? "reclam: le commit \(head.prefix(7)) n'a aucun constat d'audit ; il n'y a rien à accepter\n"
+                    : "reclam: commit \(head.prefix(7)) has no audit finding; there is nothing to accept\n"))
+        let again = try refusal(["init", "ledger"], in: nil)
+        #expect(again.hasPrefix("reclam: /"), "\(again)")
+        #expect(
+            again.hasSuffix(
+                french
+                    ? "/ledger/reclam.yml existe déjà : c'est déjà un registre ; rien n'a été modifié\n"
+                    : "/ledger/reclam.yml already exists: this is already a ledger; nothing was changed\n"), "\(again)")
+        #expect(
+            try refusal(["ack", id, "--set", "contact=par téléphone"])
+                == (french
+                    ? "reclam: réclamation \(id) : le contact 'par téléphone' n'est pas une adresse électronique ; "
+                        + "indiquez-en une : reclam ack \(id) --set contact=ADRESSE\n"
+                    : "reclam: case \(id): contact 'par téléphone' is not an email address; set one: reclam ack \(id) --set contact=ADDRESS\n")
+        )
+
+        try shell.write(".git/hooks/pre-commit", "#!/bin/sh\nexit 0\n")
+        let uninstall = try refusal(["hooks", "uninstall"])
+        #expect(
+            uninstall.hasPrefix("reclam: /")
+                && uninstall.hasSuffix(
+                    french
+                        ? "/hooks/pre-commit n'a pas été installé par reclam ; il est laissé tel quel\n"
+                        : "/hooks/pre-commit was not installed by reclam; it is left as it is\n"),
+            "\(uninstall)")
+        let install = try refusal(["hooks", "install"])
+        #expect(
+            install.hasSuffix(
+                french
+                    ? "/hooks/pre-commit existe déjà et n'a pas été écrit par reclam ; il est conservé. Appelez 'reclam check --staged' "
+                        + "depuis ce hook, ou lancez 'reclam hooks install --force' pour le remplacer "
+                        + "(il est alors conservé sous le nom pre-commit.reclam-backup)\n"
+                    : "/hooks/pre-commit already exists and was not written by reclam; it is kept. Call 'reclam check --staged' from it, "
+                        + "or run 'reclam hooks install --force' to replace it (it is then kept as pre-commit.reclam-backup)\n"),
+            "\(install)")
+
+        shell.environment["EDITOR"] = "false"
+        #expect(
+            try refusal(["edit", id], status: 2)
+                == (french
+                    ? "reclam: l'éditeur (false) s'est terminé avec le code 1 ; rien n'a été enregistré, et le fichier est tel que "
+                        + "l'éditeur l'a laissé ; réglez VISUAL ou EDITOR, par exemple EDITOR=nano\n"
+                    : "reclam: the editor (false) exited with status 1; nothing committed, and the file is as the editor left it; "
+                        + "set VISUAL or EDITOR, e.g. EDITOR=nano\n"))
+        #expect(try shell.head() == head)
+    }
+
     /// `check`'s findings about the calendar, procedure, SLA and actions sections of reclam.yml:
     /// each sentence in the ledger's language, rule ids and the values quoted as written.
     @Test(arguments: ["fr", "en"]) func procedureAndSLAConfigFindings(language: String) throws {

@@ -165,7 +165,7 @@ import Testing
         let edited = shown.map { $0.0 == "s_1" ? ($0.0, "Attestation jamais envoyée.\r\n\r\n- cause : <adresse> périmée\r\n") : $0 }
         try expectRefusals(desk, path, edited, kept: "- cause : &lt;adresse&gt; périmée")
         let unchanged = try submit(desk, path, shown)
-        #expect(unchanged.status == 422 && unchanged.body.contains("nothing changes"))
+        #expect(unchanged.status == 422 && unchanged.body.contains("rien ne change"))
 
         let file = "cases/stg-1/\(desk.id).md"
         let before = try desk.shell.read(file)

@@ -43,10 +43,12 @@ import Testing
                 .status != 0)
         let noSuchUser = try shell.reclam("user", "passwd", "nobody", stdin: "long enough pw\n")
         #expect(noSuchUser.status == 1)
-        #expect(noSuchUser.stderr == "reclam: no user 'nobody' in users.yml; reclam user add nobody … adds one\n", "\(noSuchUser.stderr)")
+        #expect(
+            noSuchUser.stderr == "reclam: aucun utilisateur 'nobody' dans users.yml ; 'reclam user add nobody …' en ajoute un\n",
+            "\(noSuchUser.stderr)")
         let noneToRemove = try shell.reclam("user", "remove", "nobody")
         #expect(noneToRemove.status == 1)
-        #expect(noneToRemove.stderr == "reclam: no user 'nobody' in users.yml\n", "\(noneToRemove.stderr)")
+        #expect(noneToRemove.stderr == "reclam: aucun utilisateur 'nobody' dans users.yml\n", "\(noneToRemove.stderr)")
         let before = try shell.read("users.yml")
         #expect(try shell.reclam("user", "passwd", "marie", stdin: "another long password\n").status == 0)
         #expect(try shell.read("users.yml") != before)

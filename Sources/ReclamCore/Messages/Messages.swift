@@ -138,6 +138,17 @@ public struct Messages: Sendable {
         case serveDeadlineRule, serveNoRules, serveRules, serveUnknownText, serveText, serveTexts, serveStaffPrefix
         case serveUsersFile, serveNumber, serveMinutes, serveHeaderName, serveHeaderStandard, serveProxyAddress
         case serveProxiesAlone, sitesList, siteMapping, siteCode, siteNameRegion, siteTwice, mailSettingsRefused, serveRefused
+        // Refusals of the workflow commands.
+        case auditNotInBranch, auditNothingToAccept, auditAlreadyAccepted, caseChangedSinceForm, cannotEdit, sectionsUnchanged
+        case fieldsUnchanged, notGitRepositoryInit, notGitRepositoryFirst, notGitRepository, cannotExamineRepository
+        case cannotReadGitStatus, cannotReadBranch, cannotReadFromBranch, cannotReadGitStatusOf, mergeConflictResolveFirst
+        case stagedDiffers, noWorkTree, cannotAddStep, restoreAlsoFailed, cannotCommitFile, cannotReadHooksPath, cannotCreate
+        case hookNotOurs, hookBackupExists, hookCannotKeep, cannotWrite, hookNotInstalledByReclam, cannotRemove, hookCannotRestore
+        case initAlreadyLedger, cannotCreateRepository, finishInterruptedWrite, learnerExists, learnerNoFile, fileUnreadableFixFirst
+        case learnerNoAddress, learnerUnchanged, procedureNoStages, newCaseUnparsable, caseExists, outboxNoAddress
+        case outboxAddLearnerAddress, outboxOrAckOtherWay, contactEmpty, contactNotAddress, addressPlaceholder, cannotReadAfterMove
+        case cannotReadStaged, cannotReadStagedFile, cannotRead, calendarErrors, editNotRegular, editEditsStay, editCannotRunShell
+        case editEditorFailed, reportDeadlineSettings, serverStopped, userExists, noUser, userAddHint, semicolonSeparator
     }
 
     public subscript(_ key: Key) -> String {
@@ -653,6 +664,78 @@ public struct Messages: Sendable {
         .mailSettingsRefused:
             "la section 'mail' de reclam.yml n'est pas valide ; corrigez-la (reclam check montre les mêmes constats)",
         .serveRefused: "la section 'serve' de reclam.yml n'est pas valide ; corrigez-la (reclam check)",
+        // Refusals of the workflow commands.
+        .auditNotInBranch: "le commit %@ n'est pas dans l'historique de la branche ; seuls les commits de la branche sont audités",
+        .auditNothingToAccept: "le commit %@ n'a aucun constat d'audit ; il n'y a rien à accepter",
+        .auditAlreadyAccepted: "le commit %@ a déjà été accepté par %@ le %@ (commit %@)",
+        .caseChangedSinceForm: "%@ a changé depuis l'ouverture du formulaire ; rechargez la réclamation",
+        .cannotEdit: "impossible de modifier %@ : %@",
+        .sectionsUnchanged: "%@ : rien ne change (les sections ont déjà ces textes)",
+        .fieldsUnchanged: "%@ : rien ne change (les champs ont déjà ces valeurs)",
+        .notGitRepositoryInit: "%@ n'est pas un dépôt git (%@) ; lancez-y 'git init' ou 'reclam init'",
+        .notGitRepositoryFirst: "%@ n'est pas un dépôt git (%@) ; lancez-y d'abord 'git init'",
+        .notGitRepository: "%@ n'est pas un dépôt git (%@)",
+        .cannotExamineRepository: "impossible d'examiner le dépôt : %@",
+        .cannotReadGitStatus: "impossible de lire l'état git : %@", .cannotReadBranch: "impossible de lire la branche : %@",
+        .cannotReadFromBranch: "impossible de lire %@ dans la branche : %@",
+        .cannotReadGitStatusOf: "impossible de lire l'état git de %@ : %@",
+        .mergeConflictResolveFirst: "%@ a un conflit de fusion ; résolvez-le d'abord",
+        .stagedDiffers:
+            "%@ a des modifications indexées qui diffèrent du fichier ; lancez 'git add %@' pour enregistrer le fichier tel qu'il est, "
+            + "ou 'git restore --staged %@', puis relancez la commande",
+        .noWorkTree: "le dépôt n'a pas d'arbre de travail",
+        .cannotAddStep: "impossible d'ajouter l'étape et la ligne de journal aux fichiers : %@",
+        .restoreAlsoFailed: " ; la restauration de vos modifications a aussi échoué : ",
+        .cannotCommitFile: "enregistrement impossible : %@",
+        .cannotReadHooksPath: "impossible de lire core.hooksPath : %@", .cannotCreate: "impossible de créer %@ : %@",
+        .hookNotOurs:
+            "%@ existe déjà et n'a pas été écrit par reclam ; il est conservé. Appelez 'reclam check --staged' depuis ce hook, "
+            + "ou lancez 'reclam hooks install --force' pour le remplacer (il est alors conservé sous le nom %@)",
+        .hookBackupExists: "%@ existe déjà (une sauvegarde antérieure) ; déplacez-la d'abord, rien n'a été modifié",
+        .hookCannotKeep: "impossible de conserver le hook existant sous le nom %@ : %@",
+        .cannotWrite: "impossible d'écrire %@ : %@",
+        .hookNotInstalledByReclam: "%@ n'a pas été installé par reclam ; il est laissé tel quel",
+        .cannotRemove: "impossible de supprimer %@ : %@",
+        .hookCannotRestore: "le hook de reclam a été supprimé, mais impossible de restaurer %@ : %@",
+        .initAlreadyLedger: "%@ existe déjà : c'est déjà un registre ; rien n'a été modifié",
+        .cannotCreateRepository: "impossible de créer un dépôt git dans %@ : %@",
+        .finishInterruptedWrite: "achèvement d'une écriture interrompue : %@",
+        .learnerExists: "le stagiaire %@ existe déjà (%@) ; modifiez-le avec 'reclam learner edit %@ --add-email …'",
+        .learnerNoFile: "le stagiaire %@ n'a pas de fichier (%@) ; créez-le avec 'reclam learner add %@ --email …'",
+        .fileUnreadableFixFirst: "%@ est illisible ; corrigez-le d'abord",
+        .learnerNoAddress: "le stagiaire %@ n'a pas l'adresse %@ ; ses adresses : %@",
+        .learnerUnchanged: "stagiaire %@ : rien ne change",
+        .procedureNoStages: "la procédure n'a aucune étape",
+        .newCaseUnparsable: "la nouvelle réclamation serait illisible : %@",
+        .caseExists: "la réclamation %@ existe déjà (%@)",
+        .outboxNoAddress:
+            "%@ : aucune adresse à laquelle envoyer le courriel '%@' (ni 'emails' dans learner.md, ni contact, ni expéditeur) ; %@",
+        .outboxAddLearnerAddress: "ajoutez l'adresse du stagiaire avec 'reclam learner edit %@ --add-email ADRESSE'",
+        .outboxOrAckOtherWay:
+            ", ou enregistrez un accusé de réception fait autrement avec 'reclam ack %@ --by letter|phone|in-person --note …'",
+        .contactEmpty:
+            "la réclamation %@ n'a pas de contact : le courriel dont elle vient n'avait pas d'expéditeur, il n'y a donc personne "
+            + "à qui envoyer l'accusé de réception ; indiquez l'adresse en accusant réception : %@",
+        .contactNotAddress: "réclamation %@ : le contact '%@' n'est pas une adresse électronique ; indiquez-en une : %@",
+        .addressPlaceholder: "ADRESSE",
+        .cannotReadAfterMove: "impossible de lire %@ après le changement d'étape : %@",
+        .cannotReadStaged: "impossible de lire les fichiers indexés : %@",
+        .cannotReadStagedFile: "impossible de lire la version indexée de %@ : %@",
+        .cannotRead: "impossible de lire %@ : %@",
+        .calendarErrors: "reclam.yml a des erreurs dans son fuseau horaire ou son calendrier ; corrigez-les d'abord",
+        .editNotRegular: "%@ %@ ; reclam edit n'ouvre que les fichiers ordinaires du registre",
+        .editEditsStay:
+            "vos modifications restent dans %@, non enregistrées ; corrigez-les et lancez 'reclam commit %@', "
+            + "ou abandonnez-les avec 'git restore %@'",
+        .editCannotRunShell: "impossible de lancer /bin/sh pour l'éditeur : %@",
+        .editEditorFailed:
+            "l'éditeur (%@) s'est terminé avec le code %@ ; rien n'a été enregistré, et le fichier est tel que l'éditeur l'a laissé ; "
+            + "réglez VISUAL ou EDITOR, par exemple EDITOR=nano",
+        .reportDeadlineSettings:
+            "les réglages du calendrier ou des délais dans reclam.yml ne sont pas valides ; les échéances seraient fausses",
+        .serverStopped: "le serveur s'est arrêté : %@",
+        .userExists: "l'utilisateur '%@' existe déjà ; 'reclam user passwd %@' change son mot de passe",
+        .noUser: "aucun utilisateur '%@' dans %@", .userAddHint: "'reclam user add %@ …' en ajoute un", .semicolonSeparator: " ; ",
     ]
 
     static let english: [Key: String] = [
@@ -1071,6 +1154,73 @@ public struct Messages: Sendable {
         .siteTwice: "site code '%@' is listed twice",
         .mailSettingsRefused: "the mail: section of reclam.yml is invalid; correct it (reclam check shows the same findings)",
         .serveRefused: "the serve section of reclam.yml is invalid; fix it (reclam check)",
+        // Refusals of the workflow commands.
+        .auditNotInBranch: "commit %@ is not in the branch's history; only the branch's commits are audited",
+        .auditNothingToAccept: "commit %@ has no audit finding; there is nothing to accept",
+        .auditAlreadyAccepted: "commit %@ was already accepted by %@ on %@ (commit %@)",
+        .caseChangedSinceForm: "%@ changed since the form was made from it; reload the case",
+        .cannotEdit: "cannot edit %@: %@",
+        .sectionsUnchanged: "%@: nothing changes (the sections already have these texts)",
+        .fieldsUnchanged: "%@: nothing changes (the fields already have these values)",
+        .notGitRepositoryInit: "%@ is not a git repository (%@); run 'git init' there or 'reclam init'",
+        .notGitRepositoryFirst: "%@ is not a git repository (%@); run 'git init' there first",
+        .notGitRepository: "%@ is not a git repository (%@)",
+        .cannotExamineRepository: "cannot examine the repository: %@",
+        .cannotReadGitStatus: "cannot read git status: %@", .cannotReadBranch: "cannot read the branch: %@",
+        .cannotReadFromBranch: "cannot read %@ from the branch: %@",
+        .cannotReadGitStatusOf: "cannot read git status of %@: %@",
+        .mergeConflictResolveFirst: "%@ has a merge conflict; resolve it first",
+        .stagedDiffers:
+            "%@ has staged changes that differ from the file; run 'git add %@' to commit the file as it is, "
+            + "or 'git restore --staged %@', then re-run",
+        .noWorkTree: "the repository has no work tree",
+        .cannotAddStep: "cannot add the step and journal line to the files: %@",
+        .restoreAlsoFailed: "; restoring your edits also failed: ",
+        .cannotCommitFile: "cannot commit: %@",
+        .cannotReadHooksPath: "cannot read core.hooksPath: %@", .cannotCreate: "cannot create %@: %@",
+        .hookNotOurs:
+            "%@ already exists and was not written by reclam; it is kept. Call 'reclam check --staged' from it, "
+            + "or run 'reclam hooks install --force' to replace it (it is then kept as %@)",
+        .hookBackupExists: "%@ already exists (an earlier backup); move it away first, nothing was changed",
+        .hookCannotKeep: "cannot keep the existing hook as %@: %@",
+        .cannotWrite: "cannot write %@: %@",
+        .hookNotInstalledByReclam: "%@ was not installed by reclam; it is left as it is",
+        .cannotRemove: "cannot remove %@: %@",
+        .hookCannotRestore: "removed the reclam hook, but cannot restore %@: %@",
+        .initAlreadyLedger: "%@ already exists: this is already a ledger; nothing was changed",
+        .cannotCreateRepository: "cannot create a git repository in %@: %@",
+        .finishInterruptedWrite: "finish an interrupted write: %@",
+        .learnerExists: "learner %@ already exists (%@); change it with 'reclam learner edit %@ --add-email …'",
+        .learnerNoFile: "learner %@ has no file (%@); create it with 'reclam learner add %@ --email …'",
+        .fileUnreadableFixFirst: "%@ cannot be read; fix it first",
+        .learnerNoAddress: "learner %@ has no address %@; its addresses: %@",
+        .learnerUnchanged: "learner %@: nothing changes",
+        .procedureNoStages: "the procedure has no stages",
+        .newCaseUnparsable: "the new case would not parse: %@",
+        .caseExists: "case %@ already exists at %@",
+        .outboxNoAddress: "%@: no address to send the %@ email to (no 'emails' in learner.md, no contact, no sender); %@",
+        .outboxAddLearnerAddress: "add the learner's address with 'reclam learner edit %@ --add-email ADDRESS'",
+        .outboxOrAckOtherWay: ", or record an acknowledgement made another way with 'reclam ack %@ --by letter|phone|in-person --note …'",
+        .contactEmpty:
+            "case %@ has no contact: the email it came from had no sender, so there is nobody to send the "
+            + "acknowledgement to; set the address as you acknowledge: %@",
+        .contactNotAddress: "case %@: contact '%@' is not an email address; set one: %@",
+        .addressPlaceholder: "ADDRESS",
+        .cannotReadAfterMove: "cannot read %@ after the move: %@",
+        .cannotReadStaged: "cannot read the staged files: %@",
+        .cannotReadStagedFile: "cannot read the staged %@: %@",
+        .cannotRead: "cannot read %@: %@",
+        .calendarErrors: "reclam.yml has errors in its time zone or calendar; fix them first",
+        .editNotRegular: "%@ %@; reclam edit opens only regular files inside the ledger",
+        .editEditsStay: "your edits stay in %@, uncommitted; fix them and run 'reclam commit %@', or drop them with 'git restore %@'",
+        .editCannotRunShell: "cannot run /bin/sh for the editor: %@",
+        .editEditorFailed:
+            "the editor (%@) exited with status %@; nothing committed, and the file is as the editor left it; "
+            + "set VISUAL or EDITOR, e.g. EDITOR=nano",
+        .reportDeadlineSettings: "the calendar or SLA settings in reclam.yml are invalid; deadlines would be wrong",
+        .serverStopped: "the server stopped: %@",
+        .userExists: "user '%@' exists already; reclam user passwd %@ changes the password",
+        .noUser: "no user '%@' in %@", .userAddHint: "reclam user add %@ … adds one", .semicolonSeparator: "; ",
     ]
 
     // MARK: Enum values

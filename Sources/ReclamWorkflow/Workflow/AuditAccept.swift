@@ -28,17 +28,17 @@ public enum AuditAccept {
             let resolved = try? GitHistory.run(["-C", root.path, "rev-parse", "--verify", "--quiet", "\(revision)^{commit}"]),
             let commit = ObjectID(hex: String(decoding: resolved, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         else { throw .usage("'\(revision)' is not a commit of this repository; 'reclam audit' names the commits it reports") }
+        let m = Messages(context.ledger.config.language)
         if (try? GitHistory.run(["-C", root.path, "merge-base", "--is-ancestor", commit.hex, "HEAD"])) == nil {
-            throw .refused("commit \(commit.short) is not in the branch's history; only the branch's commits are audited")
+            throw .refused(m.format(.auditNotInBranch, commit.short))
         }
         let audit = Audit(ledger: context.ledger)
         let findings = try audit.findings(ofCommit: commit.hex).filter { $0.severity != .note }
         if findings.isEmpty {
-            throw .refused("commit \(commit.short) has no audit finding; there is nothing to accept")
+            throw .refused(m.format(.auditNothingToAccept, commit.short))
         }
         if let earlier = try AuditAcceptance.all(in: root)[commit.hex] {
-            throw .refused(
-                "commit \(commit.short) was already accepted by \(earlier.by) on \(earlier.at) (commit \(earlier.acceptedIn.prefix(10)))")
+            throw .refused(m.format(.auditAlreadyAccepted, commit.short, earlier.by, earlier.at, String(earlier.acceptedIn.prefix(10))))
         }
         let change = Change(
             summary: "accept(\(commit.short)): \(CommitText.oneLine(reason, limit: 60))",

@@ -13,7 +13,7 @@ public enum CaseVersion {
         guard let expected else { return }
         let data = try? Data(contentsOf: ledger.root.appendingPathComponent(path))
         if CaseView.version(of: data) != expected {
-            throw .refused("\(path) changed since the form was made from it; reload the case")
+            throw .refused(Messages(ledger.config.language).format(.caseChangedSinceForm, path))
         }
     }
 }
@@ -45,7 +45,7 @@ public enum CaseNote {
                 try editor.appendToSection(
                     "Journal", line: Journal.line(at: context.now, timeZone: tz, actor: context.actor.name, text: line))
             } catch {
-                throw .refused("cannot edit \(item.path): \(error)")
+                throw .refused(Messages(context.ledger.config.language).format(.cannotEdit, item.path, "\(error)"))
             }
             let change = Change(
                 summary: "note(\(item.id)): journal", body: "Note: \(CommitText.oneLine(line, limit: 200))",
@@ -83,7 +83,9 @@ public enum CaseSections {
             let allowed = Dictionary(uniqueKeysWithValues: editable(item).map { ($0.index, $0.section.heading) })
             let chosen = texts.filter { allowed[$0.key] != nil }
             let text = BodySections.replacing(chosen, in: item.document)
-            if text == item.document.text { throw .refused("\(item.id): nothing changes (the sections already have these texts)") }
+            if text == item.document.text {
+                throw .refused(Messages(context.ledger.config.language).format(.sectionsUnchanged, item.id))
+            }
             let before = BodySections.sections(of: item.document)
             let after = (try? MarkdownDocument.parse(TextFile(text: text, hasBOM: item.document.file.hasBOM))).map(BodySections.sections)
             let changed = chosen.keys.sorted().compactMap { index -> String? in

@@ -92,7 +92,7 @@ public enum CaseFields {
                     changed.append((field, item.document.string(field), value))
                     if value.isEmpty { try editor.remove(field) } else { try editor.set(field, to: value) }
                 }
-                if changed.isEmpty { throw ReclamError.refused("\(id): nothing changes (the fields already have these values)") }
+                if changed.isEmpty { throw ReclamError.refused(Messages(context.ledger.config.language).format(.fieldsUnchanged, id)) }
                 var journal: String
                 let language = context.ledger.config.language
                 let m = Messages(language)
@@ -121,7 +121,7 @@ public enum CaseFields {
             } catch let error as ReclamError {
                 throw error
             } catch {
-                throw .refused("cannot edit \(item.path): \(error)")
+                throw .refused(Messages(language).format(.cannotEdit, item.path, "\(error)"))
             }
             var body = changed.map { CommitText.fieldChange($0.field, old: $0.old, new: $0.new.isEmpty ? nil : $0.new) }.joined(
                 separator: "\n")

@@ -160,7 +160,7 @@ public enum CaseMove {
             if let note = request.note, !note.isEmpty { journal += " — \(note)" }
             try editor.appendToSection("Journal", line: Journal.line(at: at, timeZone: tz, actor: context.actor.name, text: journal))
         } catch {
-            throw .refused("cannot edit \(subject.path): \(error)")
+            throw .refused(Messages(context.ledger.config.language).format(.cannotEdit, subject.path, "\(error)"))
         }
         return PlannedMove(from: from, to: to, transition: transition, at: at, newText: editor.text, changedFields: changed)
     }

@@ -16,7 +16,7 @@ public struct Doctor {
         do {
             repository = try GitRepository.open(at: root.path)
         } catch {
-            throw .io("\(root.path) is not a git repository (\(error)); run 'git init' there or 'reclam init'")
+            throw .io(Messages(language).format(.notGitRepositoryInit, root.path, "\(error)"))
         }
         checkup = RepositoryCheckup(repository: repository, owns: Self.owns)
         checkup.messages = Messages(language)
@@ -33,7 +33,7 @@ public struct Doctor {
         do {
             return try checkup.findings().map { Self.advised($0, m) }
         } catch {
-            throw .io("cannot examine the repository: \(error)")
+            throw .io(m.format(.cannotExamineRepository, "\(error)"))
         }
     }
 

@@ -31,18 +31,18 @@ public enum HandEdit {
     }
 
     /// Case, learner and action files that differ from the branch, in the work tree or the index.
-    public static func modifiedFiles(in repository: GitRepository) throws(ReclamError) -> [String] {
+    public static func modifiedFiles(in repository: GitRepository, language: Language) throws(ReclamError) -> [String] {
         do {
             return try repository.status().map(\.path).filter { HandEditReview.kind(of: $0) != nil }
         } catch {
-            throw .io("cannot read git status: \(error)")
+            throw .io(Messages(language).format(.cannotReadGitStatus, "\(error)"))
         }
     }
 
     /// The files `reclam commit` takes: the given files, the modified files under given folders,
     /// or every modified file when no path is given.
     public static func selectFiles(_ paths: [String], in context: WriteContext) throws(ReclamError) -> [String] {
-        let modified = try modifiedFiles(in: context.repository)
+        let modified = try modifiedFiles(in: context.repository, language: context.ledger.config.language)
         if paths.isEmpty { return modified }
         var out: [String] = []
         for path in paths {
@@ -81,8 +81,9 @@ public enum HandEdit {
 
     static func attempt(paths: [String], message: String?, context: WriteContext) throws(ReclamError) -> HandEditResult {
         let repository = context.repository
+        let m = Messages(context.ledger.config.language)
         let tip: ObjectID?
-        do { tip = try repository.tipCommitID() } catch { throw .io("cannot read the branch: \(error)") }
+        do { tip = try repository.tipCommitID() } catch { throw .io(m.format(.cannotReadBranch, "\(error)")) }
         let environment = environment(context)
         var reviews: [HandEditReview] = []
         var current: [String: Data] = [:]
@@ -91,7 +92,7 @@ public enum HandEdit {
         for path in paths {
             guard let kind = HandEditReview.kind(of: path) else { throw .usage("\(path) is not a case, learner or action file") }
             let edited: Data?
-            switch read(path, ledger: context.ledger) {
+            switch read(path, ledger: context.ledger, messages: m) {
             case .success(let data): edited = data
             case .failure(let failure):
                 unreadable.append(failure.diagnostic)
@@ -104,7 +105,7 @@ public enum HandEdit {
                     baseID = try repository.blobID(at: path, in: tip)
                     base = try baseID.map { try repository.blob($0) }
                 } catch {
-                    throw .io("cannot read \(path) from the branch: \(error)")
+                    throw .io(m.format(.cannotReadFromBranch, path, "\(error)"))
                 }
             }
             if edited == base { continue }
@@ -115,7 +116,6 @@ public enum HandEdit {
         let refused = reviews.filter(\.isRefused)
         if !refused.isEmpty || !unreadable.isEmpty {
             let count = refused.count + unreadable.count
-            let m = Messages(context.ledger.config.language)
             throw ReclamError(
                 .refused, count == 1 ? m[.refuseHandEditOne] : m.format(.refuseHandEditMany, String(count)),
                 diagnostics: unreadable + refused.flatMap(\.diagnostics))
@@ -131,7 +131,7 @@ public enum HandEdit {
         return HandEditResult(reviews: reviews, commit: commit, summary: summary)
     }
 
-    static func read(_ path: String, ledger: Ledger) -> Result<Data?, LedgerReader.LoadFailure> {
+    static func read(_ path: String, ledger: Ledger, messages m: Messages) -> Result<Data?, LedgerReader.LoadFailure> {
         let url = ledger.url(path)
         guard FileSystem.kind(of: url) != nil else { return .success(nil) }
         do {
@@ -139,7 +139,7 @@ public enum HandEdit {
         } catch {
             let rule = error.rule
             return .failure(
-                LedgerReader.LoadFailure(diagnostic: Diagnostic(rule, "cannot commit: \(error.message)", file: path)))
+                LedgerReader.LoadFailure(diagnostic: Diagnostic(rule, m.format(.cannotCommitFile, error.message), file: path)))
         }
     }
 
@@ -151,37 +151,38 @@ public enum HandEdit {
         throws(ReclamError) -> CommitResult
     {
         let repository = context.repository
+        let m = Messages(context.ledger.config.language)
         var additions: [(path: String, contents: Data)] = []
         var restage: [String] = []
         for review in reviews {
             guard let final = review.final else { continue }
             let status: FileStatus
-            do { status = try repository.pathStatus(review.path) } catch { throw .io("cannot read git status of \(review.path): \(error)") }
+            do { status = try repository.pathStatus(review.path) } catch {
+                throw .io(m.format(.cannotReadGitStatusOf, review.path, "\(error)"))
+            }
             if status.contains(.conflicted) {
-                throw .refused("\(review.path) has a merge conflict; resolve it first")
+                throw .refused(m.format(.mergeConflictResolveFirst, review.path))
             }
             let userBytes = current[review.path]
             if !status.isDisjoint(with: FileStatus.indexChanges) {
                 let staged = try? repository.indexBlobID(at: review.path)
                 let inFile = userBytes.flatMap { try? GitRepository.hashBlob($0) }
                 if staged != inFile {
-                    throw .refused(
-                        "\(review.path) has staged changes that differ from the file; run 'git add \(review.path)' to commit the file as it is, or 'git restore --staged \(review.path)', then re-run"
-                    )
+                    throw .refused(m.format(.stagedDiffers, review.path, review.path, review.path))
                 }
                 if final != userBytes { restage.append(review.path) }
             }
             if final != userBytes { additions.append((review.path, final)) }
         }
         guard !additions.isEmpty else { return try context.commit(change) }
-        guard let workdir = repository.workdir else { throw .io("the repository has no work tree") }
+        guard let workdir = repository.workdir else { throw .io(m[.noWorkTree]) }
         let transaction: WorkTreeTransaction
         do {
             transaction = try WorkTreeTransaction(root: workdir, writes: additions, removals: [])
             try transaction.apply()
             try repository.addToIndex(restage)
         } catch {
-            throw .io("cannot add the step and journal line to the files: \(error)")
+            throw .io(m.format(.cannotAddStep, "\(error)"))
         }
         do {
             return try context.commit(change)
@@ -190,7 +191,7 @@ public enum HandEdit {
             try? repository.addToIndex(restage)
             var failure = error
             if !problems.isEmpty {
-                failure.message += "; restoring your edits also failed: " + problems.map(\.description).joined(separator: "; ")
+                failure.message += m[.restoreAlsoFailed] + problems.map(\.description).joined(separator: "; ")
             }
             throw failure
         }

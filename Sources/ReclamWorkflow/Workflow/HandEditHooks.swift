@@ -28,9 +28,12 @@ public enum HandEditHooks {
     }
 
     /// Where git looks for hooks: `core.hooksPath` (relative to the work tree), else `.git/hooks`.
-    public static func hooksDirectory(_ repository: GitRepository) throws(ReclamError) -> String {
+    /// `language`: the ledger's, for the refusals and errors.
+    public static func hooksDirectory(_ repository: GitRepository, language: Language = .en) throws(ReclamError) -> String {
         let configured: String?
-        do { configured = try repository.configString("core.hooksPath") } catch { throw .io("cannot read core.hooksPath: \(error)") }
+        do { configured = try repository.configString("core.hooksPath") } catch {
+            throw .io(Messages(language).format(.cannotReadHooksPath, "\(error)"))
+        }
         guard var path = configured, !path.isEmpty else { return repository.commonDirectory + "/hooks" }
         if path == "~" || path.hasPrefix("~/") { path = NSHomeDirectory() + path.dropFirst() }
         if !path.hasPrefix("/") { path = (repository.workdir ?? repository.gitDirectory) + "/" + path }
@@ -67,14 +70,17 @@ public enum HandEditHooks {
         text.split(whereSeparator: \.isNewline).prefix(5).contains { $0 == Substring(marker) }
     }
 
-    public static func install(_ repository: GitRepository, reclamPath: String?, force: Bool) throws(ReclamError) -> InstallOutcome {
-        let directory = try hooksDirectory(repository)
+    public static func install(_ repository: GitRepository, reclamPath: String?, force: Bool, language: Language = .en)
+        throws(ReclamError) -> InstallOutcome
+    {
+        let m = Messages(language)
+        let directory = try hooksDirectory(repository, language: language)
         let path = directory + "/" + hookName
         let manager = FileManager.default
         do {
             try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw .io("cannot create \(directory): \(error.localizedDescription)")
+            throw .io(m.format(.cannotCreate, directory, error.localizedDescription))
         }
         var outcome = InstallOutcome.installed(path: path)
         if FileSystem.kind(of: URL(fileURLWithPath: path)) != nil {
@@ -82,16 +88,14 @@ public enum HandEditHooks {
             if let existing, isReclamHook(existing) {
                 outcome = .updated(path: path)
             } else if !force {
-                throw .refused(
-                    "\(path) already exists and was not written by reclam; it is kept. Call 'reclam check --staged' from it, or run 'reclam hooks install --force' to replace it (it is then kept as \(hookName)\(backupSuffix))"
-                )
+                throw .refused(m.format(.hookNotOurs, path, hookName + backupSuffix))
             } else {
                 let backup = path + backupSuffix
                 if FileSystem.kind(of: URL(fileURLWithPath: backup)) != nil {
-                    throw .refused("\(backup) already exists (an earlier backup); move it away first, nothing was changed")
+                    throw .refused(m.format(.hookBackupExists, backup))
                 }
                 do { try manager.moveItem(atPath: path, toPath: backup) } catch {
-                    throw .io("cannot keep the existing hook as \(backup): \(error.localizedDescription)")
+                    throw .io(m.format(.hookCannotKeep, backup, error.localizedDescription))
                 }
                 outcome = .replaced(path: path, backup: backup)
             }
@@ -104,24 +108,25 @@ public enum HandEditHooks {
             try manager.moveItem(atPath: temporary, toPath: path)
         } catch {
             try? manager.removeItem(atPath: temporary)
-            throw .io("cannot write \(path): \(error.localizedDescription)")
+            throw .io(m.format(.cannotWrite, path, error.localizedDescription))
         }
         return outcome
     }
 
-    public static func uninstall(_ repository: GitRepository) throws(ReclamError) -> UninstallOutcome {
-        let path = try hooksDirectory(repository) + "/" + hookName
+    public static func uninstall(_ repository: GitRepository, language: Language = .en) throws(ReclamError) -> UninstallOutcome {
+        let m = Messages(language)
+        let path = try hooksDirectory(repository, language: language) + "/" + hookName
         guard FileSystem.kind(of: URL(fileURLWithPath: path)) != nil else { return .notInstalled(path: path) }
         let text = (try? FileSystem.readRegularFile(URL(fileURLWithPath: path))).map { String(decoding: $0, as: UTF8.self) }
         guard let text, isReclamHook(text) else {
-            throw .refused("\(path) was not installed by reclam; it is left as it is")
+            throw .refused(m.format(.hookNotInstalledByReclam, path))
         }
         let manager = FileManager.default
-        do { try manager.removeItem(atPath: path) } catch { throw .io("cannot remove \(path): \(error.localizedDescription)") }
+        do { try manager.removeItem(atPath: path) } catch { throw .io(m.format(.cannotRemove, path, error.localizedDescription)) }
         let backup = path + backupSuffix
         if FileSystem.kind(of: URL(fileURLWithPath: backup)) != nil {
             do { try manager.moveItem(atPath: backup, toPath: path) } catch {
-                throw .io("removed the reclam hook, but cannot restore \(backup): \(error.localizedDescription)")
+                throw .io(m.format(.hookCannotRestore, backup, error.localizedDescription))
             }
             return .restored(path: path, backup: backup)
         }

@@ -24,16 +24,20 @@ public enum InitLedger {
     public static func run(_ options: Options, environment: [String: String], now: Date) throws(ReclamError) -> CommitResult {
         let root = options.directory.standardizedFileURL
         let configURL = root.appendingPathComponent(LedgerConfig.fileName)
+        // The language of the ledger to be written (the preset's), or of the one already there.
+        let writing = LedgerConfig.read(Data(options.preset.configText.utf8)).0?.language ?? .en
         if FileSystem.kind(of: configURL) != nil {
-            throw .refused("\(configURL.path) already exists: this is already a ledger; nothing was changed")
+            let language = (try? Ledger.open(at: root))?.config.language ?? writing
+            throw .refused(Messages(language).format(.initAlreadyLedger, configURL.path))
         }
+        let m = Messages(writing)
         if let organisation = options.organisation, organisation.contains("\n") {
             throw .usage("--organisation must be one line")
         }
         do {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         } catch {
-            throw .io("cannot create \(root.path): \(error.localizedDescription)")
+            throw .io(m.format(.cannotCreate, root.path, error.localizedDescription))
         }
         let repository: GitRepository
         do {
@@ -43,7 +47,7 @@ public enum InitLedger {
                 repository = try GitRepository.initialize(at: root.path)
             }
         } catch {
-            throw .io("cannot create a git repository in \(root.path): \(error)")
+            throw .io(m.format(.cannotCreateRepository, root.path, "\(error)"))
         }
         var config = options.preset.configText
         if let organisation = options.organisation {

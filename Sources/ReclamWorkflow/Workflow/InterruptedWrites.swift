@@ -18,7 +18,7 @@ public enum InterruptedWrites {
         } catch let error as GitError {
             throw ReclamError(.git, error.text(Messages(language())))
         } catch {
-            throw ReclamError(.git, "finish an interrupted write: \(error)")
+            throw ReclamError(.git, Messages(language()).format(.finishInterruptedWrite, "\(error)"))
         }
     }
 }

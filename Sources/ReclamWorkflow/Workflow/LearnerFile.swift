@@ -33,7 +33,7 @@ public enum LearnerFile {
         try validate(Edit(addEmails: emails, sets: sets))
         let path = path(id)
         if FileSystem.kind(of: context.ledger.url(path)) != nil {
-            throw .refused("learner \(id) already exists (\(path)); change it with 'reclam learner edit \(id) --add-email …'")
+            throw .refused(Messages(context.ledger.config.language).format(.learnerExists, id, path, id))
         }
         var text = "---\nid: \(id)\n"
         for (field, value) in sets { text += "\(field): \(YAMLScalarWriter.block(value))\n" }
@@ -55,20 +55,21 @@ public enum LearnerFile {
             throw .usage("nothing to change: give --add-email, --remove-email or --set FIELD=VALUE")
         }
         let path = path(id)
+        let m = Messages(context.ledger.config.language)
         return try context.retryingConflicts { () throws(ReclamError) -> CommitResult in
             guard FileSystem.kind(of: context.ledger.url(path)) != nil else {
-                throw .refused("learner \(id) has no file (\(path)); create it with 'reclam learner add \(id) --email …'")
+                throw .refused(m.format(.learnerNoFile, id, path, id))
             }
             let tip = try? context.repository.tipCommitID()
             let base = tip.flatMap { try? context.repository.blobID(at: path, in: $0) }
             let document: MarkdownDocument
             switch LedgerReader.readDocument(path, in: context.ledger) {
             case .success(let read): document = read
-            case .failure(let error): throw ReclamError(.refused, "\(path) cannot be read; fix it first", diagnostics: [error.diagnostic])
+            case .failure(let error): throw ReclamError(.refused, m.format(.fileUnreadableFixFirst, path), diagnostics: [error.diagnostic])
             }
             let current = Learner(path: path, document: document).emails
             for email in edit.removeEmails where !current.contains(where: { $0.caseInsensitiveCompare(email) == .orderedSame }) {
-                throw .refused("learner \(id) has no address \(email); its addresses: \(current.joined(separator: ", "))")
+                throw .refused(m.format(.learnerNoAddress, id, email, current.joined(separator: ", ")))
             }
             var editor = FrontMatterEditor(document)
             do {
@@ -83,9 +84,9 @@ public enum LearnerFile {
                     try editor.addToList("emails", value: email)
                 }
             } catch {
-                throw .refused("cannot edit \(path): \(error)")
+                throw .refused(m.format(.cannotEdit, path, "\(error)"))
             }
-            if editor.text == document.text { throw .refused("learner \(id): nothing changes") }
+            if editor.text == document.text { throw .refused(m.format(.learnerUnchanged, id)) }
             let change = Change(
                 summary: "learner(\(id)): \(summary(edit))",
                 writes: [(path, TextFile(text: editor.text, hasBOM: document.file.hasBOM).data)], expectedBase: [path: base],

@@ -46,7 +46,9 @@ public enum NewCase {
         throws(ReclamError) -> String
     {
         let procedure = context.ledger.config.procedure
-        guard let initial = procedure.initialStage else { throw .refused("the procedure has no stages") }
+        guard let initial = procedure.initialStage else {
+            throw .refused(Messages(context.ledger.config.language)[.procedureNoStages])
+        }
         let tz = context.ledger.config.timeZone
         // ISO 8601 as written (its offset kept); a local time is written with the zone's offset.
         let receivedText =
@@ -67,14 +69,14 @@ public enum NewCase {
         let journal = Journal.line(
             at: received, timeZone: tz, actor: context.actor.name,
             text: Messages(context.ledger.config.language).format(.caseReceived, initial.label(context.ledger.config.language)))
-        var editor = FrontMatterEditor(try parse(text))
+        var editor = FrontMatterEditor(try parse(text, language: context.ledger.config.language))
         do { try editor.appendToSection("Journal", line: journal) } catch { throw .refused("\(error)") }
         return editor.text
     }
 
-    static func parse(_ text: String) throws(ReclamError) -> MarkdownDocument {
+    static func parse(_ text: String, language: Language = .en) throws(ReclamError) -> MarkdownDocument {
         do { return try MarkdownDocument.parse(TextFile(text: text)) } catch {
-            throw .refused("the new case would not parse: \(error.message)")
+            throw .refused(Messages(language).format(.newCaseUnparsable, error.message))
         }
     }
 
@@ -149,7 +151,9 @@ extension NewCase {
         let id: String
         if let explicit = request.id {
             if let problem = Identifier.problem(explicit) { throw .usage("--id: \(problem)") }
-            if let path = existing[explicit] { throw .refused("case \(explicit) already exists at \(path)") }
+            if let path = existing[explicit] {
+                throw .refused(Messages(ledger.config.language).format(.caseExists, explicit, path))
+            }
             id = explicit
         } else {
             id = CaseIDs.make(received: received, timeZone: ledger.config.timeZone) { existing[$0] != nil }

@@ -27,13 +27,10 @@ public enum Outbox {
     ) throws(ReclamError) -> MailMessage {
         let message = message(letter, item: item, context: context, date: date, contact: contact)
         if message.to.isEmpty {
-            var hint =
-                "add the learner's address with 'reclam learner edit \(item.learner) --add-email ADDRESS'"
-            if letter.name == "ack" {
-                hint += ", or record an acknowledgement made another way with 'reclam ack \(item.id) --by letter|phone|in-person --note …'"
-            }
-            throw .refused(
-                "\(item.id): no address to send the \(letter.name) email to (no 'emails' in learner.md, no contact, no sender); \(hint)")
+            let m = Messages(context.ledger.config.language)
+            var hint = m.format(.outboxAddLearnerAddress, item.learner)
+            if letter.name == "ack" { hint += m.format(.outboxOrAckOtherWay, item.id) }
+            throw .refused(m.format(.outboxNoAddress, item.id, letter.name, hint))
         }
         return message
     }
@@ -73,18 +70,15 @@ extension Outbox {
     /// Refuses a case whose `contact` (the value `--set` gives it, else its own) is empty or not
     /// an address: it came from an email without a sender and is not acknowledged until a person
     /// sets the address. Returns the address set by this command, which the email goes to.
-    public static func requireContact(_ plan: MovePlan, verb: String) throws(ReclamError) -> String? {
+    public static func requireContact(_ plan: MovePlan, verb: String, language: Language) throws(ReclamError) -> String? {
         let value = plan.changedFields.last(where: { $0.field == "contact" })?.new ?? plan.item.field("contact")
         guard let value else { return nil }
         let id = plan.item.id
-        let fix = "reclam \(verb) \(id) --set contact=ADDRESS"
-        if value.allSatisfy(\.isWhitespace) {
-            throw .refused(
-                "case \(id) has no contact: the email it came from had no sender, so there is nobody to send the "
-                    + "acknowledgement to; set the address as you acknowledge: \(fix)")
-        }
+        let m = Messages(language)
+        let fix = "reclam \(verb) \(id) --set contact=\(m[.addressPlaceholder])"
+        if value.allSatisfy(\.isWhitespace) { throw .refused(m.format(.contactEmpty, id, fix)) }
         guard EmailAddress.extract(value) != nil else {
-            throw .refused("case \(id): contact '\(Escape.terminal(value))' is not an email address; set one: \(fix)")
+            throw .refused(m.format(.contactNotAddress, id, Escape.terminal(value), fix))
         }
         return plan.changedFields.last(where: { $0.field == "contact" })?.new
     }

@@ -27,7 +27,7 @@ enum StageLetter {
         do {
             item = Case(path: plan.item.path, document: try MarkdownDocument.parse(TextFile(text: plan.newText)))
         } catch {
-            throw .refused("cannot read \(plan.item.path) after the move: \(error.message)")
+            throw .refused(Messages(language).format(.cannotReadAfterMove, plan.item.path, error.message))
         }
         switch item.field("response_channel") ?? "email" {
         case "email":

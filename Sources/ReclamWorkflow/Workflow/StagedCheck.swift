@@ -14,15 +14,17 @@ public enum StagedCheck {
     /// `indexFile` is git's `GIT_INDEX_FILE` when set: `git commit -a` and `git commit PATH`
     /// stage into a temporary index and run the hooks against it.
     public static func run(root: URL, now: Date, indexFile: String? = nil, paths: [String]? = nil) throws(ReclamError) -> [Diagnostic] {
+        // Before the staged reclam.yml is read, errors speak the language of the work tree's.
+        func m() -> Messages { Messages((try? Ledger.open(at: root))?.config.language ?? .en) }
         let repository: GitRepository
         do { repository = try GitRepository.open(at: root.path) } catch {
-            throw .io("\(root.path) is not a git repository (\(error))")
+            throw .io(m().format(.notGitRepository, root.path, "\(error)"))
         }
         let index: StagedIndex
         do {
             index = try StagedIndex(repository: repository, indexFile: indexFile)
         } catch {
-            throw .io("cannot read the staged files: \(error)")
+            throw .io(m().format(.cannotReadStaged, "\(error)"))
         }
         let wanted = paths.map { list in
             { (path: String) in list.contains { $0.isEmpty || path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") } }
@@ -34,7 +36,9 @@ public enum StagedCheck {
         let ledger: Ledger
         if let configBlob = index.blobID(at: LedgerConfig.fileName) {
             let data: Data
-            do { data = try repository.blob(configBlob) } catch { throw .io("cannot read the staged reclam.yml: \(error)") }
+            do { data = try repository.blob(configBlob) } catch {
+                throw .io(m().format(.cannotReadStagedFile, LedgerConfig.fileName, "\(error)"))
+            }
             let (config, configDiagnostics) = LedgerConfig.read(data)
             // A reclam.yml too broken to read blocks every commit: nothing else can be checked.
             if config == nil || files.contains(where: { $0.path == LedgerConfig.fileName }) { diagnostics += configDiagnostics }
@@ -54,7 +58,9 @@ public enum StagedCheck {
         for file in files {
             func blob(_ id: ObjectID?) throws(ReclamError) -> Data? {
                 guard let id else { return nil }
-                do { return try repository.blob(id) } catch { throw .io("cannot read the staged \(file.path): \(error)") }
+                do { return try repository.blob(id) } catch {
+                    throw .io(Messages(ledger.config.language).format(.cannotReadStagedFile, file.path, "\(error)"))
+                }
             }
             if file.isSymlink {
                 diagnostics.append(LedgerScan.symlink(file.path, language: ledger.config.language))

@@ -20,7 +20,7 @@ public struct WriteContext {
         do {
             repository = try GitRepository.open(at: ledger.root.path)
         } catch {
-            throw .io("\(ledger.root.path) is not a git repository (\(error)); run 'git init' there or 'reclam init'")
+            throw .io(Messages(ledger.config.language).format(.notGitRepositoryInit, ledger.root.path, "\(error)"))
         }
         actor = try WriteContext.resolveActor(option: actorOption, environment: environment, repository: repository)
         self.now = now
