@@ -65,7 +65,7 @@ public enum Sync {
         guard repository.hasRemote(remote) else {
             throw .usage("no remote named '\(remote)'; add one with: git remote add \(remote) URL")
         }
-        try MergeDriver.register(repository, reclamPath: options.reclamPath)
+        try MergeDriver.register(repository, reclamPath: options.reclamPath, language: context.ledger.config.language)
         var report = Report(remote: remote, branch: branch)
         let environment = identity(context)
 
@@ -78,7 +78,7 @@ public enum Sync {
             }
             _ = try repository.commitResolvedMerge(environment: environment)
         } else {
-            try refuseUncommittedEdits(repository)
+            try refuseUncommittedEdits(repository, language: context.ledger.config.language)
         }
 
         let tracking = "refs/remotes/\(remote)/\(branch)"
@@ -124,9 +124,7 @@ public enum Sync {
                 continue
             }
         }
-        throw ReclamError(
-            .refused,
-            "the remote kept moving: \(report.attempts) pushes were refused; your commits are kept here, run 'reclam sync' again")
+        throw ReclamError(.refused, Messages(context.ledger.config.language).format(.syncRemoteKeptMoving, String(report.attempts)))
     }
 
     /// `branch.BRANCH.remote`, else `origin`.
@@ -145,17 +143,15 @@ public enum Sync {
     }
 
     /// Uncommitted edits of ledger files would be mixed into the merge or lost in it.
-    static func refuseUncommittedEdits(_ repository: GitRepository) throws(ReclamError) {
+    static func refuseUncommittedEdits(_ repository: GitRepository, language: Language) throws(ReclamError) {
         let entries = try git { try repository.status() }
         let ledgerFiles = entries.filter { entry in
             entry.path.hasPrefix(Ledger.casesFolder + "/") || entry.path.hasPrefix(Action.folder + "/")
                 || entry.path == LedgerConfig.fileName
         }
         guard !ledgerFiles.isEmpty else { return }
-        throw .refused(
-            // One line: the CLI writes a message on one line, a line break would show as `\n`.
-            "uncommitted edits to ledger files; commit them (reclam commit) or discard them (git restore PATH) before syncing: "
-                + ledgerFiles.map(\.path).joined(separator: ", "))
+        // One line: the CLI writes a message on one line, a line break would show as `\n`.
+        throw .refused(Messages(language).format(.syncUncommitted, ledgerFiles.map(\.path).joined(separator: ", ")))
     }
 
     /// Unmerged paths, and files of the merge that still hold conflict markers.
