@@ -827,7 +827,8 @@ import Testing
         let config = try shell.read("reclam.yml")
         try shell.write("reclam.yml", config + "procedure: 42\n")
         expectRefusal(
-            try shell.reclam("ack", id), 1, french ? "reclam.yml n'est pas valide ; corrigez-le d'abord" : "reclam.yml is invalid; fix it first")
+            try shell.reclam("ack", id), 1,
+            french ? "reclam.yml n'est pas valide ; corrigez-le d'abord" : "reclam.yml is invalid; fix it first")
         try shell.write("reclam.yml", config.replacingOccurrences(of: "timezone: Europe/Paris", with: "timezone: Europe/Pariss"))
         expectRefusal(
             try shell.reclam("sla"), 1,
@@ -903,12 +904,14 @@ import Testing
         try commitAll(shell, "mail settings")
         expectRefusal(
             try shell.reclam("send"), 2,
-            (french ? "impossible de lire mail.password_file /nonexistent/smtp-password : "
+            (french
+                ? "impossible de lire mail.password_file /nonexistent/smtp-password : "
                 : "cannot read mail.password_file /nonexistent/smtp-password: ") + "No such file or directory")
 
         // audit without a repository.
         let ledgerURL = shell.directory.appendingPathComponent("ledger")
-        try FileManager.default.moveItem(at: ledgerURL.appendingPathComponent(".git"), to: shell.directory.appendingPathComponent("git-aside"))
+        try FileManager.default.moveItem(
+            at: ledgerURL.appendingPathComponent(".git"), to: shell.directory.appendingPathComponent("git-aside"))
         let audit = try shell.reclam("audit")
         #expect(audit.status == 2, "\(audit.stderr)")
         #expect(

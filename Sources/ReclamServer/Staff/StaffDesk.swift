@@ -151,7 +151,8 @@ struct StaffDesk: Sendable {
     }
 
     func users(_ loaded: FrontDoor.Loaded) throws -> StaffUsers {
-        try StaffUsers.read(at: loaded.ledger.root.appendingPathComponent(loaded.settings.usersFile), language: loaded.ledger.config.language)
+        try StaffUsers.read(
+            at: loaded.ledger.root.appendingPathComponent(loaded.settings.usersFile), language: loaded.ledger.config.language)
     }
 
     func sessionCookie(_ value: String, settings: ServeSettings) async -> String {
