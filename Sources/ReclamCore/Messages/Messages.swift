@@ -705,10 +705,10 @@ public struct Messages: Sendable {
             "une fois résolu, %@ ne serait pas un fichier valide (%@) ; rien n'a été écrit. Modifiez-le à la main, ou prenez l'autre version",
         .syncGitAddFailed: "git add %@ a échoué : %@",
         .syncRemoteKeptMoving:
-            "le dépôt distant n'a cessé de changer : %@ envois ont été refusés ; vos commits sont gardés ici, relancez 'reclam sync'",
+            "le dépôt distant n'a cessé de changer : %@ envois (git push) ont été refusés ; vos commits sont gardés ici, relancez 'reclam sync'",
         .syncUncommitted:
             "des fichiers du registre ont des modifications non commitées ; commitez-les (reclam commit) ou annulez-les (git restore CHEMIN) avant de synchroniser : %@",
-        .submissionInvalid: "la demande n'est pas valide : %@",
+        .submissionInvalid: "la réclamation soumise n'est pas valide : %@",
     ]
 
     static let english: [Key: String] = [
