@@ -23,7 +23,7 @@ final class CurlSMTPTransport: MailTransport {
 
     init(settings: MailSettings, password: String?) throws(ReclamError) {
         guard Self.globalInit == CURLE_OK, let handle = curl_easy_init() else {
-            throw .io("libcurl could not be initialised")
+            throw .io(Messages(settings.language)[.mailCurlInit])
         }
         self.handle = handle
         self.settings = settings
@@ -67,7 +67,7 @@ final class CurlSMTPTransport: MailTransport {
         if reclam_curl_set_read_function(handle, curlRead) != CURLE_OK { problems.append("read function") }
         if !problems.isEmpty {
             curl_easy_cleanup(handle)
-            throw .io("libcurl refused settings (\(problems.joined(separator: ", "))); is libcurl built with SMTP and TLS?")
+            throw .io(Messages(settings.language).format(.mailCurlSettings, problems.joined(separator: ", ")))
         }
     }
 

@@ -234,11 +234,11 @@ public final class DeliveryJournal {
         logPath = base + "/send.log"
         firstFormatDirectory = base + "/send"
         if mkdir(base, 0o700) != 0 && errno != EEXIST {
-            throw .io("cannot create \(base): \(String(cString: strerror(errno)))")
+            throw .io(m.format(.ioCannotCreate, base, String(cString: strerror(errno))))
         }
         let lockPath = base + "/send.lock"
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        if fd < 0 { throw .io("cannot open \(lockPath): \(String(cString: strerror(errno)))") }
+        if fd < 0 { throw .io(m.format(.ioCannotOpen, lockPath, String(cString: strerror(errno)))) }
         let deadline = ContinuousClock.now + timeout
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, ContinuousClock.now < deadline else {
@@ -284,7 +284,7 @@ public final class DeliveryJournal {
     /// Makes every line appended so far durable (one `fdatasync`).
     public func sync() throws(ReclamError) {
         guard unsynced else { return }
-        if fdatasync(logDescriptor) != 0 { throw .io("cannot sync \(logPath): \(String(cString: strerror(errno)))") }
+        if fdatasync(logDescriptor) != 0 { throw .io(m.format(.ioCannotSync, logPath, String(cString: strerror(errno)))) }
         unsynced = false
     }
 
@@ -295,7 +295,7 @@ public final class DeliveryJournal {
             if count < 0 && errno == EINTR { continue }
             if count <= 0 {
                 appendFailed = true
-                throw .io("cannot write \(logPath): \(String(cString: strerror(errno)))")
+                throw .io(m.format(.ioCannotWrite, logPath, String(cString: strerror(errno))))
             }
             offset += count
             unsynced = true
@@ -308,7 +308,7 @@ public final class DeliveryJournal {
         var data: [UInt8] = []
         if FileSystem.kind(of: URL(fileURLWithPath: logPath)) != nil {
             do { data = Array(try FileSystem.readRegularFile(path: logPath, limit: 1 << 30)) } catch {
-                throw .io("cannot read \(logPath): \(error); move it aside once checked (docs/MAIL.md)")
+                throw .io(m.format(.sendJournalUnreadable, logPath, "\(error)"))
             }
         }
         var lines = 0
@@ -353,11 +353,11 @@ public final class DeliveryJournal {
             if !unreadable.isEmpty {
                 var kept: [UInt8] = []
                 for line in unreadable { kept += line + [0x0A] }
-                try Self.appendDurably(kept, to: logPath + ".unreadable")
+                try Self.appendDurably(kept, to: logPath + ".unreadable", m)
             }
             var text: [UInt8] = []
             for record in records() { text += DeliveryLogLine.render(.record(record)) }
-            try Self.replaceDurably(logPath, with: text)
+            try Self.replaceDurably(logPath, with: text, m)
             for path in converted { unlink(path) }
             if !converted.isEmpty {
                 Self.syncDirectory(firstFormatDirectory)
@@ -365,36 +365,36 @@ public final class DeliveryJournal {
             }
         }
         logDescriptor = open(logPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        if logDescriptor < 0 { throw .io("cannot open \(logPath): \(String(cString: strerror(errno)))") }
+        if logDescriptor < 0 { throw .io(m.format(.ioCannotOpen, logPath, String(cString: strerror(errno)))) }
     }
 
     /// Temporary file, fsync, rename, fsync of the folder.
-    static func replaceDurably(_ path: String, with bytes: [UInt8]) throws(ReclamError) {
+    static func replaceDurably(_ path: String, with bytes: [UInt8], _ m: Messages = Messages(.en)) throws(ReclamError) {
         let temporary = path + ".tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        if fd < 0 { throw .io("cannot write \(temporary): \(String(cString: strerror(errno)))") }
-        try writeAll(bytes, to: fd, path: temporary)
-        if rename(temporary, path) != 0 { throw .io("cannot rename \(temporary): \(String(cString: strerror(errno)))") }
+        if fd < 0 { throw .io(m.format(.ioCannotWrite, temporary, String(cString: strerror(errno)))) }
+        try writeAll(bytes, to: fd, path: temporary, m)
+        if rename(temporary, path) != 0 { throw .io(m.format(.ioCannotRename, temporary, String(cString: strerror(errno)))) }
         syncDirectory(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
     }
 
-    static func appendDurably(_ bytes: [UInt8], to path: String) throws(ReclamError) {
+    static func appendDurably(_ bytes: [UInt8], to path: String, _ m: Messages = Messages(.en)) throws(ReclamError) {
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        if fd < 0 { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
-        try writeAll(bytes, to: fd, path: path)
+        if fd < 0 { throw .io(m.format(.ioCannotWrite, path, String(cString: strerror(errno)))) }
+        try writeAll(bytes, to: fd, path: path, m)
     }
 
     /// Writes, fsyncs and closes `fd`.
-    private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(ReclamError) {
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String, _ m: Messages) throws(ReclamError) {
         defer { close(fd) }
         var offset = 0
         while offset < bytes.count {
             let count = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
-            if count <= 0 { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
+            if count <= 0 { throw .io(m.format(.ioCannotWrite, path, String(cString: strerror(errno)))) }
             offset += count
         }
-        if fsync(fd) != 0 { throw .io("cannot sync \(path): \(String(cString: strerror(errno)))") }
+        if fsync(fd) != 0 { throw .io(m.format(.ioCannotSync, path, String(cString: strerror(errno)))) }
     }
 
     static func syncDirectory(_ directory: String) {

@@ -114,7 +114,7 @@ public enum MailTransports {
             if let value = environment[MailSettings.passwordVariable], !value.isEmpty {
                 password = value
             } else if let file = settings.passwordFile {
-                password = try readPassword(file, ledgerRoot: ledgerRoot, environment: environment)
+                password = try readPassword(file, ledgerRoot: ledgerRoot, environment: environment, language: settings.language)
             }
             if settings.user != nil && password == nil {
                 throw .usage(
@@ -125,7 +125,9 @@ public enum MailTransports {
         }
     }
 
-    static func readPassword(_ file: String, ledgerRoot: URL, environment: [String: String]) throws(ReclamError) -> String {
+    static func readPassword(
+        _ file: String, ledgerRoot: URL, environment: [String: String], language: Language = .en
+    ) throws(ReclamError) -> String {
         var path = file
         if path.hasPrefix("~/"), let home = environment["HOME"] { path = home + String(path.dropFirst()) }
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
@@ -137,7 +139,7 @@ public enum MailTransports {
         }
         let data: Data
         do { data = try FileSystem.readRegularFile(URL(fileURLWithPath: resolved), limit: 4096) } catch {
-            throw .io("cannot read mail.password_file \(file): \(error.message)")
+            throw .io(Messages(language).format(.mailPasswordFileUnreadable, file, error.message))
         }
         let text = String(decoding: data, as: UTF8.self)
         let line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""

@@ -86,7 +86,7 @@ public enum SendRun {
         var report = SendReport()
         let journal = try DeliveryJournal(gitDirectory: repository.commonDirectory, language: m.language)
         let tip: ObjectID?
-        do { tip = try repository.tipCommitID() } catch { throw ReclamError(.git, "cannot read the branch: \(error)") }
+        do { tip = try repository.tipCommitID() } catch { throw ReclamError(.git, m.format(.sendCannotReadBranch, "\(error)")) }
 
         let committed = Set(
             tip.flatMap { try? repository.listTree(under: MailFolders.outbox, in: $0, recursive: false) }?
@@ -330,10 +330,11 @@ public enum SendRun {
         let repository = context.repository
         let ledger = context.ledger
         let timeZone = ledger.config.timeZone
+        let m = Messages(ledger.config.language)
         return try context.retryingConflicts { () throws(ReclamError) -> CommitResult in
             let tip: ObjectID?
-            do { tip = try repository.tipCommitID() } catch { throw ReclamError(.git, "cannot read the branch: \(error)") }
-            guard let tip else { throw ReclamError(.git, "the branch has no commit") }
+            do { tip = try repository.tipCommitID() } catch { throw ReclamError(.git, m.format(.sendCannotReadBranch, "\(error)")) }
+            guard let tip else { throw ReclamError(.git, m[.sendBranchNoCommit]) }
             var writes: [(path: String, contents: Data)] = []
             var removals: [String] = []
             var expected: [String: ObjectID?] = [:]
@@ -367,7 +368,7 @@ public enum SendRun {
                     caseLines.append((caseID, Journal.line(at: record.at, timeZone: timeZone, actor: context.actor.name, text: text)))
                 }
             }
-            guard !removals.isEmpty else { throw .refused("nothing to record: the delivered messages are no longer in outbox/") }
+            guard !removals.isEmpty else { throw .refused(m[.sendNothingToRecord]) }
             var cases: [String] = []
             for (caseID, _) in caseLines where !cases.contains(caseID) { cases.append(caseID) }
             if withJournal {

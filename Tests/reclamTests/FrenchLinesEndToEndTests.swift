@@ -904,4 +904,116 @@ import Testing
                     ? "la section 'serve' de reclam.yml n'est pas valide ; corrigez-la (reclam check)"
                     : "the serve section of reclam.yml is invalid; fix it (reclam check)"), "\(serve.stderr)")
     }
+
+    /// Refusals and I/O errors of the ledger, letters, actions, audit, sync, intake-survey and
+    /// send, in the ledger's language; the headline of a reclam.yml that does not read follows
+    /// the `language:` it declares. git's and the system's own words are quoted as they are.
+    @Test(arguments: ["fr", "en"]) func mailIntakeAndLedgerRefusals(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        let id = try shell.newCase()
+        func expectRefusal(
+            _ result: Shell.Result, _ status: Int32, _ line: String, sourceLocation: SourceLocation = #_sourceLocation
+        ) {
+            #expect(result.status == status, "\(result.stderr)", sourceLocation: sourceLocation)
+            #expect(result.stderr.hasSuffix("reclam: \(line)\n"), "\(result.stderr)", sourceLocation: sourceLocation)
+        }
+
+        // reclam.yml that does not read: the headline of a writing command.
+        let config = try shell.read("reclam.yml")
+        try shell.write("reclam.yml", config + "procedure: 42\n")
+        expectRefusal(
+            try shell.reclam("ack", id), 1,
+            french ? "reclam.yml n'est pas valide ; corrigez-le d'abord" : "reclam.yml is invalid; fix it first")
+        try shell.write("reclam.yml", config.replacingOccurrences(of: "timezone: Europe/Paris", with: "timezone: Europe/Pariss"))
+        expectRefusal(
+            try shell.reclam("sla"), 1,
+            french
+                ? "reclam.yml a des erreurs dans son fuseau horaire, son calendrier ou ses règles de délai ; corrigez-les d'abord"
+                : "reclam.yml has errors in its time zone, calendar or SLA rules; fix them first")
+        try shell.write("reclam.yml", config)
+
+        // A case that does not read, then one id in two files.
+        let path = "cases/stg-1/\(id).md"
+        let text = try shell.read(path)
+        try shell.write(path, "---\ntitle: [x\n---\n")
+        expectRefusal(
+            try shell.reclam("ack", id), 1,
+            french ? "la réclamation '\(id)' ne peut pas être lue ; corrigez-la d'abord" : "case \(id) cannot be read; fix it first")
+        try shell.write(path, text)
+        try shell.write("cases/stg-9/\(id).md", text)
+        try commitAll(shell, "one id twice")
+        let files = "\(path), cases/stg-9/\(id).md"
+        expectRefusal(
+            try shell.reclam("show", id), 1,
+            french
+                ? "l'id '\(id)' est utilisé par plusieurs fichiers : \(files) ; lancez 'reclam check'"
+                : "id \(id) is used by several files: \(files); run 'reclam check'")
+        #expect(try shell.git("rm", "-q", "cases/stg-9/\(id).md").status == 0)
+        try commitAll(shell, "one id once")
+
+        // Actions.
+        let created = try shell.reclam("action", "new", "--title", "Contrôle des envois", "--kind", "corrective", "--cases", id)
+        #expect(created.status == 0, "\(created.stderr)")
+        let action = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        expectRefusal(
+            try shell.reclam("action", "link", action, id), 1,
+            french ? "l'action '\(action)' répond déjà à \(id) ; rien à faire" : "action \(action) already answers \(id); nothing to do")
+        let actionText = try shell.read("actions/\(action).md")
+        try shell.write("actions/\(action).md", "---\nid: [x\n---\n")
+        expectRefusal(
+            try shell.reclam("action", "move", action, "done"), 1,
+            french
+                ? "l'action '\(action)' ne peut pas être lue ; corrigez-la d'abord" : "action \(action) cannot be read; fix it first")
+        try shell.write("actions/\(action).md", actionText)
+
+        // A letter template that is not text.
+        let template = "templates/letters/essai.\(language).md"
+        try shell.write(template, "---\nsubject: x\u{0}\n---\nBonjour\n")
+        expectRefusal(
+            try shell.reclam("letter", id, "essai"), 1, french ? "\(template) ne peut pas être utilisé" : "\(template) cannot be used")
+        try FileManager.default.removeItem(at: shell.directory.appendingPathComponent("ledger/\(template)"))
+
+        // intake-survey of a file that is not there: the system's words are quoted.
+        let missing = shell.directory.appendingPathComponent("absent.csv").path
+        expectRefusal(
+            try shell.reclam("intake-survey", missing), 2,
+            (french ? "impossible de lire \(missing) : " : "cannot read \(missing): ") + "No such file or directory")
+
+        // sync with uncommitted edits of a case.
+        #expect(try shell.run("/usr/bin/git", ["init", "-q", "--bare", "-b", "main", "remote.git"], in: nil).status == 0)
+        #expect(try shell.git("remote", "add", "origin", "../remote.git").status == 0)
+        try shell.write(path, text + "Note.\n")
+        expectRefusal(
+            try shell.reclam("sync"), 1,
+            french
+                ? "des fichiers du registre ont des modifications non commitées ; commitez-les (reclam commit) ou annulez-les "
+                    + "(git restore CHEMIN) avant de synchroniser : \(path)"
+                : "uncommitted edits to ledger files; commit them (reclam commit) or discard them (git restore PATH) before syncing: "
+                    + path)
+        try shell.write(path, text)
+
+        // send: the password file cannot be read (nothing is sent).
+        #expect(try shell.reclam("ack", id).status == 0)
+        let mail = "mail:\n  from: \"Org <r@example.org>\"\n  host: 127.0.0.1\n  port: 2525\n  security: none\n  user: bob\n"
+        try shell.write("reclam.yml", config + mail + "  password_file: /nonexistent/smtp-password\n")
+        try commitAll(shell, "mail settings")
+        expectRefusal(
+            try shell.reclam("send"), 2,
+            (french
+                ? "impossible de lire mail.password_file /nonexistent/smtp-password : "
+                : "cannot read mail.password_file /nonexistent/smtp-password: ") + "No such file or directory")
+
+        // audit without a repository.
+        let ledgerURL = shell.directory.appendingPathComponent("ledger")
+        try FileManager.default.moveItem(
+            at: ledgerURL.appendingPathComponent(".git"), to: shell.directory.appendingPathComponent("git-aside"))
+        let audit = try shell.reclam("audit")
+        #expect(audit.status == 2, "\(audit.stderr)")
+        #expect(
+            audit.stderr.hasPrefix(
+                "reclam: \(ledgerURL.path)" + (french ? " n'est pas un dépôt git : " : " is not a git repository: ")),
+            "\(audit.stderr)")
+    }
 }

@@ -176,7 +176,7 @@ import Testing
         let refused = try shell.reclam("sync", in: "a")
         #expect(refused.status == 1)
         // On one line, as the CLI writes every message: a line break showed as a literal `\n`.
-        #expect(refused.stderr.contains("before syncing: cases/stg-1/\(id).md\n"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("avant de synchroniser : cases/stg-1/\(id).md\n"), "\(refused.stderr)")
         #expect(try shell.run("/usr/bin/git", ["--git-dir", "remote.git", "log", "--oneline"]).stdout.split(separator: "\n").count == 1)
     }
 

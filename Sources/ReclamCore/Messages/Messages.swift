@@ -149,6 +149,15 @@ public struct Messages: Sendable {
         case outboxAddLearnerAddress, outboxOrAckOtherWay, contactEmpty, contactNotAddress, addressPlaceholder, cannotReadAfterMove
         case cannotReadStaged, cannotReadStagedFile, cannotRead, calendarErrors, editNotRegular, editEditsStay, editCannotRunShell
         case editEditorFailed, reportDeadlineSettings, serverStopped, userExists, noUser, userAddHint, semicolonSeparator
+        // Refusals of mail, intake, sync, audit and the ledger.
+        case ledgerInvalid, ledgerDeadlineErrors, ledgerIDSeveralFiles, ledgerCaseUnreadable, ledgerActionUnreadable
+        case ledgerUnusable, ledgerNotGit, ioCannotList, ioCannotRead, ioCannotReadBare, ioCannotWrite, ioCannotWriteBare
+        case ioCannotCreate, ioCannotOpen, ioCannotSync, ioCannotRename, ioCannotReplace, ioCannotEdit
+        case mailPasswordFileUnreadable, mailCurlInit, mailCurlSettings, sendCannotReadBranch, sendBranchNoCommit
+        case sendNothingToRecord, sendJournalUnreadable, intakeWouldNotParse, maildirMoveRefused, maildirAlreadyThere
+        case staffNotYAML, staffNoUsers, staffUserFields, staffCaseChanged, mergeDriverConfig, mergeWriteMerged
+        case actionNoStages, actionAlreadyLinked, syncResolvedInvalid, syncGitAddFailed, syncRemoteKeptMoving, syncUncommitted
+        case submissionInvalid
     }
 
     public subscript(_ key: Key) -> String {
@@ -736,6 +745,53 @@ public struct Messages: Sendable {
         .serverStopped: "le serveur s'est arrêté : %@",
         .userExists: "l'utilisateur '%@' existe déjà ; 'reclam user passwd %@' change son mot de passe",
         .noUser: "aucun utilisateur '%@' dans %@", .userAddHint: "'reclam user add %@ …' en ajoute un", .semicolonSeparator: " ; ",
+        // Refusals of mail, intake, sync, audit and the ledger.
+        .ledgerInvalid: "%@ n'est pas valide ; corrigez-le d'abord",
+        .ledgerDeadlineErrors:
+            "reclam.yml a des erreurs dans son fuseau horaire, son calendrier ou ses règles de délai ; corrigez-les d'abord",
+        .ledgerIDSeveralFiles: "l'id '%@' est utilisé par plusieurs fichiers : %@ ; lancez 'reclam check'",
+        .ledgerCaseUnreadable: "la réclamation '%@' ne peut pas être lue ; corrigez-la d'abord",
+        .ledgerActionUnreadable: "l'action '%@' ne peut pas être lue ; corrigez-la d'abord",
+        .ledgerUnusable: "%@ ne peut pas être utilisé",
+        .ledgerNotGit: "%@ n'est pas un dépôt git : %@",
+        .ioCannotList: "impossible de lister %@ : %@",
+        .ioCannotRead: "impossible de lire %@ : %@",
+        .ioCannotReadBare: "impossible de lire %@",
+        .ioCannotWrite: "impossible d'écrire %@ : %@",
+        .ioCannotWriteBare: "impossible d'écrire %@",
+        .ioCannotCreate: "impossible de créer %@ : %@",
+        .ioCannotOpen: "impossible d'ouvrir %@ : %@",
+        .ioCannotSync: "impossible de synchroniser %@ sur le disque : %@",
+        .ioCannotRename: "impossible de renommer %@ : %@",
+        .ioCannotReplace: "impossible de remplacer %@ : %@",
+        .ioCannotEdit: "impossible de modifier %@ : %@",
+        .mailPasswordFileUnreadable: "impossible de lire mail.password_file %@ : %@",
+        .mailCurlInit: "libcurl n'a pas pu être initialisée",
+        .mailCurlSettings: "libcurl a refusé des réglages (%@) ; libcurl est-elle compilée avec SMTP et TLS ?",
+        .sendCannotReadBranch: "impossible de lire la branche : %@",
+        .sendBranchNoCommit: "la branche n'a aucun commit",
+        .sendNothingToRecord: "rien à enregistrer : les messages remis ne sont plus dans outbox/",
+        .sendJournalUnreadable: "impossible de lire %@ : %@ ; mettez-le de côté après l'avoir vérifié (docs/MAIL.md)",
+        .intakeWouldNotParse: "la nouvelle réclamation ne serait pas un fichier valide : %@",
+        .maildirMoveRefused: "impossible de déplacer %@ dans %@/ : %@",
+        .maildirAlreadyThere: "%@ existe déjà ; %@ reste dans new/",
+        .staffNotYAML: "%@ : YAML non valide : %@",
+        .staffNoUsers: "%@:%@ : 'users:' suivi d'une liste d'utilisateurs est attendu",
+        .staffUserFields:
+            "%@:%@ : un utilisateur doit avoir id, name, email, role (staff ou reviewer) et password ; corrigez-le avec reclam user add ou remove",
+        .staffCaseChanged: "la réclamation a changé pendant que le formulaire était ouvert",
+        .mergeDriverConfig: "impossible de régler merge.reclam.driver dans la configuration du dépôt : %@",
+        .mergeWriteMerged: "impossible d'écrire le fichier fusionné %@ : %@",
+        .actionNoStages: "la procédure des actions n'a aucune étape",
+        .actionAlreadyLinked: "l'action '%@' répond déjà à %@ ; rien à faire",
+        .syncResolvedInvalid:
+            "une fois résolu, %@ ne serait pas un fichier valide (%@) ; rien n'a été écrit. Modifiez-le à la main, ou prenez l'autre version",
+        .syncGitAddFailed: "git add %@ a échoué : %@",
+        .syncRemoteKeptMoving:
+            "le dépôt distant n'a cessé de changer : %@ envois (git push) ont été refusés ; vos commits sont gardés ici, relancez 'reclam sync'",
+        .syncUncommitted:
+            "des fichiers du registre ont des modifications non commitées ; commitez-les (reclam commit) ou annulez-les (git restore CHEMIN) avant de synchroniser : %@",
+        .submissionInvalid: "la réclamation soumise n'est pas valide : %@",
     ]
 
     static let english: [Key: String] = [
@@ -1221,6 +1277,52 @@ public struct Messages: Sendable {
         .serverStopped: "the server stopped: %@",
         .userExists: "user '%@' exists already; reclam user passwd %@ changes the password",
         .noUser: "no user '%@' in %@", .userAddHint: "reclam user add %@ … adds one", .semicolonSeparator: "; ",
+        // Refusals of mail, intake, sync, audit and the ledger.
+        .ledgerInvalid: "%@ is invalid; fix it first",
+        .ledgerDeadlineErrors: "reclam.yml has errors in its time zone, calendar or SLA rules; fix them first",
+        .ledgerIDSeveralFiles: "id %@ is used by several files: %@; run 'reclam check'",
+        .ledgerCaseUnreadable: "case %@ cannot be read; fix it first",
+        .ledgerActionUnreadable: "action %@ cannot be read; fix it first",
+        .ledgerUnusable: "%@ cannot be used",
+        .ledgerNotGit: "%@ is not a git repository: %@",
+        .ioCannotList: "cannot list %@: %@",
+        .ioCannotRead: "cannot read %@: %@",
+        .ioCannotReadBare: "cannot read %@",
+        .ioCannotWrite: "cannot write %@: %@",
+        .ioCannotWriteBare: "cannot write %@",
+        .ioCannotCreate: "cannot create %@: %@",
+        .ioCannotOpen: "cannot open %@: %@",
+        .ioCannotSync: "cannot sync %@: %@",
+        .ioCannotRename: "cannot rename %@: %@",
+        .ioCannotReplace: "cannot replace %@: %@",
+        .ioCannotEdit: "cannot edit %@: %@",
+        .mailPasswordFileUnreadable: "cannot read mail.password_file %@: %@",
+        .mailCurlInit: "libcurl could not be initialised",
+        .mailCurlSettings: "libcurl refused settings (%@); is libcurl built with SMTP and TLS?",
+        .sendCannotReadBranch: "cannot read the branch: %@",
+        .sendBranchNoCommit: "the branch has no commit",
+        .sendNothingToRecord: "nothing to record: the delivered messages are no longer in outbox/",
+        .sendJournalUnreadable: "cannot read %@: %@; move it aside once checked (docs/MAIL.md)",
+        .intakeWouldNotParse: "the new case would not parse: %@",
+        .maildirMoveRefused: "cannot move %@ to %@/: %@",
+        .maildirAlreadyThere: "%@ already exists; %@ stays in new/",
+        .staffNotYAML: "%@: not valid YAML: %@",
+        .staffNoUsers: "%@:%@: expected 'users:' followed by a list of users",
+        .staffUserFields:
+            "%@:%@: a user needs id, name, email, role (staff or reviewer) and password; fix it with reclam user add or remove",
+        .staffCaseChanged: "the case changed while the form was open",
+        .mergeDriverConfig: "cannot set merge.reclam.driver in the repository's configuration: %@",
+        .mergeWriteMerged: "cannot write the merged file %@: %@",
+        .actionNoStages: "the actions' procedure has no stages",
+        .actionAlreadyLinked: "action %@ already answers %@; nothing to do",
+        .syncResolvedInvalid:
+            "the resolved %@ would not be a valid file (%@); nothing was written. Edit it by hand, or take the other side",
+        .syncGitAddFailed: "git add %@ failed: %@",
+        .syncRemoteKeptMoving:
+            "the remote kept moving: %@ pushes were refused; your commits are kept here, run 'reclam sync' again",
+        .syncUncommitted:
+            "uncommitted edits to ledger files; commit them (reclam commit) or discard them (git restore PATH) before syncing: %@",
+        .submissionInvalid: "the submission is not valid: %@",
     ]
 
     // MARK: Enum values

@@ -34,12 +34,10 @@ extension GitRepository {
 
     /// `git merge --no-edit -m MESSAGE REF` under reclam's write lock. `environment` carries the
     /// identity (GIT_AUTHOR_NAME…) of the merge commit.
-    public func mergeWithGit(_ ref: String, message: String, environment: [String: String]) throws(ReclamError) -> MergeOutcome {
-        guard let workdir else { throw .usage("the repository has no work tree") }
-        let lock: GitFileLock
-        do { lock = try GitFileLock(path: commonDirectory + "/reclam.lock", timeout: .seconds(30)) } catch {
-            throw ReclamError(.git, "\(error)")
-        }
+    public func mergeWithGit(_ ref: String, message: String, environment: [String: String]) throws -> MergeOutcome {
+        guard let workdir else { throw ReclamError.usage("the repository has no work tree") }
+        // A `GitError` when another write holds the lock: its reason is worded by the caller.
+        let lock = try GitFileLock(path: commonDirectory + "/reclam.lock", timeout: .seconds(30))
         return try withExtendedLifetime(lock) { () throws(ReclamError) -> MergeOutcome in
             let before = try? tipCommitID()
             let output = try GitCommand.run(
@@ -59,12 +57,10 @@ extension GitRepository {
     }
 
     /// Commits a merge whose conflicts were all resolved (`git commit --no-edit`), under the lock.
-    public func commitResolvedMerge(environment: [String: String]) throws(ReclamError) -> ObjectID {
-        guard let workdir else { throw .usage("the repository has no work tree") }
-        let lock: GitFileLock
-        do { lock = try GitFileLock(path: commonDirectory + "/reclam.lock", timeout: .seconds(30)) } catch {
-            throw ReclamError(.git, "\(error)")
-        }
+    public func commitResolvedMerge(environment: [String: String]) throws -> ObjectID {
+        guard let workdir else { throw ReclamError.usage("the repository has no work tree") }
+        // A `GitError` when another write holds the lock: its reason is worded by the caller.
+        let lock = try GitFileLock(path: commonDirectory + "/reclam.lock", timeout: .seconds(30))
         return try withExtendedLifetime(lock) { () throws(ReclamError) -> ObjectID in
             let output = try GitCommand.run(
                 ["commit", "--no-edit", "--no-verify"], in: URL(fileURLWithPath: workdir), environment: environment)

@@ -47,7 +47,7 @@ public enum CaseLog {
     ) throws(ReclamError) -> [CaseLogEntry] {
         // Opening the repository starts libgit2, which reads the system's CA certificates
         // (~15 ms): on a thread of its own, that overlaps finding the case and git's log.
-        let opening = RepositoryOpening(at: ledger.root.path)
+        let opening = RepositoryOpening(at: ledger.root.path, language: ledger.config.language)
         let collected: [(HistoryCommit, FileChange)]
         do throws(ReclamError) { collected = try history() } catch {
             // Outside a repository, say so rather than what git or the case lookup made of it.
@@ -151,12 +151,12 @@ private final class RepositoryOpening: @unchecked Sendable {
     private var result: Result<GitRepository, ReclamError>?
     private let done = DispatchSemaphore(value: 0)
 
-    init(at path: String) {
+    init(at path: String, language: Language) {
         Thread { [self] in
             do {
                 result = .success(try GitRepository.open(at: path))
             } catch {
-                result = .failure(.io("\(path) is not a git repository: \(error)"))
+                result = .failure(.io(Messages(language).format(.ledgerNotGit, path, "\(error)")))
             }
             done.signal()
         }.start()

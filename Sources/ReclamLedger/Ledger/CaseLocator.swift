@@ -29,7 +29,9 @@ public enum CaseLocator {
             found = indexed.filter { isInWorkTree($0, root: root) }.sorted { $0.split(separator: "/")[1] < $1.split(separator: "/")[1] }
         }
         if found.isEmpty { found = try scan(for: id, in: ledger) }
-        if found.count > 1 { throw .refused("id \(id) is used by several files: \(found.joined(separator: ", ")); run 'reclam check'") }
+        if found.count > 1 {
+            throw .refused(Messages(ledger.config.language).format(.ledgerIDSeveralFiles, id, found.joined(separator: ", ")))
+        }
         guard let path = found.first else { throw .usage("no case with id \(id); 'reclam list' shows the cases") }
         return path
     }
@@ -39,7 +41,8 @@ public enum CaseLocator {
         switch LedgerReader.readDocument(path, in: ledger) {
         case .success(let document): return Case(path: path, document: document)
         case .failure(let failure):
-            throw ReclamError(.refused, "case \(id) cannot be read; fix it first", diagnostics: [failure.diagnostic])
+            throw ReclamError(
+                .refused, Messages(ledger.config.language).format(.ledgerCaseUnreadable, id), diagnostics: [failure.diagnostic])
         }
     }
 
@@ -51,7 +54,7 @@ public enum CaseLocator {
         var info = stat()
         guard lstat(casesPath, &info) == 0 else { return [] }
         guard let directory = opendir(casesPath) else {
-            throw .io("cannot list \(casesPath): \(String(cString: strerror(errno)))")
+            throw .io(Messages(ledger.config.language).format(.ioCannotList, casesPath, String(cString: strerror(errno))))
         }
         defer { closedir(directory) }
         let fd = dirfd(directory)
@@ -102,7 +105,7 @@ public enum CaseLocator {
         do {
             return try FileSystem.list(url).filter { $0.kind == .directory }.map(\.name)
         } catch {
-            throw .io("cannot list \(url.path): \(error.message)")
+            throw .io(Messages(ledger.config.language).format(.ioCannotList, url.path, error.message))
         }
     }
 

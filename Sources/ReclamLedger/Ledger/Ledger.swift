@@ -55,7 +55,8 @@ public struct Ledger: Sendable {
         }
         let (config, diagnostics) = LedgerConfig.read(data)
         guard let config else {
-            throw ReclamError(.refused, "\(LedgerConfig.fileName) is invalid; fix it first", diagnostics: diagnostics)
+            let m = Messages(LedgerConfig.declaredLanguage(String(decoding: data, as: UTF8.self)))
+            throw ReclamError(.refused, m.format(.ledgerInvalid, LedgerConfig.fileName), diagnostics: diagnostics)
         }
         return Ledger(root: found, config: config, configDiagnostics: diagnostics)
     }

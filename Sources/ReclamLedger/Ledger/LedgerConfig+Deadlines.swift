@@ -6,7 +6,7 @@ extension LedgerConfig {
     /// have errors (they are the refusal's findings): every deadline would be wrong.
     public func requireDeadlines() throws(ReclamError) {
         guard deadlineErrors.isEmpty else {
-            throw .refused("reclam.yml has errors in its time zone, calendar or SLA rules; fix them first", deadlineErrors)
+            throw .refused(Messages(language)[.ledgerDeadlineErrors], deadlineErrors)
         }
     }
 }

@@ -18,7 +18,7 @@ public struct LedgerScan: Sendable {
         guard FileSystem.kind(of: casesURL) != nil else { return scan }
         let learners: [FileSystem.Entry]
         do { learners = try FileSystem.list(casesURL) } catch {
-            throw .io("cannot list \(casesURL.path): \(error.message)")
+            throw .io(Messages(ledger.config.language).format(.ioCannotList, casesURL.path, error.message))
         }
         // Learner folders are listed on every core (a ledger of 100 000 cases has 33 000 of
         // them), then merged in name order.

@@ -37,17 +37,18 @@ public enum LetterRenderer {
         }
         let path = path(name, language)
         if FileSystem.kind(of: ledger.url(path)) != nil {
+            let m = Messages(ledger.config.language)
             do {
                 let data = try FileSystem.readRegularFile(ledger.url(path), limit: TextFile.maximumSize)
                 return (path, try TextFile.decode(data).text)
             } catch let error as FileSystem.Failure {
-                throw .io("cannot read \(path): \(error.message)")
+                throw .io(m.format(.ioCannotRead, path, error.message))
             } catch let error as TextFile.Problem {
                 throw ReclamError(
-                    .refused, "\(path) cannot be used",
-                    diagnostics: [Diagnostic(error.rule, error.message, file: path, at: error.location)])
+                    .refused, m.format(.ledgerUnusable, path),
+                    diagnostics: [Diagnostic(error.rule, m.fileProblem(error), file: path, at: error.location)])
             } catch {
-                throw .io("cannot read \(path)")
+                throw .io(m.format(.ioCannotReadBare, path))
             }
         }
         guard let text = DefaultTemplates.files[path] else {

@@ -47,6 +47,8 @@ public struct MailSettings: Sendable {
     public var sendmail: [String]
     /// Seconds allowed for connecting, and for each message.
     public var timeout: Int
+    /// The ledger's language, for the transports' errors (the password file unreadable…).
+    public var language: Language = .en
 
     public init(
         from: MailMessage.Address, transport: Transport = .smtp, host: String? = nil, port: Int? = nil, security: Security = .starttls,
@@ -218,9 +220,11 @@ enum MailSettingsReader {
             }
         }
         guard reader.diagnostics.filter({ $0.severity == .error }).count == before else { return nil }
-        return MailSettings(
+        var settings = MailSettings(
             from: from, transport: transport, host: host, port: port, security: security, user: user, passwordFile: passwordFile,
             caFile: caFile, sendmail: sendmail, timeout: timeout)
+        settings.language = reader.language
+        return settings
     }
 
     static func readPeople(_ node: YAMLNode?, reader: inout NodeReader) -> [Person] {

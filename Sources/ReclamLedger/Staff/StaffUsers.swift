@@ -45,17 +45,19 @@ public struct StaffUsers: Sendable {
 
     /// Reads the file; a missing file is an empty list. A malformed file is an error naming
     /// the file and line, never a crash.
-    public static func read(at url: URL) throws(ReclamError) -> StaffUsers {
+    /// `language`: the ledger's, for the errors.
+    public static func read(at url: URL, language: Language = .en) throws(ReclamError) -> StaffUsers {
+        let m = Messages(language)
         guard FileManager.default.fileExists(atPath: url.path) else { return StaffUsers() }
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw .io("cannot read \(url.path): \(error.localizedDescription)")
+            throw .io(m.format(.ioCannotRead, url.path, error.localizedDescription))
         }
         let root: YAMLNode?
-        do { root = try YAMLReader.read(text) } catch { throw .io("\(url.lastPathComponent): not valid YAML: \(error)") }
+        do { root = try YAMLReader.read(text) } catch { throw .io(m.format(.staffNotYAML, url.lastPathComponent, m.yamlProblem(error))) }
         guard let root else { return StaffUsers() }
         guard let list = root["users"]?.items else {
-            throw .io("\(url.lastPathComponent):\(root.start.line): expected 'users:' followed by a list of users")
+            throw .io(m.format(.staffNoUsers, url.lastPathComponent, String(root.start.line)))
         }
         var users: [StaffUser] = []
         for item in list {
@@ -65,9 +67,7 @@ public struct StaffUsers: Sendable {
                 let role = item["role"]?.scalar.flatMap(StaffRole.init(rawValue:)),
                 let hash = item["password"]?.scalar
             else {
-                throw .io(
-                    "\(url.lastPathComponent):\(line): a user needs id, name, email, role (staff or reviewer) and password; fix it with reclam user add or remove"
-                )
+                throw .io(m.format(.staffUserFields, url.lastPathComponent, String(line)))
             }
             users.append(StaffUser(id: id, name: name, email: email, role: role, passwordHash: hash))
         }
@@ -86,15 +86,16 @@ public struct StaffUsers: Sendable {
     }
 
     /// Writes atomically (temporary file, then rename) with mode 0600.
-    public func write(to url: URL) throws(ReclamError) {
+    public func write(to url: URL, language: Language = .en) throws(ReclamError) {
+        let m = Messages(language)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         let fm = FileManager.default
         guard fm.createFile(atPath: temporary.path, contents: Data(text().utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw .io("cannot write \(temporary.path)")
+            throw .io(m.format(.ioCannotWriteBare, temporary.path))
         }
         if rename(temporary.path, url.path) != 0 {
             try? fm.removeItem(at: temporary)
-            throw .io("cannot replace \(url.path): \(String(cString: strerror(errno)))")
+            throw .io(m.format(.ioCannotReplace, url.path, String(cString: strerror(errno))))
         }
     }
 

@@ -29,7 +29,7 @@ public struct Audit: Sendable {
             return URL(fileURLWithPath: try GitRepository.open(at: ledger.root.path).gitDirectory).appendingPathComponent(
                 "reclam-audit-checkpoint")
         } catch {
-            throw .io("\(ledger.root.path) is not a git repository: \(error)")
+            throw .io(messages.format(.ledgerNotGit, ledger.root.path, "\(error)"))
         }
     }
 
@@ -65,14 +65,15 @@ public struct Audit: Sendable {
 
     /// `parts` git processes at most, each with `commitsPerPart` commits at least.
     func run(since: String?, parts: Int, commitsPerPart: Int) throws(ReclamError) -> [Diagnostic] {
+        // Opened first: without a repository, the acceptances' `git log` would fail in git's words.
+        let repository: GitRepository
+        do { repository = try GitRepository.open(at: ledger.root.path) } catch {
+            throw .io(messages.format(.ledgerNotGit, ledger.root.path, "\(error)"))
+        }
         if acceptances == nil {
             var audit = self
             audit.acceptances = try AuditAcceptance.all(in: ledger.root)
             return try audit.run(since: since, parts: parts, commitsPerPart: commitsPerPart)
-        }
-        let repository: GitRepository
-        do { repository = try GitRepository.open(at: ledger.root.path) } catch {
-            throw .io("\(ledger.root.path) is not a git repository: \(error)")
         }
         // The replay reads trees (git) and blobs (libgit2) from all over the pack, and both keep
         // what they read mapped (by default up to 8 GB in libgit2, unbounded in git): the pages
@@ -95,7 +96,7 @@ public struct Audit: Sendable {
                     Result { () throws(ReclamError) in
                         let repository: GitRepository
                         do { repository = try GitRepository.open(at: ledger.root.path) } catch {
-                            throw .io("\(ledger.root.path) is not a git repository: \(error)")
+                            throw .io(messages.format(.ledgerNotGit, ledger.root.path, "\(error)"))
                         }
                         return try replay([range], linear: true, repository: repository)
                     })
@@ -174,7 +175,7 @@ public struct Audit: Sendable {
     public func findings(ofCommit commit: String) throws(ReclamError) -> [Diagnostic] {
         let repository: GitRepository
         do { repository = try GitRepository.open(at: ledger.root.path) } catch {
-            throw .io("\(ledger.root.path) is not a git repository: \(error)")
+            throw .io(messages.format(.ledgerNotGit, ledger.root.path, "\(error)"))
         }
         var audit = self
         audit.acceptances = [:]

@@ -151,7 +151,8 @@ struct StaffDesk: Sendable {
     }
 
     func users(_ loaded: FrontDoor.Loaded) throws -> StaffUsers {
-        try StaffUsers.read(at: loaded.ledger.root.appendingPathComponent(loaded.settings.usersFile))
+        try StaffUsers.read(
+            at: loaded.ledger.root.appendingPathComponent(loaded.settings.usersFile), language: loaded.ledger.config.language)
     }
 
     func sessionCookie(_ value: String, settings: ServeSettings) async -> String {
@@ -339,7 +340,7 @@ struct StaffDesk: Sendable {
                     // Read again inside the commit's retry loop: the file must still be the one the form was made from.
                     let data = try? Data(contentsOf: ledger.root.appendingPathComponent(plan.item.path))
                     if CaseView.version(of: data) != input.version {
-                        throw ReclamError.refused("the case changed while the form was open")
+                        throw ReclamError.refused(Messages(language)[.staffCaseChanged])
                     }
                     // As `reclam ack`: the acknowledgement goes to the outbox in the same commit.
                     guard plan.transition.verb == "ack" else { return [] }

@@ -26,7 +26,9 @@ public enum ActionWorkflow {
 
     public static func create(_ request: NewAction, context: WriteContext) throws(ReclamError) -> (id: String, commit: CommitResult) {
         let settings = ActionSettings.read(context.ledger.config)
-        guard let initial = settings.procedure.initialStage else { throw .refused("the actions' procedure has no stages") }
+        guard let initial = settings.procedure.initialStage else {
+            throw .refused(Messages(context.ledger.config.language)[.actionNoStages])
+        }
         if request.title.trimmingCharacters(in: .whitespaces).isEmpty || request.title.contains("\n") {
             throw .usage("--title must be one non-empty line")
         }
@@ -78,7 +80,8 @@ public enum ActionWorkflow {
         switch LedgerReader.readDocument(path, in: ledger) {
         case .success(let document): return Action(path: path, document: document)
         case .failure(let failure):
-            throw ReclamError(.refused, "action \(id) cannot be read; fix it first", diagnostics: [failure.diagnostic])
+            throw ReclamError(
+                .refused, Messages(ledger.config.language).format(.ledgerActionUnreadable, id), diagnostics: [failure.diagnostic])
         }
     }
 
@@ -90,7 +93,8 @@ public enum ActionWorkflow {
             var editor = FrontMatterEditor(action.document)
             let added = cases.filter { !action.cases.contains($0) }
             guard !added.isEmpty else {
-                throw .refused("action \(actionID) already answers \(cases.joined(separator: ", ")); nothing to do")
+                throw .refused(
+                    Messages(context.ledger.config.language).format(.actionAlreadyLinked, actionID, cases.joined(separator: ", ")))
             }
             do {
                 for id in added { try editor.addToList("cases", value: id) }
@@ -100,7 +104,7 @@ public enum ActionWorkflow {
                         at: context.now, timeZone: context.ledger.config.timeZone, actor: context.actor.name,
                         text: Messages(context.ledger.config.language).format(.linkedTo, added.joined(separator: ", "))))
             } catch {
-                throw .refused("cannot edit \(action.path): \(error)")
+                throw .refused(Messages(context.ledger.config.language).format(.ioCannotEdit, action.path, "\(error)"))
             }
             let change = Change(
                 summary: "link(\(actionID)): \(added.joined(separator: ", "))",

@@ -38,9 +38,9 @@ enum IntakeBatch {
             var text = try NewCase.render(request, id: planned.id, received: planned.received, context: context, template: template)
             if let complaint = planned.request.body { text = placeComplaint(complaint, in: text) }
             if !planned.attachments.isEmpty {
-                text = try withAttachments(text, planned.attachments)
+                text = try withAttachments(text, planned.attachments, language: context.ledger.config.language)
             }
-            if !planned.warnings.isEmpty { text = try withWarnings(text, planned.warnings) }
+            if !planned.warnings.isEmpty { text = try withWarnings(text, planned.warnings, language: context.ledger.config.language) }
             writes.append((planned.path, Data(text.utf8)))
             expected[planned.path] = .some(nil)
             for attachment in planned.attachments {
@@ -92,10 +92,12 @@ enum IntakeBatch {
     }
 
     /// Adds the `attachments:` list, one flow mapping per file: name, size in bytes, SHA-256.
-    static func withAttachments(_ text: String, _ attachments: [(name: String, data: Data)]) throws(ReclamError) -> String {
+    static func withAttachments(
+        _ text: String, _ attachments: [(name: String, data: Data)], language: Language
+    ) throws(ReclamError) -> String {
         let document: MarkdownDocument
         do { document = try MarkdownDocument.parse(TextFile(text: text)) } catch {
-            throw .refused("the new case would not parse: \(error.message)")
+            throw .refused(Messages(language).format(.intakeWouldNotParse, Messages(language).documentProblem(error)))
         }
         var editor = FrontMatterEditor(document)
         for attachment in attachments {
@@ -108,10 +110,10 @@ enum IntakeBatch {
     }
 
     /// Adds the `intake_warnings:` list, one quoted line per warning.
-    static func withWarnings(_ text: String, _ warnings: [String]) throws(ReclamError) -> String {
+    static func withWarnings(_ text: String, _ warnings: [String], language: Language) throws(ReclamError) -> String {
         let document: MarkdownDocument
         do { document = try MarkdownDocument.parse(TextFile(text: text)) } catch {
-            throw .refused("the new case would not parse: \(error.message)")
+            throw .refused(Messages(language).format(.intakeWouldNotParse, Messages(language).documentProblem(error)))
         }
         var editor = FrontMatterEditor(document)
         for warning in warnings {

@@ -85,11 +85,11 @@ public enum SurveyIntake {
     ]
 
     public static func run(_ url: URL, label: String, options: Options, context: WriteContext) throws(ReclamError) -> Report {
+        let m = Messages(context.ledger.config.language)
         let data: Data
         do { data = try FileSystem.readRegularFile(url, limit: 64 << 20) } catch {
-            throw .io("cannot read \(label): \(error.message)")
+            throw .io(m.format(.ioCannotRead, label, error.message))
         }
-        let m = Messages(context.ledger.config.language)
         let table: CSVReader.Table
         do { table = try CSVReader.read(data) } catch {
             throw ReclamError(

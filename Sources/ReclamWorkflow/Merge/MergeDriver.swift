@@ -31,7 +31,8 @@ public enum MergeDriver {
     /// Sets `merge.reclam.*` in the clone's configuration and the attributes in
     /// `.git/info/attributes`. Returns true when something changed.
     @discardableResult
-    public static func register(_ repository: GitRepository, reclamPath: String?) throws(ReclamError) -> Bool {
+    public static func register(_ repository: GitRepository, reclamPath: String?, language: Language = .en) throws(ReclamError) -> Bool {
+        let m = Messages(language)
         var changed = false
         let driver = command(reclamPath: reclamPath)
         do {
@@ -41,7 +42,7 @@ public enum MergeDriver {
                 changed = true
             }
         } catch {
-            throw .io("cannot set merge.reclam.driver in the repository's configuration: \(error)")
+            throw .io(m.format(.mergeDriverConfig, "\(error)"))
         }
         let info = repository.commonDirectory + "/info"
         let path = info + "/attributes"
@@ -56,7 +57,7 @@ public enum MergeDriver {
                 try FileManager.default.createDirectory(atPath: info, withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
-                throw .io("cannot write \(path): \(error.localizedDescription)")
+                throw .io(m.format(.ioCannotWrite, path, error.localizedDescription))
             }
             changed = true
         }
@@ -74,23 +75,24 @@ public enum MergeDriver {
     public static func mergeFile(base: String, ours: String, theirs: String, path: String, root: URL?) throws(ReclamError)
         -> [MergeConflict]
     {
+        let ledger = try? Ledger.open(at: root)
+        let m = Messages(ledger?.config.language ?? .en)
         func read(_ file: String) throws(ReclamError) -> Data {
             do { return try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-                throw .io("cannot read \(file): \(error.localizedDescription)")
+                throw .io(m.format(.ioCannotRead, file, error.localizedDescription))
             }
         }
-        let procedure = try? procedure(for: path, root: root)
-        let result = CaseMerge.merge(base: try read(base), ours: try read(ours), theirs: try read(theirs), procedure: procedure ?? nil)
+        let procedure = ledger.flatMap { Self.procedure(for: path, ledger: $0) }
+        let result = CaseMerge.merge(base: try read(base), ours: try read(ours), theirs: try read(theirs), procedure: procedure)
         do {
             try result.data.write(to: URL(fileURLWithPath: ours), options: .atomic)
         } catch {
-            throw .io("cannot write the merged file \(ours): \(error.localizedDescription)")
+            throw .io(m.format(.mergeWriteMerged, ours, error.localizedDescription))
         }
         return result.conflicts
     }
 
-    static func procedure(for path: String, root: URL?) throws(ReclamError) -> Procedure? {
-        let ledger = try Ledger.open(at: root)
+    static func procedure(for path: String, ledger: Ledger) -> Procedure? {
         if path.hasPrefix(Action.folder + "/") { return ActionSettings.read(ledger.config).procedure }
         return ledger.config.procedure
     }

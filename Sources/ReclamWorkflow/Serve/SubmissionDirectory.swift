@@ -102,7 +102,7 @@ public final class SubmissionDirectory: @unchecked Sendable {
         }
         let entries: [FileSystem.Entry]
         do { entries = try FileSystem.list(path: casesPath) } catch {
-            throw .io("cannot list \(casesPath): \(error.message)")
+            throw .io(Messages(ledger.config.language).format(.ioCannotList, casesPath, error.message))
         }
         let names = entries.filter { $0.kind == .directory && Identifier.problem($0.name) == nil }.map(\.name).sorted()
         let old = folders

@@ -171,7 +171,8 @@ extension WebSubmission {
         let submission = raw.cleaned()
         let problems = submission.problems(settings: settings)
         if !problems.isEmpty {
-            throw .refused("the submission is not valid: \(problems.map { "\($0.field) (\($0.problem))" }.joined(separator: ", "))")
+            let list = problems.map { "\($0.field) (\($0.problem))" }.joined(separator: ", ")
+            throw .refused(Messages(context.ledger.config.language).format(.submissionInvalid, list))
         }
         let token = StatusToken.make()
         return try context.retryingConflicts { () throws(ReclamError) -> WebReceipt in
@@ -217,7 +218,7 @@ extension WebSubmission {
         text = IntakeBatch.placeComplaint(body(submission, language: config.language), in: text)
         let uploads = submission.files.filter { !($0.name.isEmpty && $0.data.isEmpty) }
         let attachments = attachmentNames(uploads, personal: [submission.name, String(address.prefix { $0 != "@" })])
-        if !attachments.isEmpty { text = try IntakeBatch.withAttachments(text, attachments) }
+        if !attachments.isEmpty { text = try IntakeBatch.withAttachments(text, attachments, language: config.language) }
         let path = Ledger.casePath(learner: learner, id: id)
         var item = Case(path: path, document: try NewCase.parse(text))
 

@@ -168,6 +168,7 @@ public enum Conflicts {
     public static func resolve(
         id: String, take: Side?, sets: [(field: String, value: String)], ledger: Ledger, repository: GitRepository
     ) throws(ReclamError) -> Resolution {
+        let m = Messages(ledger.config.language)
         let paths = try conflictedPaths(ledger, repository: repository)
         guard let path = paths.first(where: { ($0 as NSString).lastPathComponent == "\(id).md" }) else {
             throw .usage("\(id) has no conflict; 'reclam conflicts' lists those left")
@@ -178,7 +179,7 @@ public enum Conflicts {
             data = try Data(contentsOf: ledger.url(path))
             file = try TextFile.decode(data)
         } catch {
-            throw .io("cannot read \(path): \(error)")
+            throw .io(m.format(.ioCannotRead, path, "\(error)"))
         }
         var unsettled = 0
         let text = ConflictMarkers.resolving(file.text) { region in
@@ -210,20 +211,18 @@ public enum Conflicts {
         }
         if unsettled == 0 {
             do { _ = try MarkdownDocument.parse(TextFile(text: text, hasBOM: file.hasBOM, lineEnding: file.lineEnding)) } catch {
-                throw .refused(
-                    "the resolved \(path) would not be a valid file (\(error.message)); nothing was written. Edit it by hand, or take the other side"
-                )
+                throw .refused(m.format(.syncResolvedInvalid, path, m.documentProblem(error)))
             }
         }
         let out = TextFile(text: text, hasBOM: file.hasBOM, lineEnding: file.lineEnding).data
         if out != data {
             do { try out.write(to: ledger.url(path), options: .atomic) } catch {
-                throw .io("cannot write \(path): \(error.localizedDescription)")
+                throw .io(m.format(.ioCannotWrite, path, error.localizedDescription))
             }
         }
         if unsettled == 0 && repository.isMerging {
             let added = try GitCommand.run(["add", "--", path], in: ledger.root)
-            if added.status != 0 { throw ReclamError(.git, "git add \(path) failed: \(added.errorText)") }
+            if added.status != 0 { throw ReclamError(.git, m.format(.syncGitAddFailed, path, added.errorText)) }
         }
         return Resolution(path: path, remaining: unsettled)
     }

@@ -48,6 +48,7 @@ public enum Sync {
     }
 
     public static func run(_ options: Options, context: WriteContext) throws(ReclamError) -> Report {
+        let m = Messages(context.ledger.config.language)
         let repository = context.repository
         let root = context.ledger.root
         let branch: String
@@ -65,7 +66,7 @@ public enum Sync {
         guard repository.hasRemote(remote) else {
             throw .usage("no remote named '\(remote)'; add one with: git remote add \(remote) URL")
         }
-        try MergeDriver.register(repository, reclamPath: options.reclamPath)
+        try MergeDriver.register(repository, reclamPath: options.reclamPath, language: context.ledger.config.language)
         var report = Report(remote: remote, branch: branch)
         let environment = identity(context)
 
@@ -76,9 +77,9 @@ public enum Sync {
                 report.outcome = .conflicts(left)
                 return report
             }
-            _ = try repository.commitResolvedMerge(environment: environment)
+            _ = try git(m) { try repository.commitResolvedMerge(environment: environment) }
         } else {
-            try refuseUncommittedEdits(repository)
+            try refuseUncommittedEdits(repository, language: context.ledger.config.language)
         }
 
         let tracking = "refs/remotes/\(remote)/\(branch)"
@@ -86,36 +87,36 @@ public enum Sync {
         while report.attempts < max(1, options.maxAttempts) {
             report.attempts += 1
             // Download only when the remote's branch is not where this clone last saw it.
-            var fetched = try git { try repository.remoteTrackingTip(remote: remote, branch: branch) }
-            if try git({ try repository.advertisedTip(remote: remote, branch: branch) }) != fetched {
+            var fetched = try git(m) { try repository.remoteTrackingTip(remote: remote, branch: branch) }
+            if try git(m, { try repository.advertisedTip(remote: remote, branch: branch) }) != fetched {
                 // A fetch reads the history's packs: bounded windows keep the resident size small
                 // on a long history (1.5 GB of mapped pack pages at 331 000 commits without them).
                 // Not before: the status reads only the tip's trees, and small windows over a
                 // 3 GB pack made it 2.5× slower.
                 GitRepository.limitPackMapping(window: 16 << 20, mapped: 64 << 20)
-                try git { try repository.fetch(remote: remote) }
-                fetched = try git { try repository.remoteTrackingTip(remote: remote, branch: branch) }
+                try git(m) { try repository.fetch(remote: remote) }
+                fetched = try git(m) { try repository.remoteTrackingTip(remote: remote, branch: branch) }
             }
             // Nothing to take and nothing to give: no `git log`, no `git merge`, no push (the
             // no-op sync, what a cron job or the server runs most often, costs a look at the remote's refs
             // and a status).
-            if let fetched, try git({ try repository.tipCommitID() }) == fetched { return report }
+            if let fetched, try git(m, { try repository.tipCommitID() }) == fetched { return report }
             if let fetched {
                 for line in try commits(root: root, range: "HEAD..\(fetched.hex)")
                 where seenIncoming.insert(line.id).inserted {
                     report.incoming.append(line)
                 }
-                let outcome = try repository.mergeWithGit(
-                    tracking, message: "sync: merge \(remote)/\(branch)\n\nReclam-Actor: \(context.actor.name)", environment: environment)
+                let message = "sync: merge \(remote)/\(branch)\n\nReclam-Actor: \(context.actor.name)"
+                let outcome = try git(m) { try repository.mergeWithGit(tracking, message: message, environment: environment) }
                 if case .conflicts(let paths) = outcome {
                     report.outcome = .conflicts(paths)
                     return report
                 }
-                let tip = try git { try repository.tipCommitID() }
+                let tip = try git(m) { try repository.tipCommitID() }
                 if tip == fetched { return report }
             }
             let pending = try commits(root: root, range: fetched.map { "\($0.hex)..HEAD" } ?? "HEAD")
-            switch try git({ try repository.push(remote: remote, branch: branch) }) {
+            switch try git(m, { try repository.push(remote: remote, branch: branch) }) {
             case .pushed:
                 report.outgoing = pending
                 try? repository.fetch(remote: remote)
@@ -124,9 +125,7 @@ public enum Sync {
                 continue
             }
         }
-        throw ReclamError(
-            .refused,
-            "the remote kept moving: \(report.attempts) pushes were refused; your commits are kept here, run 'reclam sync' again")
+        throw ReclamError(.refused, m.format(.syncRemoteKeptMoving, String(report.attempts)))
     }
 
     /// `branch.BRANCH.remote`, else `origin`.
@@ -145,17 +144,16 @@ public enum Sync {
     }
 
     /// Uncommitted edits of ledger files would be mixed into the merge or lost in it.
-    static func refuseUncommittedEdits(_ repository: GitRepository) throws(ReclamError) {
-        let entries = try git { try repository.status() }
+    static func refuseUncommittedEdits(_ repository: GitRepository, language: Language) throws(ReclamError) {
+        let m = Messages(language)
+        let entries = try git(m) { try repository.status() }
         let ledgerFiles = entries.filter { entry in
             entry.path.hasPrefix(Ledger.casesFolder + "/") || entry.path.hasPrefix(Action.folder + "/")
                 || entry.path == LedgerConfig.fileName
         }
         guard !ledgerFiles.isEmpty else { return }
-        throw .refused(
-            // One line: the CLI writes a message on one line, a line break would show as `\n`.
-            "uncommitted edits to ledger files; commit them (reclam commit) or discard them (git restore PATH) before syncing: "
-                + ledgerFiles.map(\.path).joined(separator: ", "))
+        // One line: the CLI writes a message on one line, a line break would show as `\n`.
+        throw .refused(m.format(.syncUncommitted, ledgerFiles.map(\.path).joined(separator: ", ")))
     }
 
     /// Unmerged paths, and files of the merge that still hold conflict markers.
@@ -182,9 +180,10 @@ public enum Sync {
         }
     }
 
-    static func git<T>(_ body: () throws -> T) throws(ReclamError) -> T {
+    /// `body`'s failure as a `ReclamError`; a `GitError` worded in the language of `m`.
+    static func git<T>(_ m: Messages, _ body: () throws -> T) throws(ReclamError) -> T {
         do { return try body() } catch let error as ReclamError { throw error } catch let error as GitError {
-            throw ReclamError(error.isRefusal ? .refused : .git, error.description)
+            throw ReclamError(error.isRefusal ? .refused : .git, error.text(m))
         } catch {
             throw ReclamError(.git, "\(error)")
         }
