@@ -234,7 +234,7 @@ public final class DeliveryJournal {
         logPath = base + "/send.log"
         firstFormatDirectory = base + "/send"
         if mkdir(base, 0o700) != 0 && errno != EEXIST {
-            throw .io(m.format(.ioCannotCreate, base, String(cString: strerror(errno))))
+            throw .io(m.format(.cannotCreate, base, String(cString: strerror(errno))))
         }
         let lockPath = base + "/send.lock"
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
@@ -295,7 +295,7 @@ public final class DeliveryJournal {
             if count < 0 && errno == EINTR { continue }
             if count <= 0 {
                 appendFailed = true
-                throw .io(m.format(.ioCannotWrite, logPath, String(cString: strerror(errno))))
+                throw .io(m.format(.cannotWrite, logPath, String(cString: strerror(errno))))
             }
             offset += count
             unsynced = true
@@ -372,7 +372,7 @@ public final class DeliveryJournal {
     static func replaceDurably(_ path: String, with bytes: [UInt8], _ m: Messages = Messages(.en)) throws(ReclamError) {
         let temporary = path + ".tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        if fd < 0 { throw .io(m.format(.ioCannotWrite, temporary, String(cString: strerror(errno)))) }
+        if fd < 0 { throw .io(m.format(.cannotWrite, temporary, String(cString: strerror(errno)))) }
         try writeAll(bytes, to: fd, path: temporary, m)
         if rename(temporary, path) != 0 { throw .io(m.format(.ioCannotRename, temporary, String(cString: strerror(errno)))) }
         syncDirectory(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
@@ -380,7 +380,7 @@ public final class DeliveryJournal {
 
     static func appendDurably(_ bytes: [UInt8], to path: String, _ m: Messages = Messages(.en)) throws(ReclamError) {
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        if fd < 0 { throw .io(m.format(.ioCannotWrite, path, String(cString: strerror(errno)))) }
+        if fd < 0 { throw .io(m.format(.cannotWrite, path, String(cString: strerror(errno)))) }
         try writeAll(bytes, to: fd, path: path, m)
     }
 
@@ -391,7 +391,7 @@ public final class DeliveryJournal {
         while offset < bytes.count {
             let count = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
-            if count <= 0 { throw .io(m.format(.ioCannotWrite, path, String(cString: strerror(errno)))) }
+            if count <= 0 { throw .io(m.format(.cannotWrite, path, String(cString: strerror(errno)))) }
             offset += count
         }
         if fsync(fd) != 0 { throw .io(m.format(.ioCannotSync, path, String(cString: strerror(errno)))) }

@@ -151,10 +151,10 @@ public struct Messages: Sendable {
         case editEditorFailed, reportDeadlineSettings, serverStopped, userExists, noUser, userAddHint, semicolonSeparator
         // Refusals of mail, intake, sync, audit and the ledger.
         case ledgerInvalid, ledgerDeadlineErrors, ledgerIDSeveralFiles, ledgerCaseUnreadable, ledgerActionUnreadable
-        case ledgerUnusable, ledgerNotGit, ioCannotList, ioCannotRead, ioCannotReadBare, ioCannotWrite, ioCannotWriteBare
-        case ioCannotCreate, ioCannotOpen, ioCannotSync, ioCannotRename, ioCannotReplace, ioCannotEdit
+        case ledgerUnusable, ledgerNotGit, ioCannotList, ioCannotReadBare, ioCannotWriteBare
+        case ioCannotOpen, ioCannotSync, ioCannotRename, ioCannotReplace
         case mailPasswordFileUnreadable, mailCurlInit, mailCurlSettings, sendCannotReadBranch, sendBranchNoCommit
-        case sendNothingToRecord, sendJournalUnreadable, intakeWouldNotParse, maildirMoveRefused, maildirAlreadyThere
+        case sendNothingToRecord, sendJournalUnreadable, maildirMoveRefused, maildirAlreadyThere
         case staffNotYAML, staffNoUsers, staffUserFields, staffCaseChanged, mergeDriverConfig, mergeWriteMerged
         case actionNoStages, actionAlreadyLinked, syncResolvedInvalid, syncGitAddFailed, syncRemoteKeptMoving, syncUncommitted
         case submissionInvalid
@@ -755,16 +755,12 @@ public struct Messages: Sendable {
         .ledgerUnusable: "%@ ne peut pas être utilisé",
         .ledgerNotGit: "%@ n'est pas un dépôt git : %@",
         .ioCannotList: "impossible de lister %@ : %@",
-        .ioCannotRead: "impossible de lire %@ : %@",
         .ioCannotReadBare: "impossible de lire %@",
-        .ioCannotWrite: "impossible d'écrire %@ : %@",
         .ioCannotWriteBare: "impossible d'écrire %@",
-        .ioCannotCreate: "impossible de créer %@ : %@",
         .ioCannotOpen: "impossible d'ouvrir %@ : %@",
         .ioCannotSync: "impossible de synchroniser %@ sur le disque : %@",
         .ioCannotRename: "impossible de renommer %@ : %@",
         .ioCannotReplace: "impossible de remplacer %@ : %@",
-        .ioCannotEdit: "impossible de modifier %@ : %@",
         .mailPasswordFileUnreadable: "impossible de lire mail.password_file %@ : %@",
         .mailCurlInit: "libcurl n'a pas pu être initialisée",
         .mailCurlSettings: "libcurl a refusé des réglages (%@) ; libcurl est-elle compilée avec SMTP et TLS ?",
@@ -772,7 +768,6 @@ public struct Messages: Sendable {
         .sendBranchNoCommit: "la branche n'a aucun commit",
         .sendNothingToRecord: "rien à enregistrer : les messages remis ne sont plus dans outbox/",
         .sendJournalUnreadable: "impossible de lire %@ : %@ ; mettez-le de côté après l'avoir vérifié (docs/MAIL.md)",
-        .intakeWouldNotParse: "la nouvelle réclamation ne serait pas un fichier valide : %@",
         .maildirMoveRefused: "impossible de déplacer %@ dans %@/ : %@",
         .maildirAlreadyThere: "%@ existe déjà ; %@ reste dans new/",
         .staffNotYAML: "%@ : YAML non valide : %@",
@@ -1286,16 +1281,12 @@ public struct Messages: Sendable {
         .ledgerUnusable: "%@ cannot be used",
         .ledgerNotGit: "%@ is not a git repository: %@",
         .ioCannotList: "cannot list %@: %@",
-        .ioCannotRead: "cannot read %@: %@",
         .ioCannotReadBare: "cannot read %@",
-        .ioCannotWrite: "cannot write %@: %@",
         .ioCannotWriteBare: "cannot write %@",
-        .ioCannotCreate: "cannot create %@: %@",
         .ioCannotOpen: "cannot open %@: %@",
         .ioCannotSync: "cannot sync %@: %@",
         .ioCannotRename: "cannot rename %@: %@",
         .ioCannotReplace: "cannot replace %@: %@",
-        .ioCannotEdit: "cannot edit %@: %@",
         .mailPasswordFileUnreadable: "cannot read mail.password_file %@: %@",
         .mailCurlInit: "libcurl could not be initialised",
         .mailCurlSettings: "libcurl refused settings (%@); is libcurl built with SMTP and TLS?",
@@ -1303,7 +1294,6 @@ public struct Messages: Sendable {
         .sendBranchNoCommit: "the branch has no commit",
         .sendNothingToRecord: "nothing to record: the delivered messages are no longer in outbox/",
         .sendJournalUnreadable: "cannot read %@: %@; move it aside once checked (docs/MAIL.md)",
-        .intakeWouldNotParse: "the new case would not parse: %@",
         .maildirMoveRefused: "cannot move %@ to %@/: %@",
         .maildirAlreadyThere: "%@ already exists; %@ stays in new/",
         .staffNotYAML: "%@: not valid YAML: %@",

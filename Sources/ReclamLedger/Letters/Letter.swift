@@ -42,7 +42,7 @@ public enum LetterRenderer {
                 let data = try FileSystem.readRegularFile(ledger.url(path), limit: TextFile.maximumSize)
                 return (path, try TextFile.decode(data).text)
             } catch let error as FileSystem.Failure {
-                throw .io(m.format(.ioCannotRead, path, error.message))
+                throw .io(m.format(.cannotRead, path, error.message))
             } catch let error as TextFile.Problem {
                 throw ReclamError(
                     .refused, m.format(.ledgerUnusable, path),

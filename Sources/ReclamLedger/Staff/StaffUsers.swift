@@ -51,7 +51,7 @@ public struct StaffUsers: Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else { return StaffUsers() }
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw .io(m.format(.ioCannotRead, url.path, error.localizedDescription))
+            throw .io(m.format(.cannotRead, url.path, error.localizedDescription))
         }
         let root: YAMLNode?
         do { root = try YAMLReader.read(text) } catch { throw .io(m.format(.staffNotYAML, url.lastPathComponent, m.yamlProblem(error))) }

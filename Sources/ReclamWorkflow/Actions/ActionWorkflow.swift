@@ -104,7 +104,7 @@ public enum ActionWorkflow {
                         at: context.now, timeZone: context.ledger.config.timeZone, actor: context.actor.name,
                         text: Messages(context.ledger.config.language).format(.linkedTo, added.joined(separator: ", "))))
             } catch {
-                throw .refused(Messages(context.ledger.config.language).format(.ioCannotEdit, action.path, "\(error)"))
+                throw .refused(Messages(context.ledger.config.language).format(.cannotEdit, action.path, "\(error)"))
             }
             let change = Change(
                 summary: "link(\(actionID)): \(added.joined(separator: ", "))",

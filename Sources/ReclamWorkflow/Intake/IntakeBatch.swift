@@ -97,7 +97,7 @@ enum IntakeBatch {
     ) throws(ReclamError) -> String {
         let document: MarkdownDocument
         do { document = try MarkdownDocument.parse(TextFile(text: text)) } catch {
-            throw .refused(Messages(language).format(.intakeWouldNotParse, Messages(language).documentProblem(error)))
+            throw .refused(Messages(language).format(.newCaseUnparsable, Messages(language).documentProblem(error)))
         }
         var editor = FrontMatterEditor(document)
         for attachment in attachments {
@@ -113,7 +113,7 @@ enum IntakeBatch {
     static func withWarnings(_ text: String, _ warnings: [String], language: Language) throws(ReclamError) -> String {
         let document: MarkdownDocument
         do { document = try MarkdownDocument.parse(TextFile(text: text)) } catch {
-            throw .refused(Messages(language).format(.intakeWouldNotParse, Messages(language).documentProblem(error)))
+            throw .refused(Messages(language).format(.newCaseUnparsable, Messages(language).documentProblem(error)))
         }
         var editor = FrontMatterEditor(document)
         for warning in warnings {

@@ -31,7 +31,7 @@ public enum Maildir {
         let directory = message.deletingLastPathComponent().deletingLastPathComponent()
         let folder = directory.appendingPathComponent(refusedFolder)
         if FileSystem.kind(of: folder) == nil, mkdir(folder.path, 0o700) != 0, errno != EEXIST {
-            return .failure(.io(m.format(.ioCannotCreate, folder.path, String(cString: strerror(errno)))))
+            return .failure(.io(m.format(.cannotCreate, folder.path, String(cString: strerror(errno)))))
         }
         let destination = folder.appendingPathComponent(message.lastPathComponent)
         if FileSystem.kind(of: destination) != nil {

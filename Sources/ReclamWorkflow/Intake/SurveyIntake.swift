@@ -88,7 +88,7 @@ public enum SurveyIntake {
         let m = Messages(context.ledger.config.language)
         let data: Data
         do { data = try FileSystem.readRegularFile(url, limit: 64 << 20) } catch {
-            throw .io(m.format(.ioCannotRead, label, error.message))
+            throw .io(m.format(.cannotRead, label, error.message))
         }
         let table: CSVReader.Table
         do { table = try CSVReader.read(data) } catch {

@@ -57,7 +57,7 @@ public enum MergeDriver {
                 try FileManager.default.createDirectory(atPath: info, withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
-                throw .io(m.format(.ioCannotWrite, path, error.localizedDescription))
+                throw .io(m.format(.cannotWrite, path, error.localizedDescription))
             }
             changed = true
         }
@@ -79,7 +79,7 @@ public enum MergeDriver {
         let m = Messages(ledger?.config.language ?? .en)
         func read(_ file: String) throws(ReclamError) -> Data {
             do { return try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-                throw .io(m.format(.ioCannotRead, file, error.localizedDescription))
+                throw .io(m.format(.cannotRead, file, error.localizedDescription))
             }
         }
         let procedure = ledger.flatMap { Self.procedure(for: path, ledger: $0) }

@@ -220,7 +220,7 @@ extension WebSubmission {
         let attachments = attachmentNames(uploads, personal: [submission.name, String(address.prefix { $0 != "@" })])
         if !attachments.isEmpty { text = try IntakeBatch.withAttachments(text, attachments, language: config.language) }
         let path = Ledger.casePath(learner: learner, id: id)
-        var item = Case(path: path, document: try NewCase.parse(text))
+        var item = Case(path: path, document: try NewCase.parse(text, language: config.language))
 
         // The acknowledgement: the procedure's `ack` move when it has one, and the message.
         let initial = config.procedure.initialStage?.id ?? ""
@@ -230,7 +230,7 @@ extension WebSubmission {
             let plan = try CaseMove.plan(MoveRequest(id: id, verb: "ack"), item: item, context: context)
             text = plan.newText
             stageTrailer = "\(plan.from) -> \(plan.to)"
-            item = Case(path: path, document: try NewCase.parse(text))
+            item = Case(path: path, document: try NewCase.parse(text, language: config.language))
         }
         let letter = try LetterRenderer.render("ack", language: config.language, item: item, ledger: ledger, now: now)
         var message = Outbox.message(letter, item: item, context: context, date: now)

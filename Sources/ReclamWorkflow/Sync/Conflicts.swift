@@ -179,7 +179,7 @@ public enum Conflicts {
             data = try Data(contentsOf: ledger.url(path))
             file = try TextFile.decode(data)
         } catch {
-            throw .io(m.format(.ioCannotRead, path, "\(error)"))
+            throw .io(m.format(.cannotRead, path, "\(error)"))
         }
         var unsettled = 0
         let text = ConflictMarkers.resolving(file.text) { region in
@@ -217,7 +217,7 @@ public enum Conflicts {
         let out = TextFile(text: text, hasBOM: file.hasBOM, lineEnding: file.lineEnding).data
         if out != data {
             do { try out.write(to: ledger.url(path), options: .atomic) } catch {
-                throw .io(m.format(.ioCannotWrite, path, error.localizedDescription))
+                throw .io(m.format(.cannotWrite, path, error.localizedDescription))
             }
         }
         if unsettled == 0 && repository.isMerging {
