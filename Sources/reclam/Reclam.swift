@@ -69,7 +69,8 @@ struct Reclam: ParsableCommand {
             if !reclamError.diagnostics.isEmpty {
                 FileHandle.standardError.write(RunLanguage.render(reclamError.diagnostics))
             }
-            FileHandle.standardError.write("reclam: \(Escape.terminal(reclamError.message))\n")
+            let message = reclamError.text(Messages(RunLanguage.current))
+            FileHandle.standardError.write("reclam: \(Escape.terminal(message))\n")
             Foundation.exit(reclamError.kind == .refused ? 1 : 2)
         }
         if let code = error as? ExitCode {

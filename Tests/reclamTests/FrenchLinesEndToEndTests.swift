@@ -1016,4 +1016,42 @@ import Testing
                 "reclam: \(ledgerURL.path)" + (french ? " n'est pas un dépôt git : " : " is not a git repository: ")),
             "\(audit.stderr)")
     }
+
+    /// What the git layer and the lookups say without knowing the ledger (`ReclamError`'s
+    /// sentence), worded by the CLI in the ledger's language: git failing, an unknown case or
+    /// action, no remote to sync with.
+    @Test(arguments: ["fr", "en"]) func gitFailuresAndUnknownNames(language: String) throws {
+        var shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        let log = try shell.reclam("log", "20261101-zzzz")
+        #expect(log.status == 2)
+        #expect(
+            log.stderr
+                == (french
+                    ? "reclam: aucune réclamation d'identifiant 20261101-zzzz ; 'reclam list' liste les réclamations\n"
+                    : "reclam: no case with id 20261101-zzzz; 'reclam list' shows the cases\n"),
+            "\(log.stderr)")
+        let action = try shell.reclam("action", "move", "a-2026-999", "done")
+        #expect(action.status == 2)
+        #expect(
+            action.stderr.contains(
+                french
+                    ? "reclam: aucune action a-2026-999 ; 'reclam action list' liste les actions"
+                    : "reclam: no action a-2026-999; 'reclam action list' shows them"
+            ), "\(action.stderr)")
+        let sync = try shell.reclam("sync")
+        #expect(sync.status == 2)
+        #expect(
+            sync.stderr
+                == (french
+                    ? "reclam: aucun dépôt distant nommé 'origin' ; ajoutez-en un avec : git remote add origin URL\n"
+                    : "reclam: no remote named 'origin'; add one with: git remote add origin URL\n"),
+            "\(sync.stderr)")
+        // git out of reach: its own words are quoted as they are.
+        shell.environment["PATH"] = "/nonexistent"
+        let audit = try shell.reclam("audit")
+        #expect(audit.status == 2)
+        #expect(audit.stderr.hasPrefix(french ? "reclam: git log a échoué : " : "reclam: git log failed: "), "\(audit.stderr)")
+    }
 }

@@ -18,11 +18,25 @@ public struct ReclamError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
     /// The branch moved under a file the command had read: re-reading and retrying is safe.
     public var isConflict = false
+    /// The message as a sentence of the catalogue and its values, for code that fails without
+    /// knowing the ledger's language (the git layer): `text(_:)` words it in the language of
+    /// the run; `message` holds it in English.
+    public var sentence: (key: Messages.Key, values: [String])?
 
     public init(_ kind: Kind, _ message: String, diagnostics: [Diagnostic] = []) {
         self.kind = kind
         self.message = message
         self.diagnostics = diagnostics
+    }
+
+    public init(_ kind: Kind, _ key: Messages.Key, _ values: String...) {
+        self.init(kind, Messages(.en).format(key, arguments: values))
+        sentence = (key, values)
+    }
+
+    /// The message in `m`'s language when it is a sentence of the catalogue, else as it is.
+    public func text(_ m: Messages) -> String {
+        sentence.map { m.format($0.key, arguments: $0.values) } ?? message
     }
 
     public var description: String { message }

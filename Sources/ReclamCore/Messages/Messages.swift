@@ -158,6 +158,10 @@ public struct Messages: Sendable {
         case staffNotYAML, staffNoUsers, staffUserFields, staffCaseChanged, mergeDriverConfig, mergeWriteMerged
         case actionNoStages, actionAlreadyLinked, syncResolvedInvalid, syncGitAddFailed, syncRemoteKeptMoving, syncUncommitted
         case submissionInvalid
+        // Failures of git itself (the git layer words them without knowing the ledger).
+        case gitCannotRun, gitCannotRunHistory, gitLogFailed, gitMergeFailed, gitMergeCommitFailed, gitNoCommitAfterMerge
+        // Something named on the command line that the ledger does not have.
+        case noCaseWithID, noActionWithID, noConflictFor, syncHeadDetached, syncNoRemote
     }
 
     public subscript(_ key: Key) -> String {
@@ -165,7 +169,10 @@ public struct Messages: Sendable {
     }
 
     /// A sentence of the catalogue with its `%@` placeholders filled in order.
-    public func format(_ key: Key, _ arguments: String...) -> String {
+    public func format(_ key: Key, _ arguments: String...) -> String { format(key, arguments: arguments) }
+
+    /// `format(_:_:)` with the values in an array.
+    public func format(_ key: Key, arguments: [String]) -> String {
         var out = ""
         var rest = Substring(self[key])
         for argument in arguments {
@@ -787,6 +794,17 @@ public struct Messages: Sendable {
         .syncUncommitted:
             "des fichiers du registre ont des modifications non commitées ; commitez-les (reclam commit) ou annulez-les (git restore CHEMIN) avant de synchroniser : %@",
         .submissionInvalid: "la réclamation soumise n'est pas valide : %@",
+        // Failures of git itself.
+        .gitCannotRun: "impossible de lancer git : %@ ; installez git",
+        .gitCannotRunHistory: "impossible de lancer git : %@ ; installez git pour lire l'historique",
+        .gitLogFailed: "git log a échoué : %@", .gitMergeFailed: "git merge %@ a échoué : %@",
+        .gitMergeCommitFailed: "le commit de la fusion a échoué (git commit) : %@",
+        .gitNoCommitAfterMerge: "aucun commit après la fusion",
+        .noCaseWithID: "aucune réclamation d'identifiant %@ ; 'reclam list' liste les réclamations",
+        .noActionWithID: "aucune action %@ ; 'reclam action list' liste les actions",
+        .noConflictFor: "%@ n'a pas de conflit ; 'reclam conflicts' liste ceux qui restent",
+        .syncHeadDetached: "HEAD est détachée ; revenez d'abord sur la branche du registre (git switch main)",
+        .syncNoRemote: "aucun dépôt distant nommé '%@' ; ajoutez-en un avec : git remote add %@ URL",
     ]
 
     static let english: [Key: String] = [
@@ -1313,6 +1331,16 @@ public struct Messages: Sendable {
         .syncUncommitted:
             "uncommitted edits to ledger files; commit them (reclam commit) or discard them (git restore PATH) before syncing: %@",
         .submissionInvalid: "the submission is not valid: %@",
+        // Failures of git itself.
+        .gitCannotRun: "cannot run git: %@; install git",
+        .gitCannotRunHistory: "cannot run git: %@; install git to read the history",
+        .gitLogFailed: "git log failed: %@", .gitMergeFailed: "git merge %@ failed: %@",
+        .gitMergeCommitFailed: "git commit of the merge failed: %@", .gitNoCommitAfterMerge: "no commit after the merge",
+        .noCaseWithID: "no case with id %@; 'reclam list' shows the cases",
+        .noActionWithID: "no action %@; 'reclam action list' shows them",
+        .noConflictFor: "%@ has no conflict; 'reclam conflicts' lists those left",
+        .syncHeadDetached: "HEAD is detached; check out the ledger's branch first (git switch main)",
+        .syncNoRemote: "no remote named '%@'; add one with: git remote add %@ URL",
     ]
 
     // MARK: Enum values

@@ -39,7 +39,7 @@ final class GitProcess: @unchecked Sendable {
         let exited = self.exited
         process.terminationHandler = { _ in exited.signal() }
         do { try process.run() } catch {
-            throw .io("cannot run git: \(error.localizedDescription); install git to read the history")
+            throw ReclamError(.io, .gitCannotRunHistory, error.localizedDescription)
         }
         errors = ErrorDrain(errorPipe)
     }
@@ -77,7 +77,7 @@ final class GitProcess: @unchecked Sendable {
         exited.wait()
         if process.terminationStatus != 0 {
             if message.contains("does not have any commits yet") { return false }
-            throw .io("git log failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw ReclamError(.io, .gitLogFailed, message.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         return true
     }

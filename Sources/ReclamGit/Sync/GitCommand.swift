@@ -33,7 +33,7 @@ public enum GitCommand {
         process.standardError = errors
         process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
         do { try process.run() } catch {
-            throw .io("cannot run git: \(error.localizedDescription); install git")
+            throw ReclamError(.io, .gitCannotRun, error.localizedDescription)
         }
         if let input {
             inputPipe.fileHandleForWriting.write(input)

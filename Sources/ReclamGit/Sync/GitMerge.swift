@@ -46,7 +46,7 @@ extension GitRepository {
             if output.status != 0 {
                 let unmerged = try unmergedPaths()
                 if !unmerged.isEmpty { return .conflicts(unmerged) }
-                throw ReclamError(.git, "git merge \(ref) failed: \(output.errorText)")
+                throw ReclamError(.git, .gitMergeFailed, ref, output.errorText)
             }
             let after: ObjectID?
             do { after = try tipCommitID() } catch { throw ReclamError(.git, "\(error)") }
@@ -64,9 +64,9 @@ extension GitRepository {
         return try withExtendedLifetime(lock) { () throws(ReclamError) -> ObjectID in
             let output = try GitCommand.run(
                 ["commit", "--no-edit", "--no-verify"], in: URL(fileURLWithPath: workdir), environment: environment)
-            guard output.status == 0 else { throw ReclamError(.git, "git commit of the merge failed: \(output.errorText)") }
+            guard output.status == 0 else { throw ReclamError(.git, .gitMergeCommitFailed, output.errorText) }
             do {
-                guard let tip = try tipCommitID() else { throw ReclamError(.git, "no commit after the merge") }
+                guard let tip = try tipCommitID() else { throw ReclamError(.git, .gitNoCommitAfterMerge) }
                 return tip
             } catch let error as ReclamError {
                 throw error

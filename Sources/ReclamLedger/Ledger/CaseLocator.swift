@@ -32,7 +32,7 @@ public enum CaseLocator {
         if found.count > 1 {
             throw .refused(Messages(ledger.config.language).format(.ledgerIDSeveralFiles, id, found.joined(separator: ", ")))
         }
-        guard let path = found.first else { throw .usage("no case with id \(id); 'reclam list' shows the cases") }
+        guard let path = found.first else { throw ReclamError(.usage, .noCaseWithID, id) }
         return path
     }
 

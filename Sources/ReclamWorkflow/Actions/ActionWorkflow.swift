@@ -76,7 +76,7 @@ public enum ActionWorkflow {
     static func load(_ id: String, ledger: Ledger) throws(ReclamError) -> Action {
         if let problem = Identifier.problem(id) { throw .usage(problem) }
         let path = Action.path(id)
-        guard FileSystem.kind(of: ledger.url(path)) != nil else { throw .usage("no action \(id); 'reclam action list' shows them") }
+        guard FileSystem.kind(of: ledger.url(path)) != nil else { throw ReclamError(.usage, .noActionWithID, id) }
         switch LedgerReader.readDocument(path, in: ledger) {
         case .success(let document): return Action(path: path, document: document)
         case .failure(let failure):

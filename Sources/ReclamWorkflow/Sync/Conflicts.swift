@@ -171,7 +171,7 @@ public enum Conflicts {
         let m = Messages(ledger.config.language)
         let paths = try conflictedPaths(ledger, repository: repository)
         guard let path = paths.first(where: { ($0 as NSString).lastPathComponent == "\(id).md" }) else {
-            throw .usage("\(id) has no conflict; 'reclam conflicts' lists those left")
+            throw ReclamError(.usage, .noConflictFor, id)
         }
         let data: Data
         let file: TextFile

@@ -54,7 +54,7 @@ public enum Sync {
         let branch: String
         do {
             guard let name = try repository.headBranchName() else {
-                throw ReclamError.usage("HEAD is detached; check out the ledger's branch first (git switch main)")
+                throw ReclamError(.usage, .syncHeadDetached)
             }
             branch = name
         } catch let error as ReclamError {
@@ -64,7 +64,7 @@ public enum Sync {
         }
         let remote = options.remote ?? defaultRemote(repository, branch: branch)
         guard repository.hasRemote(remote) else {
-            throw .usage("no remote named '\(remote)'; add one with: git remote add \(remote) URL")
+            throw ReclamError(.usage, .syncNoRemote, remote, remote)
         }
         try MergeDriver.register(repository, reclamPath: options.reclamPath, language: context.ledger.config.language)
         var report = Report(remote: remote, branch: branch)
