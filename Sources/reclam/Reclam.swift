@@ -66,6 +66,7 @@ struct Reclam: ParsableCommand {
     /// while parsing (an unknown option, a `--format` the command does not write): exit 2.
     static func exit(with error: Error) -> Never {
         if let reclamError = error as? ReclamError {
+            if let language = reclamError.language { RunLanguage.current = language }
             if !reclamError.diagnostics.isEmpty {
                 FileHandle.standardError.write(RunLanguage.render(reclamError.diagnostics))
             }

@@ -923,9 +923,10 @@ import Testing
         // reclam.yml that does not read: the headline of a writing command.
         let config = try shell.read("reclam.yml")
         try shell.write("reclam.yml", config + "procedure: 42\n")
-        expectRefusal(
-            try shell.reclam("ack", id), 1,
-            french ? "reclam.yml n'est pas valide ; corrigez-le d'abord" : "reclam.yml is invalid; fix it first")
+        let unread = try shell.reclam("ack", id)
+        expectRefusal(unread, 1, french ? "reclam.yml n'est pas valide ; corrigez-le d'abord" : "reclam.yml is invalid; fix it first")
+        // Its findings above the headline, in the language it declares too.
+        #expect(unread.stderr.contains(french ? " : erreur : " : ": error: "), "\(unread.stderr)")
         try shell.write("reclam.yml", config.replacingOccurrences(of: "timezone: Europe/Paris", with: "timezone: Europe/Pariss"))
         expectRefusal(
             try shell.reclam("sla"), 1,

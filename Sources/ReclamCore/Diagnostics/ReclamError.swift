@@ -22,6 +22,10 @@ public struct ReclamError: Error, Sendable, CustomStringConvertible {
     /// knowing the ledger's language (the git layer): `text(_:)` words it in the language of
     /// the run; `message` holds it in English.
     public var sentence: (key: Messages.Key, values: [String])?
+    /// The language of the ledger the error is about, when the error was worded in it before
+    /// the ledger could be opened (a `reclam.yml` that does not read): its findings are shown
+    /// in that language too.
+    public var language: Language?
 
     public init(_ kind: Kind, _ message: String, diagnostics: [Diagnostic] = []) {
         self.kind = kind

@@ -56,7 +56,9 @@ public struct Ledger: Sendable {
         let (config, diagnostics) = LedgerConfig.read(data)
         guard let config else {
             let m = Messages(LedgerConfig.declaredLanguage(String(decoding: data, as: UTF8.self)))
-            throw ReclamError(.refused, m.format(.ledgerInvalid, LedgerConfig.fileName), diagnostics: diagnostics)
+            var error = ReclamError(.refused, m.format(.ledgerInvalid, LedgerConfig.fileName), diagnostics: diagnostics)
+            error.language = m.language
+            throw error
         }
         return Ledger(root: found, config: config, configDiagnostics: diagnostics)
     }
