@@ -875,7 +875,7 @@ import Testing
                 "warning: unknown mail setting 'frm'; did you mean 'from'? [config-unknown-key]",
                 "error: email 'claire.martin@' is not an address like claire@example.org [mail-invalid]",
                 "error: serve.listen 'localhost' is not ADDRESS:PORT, e.g. 127.0.0.1:8080 [config-invalid]",
-                "error: serve.session_idle must be a number minutes from 5 to 1440 [config-invalid]",
+                "error: serve.session_idle must be a number of minutes from 5 to 1440 [config-invalid]",
                 "error: serve.trusted_user_header 'Cookie' is a standard header; choose one of the proxy's own, such as X-Remote-User "
                     + "[config-invalid]",
                 "error: serve.trusted_proxies: 'proxy' is not an IP address such as 10.0.0.5 or fd00::5 [config-invalid]",

@@ -1211,7 +1211,7 @@ public struct Messages: Sendable {
         .serveTexts: "serve.texts must map text keys to texts, e.g. {form_intro: …}",
         .serveStaffPrefix: "serve.staff_prefix '%@' must be a path such as /equipe (letters, digits, - and _)",
         .serveUsersFile: "serve.users_file '%@' must be a path inside the ledger, e.g. users.yml",
-        .serveNumber: "serve.%@ must be a number from %@ to %@", .serveMinutes: "serve.%@ must be a number minutes from %@ to %@",
+        .serveNumber: "serve.%@ must be a number from %@ to %@", .serveMinutes: "serve.%@ must be a number of minutes from %@ to %@",
         .serveHeaderName: "serve.trusted_user_header '%@' must be a header name such as X-Remote-User",
         .serveHeaderStandard:
             "serve.trusted_user_header '%@' is a standard header; choose one of the proxy's own, such as X-Remote-User",
