@@ -817,6 +817,39 @@ import Testing
                 == (french
                     ? "branche main synchronisée avec origin : 0 commit reçu, 0 envoyé\n"
                     : "synced main with origin: 0 commit(s) in, 0 out\n"))
+
+        // Both sides give the title a new value: sync stops, conflicts lists it, resolve settles it.
+        _ = try run("set", id, "title=Attestation perdue", in: "b")
+        _ = try run("sync", in: "b")
+        _ = try run("set", id, "title=Attestation en retard")
+        let stopped = try shell.run(Shell.reclam, ["sync"], in: "ledger")
+        #expect(stopped.status == 1)
+        #expect(
+            stopped.stderr
+                == (french
+                    ? "reclam: la fusion s'est arrêtée sur 1 fichier en conflit :\n  \(path)\nlancez 'reclam conflicts' pour les voir, "
+                        + "'reclam resolve ID --take ours|theirs' pour régler chacun, puis de nouveau 'reclam sync'\n"
+                    : "reclam: the merge stopped on 1 file(s) with conflicts:\n  \(path)\nrun 'reclam conflicts' to see them, "
+                        + "'reclam resolve ID --take ours|theirs' to settle each, then 'reclam sync' again\n"),
+            "\(stopped.stderr)")
+        #expect(stopped.stdout.hasPrefix(french ? "reçu : set(\(id)): " : "in:  set(\(id)): "), "\(stopped.stdout)")
+        let conflicts = try shell.run(Shell.reclam, ["conflicts"], in: "ledger").stdout
+        #expect(
+            conflicts.hasPrefix(
+                french
+                    ? "\(id)  champ title : chez nous Attestation en retard (" : "\(id)  field title: ours Attestation en retard (")
+                && conflicts.contains(french ? ") / chez eux Attestation perdue (" : ") / theirs Attestation perdue ("), "\(conflicts)")
+        #expect(
+            try run("resolve", id, "--take", "theirs").stdout
+                == (french
+                    ? "\(path) résolu ; plus aucun conflit : lancez 'reclam sync' pour enregistrer la fusion et l'envoyer\n"
+                    : "resolved \(path); no conflict left: run 'reclam sync' to commit the merge and push\n"))
+        let merged = try run("sync").stdout
+        #expect(
+            merged.hasPrefix(french ? "envoyé : set(\(id)): " : "out: set(\(id)): ")
+                && merged.contains(
+                    french ? "\nbranche main synchronisée avec origin : 0 commit reçu, " : "\nsynced main with origin: 0 commit(s) in, "),
+            "\(merged)")
     }
 
     /// `check`'s findings about the calendar, procedure, SLA and actions sections of reclam.yml:

@@ -156,7 +156,7 @@ public struct Messages: Sendable {
         case mergeConflictField, mergeConflictTransition, mergeConflictText, mergeRemoved, mergePartFile, mergePartComments
         case mergePartBody, mergeFileLeftOne, mergeFileLeftMany, resolveLeftOne, resolveLeftMany, resolvedNone, resolvedStillOne
         case resolvedStillMany, slaNoRules, userPassword, userNewPassword, userAdded, userPasswordChanged, userRemoved
-        case resolvedSome
+        case resolvedSome, conflictsLine, conflictsField, conflictsTransition, conflictsBody, conflictsFirstStage, conflictsNone
     }
 
     public subscript(_ key: Key) -> String {
@@ -775,6 +775,9 @@ public struct Messages: Sendable {
         .resolveLeftMany: "%@ conflits restants ; utilisez --take ours|theirs ou --set CHAMP=VALEUR",
         .resolvedNone: "%@ résolu ; plus aucun conflit : lancez 'reclam sync' pour enregistrer la fusion et l'envoyer",
         .resolvedSome: "%@ résolu ; %@",
+        .conflictsLine: "%@  %@ : chez nous %@%@ / chez eux %@%@  [%@:%@]", .conflictsField: "champ %@",
+        .conflictsTransition: "passage depuis %@", .conflictsBody: "texte", .conflictsFirstStage: "la première étape",
+        .conflictsNone: "(aucune valeur)",
         .resolvedStillOne: "%@ fichier encore en conflit : reclam conflicts",
         .resolvedStillMany: "%@ fichiers encore en conflit : reclam conflicts",
         .slaNoRules: "reclam.yml n'a aucune règle de délai (section 'sla:')",
@@ -1290,6 +1293,9 @@ public struct Messages: Sendable {
         .resolveLeftMany: "%@ conflict(s) left; use --take ours|theirs or --set FIELD=VALUE",
         .resolvedNone: "resolved %@; no conflict left: run 'reclam sync' to commit the merge and push",
         .resolvedSome: "resolved %@; %@",
+        .conflictsLine: "%@  %@: ours %@%@ / theirs %@%@  [%@:%@]", .conflictsField: "field %@",
+        .conflictsTransition: "transition from %@", .conflictsBody: "body", .conflictsFirstStage: "the first stage",
+        .conflictsNone: "(none)",
         .resolvedStillOne: "%@ file(s) still in conflict: reclam conflicts",
         .resolvedStillMany: "%@ file(s) still in conflict: reclam conflicts",
         .slaNoRules: "reclam.yml has no SLA rule ('sla:' section)",
