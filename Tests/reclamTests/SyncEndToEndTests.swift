@@ -52,7 +52,8 @@ import Testing
         #expect(conflicts.status == 1)
         #expect(
             conflicts.stdout.contains(
-                "\(id)  champ owner : chez nous Sophie Lefevre (Sophie Lefevre) / chez eux Karim Benali (Claire Martin)"), "\(conflicts.stdout)")
+                "\(id)  champ owner : chez nous Sophie Lefevre (Sophie Lefevre) / chez eux Karim Benali (Claire Martin)"),
+            "\(conflicts.stdout)")
         let check = try shell.reclam("check", in: "b")
         #expect(check.status == 1)
         #expect(check.stdout.contains("[merge-conflict]"))
@@ -99,8 +100,11 @@ import Testing
         #expect(try shell.reclam("sync", in: "b").status == 1)
 
         let conflicts = try shell.reclam("conflicts", in: "b").stdout
-        #expect(conflicts.contains("\(id)  champ category : chez nous administrative (Sophie Lefevre) / chez eux pedagogy (Claire Martin)"))
-        #expect(conflicts.contains("\(action)  champ owner : chez nous Sophie Lefevre (Sophie Lefevre) / chez eux Claire Martin (Claire Martin)"))
+        #expect(
+            conflicts.contains("\(id)  champ category : chez nous administrative (Sophie Lefevre) / chez eux pedagogy (Claire Martin)"))
+        #expect(
+            conflicts.contains(
+                "\(action)  champ owner : chez nous Sophie Lefevre (Sophie Lefevre) / chez eux Claire Martin (Claire Martin)"))
         let plan = try shell.reclam("plan", in: "b")
         #expect(plan.status == 2 && plan.stderr.contains("actions/\(action).md"), "\(plan.stderr)")
 
