@@ -768,6 +768,9 @@ import Testing
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try run("show", id).stderr == (french ? "actions liées : \(action) (planned)\n" : "linked actions: \(action) (planned)\n"))
 
+        let note = try run("note", id, "Appel du stagiaire").stdout
+        #expect(note.hasPrefix(french ? "\(id) : journal (" : "\(id): journal ("), "\(note)")
+
         // Two sides giving the title two values: the driver names the field in the ledger's language.
         let path = "cases/stg-1/\(id).md"
         let base = try shell.read(path)
@@ -821,7 +824,8 @@ import Testing
         // Both sides give the title a new value: sync stops, conflicts lists it, resolve settles it.
         _ = try run("set", id, "title=Attestation perdue", in: "b")
         _ = try run("sync", in: "b")
-        _ = try run("set", id, "title=Attestation en retard")
+        let set = try run("set", id, "title=Attestation en retard").stdout
+        #expect(set.hasPrefix(french ? "\(id) : title (" : "\(id): title ("), "\(set)")
         let stopped = try shell.run(Shell.reclam, ["sync"], in: "ledger")
         #expect(stopped.status == 1)
         #expect(
