@@ -40,7 +40,8 @@ struct AuditCommand: ParsableCommand {
         if incremental {
             let result = try audit.runIncremental()
             findings = result.findings
-            FileHandle.standardError.write("audited \(result.since.map { "commits after \($0.prefix(10))" } ?? "the whole history")\n")
+            let m = Messages(ledger.config.language)
+            FileHandle.standardError.write((result.since.map { m.format(.auditedSince, String($0.prefix(10))) } ?? m[.auditedAll]) + "\n")
         } else {
             findings = try audit.run(since: since)
         }

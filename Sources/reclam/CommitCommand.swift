@@ -47,7 +47,7 @@ enum HandEditOutput {
     static func print(_ result: HandEditResult, config: LedgerConfig) {
         let m = Messages(config.language)
         guard let commit = result.commit else {
-            FileHandle.standardError.write("reclam: nothing changed; nothing committed\n")
+            FileHandle.standardError.write("reclam: \(m[.nothingCommitted])\n")
             return
         }
         let warnings = result.diagnostics.filter { $0.severity != .error }

@@ -40,16 +40,31 @@ struct ConflictsCommand: ParsableCommand {
                             ])
                         })))
         case .text:
-            if items.isEmpty { print(Messages(ledger.config.language)[.noConflicts]) }
+            let m = Messages(ledger.config.language)
+            if items.isEmpty { print(m[.noConflicts]) }
             for item in items {
                 let oursBy = item.oursBy.map { " (\($0))" } ?? ""
                 let theirsBy = item.theirsBy.map { " (\($0))" } ?? ""
-                print(
-                    Escape.terminal(
-                        "\(item.id)  \(item.subject): ours \(item.ours)\(oursBy) / theirs \(item.theirs)\(theirsBy)  [\(item.path):\(item.line)]"
-                    ))
+                let (ours, theirs) = (Self.value(item.ours, m), Self.value(item.theirs, m))
+                let line = m.format(
+                    .conflictsLine, item.id, Self.subject(item.subject, m), ours, oursBy, theirs, theirsBy, item.path, String(item.line))
+                print(Escape.terminal(line))
             }
         }
         if !items.isEmpty { throw ExitCode(1) }
     }
+
+    /// The subject `Conflicts` words in English (`field owner`, `transition from received`,
+    /// `body (## Analyse)`), in the ledger's language; field and stage ids as they are.
+    static func subject(_ subject: String, _ m: Messages) -> String {
+        if subject.hasPrefix("field ") { return m.format(.conflictsField, String(subject.dropFirst(6))) }
+        if subject.hasPrefix("transition from ") {
+            let from = String(subject.dropFirst(16))
+            return m.format(.conflictsTransition, from == "the first stage" ? m[.conflictsFirstStage] : from)
+        }
+        if subject.hasPrefix("body") { return m[.conflictsBody] + subject.dropFirst(4) }
+        return subject
+    }
+
+    static func value(_ value: String, _ m: Messages) -> String { value == "(none)" ? m[.conflictsNone] : value }
 }

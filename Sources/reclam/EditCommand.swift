@@ -52,7 +52,7 @@ struct EditCommand: ParsableCommand {
         while true {
             try Editor.open(file, with: editor, messages: m)
             if FileManager.default.contents(atPath: file) == before {
-                FileHandle.standardError.write("reclam: \(path) did not change; nothing committed\n")
+                FileHandle.standardError.write("reclam: \(m.format(.editUnchanged, path))\n")
                 return
             }
             let refusal: ReclamError
@@ -64,7 +64,7 @@ struct EditCommand: ParsableCommand {
             }
             guard refusal.kind == .refused, !refusal.diagnostics.isEmpty, interactive else { throw refusal }
             FileHandle.standardError.write(RunLanguage.render(refusal.diagnostics))
-            FileHandle.standardError.write("reclam: \(path) is not committed. Reopen the editor to fix it? [Y/n] ")
+            FileHandle.standardError.write("reclam: \(m.format(.editReopen, path))")
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
             guard let answer, ["", "y", "yes", "o", "oui"].contains(answer) else {
                 throw ReclamError(.refused, m.format(.editEditsStay, path, path, path))

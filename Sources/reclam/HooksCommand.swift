@@ -43,14 +43,13 @@ struct HooksInstallCommand: ParsableCommand {
 
     func run() throws {
         let repository = try HooksRepository.open(global)
+        let m = Messages(RunLanguage.current)
         switch try HandEditHooks.install(repository, reclamPath: RunningBinary.path(), force: force, language: RunLanguage.current) {
-        case .installed(let path): print("installed \(path)")
-        case .updated(let path): print("updated \(path)")
-        case .replaced(let path, let backup): print("installed \(path); the previous hook is kept as \(backup)")
+        case .installed(let path): print(m.format(.hooksInstalled, path))
+        case .updated(let path): print(m.format(.hooksUpdated, path))
+        case .replaced(let path, let backup): print(m.format(.hooksReplaced, path, backup))
         }
-        if try MergeDriver.register(repository, reclamPath: RunningBinary.path()) {
-            print("registered the merge driver for case and action files (merge.reclam.driver, .git/info/attributes)")
-        }
+        if try MergeDriver.register(repository, reclamPath: RunningBinary.path()) { print(m[.hooksMergeDriver]) }
     }
 }
 
@@ -71,10 +70,11 @@ struct HooksUninstallCommand: ParsableCommand {
 
     func run() throws {
         let repository = try HooksRepository.open(global)
+        let m = Messages(RunLanguage.current)
         switch try HandEditHooks.uninstall(repository, language: RunLanguage.current) {
-        case .removed(let path): print("removed \(path)")
-        case .restored(let path, let backup): print("removed reclam's hook; \(backup) is back as \(path)")
-        case .notInstalled(let path): print("no hook at \(path); nothing to do")
+        case .removed(let path): print(m.format(.hooksRemoved, path))
+        case .restored(let path, let backup): print(m.format(.hooksRestored, backup, path))
+        case .notInstalled(let path): print(m.format(.hooksNone, path))
         }
     }
 }

@@ -34,11 +34,26 @@ struct MergeFileCommand: ParsableCommand {
         let root = try? global.ledgerRoot()
         let conflicts = try MergeDriver.mergeFile(base: base, ours: ours, theirs: theirs, path: path, root: root)
         if conflicts.isEmpty { return }
+        let m = Messages(root.flatMap { try? Ledger.open(at: $0) }?.config.language ?? .en)
+        let prefix = "reclam merge-file: \(Escape.terminal(path))" + m[.colon]
         for conflict in conflicts {
-            FileHandle.standardError.write("reclam merge-file: \(Escape.terminal(path)): \(Escape.terminal(conflict.description))\n")
+            FileHandle.standardError.write(prefix + Escape.terminal(Self.describe(conflict, m)) + "\n")
         }
-        FileHandle.standardError.write(
-            "reclam merge-file: \(Escape.terminal(path)): \(conflicts.count) conflict(s) left between markers; run 'reclam conflicts'\n")
+        FileHandle.standardError.write(prefix + m.count(conflicts.count, one: .mergeFileLeftOne, many: .mergeFileLeftMany) + "\n")
         throw ExitCode(1)
+    }
+
+    /// A conflict in the ledger's language: the field, stage and part names as they are.
+    static func describe(_ conflict: MergeConflict, _ m: Messages) -> String {
+        func value(_ text: String) -> String { text == "(removed)" ? m[.mergeRemoved] : text }
+        switch conflict.subject {
+        case .field(let name): return m.format(.mergeConflictField, name, value(conflict.ours), value(conflict.theirs))
+        case .transition(let from): return m.format(.mergeConflictTransition, from, conflict.ours, conflict.theirs)
+        case .text(let part):
+            let parts: [String: Messages.Key] = [
+                "file": .mergePartFile, "front-matter comments": .mergePartComments, "body": .mergePartBody,
+            ]
+            return m.format(.mergeConflictText, parts[part].map { m[$0] } ?? part)
+        }
     }
 }

@@ -23,7 +23,8 @@ struct NoteCommand: ParsableCommand {
     @Argument(help: "The text of the journal line.") var text: String
 
     func run() throws {
-        let result = try CaseNote.add(id, text: text, context: try write.context(global))
-        print("\(result.id): journal (\(result.commit.commit.short))")
+        let context = try write.context(global)
+        let result = try CaseNote.add(id, text: text, context: context)
+        print("\(result.id)\(Messages(context.ledger.config.language)[.colon])journal (\(result.commit.commit.short))")
     }
 }

@@ -42,7 +42,8 @@ struct RemindCommand: ParsableCommand {
         let plan = try Reminder.plan(context: context, within: duration, owner: owner)
         let m = Messages(context.ledger.config.language)
         for unknown in plan.unknownOwners {
-            FileHandle.standardError.write("reclam: warning: " + m.format(.ownerWithoutAddress, Escape.terminal(unknown)) + "\n")
+            FileHandle.standardError.write(
+                "reclam: " + m.severity(.warning) + m[.colon] + m.format(.ownerWithoutAddress, Escape.terminal(unknown)) + "\n")
         }
         if plan.digests.isEmpty {
             FileHandle.standardError.write("reclam: \(m[.noReminder])\n")

@@ -34,15 +34,17 @@ struct ResolveCommand: ParsableCommand {
         let repository = try GitRepository.discover(from: ledger.root.path)
         let pairs = try FieldAssignments.parse(sets)
         let resolution = try Conflicts.resolve(id: id, take: take, sets: pairs, ledger: ledger, repository: repository)
+        let m = Messages(ledger.config.language)
         if resolution.remaining > 0 {
-            print("\(resolution.path): \(resolution.remaining) conflict(s) left; use --take ours|theirs or --set FIELD=VALUE")
+            print(resolution.path + m[.colon] + m.count(resolution.remaining, one: .resolveLeftOne, many: .resolveLeftMany))
             throw ExitCode(1)
         }
         let left = try Conflicts.list(ledger, repository: repository)
         if left.isEmpty {
-            print("resolved \(resolution.path); no conflict left: run 'reclam sync' to commit the merge and push")
+            print(m.format(.resolvedNone, resolution.path))
         } else {
-            print("resolved \(resolution.path); \(Set(left.map(\.id)).count) file(s) still in conflict: reclam conflicts")
+            let files = m.count(Set(left.map(\.id)).count, one: .resolvedStillOne, many: .resolvedStillMany)
+            print(m.format(.resolvedSome, resolution.path, files))
         }
     }
 }

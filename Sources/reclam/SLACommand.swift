@@ -118,7 +118,7 @@ struct SLACommand: ParsableCommand {
         case .json, .junit:
             FileHandle.standardError.write(RunLanguage.render(notes))
         }
-        if rules.isEmpty { FileHandle.standardError.write("reclam: reclam.yml has no SLA rule ('sla:' section)\n") }
+        if rules.isEmpty { FileHandle.standardError.write("reclam: \(Messages(config.language)[.slaNoRules])\n") }
         if format == .text || format == .github {
             FileHandle.standardError.write(SLAFormatter.summary(report, language: config.language) + "\n")
         }

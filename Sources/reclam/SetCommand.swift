@@ -29,6 +29,7 @@ struct SetCommand: ParsableCommand {
         let sets = try FieldAssignments.parse(assignments, flag: nil)
         let context = try write.context(global)
         let result = try CaseFields.set(id, sets, note: note, context: context)
-        print("\(result.id): \(result.changed.map(\.field).joined(separator: ", ")) (\(result.commit.commit.short))")
+        let colon = Messages(context.ledger.config.language)[.colon]
+        print("\(result.id)\(colon)\(result.changed.map(\.field).joined(separator: ", ")) (\(result.commit.commit.short))")
     }
 }

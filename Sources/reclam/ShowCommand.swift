@@ -30,7 +30,8 @@ struct ShowCommand: ParsableCommand {
             print(item.document.text, terminator: "")
             let actions = ActionStore.load(ledger).actions(for: item.id)
             if !actions.isEmpty {
-                FileHandle.standardError.write("linked actions: \(actions.map { "\($0.id) (\($0.stage))" }.joined(separator: ", "))\n")
+                let list = actions.map { "\($0.id) (\($0.stage))" }.joined(separator: ", ")
+                FileHandle.standardError.write(Messages(ledger.config.language).format(.linkedActions, list) + "\n")
             }
         case .json:
             var object = CaseRenderer.json(item)

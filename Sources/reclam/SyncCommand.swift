@@ -33,22 +33,26 @@ struct SyncCommand: ParsableCommand {
     func run() throws {
         let context = try write.context(global)
         let report = try Sync.run(.init(remote: remote, reclamPath: RunningBinary.path()), context: context)
+        let m = Messages(context.ledger.config.language)
         for line in report.incoming {
-            print("in:  \(Escape.terminal(line.summary)) (\(Escape.terminal(line.author)))")
+            print(m.format(.syncIn, Escape.terminal(line.summary), Escape.terminal(line.author)))
         }
         for line in report.outgoing {
-            print("out: \(Escape.terminal(line.summary)) (\(Escape.terminal(line.author)))")
+            print(m.format(.syncOut, Escape.terminal(line.summary), Escape.terminal(line.author)))
         }
         switch report.outcome {
         case .done:
+            let counts = (
+                m.count(report.incoming.count, one: .syncInOne, many: .syncInMany),
+                m.count(report.outgoing.count, one: .syncOutOne, many: .syncOutMany)
+            )
             print(
-                "synced \(report.branch) with \(report.remote): \(report.incoming.count) commit(s) in, \(report.outgoing.count) out"
-                    + (report.attempts > 1 ? " (\(report.attempts) tries)" : ""))
+                m.format(.syncDone, report.branch, report.remote, counts.0, counts.1)
+                    + (report.attempts > 1 ? m.format(.syncTries, String(report.attempts)) : ""))
         case .conflicts(let paths):
             FileHandle.standardError.write(
-                "reclam: the merge stopped on \(paths.count) file(s) with conflicts:\n"
-                    + paths.map { "  \(Escape.terminal($0))\n" }.joined()
-                    + "run 'reclam conflicts' to see them, 'reclam resolve ID --take ours|theirs' to settle each, then 'reclam sync' again\n"
+                "reclam: \(m.count(paths.count, one: .syncConflictsOne, many: .syncConflictsMany))\n"
+                    + paths.map { "  \(Escape.terminal($0))\n" }.joined() + m[.syncConflictsHint] + "\n"
             )
             throw ExitCode(1)
         }

@@ -29,9 +29,10 @@ struct UserAddCommand: ParsableCommand {
             if users.user(id) != nil {
                 throw ReclamError.refused(Messages(RunLanguage.current).format(.userExists, id, id))
             }
-            let password = try UserFile.readPassword(prompt: "Password for \(id): ")
+            let m = Messages(RunLanguage.current)
+            let password = try UserFile.readPassword(prompt: m.format(.userPassword, id))
             users.users.append(StaffUser(id: id, name: name, email: email, role: role, passwordHash: PasswordHash.make(password)))
-            return "added \(id) (\(role.rawValue)) to \(file)"
+            return m.format(.userAdded, id, role.rawValue, file)
         }
     }
 }

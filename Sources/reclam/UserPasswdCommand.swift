@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReclamKit
 import ReclamServer
 
 struct UserPasswdCommand: ParsableCommand {
@@ -13,9 +14,10 @@ struct UserPasswdCommand: ParsableCommand {
 
     func run() throws {
         try user.update(hint: .userAddHint) { users, index in
-            let password = try UserFile.readPassword(prompt: "New password for \(user.id): ")
+            let m = Messages(RunLanguage.current)
+            let password = try UserFile.readPassword(prompt: m.format(.userNewPassword, user.id))
             users.users[index].passwordHash = PasswordHash.make(password)
-            return "changed the password of \(user.id)"
+            return m.format(.userPasswordChanged, user.id)
         }
     }
 }

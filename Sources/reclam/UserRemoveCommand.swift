@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReclamKit
 
 struct UserRemoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +14,7 @@ struct UserRemoveCommand: ParsableCommand {
     func run() throws {
         try user.update { users, _ in
             users.users.removeAll { $0.id == user.id }
-            return "removed \(user.id)"
+            return Messages(RunLanguage.current).format(.userRemoved, user.id)
         }
     }
 }

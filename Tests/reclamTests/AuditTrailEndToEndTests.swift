@@ -112,14 +112,14 @@ import Testing
         let id = try shell.newCase()
         let first = try shell.reclam("audit", "--incremental")
         #expect(first.status == 0)
-        #expect(first.stderr.contains("audited the whole history"))
+        #expect(first.stderr.contains("audit de tout l'historique"))
         let checkpoint = try String(
             contentsOf: shell.directory.appendingPathComponent("ledger/.git/reclam-audit-checkpoint"), encoding: .utf8)
         #expect(checkpoint == (try shell.head()) + "\n")
         #expect(try shell.reclam("ack", id).status == 0)
         let second = try shell.reclam("audit", "--incremental")
         #expect(second.status == 0)
-        #expect(second.stderr.contains("audited commits after \(checkpoint.prefix(10))"))
+        #expect(second.stderr.contains("audit des commits postérieurs à \(checkpoint.prefix(10))"))
         let path = "cases/stg-1/\(id).md"
         try shell.write(path, try shell.read(path).replacingOccurrences(of: "stage: acknowledged", with: "stage: closed"))
         try handCommit(shell, "fermeture")

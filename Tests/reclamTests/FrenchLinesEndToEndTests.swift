@@ -728,6 +728,134 @@ import Testing
         #expect(try shell.head() == head)
     }
 
+    /// The status lines of `hooks`, `commit`, `audit`, `show`, `merge-file` and `sync`: what the
+    /// command did, in the ledger's language; paths, ids and commit summaries as they are.
+    @Test(arguments: ["fr", "en"]) func statusLines(language: String) throws {
+        let shell = try ledger(language)
+        defer { shell.remove() }
+        let french = language == "fr"
+        func run(_ arguments: String..., in folder: String = "ledger") throws -> Shell.Result {
+            let result = try shell.run(Shell.reclam, arguments, in: folder)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            return result
+        }
+        let hook = "/ledger/.git/hooks/pre-commit\n"
+        func expectLine(_ text: String, _ start: String, sourceLocation: SourceLocation = #_sourceLocation) {
+            #expect(
+                text.hasPrefix(start + "/") && text.hasSuffix(hook) && text.split(separator: "\n").count == 1, "\(text)",
+                sourceLocation: sourceLocation)
+        }
+        let none = try run("hooks", "uninstall").stdout
+        #expect(
+            none.hasPrefix(french ? "aucun hook à l'emplacement /" : "no hook at /")
+                && none.hasSuffix(
+                    french ? "/ledger/.git/hooks/pre-commit ; rien à faire\n" : "/ledger/.git/hooks/pre-commit; nothing to do\n"),
+            "\(none)")
+        expectLine(try run("hooks", "install").stdout, french ? "hook installé : " : "installed ")
+        expectLine(try run("hooks", "install").stdout, french ? "hook mis à jour : " : "updated ")
+        expectLine(try run("hooks", "uninstall").stdout, french ? "hook supprimé : " : "removed ")
+
+        #expect(
+            try run("commit").stderr
+                == (french ? "reclam: rien n'a changé ; rien n'a été enregistré\n" : "reclam: nothing changed; nothing committed\n"))
+        #expect(
+            try run("audit", "--incremental").stderr
+                == (french
+                    ? "audit de tout l'historique\n0 erreur, 0 avertissement\n" : "audited the whole history\n0 errors, 0 warnings\n"))
+
+        let id = try shell.newCase(received: "2026-11-02T09:00:00+01:00")
+        let action = try run("action", "new", "--title", "Contrôle des envois", "--kind", "corrective", "--cases", id)
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try run("show", id).stderr == (french ? "actions liées : \(action) (planned)\n" : "linked actions: \(action) (planned)\n"))
+
+        let note = try run("note", id, "Appel du stagiaire").stdout
+        #expect(note.hasPrefix(french ? "\(id) : journal (" : "\(id): journal ("), "\(note)")
+
+        // Two sides giving the title two values: the driver names the field in the ledger's language.
+        let path = "cases/stg-1/\(id).md"
+        let base = try shell.read(path)
+        try shell.write("base.md", base)
+        try shell.write("theirs.md", base.replacingOccurrences(of: "title: Attestation non reçue", with: "title: Attestation perdue"))
+        try shell.write("ours.md", base.replacingOccurrences(of: "title: Attestation non reçue", with: "title: Attestation en retard"))
+        let merge = try shell.run(Shell.reclam, ["merge-file", "base.md", "ours.md", "theirs.md", path], in: "ledger")
+        #expect(merge.status == 1)
+        #expect(
+            merge.stderr
+                == (french
+                    ? "reclam merge-file: \(path) : champ 'title' : chez nous 'Attestation en retard', chez eux 'Attestation perdue'\n"
+                        + "reclam merge-file: \(path) : 1 conflit laissé entre marqueurs ; lancez 'reclam conflicts'\n"
+                    : "reclam merge-file: \(path): field 'title': ours 'Attestation en retard', theirs 'Attestation perdue'\n"
+                        + "reclam merge-file: \(path): 1 conflict(s) left between markers; run 'reclam conflicts'\n"),
+            "\(merge.stderr)")
+        for name in ["base.md", "ours.md", "theirs.md"] {
+            try FileManager.default.removeItem(at: shell.directory.appendingPathComponent("ledger/\(name)"))
+        }
+
+        // A bare remote: the first sync pushes every commit, a clone registers the merge driver,
+        // and a sync with nothing new says so.
+        #expect(try shell.run("/usr/bin/git", ["init", "-q", "--bare", "-b", "main", "remote.git"]).status == 0)
+        try shell.git("remote", "add", "origin", "../remote.git")
+        let first = try run("sync")
+        let lines = first.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let last = try shell.git("log", "-1", "--format=%s (%an)").stdout.trimmingCharacters(in: .newlines)
+        let count = try shell.git("rev-list", "--count", "HEAD").stdout.trimmingCharacters(in: .newlines)
+        #expect(lines.count == Int(count)! + 2, "\(first.stdout)")
+        #expect(lines.dropLast(2).last.map(String.init) == (french ? "envoyé : \(last)" : "out: \(last)"), "\(first.stdout)")
+        #expect(
+            lines.dropLast().last.map(String.init)
+                == (french
+                    ? "branche main synchronisée avec origin : 0 commit reçu, \(count) envoyés"
+                    : "synced main with origin: 0 commit(s) in, \(count) out"),
+            "\(first.stdout)")
+        #expect(try shell.run("/usr/bin/git", ["clone", "-q", "remote.git", "b"]).status == 0)
+        let clone = try run("hooks", "install", in: "b").stdout.split(separator: "\n").map(String.init)
+        #expect(clone.count == 2 && clone[0].hasSuffix("/b/.git/hooks/pre-commit"), "\(clone)")
+        #expect(
+            clone.last
+                == (french
+                    ? "pilote de fusion des fichiers de réclamation et d'action enregistré (merge.reclam.driver, .git/info/attributes)"
+                    : "registered the merge driver for case and action files (merge.reclam.driver, .git/info/attributes)"))
+        #expect(
+            try run("sync").stdout
+                == (french
+                    ? "branche main synchronisée avec origin : 0 commit reçu, 0 envoyé\n"
+                    : "synced main with origin: 0 commit(s) in, 0 out\n"))
+
+        // Both sides give the title a new value: sync stops, conflicts lists it, resolve settles it.
+        _ = try run("set", id, "title=Attestation perdue", in: "b")
+        _ = try run("sync", in: "b")
+        let set = try run("set", id, "title=Attestation en retard").stdout
+        #expect(set.hasPrefix(french ? "\(id) : title (" : "\(id): title ("), "\(set)")
+        let stopped = try shell.run(Shell.reclam, ["sync"], in: "ledger")
+        #expect(stopped.status == 1)
+        #expect(
+            stopped.stderr
+                == (french
+                    ? "reclam: la fusion s'est arrêtée sur 1 fichier en conflit :\n  \(path)\nlancez 'reclam conflicts' pour les voir, "
+                        + "'reclam resolve ID --take ours|theirs' pour régler chacun, puis de nouveau 'reclam sync'\n"
+                    : "reclam: the merge stopped on 1 file(s) with conflicts:\n  \(path)\nrun 'reclam conflicts' to see them, "
+                        + "'reclam resolve ID --take ours|theirs' to settle each, then 'reclam sync' again\n"),
+            "\(stopped.stderr)")
+        #expect(stopped.stdout.hasPrefix(french ? "reçu : set(\(id)): " : "in:  set(\(id)): "), "\(stopped.stdout)")
+        let conflicts = try shell.run(Shell.reclam, ["conflicts"], in: "ledger").stdout
+        #expect(
+            conflicts.hasPrefix(
+                french
+                    ? "\(id)  champ title : chez nous Attestation en retard (" : "\(id)  field title: ours Attestation en retard (")
+                && conflicts.contains(french ? ") / chez eux Attestation perdue (" : ") / theirs Attestation perdue ("), "\(conflicts)")
+        #expect(
+            try run("resolve", id, "--take", "theirs").stdout
+                == (french
+                    ? "\(path) résolu ; plus aucun conflit : lancez 'reclam sync' pour enregistrer la fusion et l'envoyer\n"
+                    : "resolved \(path); no conflict left: run 'reclam sync' to commit the merge and push\n"))
+        let merged = try run("sync").stdout
+        #expect(
+            merged.hasPrefix(french ? "envoyé : set(\(id)): " : "out: set(\(id)): ")
+                && merged.contains(
+                    french ? "\nbranche main synchronisée avec origin : 0 commit reçu, " : "\nsynced main with origin: 0 commit(s) in, "),
+            "\(merged)")
+    }
+
     /// `check`'s findings about the calendar, procedure, SLA and actions sections of reclam.yml:
     /// each sentence in the ledger's language, rule ids and the values quoted as written.
     @Test(arguments: ["fr", "en"]) func procedureAndSLAConfigFindings(language: String) throws {

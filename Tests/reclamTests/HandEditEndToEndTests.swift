@@ -91,7 +91,7 @@ import Testing
         let script = try editor(shell, "look.sh", "cat \"$1\" > /dev/null")
         let result = try edit(shell, id, editor: script)
         #expect(result.status == 0)
-        #expect(result.stderr.contains("did not change; nothing committed"))
+        #expect(result.stderr.contains("n'a pas changé ; rien n'a été enregistré"))
         #expect(try commitCount(shell) == before)
     }
 
@@ -128,7 +128,7 @@ import Testing
         let result = try terminal.run("/usr/bin/script", ["-qec", "'\(Shell.reclam)' edit \(id)", "/dev/null"], in: "ledger", stdin: "y\n")
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("[field-enum]"))
-        #expect(result.stdout.contains("Reopen the editor"))
+        #expect(result.stdout.contains("Rouvrir l'éditeur pour le corriger ? [O/n]"))
         #expect(try shell.git("log", "-1", "--format=%B").stdout.contains("channel: email -> letter"))
     }
 
@@ -156,7 +156,7 @@ import Testing
         #expect(summary == "edit(\(id), stg-1, \(other)): Accusés de réception par téléphone\n")
         let files = try shell.git("show", "--name-only", "--format=", "HEAD").stdout
         #expect(files == "cases/stg-1/\(id).md\ncases/stg-1/learner.md\n\(otherPath)\n")
-        #expect(try shell.reclam("commit").stderr.contains("nothing committed"))
+        #expect(try shell.reclam("commit").stderr.contains("rien n'a été enregistré"))
     }
 
     @Test func hookBlocksAnInvalidGitCommitAndLetsAValidOneThrough() throws {
@@ -212,12 +212,19 @@ import Testing
 
         let forced = try shell.reclam("hooks", "install", "--force")
         #expect(forced.status == 0)
+        #expect(
+            forced.stdout.hasPrefix("hook installé : /")
+                && forced.stdout.hasSuffix("/pre-commit ; le hook précédent est conservé sous le nom \(hook.path).reclam-backup\n"),
+            "\(forced.stdout)")
         #expect(try String(contentsOf: hooks.appendingPathComponent("pre-commit.reclam-backup"), encoding: .utf8) == theirs)
         #expect(try String(contentsOf: hook, encoding: .utf8).contains("# reclam-hook: pre-commit"))
-        #expect(try shell.reclam("hooks", "install").stdout.hasPrefix("updated "))
+        #expect(try shell.reclam("hooks", "install").stdout.hasPrefix("hook mis à jour : "))
 
         let removed = try shell.reclam("hooks", "uninstall")
         #expect(removed.status == 0)
+        #expect(
+            removed.stdout == "hook de reclam supprimé ; \(hook.path).reclam-backup est rétabli sous le nom \(hook.path)\n",
+            "\(removed.stdout)")
         #expect(try String(contentsOf: hook, encoding: .utf8) == theirs)
         #expect(!FileManager.default.fileExists(atPath: hooks.appendingPathComponent("pre-commit.reclam-backup").path))
     }

@@ -570,7 +570,9 @@ struct MailEndToEndTests {
             #expect(try shell.reclam("assign", ids[1], "--to", "Marie Dupont").status == 0)
             #expect(try shell.reclam("send").status == 0)
             let unknown = try shell.reclam("remind", "--within", "2 working days")
-            #expect(unknown.status == 1 && unknown.stderr.contains("le responsable 'Marie Dupont'"), "\(unknown.stdout)\(unknown.stderr)")
+            #expect(
+                unknown.status == 1 && unknown.stderr.contains("reclam: avertissement : le responsable 'Marie Dupont'"),
+                "\(unknown.stdout)\(unknown.stderr)")
             #expect(try outbox(shell) == ["remind-2026-11-16-karim.eml"])
             try shell.git("rm", "-q", "outbox/remind-2026-11-16-karim.eml")
 

@@ -38,7 +38,7 @@ import Testing
         shell.environment["RECLAM_NOW"] = "2026-11-16T10:00:00+01:00"
         #expect(try shell.reclam("assign", id, "--to", "Karim Benali", in: "a").status == 0)
         let pushed = try shell.reclam("sync", in: "a")
-        #expect(pushed.stdout.contains("out: assign(\(id)): acknowledged -> assigned"))
+        #expect(pushed.stdout.contains("envoyé : assign(\(id)): acknowledged -> assigned"))
         shell.environment["RECLAM_ACTOR"] = "Sophie Lefevre <sophie@example.org>"
         shell.environment["RECLAM_NOW"] = "2026-11-16T10:05:00+01:00"
         #expect(try shell.reclam("assign", id, "--to", "Sophie Lefevre", in: "b").status == 0)
@@ -46,13 +46,14 @@ import Testing
         let stopped = try shell.reclam("sync", in: "b")
         #expect(stopped.status == 1)
         #expect(stopped.stderr.contains("cases/stg-1/\(id).md"))
-        #expect(stopped.stdout.contains("in:  assign(\(id)): acknowledged -> assigned (Claire Martin)"))
+        #expect(stopped.stdout.contains("reçu : assign(\(id)): acknowledged -> assigned (Claire Martin)"))
 
         let conflicts = try shell.reclam("conflicts", in: "b")
         #expect(conflicts.status == 1)
         #expect(
             conflicts.stdout.contains(
-                "\(id)  field owner: ours Sophie Lefevre (Sophie Lefevre) / theirs Karim Benali (Claire Martin)"), "\(conflicts.stdout)")
+                "\(id)  champ owner : chez nous Sophie Lefevre (Sophie Lefevre) / chez eux Karim Benali (Claire Martin)"),
+            "\(conflicts.stdout)")
         let check = try shell.reclam("check", in: "b")
         #expect(check.status == 1)
         #expect(check.stdout.contains("[merge-conflict]"))
@@ -99,13 +100,16 @@ import Testing
         #expect(try shell.reclam("sync", in: "b").status == 1)
 
         let conflicts = try shell.reclam("conflicts", in: "b").stdout
-        #expect(conflicts.contains("\(id)  field category: ours administrative (Sophie Lefevre) / theirs pedagogy (Claire Martin)"))
-        #expect(conflicts.contains("\(action)  field owner: ours Sophie Lefevre (Sophie Lefevre) / theirs Claire Martin (Claire Martin)"))
+        #expect(
+            conflicts.contains("\(id)  champ category : chez nous administrative (Sophie Lefevre) / chez eux pedagogy (Claire Martin)"))
+        #expect(
+            conflicts.contains(
+                "\(action)  champ owner : chez nous Sophie Lefevre (Sophie Lefevre) / chez eux Claire Martin (Claire Martin)"))
         let plan = try shell.reclam("plan", in: "b")
         #expect(plan.status == 2 && plan.stderr.contains("actions/\(action).md"), "\(plan.stderr)")
 
         let first = try shell.reclam("resolve", id, "--set", "category=other", in: "b")
-        #expect(first.status == 0 && first.stdout.contains("1 file(s) still in conflict"), "\(first.stdout)\(first.stderr)")
+        #expect(first.status == 0 && first.stdout.contains("1 fichier encore en conflit"), "\(first.stdout)\(first.stderr)")
         #expect(try shell.reclam("sync", in: "b").status == 1, "a conflict is left: the merge cannot be committed yet")
         let second = try shell.reclam("resolve", action, "--set", "owner=Karim Benali", in: "b")
         #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
@@ -153,10 +157,10 @@ import Testing
         let sync = try shell.reclam("sync", in: "b")
         #expect(sync.status == 0, "\(sync.stdout)\(sync.stderr)")
         #expect(FileManager.default.fileExists(atPath: shell.directory.appendingPathComponent("b/.git/moved").path), "the hook did not run")
-        #expect(sync.stdout.contains("in:  new(\(theirs))"), "\(sync.stdout)")
-        #expect(sync.stdout.contains("in:  another clone's commit (Other)"), "\(sync.stdout)")
-        #expect(sync.stdout.contains("out: new(\(ours))"), "\(sync.stdout)")
-        #expect(sync.stdout.contains("(2 tries)"), "\(sync.stdout)")
+        #expect(sync.stdout.contains("reçu : new(\(theirs))"), "\(sync.stdout)")
+        #expect(sync.stdout.contains("reçu : another clone's commit (Other)"), "\(sync.stdout)")
+        #expect(sync.stdout.contains("envoyé : new(\(ours))"), "\(sync.stdout)")
+        #expect(sync.stdout.contains("(2 essais)"), "\(sync.stdout)")
         let remote = try shell.run("/usr/bin/git", ["--git-dir", "remote.git", "rev-parse", "main"]).stdout
         #expect(remote.trimmingCharacters(in: .whitespacesAndNewlines) == (try head(shell, "b")))
         let log = try shell.run("/usr/bin/git", ["--git-dir", "remote.git", "log", "--format=%s", "main"]).stdout

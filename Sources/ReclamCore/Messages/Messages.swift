@@ -162,6 +162,14 @@ public struct Messages: Sendable {
         case gitCannotRun, gitCannotRunHistory, gitLogFailed, gitMergeFailed, gitMergeCommitFailed, gitNoCommitAfterMerge
         // Something named on the command line that the ledger does not have.
         case noCaseWithID, noActionWithID, noConflictFor, syncHeadDetached, syncNoRemote
+        // Status lines of the commands.
+        case nothingCommitted, editUnchanged, editReopen, hooksInstalled, hooksUpdated, hooksReplaced, hooksMergeDriver
+        case hooksRemoved, hooksRestored, hooksNone, auditedSince, auditedAll, linkedActions, syncIn, syncOut, syncDone
+        case syncInOne, syncInMany, syncOutOne, syncOutMany, syncTries, syncConflictsOne, syncConflictsMany, syncConflictsHint
+        case mergeConflictField, mergeConflictTransition, mergeConflictText, mergeRemoved, mergePartFile, mergePartComments
+        case mergePartBody, mergeFileLeftOne, mergeFileLeftMany, resolveLeftOne, resolveLeftMany, resolvedNone, resolvedStillOne
+        case resolvedStillMany, slaNoRules, userPassword, userNewPassword, userAdded, userPasswordChanged, userRemoved
+        case resolvedSome, conflictsLine, conflictsField, conflictsTransition, conflictsBody, conflictsFirstStage, conflictsNone
     }
 
     public subscript(_ key: Key) -> String {
@@ -805,6 +813,46 @@ public struct Messages: Sendable {
         .noConflictFor: "%@ n'a pas de conflit ; 'reclam conflicts' liste ceux qui restent",
         .syncHeadDetached: "HEAD est détachée ; revenez d'abord sur la branche du registre (git switch main)",
         .syncNoRemote: "aucun dépôt distant nommé '%@' ; ajoutez-en un avec : git remote add %@ URL",
+        // Status lines of the commands.
+        .nothingCommitted: "rien n'a changé ; rien n'a été enregistré",
+        .editUnchanged: "%@ n'a pas changé ; rien n'a été enregistré",
+        .editReopen: "%@ n'est pas enregistré. Rouvrir l'éditeur pour le corriger ? [O/n] ",
+        .hooksInstalled: "hook installé : %@", .hooksUpdated: "hook mis à jour : %@",
+        .hooksReplaced: "hook installé : %@ ; le hook précédent est conservé sous le nom %@",
+        .hooksMergeDriver:
+            "pilote de fusion des fichiers de réclamation et d'action enregistré (merge.reclam.driver, .git/info/attributes)",
+        .hooksRemoved: "hook supprimé : %@", .hooksRestored: "hook de reclam supprimé ; %@ est rétabli sous le nom %@",
+        .hooksNone: "aucun hook à l'emplacement %@ ; rien à faire",
+        .auditedSince: "audit des commits postérieurs à %@", .auditedAll: "audit de tout l'historique",
+        .linkedActions: "actions liées : %@",
+        .syncIn: "reçu : %@ (%@)", .syncOut: "envoyé : %@ (%@)",
+        .syncDone: "branche %@ synchronisée avec %@ : %@, %@",
+        .syncInOne: "%@ commit reçu", .syncInMany: "%@ commits reçus", .syncOutOne: "%@ envoyé", .syncOutMany: "%@ envoyés",
+        .syncTries: " (%@ essais)",
+        .syncConflictsOne: "la fusion s'est arrêtée sur %@ fichier en conflit :",
+        .syncConflictsMany: "la fusion s'est arrêtée sur %@ fichiers en conflit :",
+        .syncConflictsHint:
+            "lancez 'reclam conflicts' pour les voir, 'reclam resolve ID --take ours|theirs' pour régler chacun, "
+            + "puis de nouveau 'reclam sync'",
+        .mergeConflictField: "champ '%@' : chez nous '%@', chez eux '%@'",
+        .mergeConflictTransition: "passage depuis '%@' : chez nous vers '%@', chez eux vers '%@'",
+        .mergeConflictText: "%@ : les deux côtés ont modifié les mêmes lignes", .mergeRemoved: "(supprimé)",
+        .mergePartFile: "fichier", .mergePartComments: "commentaires de l'en-tête", .mergePartBody: "texte",
+        .mergeFileLeftOne: "%@ conflit laissé entre marqueurs ; lancez 'reclam conflicts'",
+        .mergeFileLeftMany: "%@ conflits laissés entre marqueurs ; lancez 'reclam conflicts'",
+        .resolveLeftOne: "%@ conflit restant ; utilisez --take ours|theirs ou --set CHAMP=VALEUR",
+        .resolveLeftMany: "%@ conflits restants ; utilisez --take ours|theirs ou --set CHAMP=VALEUR",
+        .resolvedNone: "%@ résolu ; plus aucun conflit : lancez 'reclam sync' pour enregistrer la fusion et l'envoyer",
+        .resolvedSome: "%@ résolu ; %@",
+        .conflictsLine: "%@  %@ : chez nous %@%@ / chez eux %@%@  [%@:%@]", .conflictsField: "champ %@",
+        .conflictsTransition: "passage depuis %@", .conflictsBody: "texte", .conflictsFirstStage: "la première étape",
+        .conflictsNone: "(aucune valeur)",
+        .resolvedStillOne: "%@ fichier encore en conflit : reclam conflicts",
+        .resolvedStillMany: "%@ fichiers encore en conflit : reclam conflicts",
+        .slaNoRules: "reclam.yml n'a aucune règle de délai (section 'sla:')",
+        .userPassword: "Mot de passe de %@ : ", .userNewPassword: "Nouveau mot de passe de %@ : ",
+        .userAdded: "utilisateur %@ (%@) ajouté à %@", .userPasswordChanged: "mot de passe de %@ changé",
+        .userRemoved: "utilisateur %@ supprimé",
     ]
 
     static let english: [Key: String] = [
@@ -1341,6 +1389,38 @@ public struct Messages: Sendable {
         .noConflictFor: "%@ has no conflict; 'reclam conflicts' lists those left",
         .syncHeadDetached: "HEAD is detached; check out the ledger's branch first (git switch main)",
         .syncNoRemote: "no remote named '%@'; add one with: git remote add %@ URL",
+        // Status lines of the commands.
+        .nothingCommitted: "nothing changed; nothing committed", .editUnchanged: "%@ did not change; nothing committed",
+        .editReopen: "%@ is not committed. Reopen the editor to fix it? [Y/n] ",
+        .hooksInstalled: "installed %@", .hooksUpdated: "updated %@", .hooksReplaced: "installed %@; the previous hook is kept as %@",
+        .hooksMergeDriver: "registered the merge driver for case and action files (merge.reclam.driver, .git/info/attributes)",
+        .hooksRemoved: "removed %@", .hooksRestored: "removed reclam's hook; %@ is back as %@", .hooksNone: "no hook at %@; nothing to do",
+        .auditedSince: "audited commits after %@", .auditedAll: "audited the whole history", .linkedActions: "linked actions: %@",
+        .syncIn: "in:  %@ (%@)", .syncOut: "out: %@ (%@)", .syncDone: "synced %@ with %@: %@, %@",
+        .syncInOne: "%@ commit(s) in", .syncInMany: "%@ commit(s) in", .syncOutOne: "%@ out", .syncOutMany: "%@ out",
+        .syncTries: " (%@ tries)",
+        .syncConflictsOne: "the merge stopped on %@ file(s) with conflicts:",
+        .syncConflictsMany: "the merge stopped on %@ file(s) with conflicts:",
+        .syncConflictsHint:
+            "run 'reclam conflicts' to see them, 'reclam resolve ID --take ours|theirs' to settle each, then 'reclam sync' again",
+        .mergeConflictField: "field '%@': ours '%@', theirs '%@'",
+        .mergeConflictTransition: "transition from '%@': ours to '%@', theirs to '%@'",
+        .mergeConflictText: "%@: both sides changed the same lines", .mergeRemoved: "(removed)",
+        .mergePartFile: "file", .mergePartComments: "front-matter comments", .mergePartBody: "body",
+        .mergeFileLeftOne: "%@ conflict(s) left between markers; run 'reclam conflicts'",
+        .mergeFileLeftMany: "%@ conflict(s) left between markers; run 'reclam conflicts'",
+        .resolveLeftOne: "%@ conflict(s) left; use --take ours|theirs or --set FIELD=VALUE",
+        .resolveLeftMany: "%@ conflict(s) left; use --take ours|theirs or --set FIELD=VALUE",
+        .resolvedNone: "resolved %@; no conflict left: run 'reclam sync' to commit the merge and push",
+        .resolvedSome: "resolved %@; %@",
+        .conflictsLine: "%@  %@: ours %@%@ / theirs %@%@  [%@:%@]", .conflictsField: "field %@",
+        .conflictsTransition: "transition from %@", .conflictsBody: "body", .conflictsFirstStage: "the first stage",
+        .conflictsNone: "(none)",
+        .resolvedStillOne: "%@ file(s) still in conflict: reclam conflicts",
+        .resolvedStillMany: "%@ file(s) still in conflict: reclam conflicts",
+        .slaNoRules: "reclam.yml has no SLA rule ('sla:' section)",
+        .userPassword: "Password for %@: ", .userNewPassword: "New password for %@: ",
+        .userAdded: "added %@ (%@) to %@", .userPasswordChanged: "changed the password of %@", .userRemoved: "removed %@",
     ]
 
     // MARK: Enum values
