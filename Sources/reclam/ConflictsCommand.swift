@@ -34,7 +34,8 @@ struct ConflictsCommand: ParsableCommand {
                         items.map { item in
                             .object([
                                 "id": .string(item.id), "path": .string(item.path), "line": .number(Double(item.line)),
-                                "subject": .string(item.subject), "ours": .string(item.ours), "theirs": .string(item.theirs),
+                                "subject": .string(item.subject.english), "ours": .string(item.ours ?? "(none)"),
+                                "theirs": .string(item.theirs ?? "(none)"),
                                 "ours_by": item.oursBy.map { .string($0) } ?? .null,
                                 "theirs_by": item.theirsBy.map { .string($0) } ?? .null,
                             ])
@@ -54,17 +55,14 @@ struct ConflictsCommand: ParsableCommand {
         if !items.isEmpty { throw ExitCode(1) }
     }
 
-    /// The subject `Conflicts` words in English (`field owner`, `transition from received`,
-    /// `body (## Analyse)`), in the ledger's language; field and stage ids as they are.
-    static func subject(_ subject: String, _ m: Messages) -> String {
-        if subject.hasPrefix("field ") { return m.format(.conflictsField, String(subject.dropFirst(6))) }
-        if subject.hasPrefix("transition from ") {
-            let from = String(subject.dropFirst(16))
-            return m.format(.conflictsTransition, from == "the first stage" ? m[.conflictsFirstStage] : from)
+    /// The subject in the ledger's language; field and stage ids as they are.
+    static func subject(_ subject: Conflicts.Subject, _ m: Messages) -> String {
+        switch subject {
+        case .field(let key): m.format(.conflictsField, key)
+        case .transition(let from): m.format(.conflictsTransition, from ?? m[.conflictsFirstStage])
+        case .body(let heading): m[.conflictsBody] + (heading.map { " (\($0))" } ?? "")
         }
-        if subject.hasPrefix("body") { return m[.conflictsBody] + subject.dropFirst(4) }
-        return subject
     }
 
-    static func value(_ value: String, _ m: Messages) -> String { value == "(none)" ? m[.conflictsNone] : value }
+    static func value(_ value: String?, _ m: Messages) -> String { value ?? m[.conflictsNone] }
 }

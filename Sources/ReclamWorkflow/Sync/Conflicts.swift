@@ -13,13 +13,34 @@ public enum Conflicts {
         /// The case or action id (the file's name).
         public var id: String
         public var line: Int
-        /// `field owner`, `transition from received`, `body (## Analyse)`.
-        public var subject: String
-        public var ours: String
-        public var theirs: String
+        public var subject: Subject
+        /// What each side has: a field's value (nil when the side has no such field), the
+        /// stages a side went through, or the first line of its text.
+        public var ours: String?
+        public var theirs: String?
         /// Who last changed the file on each side, when a merge is under way.
         public var oursBy: String?
         public var theirsBy: String?
+    }
+
+    /// What a conflict is about.
+    public enum Subject: Sendable, Equatable {
+        /// A front-matter field.
+        case field(String)
+        /// The steps, which went on from this stage (nil: from the first) differently.
+        case transition(from: String?)
+        /// The text, under this heading (nil: before any).
+        case body(heading: String?)
+
+        /// In the English of the JSON output: `field owner`, `transition from received`,
+        /// `body (## Analyse)`.
+        public var english: String {
+            switch self {
+            case .field(let key): "field \(key)"
+            case .transition(let from): "transition from \(from ?? "the first stage")"
+            case .body(let heading): "body" + (heading.map { " (\($0))" } ?? "")
+            }
+        }
     }
 
     public enum Side: String, Sendable, CaseIterable {
@@ -81,12 +102,12 @@ public enum Conflicts {
         let hasSteps = regions.contains { keys($0.ours + $0.theirs).contains("steps") }
         var items: [Item] = []
         for region in regions {
-            func item(_ subject: String, _ ours: String, _ theirs: String) -> Item {
+            func item(_ subject: Subject, _ ours: String?, _ theirs: String?) -> Item {
                 Item(path: path, id: id, line: region.line, subject: subject, ours: ours, theirs: theirs)
             }
             guard let closing, region.line < closing else {
-                let heading = lines[..<(region.line - 1)].last { $0.hasPrefix("#") }.map { " (\($0))" } ?? ""
-                items.append(item("body\(heading)", summary(region.ours), summary(region.theirs)))
+                let heading = lines[..<(region.line - 1)].last { $0.hasPrefix("#") }.map(String.init)
+                items.append(item(.body(heading: heading), summary(region.ours), summary(region.theirs)))
                 continue
             }
             let regionKeys = keys(region.ours + region.theirs)
@@ -94,16 +115,14 @@ public enum Conflicts {
                 let ours = stepStages(region.ours)
                 let theirs = stepStages(region.theirs)
                 let common = zip(ours, theirs).prefix { $0 == $1 }.count
-                let from = common > 0 ? ours[common - 1] : "the first stage"
                 items.append(
                     item(
-                        "transition from \(from)", ours.dropFirst(common).joined(separator: " → "),
+                        .transition(from: common > 0 ? ours[common - 1] : nil), ours.dropFirst(common).joined(separator: " → "),
                         theirs.dropFirst(common).joined(separator: " → ")))
                 continue
             }
             for key in regionKeys where !(key == "stage" && hasSteps) {
-                items.append(
-                    item("field \(key)", value(of: key, in: region.ours) ?? "(none)", value(of: key, in: region.theirs) ?? "(none)"))
+                items.append(item(.field(key), value(of: key, in: region.ours), value(of: key, in: region.theirs)))
             }
         }
         return items
