@@ -111,6 +111,13 @@ final class GitSandbox {
 
     func head() throws -> String { try git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines) }
 
+    /// A commit made with the git CLI, as a person working beside reclam would.
+    func commitByHand(_ relative: String, _ text: String, message: String) throws {
+        try write(relative, text)
+        try git("add", relative)
+        try git("commit", "-q", "-m", message)
+    }
+
     func fsckIsClean() throws -> Bool {
         let output = try run(["fsck", "--strict", "--no-dangling", "--no-progress"], allowFailure: true)
         return output.status == 0 && output.stdout.isEmpty

@@ -128,9 +128,7 @@ struct GitWriteSessionTests {
         var writer = GitWriter(repository: repository)
         writer.beforeReferenceUpdate = { attempt in
             guard attempt == 1 else { return }
-            try sandbox.write("by-hand.md", "by hand\n")
-            try sandbox.git("add", "by-hand.md")
-            try sandbox.git("commit", "-q", "-m", "by hand")
+            try sandbox.commitByHand("by-hand.md", "by hand\n", message: "by hand")
         }
         let results = try writer.commit(each: signed([add("cases/a.md", "a\n"), add("cases/b.md", "b\n")]))
         #expect(results.map(\.attempts) == [2, 2])

@@ -323,9 +323,7 @@ struct GitWriterTests {
         var cliCommit = ""
         writer.beforeReferenceUpdate = { attempt in
             guard attempt == 1 else { return }
-            try sandbox.write("cli.md", "from the git CLI\n")
-            try sandbox.git("add", "cli.md")
-            try sandbox.git("commit", "-q", "-m", "CLI commit")
+            try sandbox.commitByHand("cli.md", "from the git CLI\n", message: "CLI commit")
             cliCommit = try sandbox.head()
         }
         let change = Change(
@@ -377,9 +375,7 @@ struct GitWriterTests {
         let (sandbox, repository) = try GitSandbox.withFiles(["a.md": "a\n"])
         var writer = GitWriter(repository: repository, maxAttempts: 3)
         writer.beforeReferenceUpdate = { attempt in
-            try sandbox.write("cli-\(attempt).md", "\(attempt)\n")
-            try sandbox.git("add", "cli-\(attempt).md")
-            try sandbox.git("commit", "-q", "-m", "CLI \(attempt)")
+            try sandbox.commitByHand("cli-\(attempt).md", "\(attempt)\n", message: "CLI \(attempt)")
         }
         let error = gitError {
             _ = try writer.commit(Change(summary: "Ours", writes: [(path: "b.md", contents: Data(text: "b\n"))]), by: .test)
@@ -395,9 +391,7 @@ struct GitWriterTests {
         var writer = GitWriter(repository: repository)
         writer.beforeReferenceUpdate = { attempt in
             guard attempt == 1 else { return }
-            try sandbox.write("cli.md", "cli\n")
-            try sandbox.git("add", "cli.md")
-            try sandbox.git("commit", "-q", "-m", "CLI first")
+            try sandbox.commitByHand("cli.md", "cli\n", message: "CLI first")
         }
         let result = try writer.commit(Change(summary: "Reclam", writes: [(path: "r.md", contents: Data(text: "r\n"))]), by: .test)
         #expect(result.attempts == 2)
