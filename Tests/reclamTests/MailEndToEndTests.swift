@@ -323,10 +323,7 @@ struct MailEndToEndTests {
 
     @Test func noAnswerAfterTheWholeMessageIsInDoubtAndNeverSentTwice() throws {
         try withServer { shell, server in
-            let ids = try ledger(shell, server: server, count: 1)
-            try server.setFaults(#"{"drop_after_dot": 1}"#)
-            let first = try shell.reclam("send")
-            #expect(first.status == 1 && first.stdout.contains("incertain"), "\(first.stdout)\(first.stderr)")
+            let ids = try sendInDoubt(shell, server)
             #expect(try server.receivedCounts().values.sorted() == [1])
             let second = try shell.reclam("send")
             #expect(second.status == 1 && second.stdout.contains("incertain"), "\(second.stdout)\(second.stderr)")
@@ -338,6 +335,15 @@ struct MailEndToEndTests {
             #expect(try server.receivedCounts().values.sorted() == [1])
             try assertClean(shell)
         }
+    }
+
+    /// One message whose connection drops once the server has it all: the run calls it in doubt.
+    func sendInDoubt(_ shell: Shell, _ server: SMTPServer) throws -> [String] {
+        let ids = try ledger(shell, server: server, count: 1)
+        try server.setFaults(#"{"drop_after_dot": 1}"#)
+        let first = try shell.reclam("send")
+        #expect(first.status == 1 && first.stdout.contains("incertain"), "\(first.stdout)\(first.stderr)")
+        return ids
     }
 
     /// A line of the delivery log as `reclam send` writes it (docs/MAIL.md): tab-separated
@@ -355,10 +361,7 @@ struct MailEndToEndTests {
     /// with a warning and kept aside; the `in-doubt` line before it still counts.
     @Test func deliveryLogLineCutShortIsIgnoredAndTheMessageInDoubtIsNotSentAgain() throws {
         try withServer { shell, server in
-            let ids = try ledger(shell, server: server, count: 1)
-            try server.setFaults(#"{"drop_after_dot": 1}"#)
-            let first = try shell.reclam("send")
-            #expect(first.status == 1 && first.stdout.contains("incertain"), "\(first.stdout)\(first.stderr)")
+            let ids = try sendInDoubt(shell, server)
             let log = shell.directory.appendingPathComponent("ledger/.git/reclam/send.log")
             let written = try String(contentsOf: log, encoding: .utf8)
             // The in-doubt line written before the end of the message, then the one with the reason.

@@ -138,14 +138,19 @@ import Testing
         try agree(saved, used, ledger, "loaded, then a commit")
     }
 
-    /// A saved index cut short (a full disk, a copy stopped halfway) or overwritten is never
-    /// read as timelines: it is built again from git, and gives the walk's answers.
-    @Test func aDamagedSavedIndexIsBuiltAgain() throws {
+    /// A ledger with one case, received in its first commit.
+    func startedCase() throws -> (StatusIndexTests, Ledger, String) {
         let fixture = try StatusIndexTests()
-        let ledger = try fixture.ledger.ledger()
         let path = "cases/stg-1/20261110-aaaa.md"
         try write(fixture, path, stage: "received", note: "start")
         try fixture.commitAll("start")
+        return (fixture, try fixture.ledger.ledger(), path)
+    }
+
+    /// A saved index cut short (a full disk, a copy stopped halfway) or overwritten is never
+    /// read as timelines: it is built again from git, and gives the walk's answers.
+    @Test func aDamagedSavedIndexIsBuiltAgain() throws {
+        let (fixture, ledger, path) = try startedCase()
         try write(fixture, path, stage: "acknowledged", note: "then")
         try fixture.commitAll("then")
         let first = CaseTimelineIndex()
@@ -175,11 +180,7 @@ import Testing
     }
 
     @Test func stepsAsideForAHistoryWithAMerge() throws {
-        let fixture = try StatusIndexTests()
-        let ledger = try fixture.ledger.ledger()
-        let path = "cases/stg-1/20261110-aaaa.md"
-        try write(fixture, path, stage: "received", note: "start")
-        try fixture.commitAll("start")
+        let (fixture, ledger, path) = try startedCase()
         let index = CaseTimelineIndex()
         index.prepare(ledger.root)
         #expect(index.history(of: path, root: ledger.root)?.count == 1)
